@@ -1,0 +1,43 @@
+/** Module boundaries, checked in CI (`npm run lint`). */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true, viaOnly: { pathNot: ['\\.entity\\.ts$', 'src/database/entities\\.ts$', 'src/feature-modules\\.ts$', 'migrations/index\\.ts$', 'src/app\\.module\\.ts$', 'src/database/data-source-options\\.ts$'] } },
+    },
+    {
+      name: 'common-is-domain-free',
+      comment: 'common/ holds money, HTTP and auth plumbing; it never reaches into a domain module.',
+      severity: 'error',
+      from: { path: '^src/common/' },
+      to: { path: '^src/modules/' },
+    },
+    {
+      name: 'only-ledger-writes-balances',
+      comment: 'Balances change only through the ledger: nothing else imports its internals.',
+      severity: 'error',
+      from: { path: '^src/modules/(?!ledger/)' },
+      to: { path: '^src/modules/ledger/(?!ledger\\.service\\.ts|ledger\\.module\\.ts|ledger\\.types\\.ts|ledger\\.error\\.ts|account\\.entity\\.ts|transfer\\.entity\\.ts)' },
+    },
+    {
+      name: 'only-audit-writes-audit',
+      severity: 'error',
+      from: { path: '^src/modules/(?!audit/)' },
+      to: { path: '^src/modules/audit/(?!audit\\.service\\.ts|audit\\.module\\.ts|audit\\.types\\.ts)' },
+    },
+    {
+      name: 'no-test-code-in-src',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '\\.spec\\.ts$' },
+      to: { path: '^test/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    exclude: { path: '\\.spec\\.ts$' },
+  },
+};

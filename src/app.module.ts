@@ -1,0 +1,70 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { LoggerModule } from 'nestjs-pino';
+import type { IncomingMessage } from 'node:http';
+import { AppConfig } from './config/app-config';
+import { dataSourceOptions } from './database/data-source-options';
+import { Clock } from './common/clock';
+import { CommonModule } from './common/common.module';
+import { ProblemFilter } from './common/http/problem.filter';
+import { AuthGuard } from './common/auth/auth.guard';
+import { newId } from './common/ids';
+import { HealthModule } from './modules/health/health.module';
+import { FEATURE_MODULES } from './feature-modules';
+
+export interface AppOptions {
+  /** A clock the tests control; the real one otherwise. */
+  clock?: Clock;
+}
+
+@Global()
+@Module({})
+class CoreModule {}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, options: AppOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        {
+          module: CoreModule,
+          providers: [
+            { provide: AppConfig, useValue: config },
+            { provide: Clock, useValue: options.clock ?? new Clock() },
+          ],
+          exports: [AppConfig, Clock],
+        },
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.LOG_LEVEL,
+            genReqId: (req: IncomingMessage) => {
+              const given = req.headers['x-request-id'];
+              return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : newId();
+            },
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+          },
+        }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config), retryAttempts: 0 }),
+        JwtModule.register({
+          global: true,
+          secret: config.JWT_SECRET,
+          signOptions: { expiresIn: config.ACCESS_TOKEN_TTL_SECONDS },
+        }),
+        ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }] }),
+        CommonModule,
+        HealthModule,
+        ...FEATURE_MODULES,
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
+    };
+  }
+}

@@ -1,0 +1,51 @@
+import 'reflect-metadata';
+import { RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { AppModule, AppOptions } from './app.module';
+import { AppConfig } from './config/app-config';
+import { createValidationPipe } from './common/http/validation.pipe';
+
+export interface CreateAppOptions extends AppOptions {
+  /** Buffer logs until the pino logger is ready (the real service); tests keep Nest's quiet default. */
+  bufferLogs?: boolean;
+}
+
+/** Builds the application with every HTTP concern set, without listening. */
+export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
+    bodyParser: false,
+    bufferLogs: options.bufferLogs ?? false,
+    logger: options.bufferLogs ? undefined : false,
+    abortOnError: false,
+  });
+  if (options.bufferLogs) app.useLogger(app.get(Logger));
+  app.useBodyParser('json', { limit: config.BODY_LIMIT, type: ['application/json', 'application/*+json'] });
+  app.useBodyParser('urlencoded', { limit: config.BODY_LIMIT, extended: false });
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.setGlobalPrefix('api/v1', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('KCFund API')
+      .setDescription('Quản lý kinh phí khuyến công: đề án, ngân sách, giải ngân, quyết toán, báo cáo.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}
+
+/** Applies pending migrations with the application's own connection. */
+export async function migrate(app: NestExpressApplication): Promise<string[]> {
+  const applied = await app.get(DataSource).runMigrations({ transaction: 'each' });
+  return applied.map((m) => m.name);
+}

@@ -1,0 +1,28 @@
+export const ROLES = ['applicant', 'officer', 'head', 'leader', 'finance', 'auditor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Staff: everyone who works for the province, as opposed to producers applying. */
+export const STAFF_ROLES: Role[] = ['officer', 'head', 'leader', 'finance', 'auditor', 'admin'];
+
+/** The person making a request, as the guard established it. */
+export interface Actor {
+  id: string;
+  email: string;
+  fullName: string;
+  roles: Role[];
+  unitId: string | null;
+}
+
+export function hasRole(actor: Actor, ...roles: Role[]): boolean {
+  return actor.roles.some((r) => roles.includes(r));
+}
+
+export function isStaff(actor: Actor): boolean {
+  return hasRole(actor, ...STAFF_ROLES);
+}
+
+/** Looks up the current state of a user named by a token; identity provides it. */
+export abstract class ActorSource {
+  /** The active user with this id, or null when absent or deactivated. */
+  abstract findActiveActor(userId: string): Promise<Actor | null>;
+}

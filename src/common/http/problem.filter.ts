@@ -1,0 +1,131 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainError } from './domain-error';
+import { MoneyFormatError } from '../money/money';
+import { problem, ProblemDetails, statusForCode } from './problem';
+
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_SEQUENCE_TIMEOUT',
+  'ER_CON_COUNT_ERROR',
+  'POOL_CLOSED',
+  'ER_SERVER_SHUTDOWN',
+]);
+
+function chain(error: unknown): Array<Record<string, unknown>> {
+  const seen: Array<Record<string, unknown>> = [];
+  let current = error as Record<string, unknown> | undefined;
+  while (current && typeof current === 'object' && seen.length < 5 && !seen.includes(current)) {
+    seen.push(current);
+    current = (current.driverError ?? current.cause) as Record<string, unknown> | undefined;
+  }
+  return seen;
+}
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return chain(error).some(
+    (e) => UNAVAILABLE_CODES.has(String(e.code)) || /connect(ion)? (timed out|refused|lost)|Pool is closed/i.test(String(e.message)),
+  );
+}
+
+function isDuplicateKey(error: unknown): boolean {
+  return chain(error).some((e) => e.code === 'ER_DUP_ENTRY' || e.errno === 1062);
+}
+
+/** A stored problem answered again for a replayed Idempotency-Key. */
+export class ReplayedResponse extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {
+    super('replayed');
+  }
+}
+
+/** Turns every error into RFC 9457 problem+json; the HTTP status is chosen here and only here. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const request = http.getRequest<Request>();
+    if (response.headersSent) return;
+    if (error instanceof ReplayedResponse) {
+      response.status(error.status).setHeader('Idempotent-Replayed', 'true');
+      response.type(error.status >= 400 ? 'application/problem+json' : 'application/json').send(JSON.stringify(error.body));
+      return;
+    }
+    const body = this.toProblem(error, request);
+    if (body.status >= 500) this.logger.error({ err: error, path: request.url }, body.detail);
+    response.status(body.status).type('application/problem+json').send(JSON.stringify(body));
+  }
+
+  toProblem(error: unknown, request: Request): ProblemDetails {
+    if (error instanceof DomainError) {
+      return problem(statusForCode(error.code), error.detail, { code: error.code, errors: error.errors });
+    }
+    if (error instanceof MoneyFormatError) {
+      return problem(400, `${error.field}: ${error.message}`, {
+        code: 'VALIDATION_FAILED',
+        errors: [{ field: error.field, message: error.message }],
+      });
+    }
+    if (error instanceof HttpException) return this.fromHttpException(error, request);
+    const bodyParserError = error as { type?: string; status?: number; expose?: boolean };
+    if (typeof bodyParserError?.type === 'string' && bodyParserError.status && bodyParserError.status < 500) {
+      return this.fromBodyParser(bodyParserError.type, bodyParserError.status);
+    }
+    if (isDatabaseUnavailable(error)) {
+      return problem(503, 'Cơ sở dữ liệu tạm thời không truy cập được, vui lòng thử lại sau.');
+    }
+    if (isDuplicateKey(error)) {
+      return problem(409, 'Bản ghi trùng với dữ liệu đã có.', { code: 'DUPLICATE' });
+    }
+    return problem(500, 'Đã xảy ra lỗi không mong muốn; sự cố đã được ghi lại.');
+  }
+
+  private fromBodyParser(type: string, status: number): ProblemDetails {
+    if (type === 'entity.too.large') return problem(413, 'Dữ liệu gửi lên vượt quá dung lượng cho phép.');
+    if (type === 'entity.parse.failed') {
+      return problem(400, 'Nội dung JSON không đúng cú pháp.', {
+        code: 'VALIDATION_FAILED',
+        errors: [{ field: 'body', message: 'JSON không hợp lệ' }],
+      });
+    }
+    if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+      return problem(415, 'Bảng mã của nội dung không được hỗ trợ.');
+    }
+    return problem(status, 'Yêu cầu không đọc được.');
+  }
+
+  private fromHttpException(error: HttpException, request: Request): ProblemDetails {
+    const status = error.getStatus();
+    const cause = (error as { cause?: { type?: string; status?: number } }).cause;
+    if (cause?.type && cause.status) return this.fromBodyParser(cause.type, cause.status);
+    switch (status) {
+      case 404:
+        return problem(404, `Không có đường dẫn ${request.method} ${request.originalUrl.split("?")[0]}.`);
+      case 413:
+        return problem(413, 'Dữ liệu gửi lên vượt quá dung lượng cho phép.');
+      case 429:
+        return problem(429, 'Bạn gửi quá nhiều yêu cầu; vui lòng thử lại sau ít phút.', { code: 'RATE_LIMITED' });
+      case 400: {
+        const message = (error.getResponse() as { message?: unknown }).message;
+        const detail = /JSON/i.test(String(message)) ? 'Nội dung JSON không đúng cú pháp.' : 'Yêu cầu không hợp lệ.';
+        return problem(400, detail, {
+          code: 'VALIDATION_FAILED',
+          errors: [{ field: 'body', message: /JSON/i.test(String(message)) ? 'JSON không hợp lệ' : String(message) }],
+        });
+      }
+      default:
+        return problem(status, status >= 500 ? 'Đã xảy ra lỗi không mong muốn.' : 'Yêu cầu không được chấp nhận.');
+    }
+  }
+}

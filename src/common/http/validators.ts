@@ -1,0 +1,83 @@
+import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
+import { moneyStringProblem } from '../money/money';
+
+function define(
+  name: string,
+  check: (value: unknown, args: ValidationArguments) => string | null,
+  options?: ValidationOptions,
+): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) => {
+    registerDecorator({
+      name,
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { ...options, message: (args: ValidationArguments) => check(args.value, args) ?? '' },
+      validator: {
+        validate: (value: unknown, args: ValidationArguments) => check(value, args) === null,
+      },
+    });
+  };
+}
+
+/**
+ * A money string (see API.md): plain decimal, no sign, ≤ 2 places, ≤ 18 integer digits, > 0 unless
+ * `allowZero`. The fund's currency (whole đồng for VND) is checked again in the service.
+ */
+export function IsMoneyString(options: { allowZero?: boolean } & ValidationOptions = {}): PropertyDecorator {
+  return define(
+    'isMoneyString',
+    (value) => {
+      const problem = moneyStringProblem(value, 2);
+      if (problem) return problem;
+      if (!options.allowZero && /^0(\.0+)?$/.test(value as string)) return 'phải lớn hơn 0';
+      return null;
+    },
+    options,
+  );
+}
+
+/** A rate: a decimal string between "0" and "1". */
+export function IsRate(options?: ValidationOptions): PropertyDecorator {
+  return define(
+    'isRate',
+    (value) =>
+      typeof value === 'string' && /^(0(\.\d{1,6})?|1(\.0{1,6})?)$/.test(value)
+        ? null
+        : 'phải là tỷ lệ dạng chuỗi từ "0" đến "1", ví dụ "0.5"',
+    options,
+  );
+}
+
+/** A calendar date `YYYY-MM-DD` that exists. */
+export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
+  return define(
+    'isCalendarDate',
+    (value) => {
+      if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return 'phải là ngày dạng YYYY-MM-DD';
+      const date = new Date(`${value}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) ? null : 'ngày không tồn tại';
+    },
+    options,
+  );
+}
+
+/** A quantity: a positive decimal string, at most 4 places. */
+export function IsQuantity(options?: ValidationOptions): PropertyDecorator {
+  return define(
+    'isQuantity',
+    (value) =>
+      typeof value === 'string' && /^(0|[1-9]\d{0,11})(\.\d{1,4})?$/.test(value) && !/^0(\.0+)?$/.test(value)
+        ? null
+        : 'phải là số lượng dương dạng chuỗi, ví dụ "2" hoặc "1.5"',
+    options,
+  );
+}
+
+/** A fiscal year. */
+export function IsFiscalYear(options?: ValidationOptions): PropertyDecorator {
+  return define(
+    'isFiscalYear',
+    (value) => (Number.isInteger(value) && (value as number) >= 2000 && (value as number) <= 2100 ? null : 'phải là năm từ 2000 đến 2100'),
+    options,
+  );
+}

@@ -1,0 +1,28 @@
+import type { DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from '../../migrations';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+/** The one description of the database, shared by the application and the migration CLI. */
+export function dataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'>): DataSourceOptions {
+  return {
+    type: 'mariadb',
+    url: config.DATABASE_URL.replace(/^mariadb:/, 'mysql:'),
+    charset: 'utf8mb4_unicode_ci',
+    timezone: 'Z',
+    // DATE columns stay `YYYY-MM-DD` strings: a calendar date has no time zone.
+    dateStrings: ['DATE'],
+    bigNumberStrings: true,
+    supportBigNumbers: true,
+    poolSize: config.DATABASE_POOL_SIZE,
+    connectTimeout: 5000,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    logging: false,
+    extra: { decimalNumbers: false },
+  };
+}

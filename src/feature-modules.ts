@@ -1,0 +1,5 @@
+import type { Type } from '@nestjs/common';
+import { IdentityModule } from './modules/identity/identity.module';
+
+/** The domain modules, in the order the domain builds on them. */
+export const FEATURE_MODULES: Type[] = [IdentityModule];

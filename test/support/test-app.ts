@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { AppConfig, loadConfig } from '../../src/config/app-config';
+import { createApp } from '../../src/bootstrap';
+import { FixedClock } from '../../src/common/clock';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  http: ReturnType<typeof request>;
+  clock: FixedClock;
+  config: AppConfig;
+  close(): Promise<void>;
+}
+
+/**
+ * The real application on the run's database, with a clock the test controls (it starts at the
+ * real time). `env` overrides configuration.
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    SEED_DEMO: 'false',
+    DATABASE_URL: process.env.DATABASE_URL,
+    DATABASE_POOL_SIZE: '30',
+    RATE_LIMIT_AUTH_PER_MINUTE: '1000',
+    DATA_DIR: `${require('node:os').tmpdir()}/kcfund-test-data`,
+    ...env,
+  });
+  const clock = new FixedClock(new Date());
+  const app = await createApp(config, { clock });
+  await app.init();
+  const server = app.getHttpServer();
+  return {
+    app,
+    http: request(server),
+    clock,
+    config,
+    close: () => app.close(),
+  };
+}
