@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
+import { AuditModule } from './modules/audit/audit.module';
 import { IdentityModule } from './modules/identity/identity.module';
 
 /** The domain modules, in the order the domain builds on them. */
-export const FEATURE_MODULES: Type[] = [IdentityModule];
+export const FEATURE_MODULES: Type[] = [AuditModule, IdentityModule];

@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from './canonical-json';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface ChainedFields {
+  id: string;
+  at: string;
+  actorId: string | null;
+  capacity: string;
+  onBehalfOf: string | null;
+  action: string;
+  entity: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** SHA-256 of the entry's canonical JSON. */
+export function contentHash(entry: ChainedFields): string {
+  return sha256(canonicalJson(entry));
+}
+
+/** An entry's link: SHA-256 over the previous hash and the entry's content hash (the database trigger computes the same). */
+export function linkHash(prevHash: string, entryContentHash: string): string {
+  return sha256(prevHash + entryContentHash);
+}
+
+export interface StoredLink extends ChainedFields {
+  contentHash: string;
+  prevHash: string;
+  hash: string;
+}
+
+/** Walks entries in chain order; returns the id of the first one that does not fit, or null. */
+export function firstBrokenLink(entries: Iterable<StoredLink>, previousHash: string): { brokenId: string | null; lastHash: string } {
+  let prev = previousHash;
+  for (const entry of entries) {
+    const content = contentHash(entry);
+    if (entry.prevHash !== prev || entry.contentHash !== content || entry.hash !== linkHash(prev, content)) {
+      return { brokenId: entry.id, lastHash: prev };
+    }
+    prev = entry.hash;
+  }
+  return { brokenId: null, lastHash: prev };
+}
