@@ -1,8 +1,10 @@
 import { CreateUnitsAndUsers1763884800000 } from './1763884800000-CreateUnitsAndUsers';
 import { CreateAuditLog1763884800100 } from './1763884800100-CreateAuditLog';
+import { CreateBudgetAndLedger1763884800300 } from './1763884800300-CreateBudgetAndLedger';
 
 /** Every migration; TypeORM orders them by the timestamp in their name. Never edit a landed one. */
 export const MIGRATIONS: Function[] = [
   CreateUnitsAndUsers1763884800000,
   CreateAuditLog1763884800100,
+  CreateBudgetAndLedger1763884800300,
 ];

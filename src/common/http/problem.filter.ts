@@ -62,12 +62,29 @@ export class ProblemFilter implements ExceptionFilter {
       response.type(error.status >= 400 ? 'application/problem+json' : 'application/json').send(JSON.stringify(error.body));
       return;
     }
-    const body = this.toProblem(error, request);
+    const body = toProblem(error, request);
     if (body.status >= 500) this.logger.error({ err: error, path: request.url }, body.detail);
     response.status(body.status).type('application/problem+json').send(JSON.stringify(body));
   }
+}
 
-  toProblem(error: unknown, request: Request): ProblemDetails {
+/**
+ * The problem a client gets for an error it caused (4xx), or null for the service's own failures
+ * (5xx), which an Idempotency-Key must not keep.
+ */
+export function clientProblem(error: unknown, request: Request): ProblemDetails | null {
+  if (error instanceof ReplayedResponse) return null;
+  const body = toProblem(error, request);
+  return body.status < 500 ? body : null;
+}
+
+export function toProblem(error: unknown, request: Request): ProblemDetails {
+  return new ProblemMapper().map(error, request);
+}
+
+/** Maps each kind of error to its problem; one instance per error, no state. */
+class ProblemMapper {
+  map(error: unknown, request: Request): ProblemDetails {
     if (error instanceof DomainError) {
       return problem(statusForCode(error.code), error.detail, { code: error.code, errors: error.errors });
     }

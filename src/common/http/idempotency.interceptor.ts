@@ -1,0 +1,63 @@
+import { applyDecorators, CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor, UseInterceptors } from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
+import { ApiHeader } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { defer, lastValueFrom, Observable } from 'rxjs';
+import type { Actor } from '../auth/actor';
+import { TransactionRunner } from '../../database/transaction';
+import { ValidationFailed } from './domain-error';
+import { IdempotencyService, requestHash } from './idempotency.service';
+import { clientProblem, ReplayedResponse } from './problem.filter';
+
+const KEY_PATTERN = /^[\x21-\x7e]{1,64}$/;
+
+/**
+ * Wraps a money-moving request in one transaction with its Idempotency-Key row: the key, the
+ * money and the answer commit together. A replay returns the first answer, refusals included.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly keys: IdempotencyService,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<Request & { actor: Actor }>();
+    const key = request.headers['idempotency-key'];
+    if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
+      throw ValidationFailed.field('Idempotency-Key', 'bắt buộc với yêu cầu chuyển tiền: 1–64 ký tự ASCII nhìn thấy được');
+    }
+    const userId = request.actor.id;
+    const hash = requestHash(request.method, request.originalUrl, request.body);
+    const status = Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) ?? HttpStatus.CREATED;
+
+    return defer(async () => {
+      try {
+        return await this.tx.run(async () => {
+          const stored = await this.keys.claim(userId, key, hash);
+          if (stored) throw new ReplayedResponse(stored.status, stored.body);
+          const body = await lastValueFrom(next.handle(), { defaultValue: null });
+          await this.keys.complete(userId, key, { status, body });
+          return body;
+        });
+      } catch (error) {
+        if (error instanceof ReplayedResponse) throw error;
+        const refusal = clientProblem(error, request);
+        if (refusal) {
+          const earlier = await this.keys.storeRefusal(userId, key, hash, { status: refusal.status, body: refusal });
+          if (earlier) throw new ReplayedResponse(earlier.status, earlier.body);
+        }
+        throw error;
+      }
+    });
+  }
+}
+
+/** Marks a route that moves money: it needs an Idempotency-Key (💰 in API.md). */
+export function MovesMoney(): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    UseInterceptors(IdempotencyInterceptor),
+    ApiHeader({ name: 'Idempotency-Key', required: true, description: '1–64 ký tự ASCII; gửi lại cùng khóa sẽ nhận lại kết quả đầu tiên' }),
+  );
+}

@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { Money } from '../../common/money/decimal';
+import { formatMoneyForApi } from '../../common/money/money';
+import { TransactionRunner } from '../../database/transaction';
+import { whereClause } from '../../database/where-clause';
+import { SummaryQuery } from './dto/budget.dto';
+
+interface BalanceRow {
+  fund_code: string;
+  source: string;
+  currency: string;
+  fiscal_year: number;
+  kind: string;
+  unit_id: string | null;
+  total: string;
+}
+
+interface UnitFigures {
+  available: Money;
+  committed: Money;
+  disbursed: Money;
+  recovered: Money;
+}
+
+/**
+ * Budget figures from stored balances (one GROUP BY over the accounts), never by replaying
+ * transfers: per fund and year, and per unit within it.
+ */
+@Injectable()
+export class BudgetSummaryService {
+  constructor(private readonly tx: TransactionRunner) {}
+
+  async summary(query: SummaryQuery) {
+    const { clause, params } = whereClause([
+      ['a.fiscal_year = ?', query.fiscalYear],
+      ['f.code = ?', query.fundCode],
+    ]);
+    const rows: BalanceRow[] = await this.tx.manager.query(
+      `SELECT f.code AS fund_code, f.source, f.currency, a.fiscal_year, a.kind, a.unit_id, SUM(a.balance) AS total
+         FROM ledger_accounts a JOIN funds f ON f.id = a.fund_id ${clause}
+        GROUP BY f.code, f.source, f.currency, a.fiscal_year, a.kind, a.unit_id
+        ORDER BY f.code, a.fiscal_year, a.unit_id`,
+      params,
+    );
+    const books = new Map<string, { fundCode: string; source: string; currency: string; fiscalYear: number; totals: Map<string, Money>; units: Map<string, UnitFigures> }>();
+    for (const row of rows) {
+      const key = `${row.fund_code}:${row.fiscal_year}`;
+      let book = books.get(key);
+      if (!book) {
+        book = { fundCode: row.fund_code, source: row.source, currency: row.currency, fiscalYear: Number(row.fiscal_year), totals: new Map(), units: new Map() };
+        books.set(key, book);
+      }
+      const total = new Money(row.total);
+      book.totals.set(row.kind, (book.totals.get(row.kind) ?? new Money(0)).plus(total));
+      if (!row.unit_id || !['allocation', 'commitment', 'payee', 'recovery'].includes(row.kind)) continue;
+      const unit = book.units.get(row.unit_id) ?? { available: new Money(0), committed: new Money(0), disbursed: new Money(0), recovered: new Money(0) };
+      if (row.kind === 'allocation') unit.available = unit.available.plus(total);
+      if (row.kind === 'commitment') unit.committed = unit.committed.plus(total);
+      if (row.kind === 'payee') unit.disbursed = unit.disbursed.plus(total);
+      if (row.kind === 'recovery') unit.recovered = unit.recovered.minus(total);
+      book.units.set(row.unit_id, unit);
+    }
+    return {
+      funds: [...books.values()].map((book) => {
+        const money = (value: Money) => formatMoneyForApi(value, book.currency);
+        const total = (kind: string) => book.totals.get(kind) ?? new Money(0);
+        return {
+          fundCode: book.fundCode,
+          source: book.source,
+          currency: book.currency,
+          fiscalYear: book.fiscalYear,
+          appropriated: money(total('source').neg()),
+          carriedIn: money(total('carry_in').neg()),
+          carriedOut: money(total('carry_out')),
+          unallocated: money(total('fund')),
+          units: [...book.units.entries()].map(([unitId, u]) => ({
+            unitId,
+            // allocated net of transfers out and returns: what the unit holds in every form.
+            allocated: money(u.available.plus(u.committed).plus(u.disbursed).minus(u.recovered)),
+            committed: money(u.committed),
+            disbursed: money(u.disbursed),
+            recovered: money(u.recovered),
+            available: money(u.available),
+          })),
+        };
+      }),
+    };
+  }
+}

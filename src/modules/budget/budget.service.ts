@@ -1,0 +1,329 @@
+import { Injectable } from '@nestjs/common';
+import { Actor } from '../../common/auth/actor';
+import { Clock } from '../../common/clock';
+import { DomainError, ValidationFailed } from '../../common/http/domain-error';
+import { newId } from '../../common/ids';
+import { Decimal, Money } from '../../common/money/decimal';
+import { currencyScale } from '../../common/money/currency';
+import { formatMoneyForApi, parseMoney } from '../../common/money/money';
+import { splitByWeights } from '../../common/money/split';
+import { TransactionRunner } from '../../database/transaction';
+import { AuditService } from '../audit/audit.service';
+import { Fund } from '../ledger/fund.entity';
+import { FiscalYear } from '../ledger/fiscal-year.entity';
+import { LedgerError } from '../ledger/ledger.error';
+import { LedgerService } from '../ledger/ledger.service';
+import { Books, TransferView } from '../ledger/ledger.types';
+import {
+  AllocationDto,
+  AllocationReturnDto,
+  AppropriationDto,
+  CloseYearDto,
+  CreateFundDto,
+  OpenFiscalYearDto,
+  SplitAllocationDto,
+  UnitTransferDto,
+} from './dto/budget.dto';
+import { toFundView } from './budget.mappers';
+
+const FINANCE = 'finance';
+
+/**
+ * Budget use cases: funds and years, appropriation, allocation across units, commitments to
+ * approved files and their release, year close. Every movement goes through the ledger.
+ */
+@Injectable()
+export class BudgetService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly ledger: LedgerService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async createFund(actor: Actor, dto: CreateFundDto) {
+    return this.tx.run(async (em) => {
+      if (await em.findOne(Fund, { where: { code: dto.code } })) {
+        throw new DomainError('DUPLICATE', `Nguồn kinh phí mã ${dto.code} đã tồn tại.`);
+      }
+      const fund = em.create(Fund, {
+        id: newId(),
+        code: dto.code,
+        name: dto.name,
+        source: dto.source,
+        sponsorName: dto.sponsorName ?? null,
+        currency: dto.currency,
+        createdAt: this.clock.now(),
+      });
+      await em.insert(Fund, fund);
+      const view = toFundView(fund);
+      this.audit.record({ actor, capacity: FINANCE, action: 'fund.create', entity: 'fund', entityId: fund.id, after: view });
+      return view;
+    });
+  }
+
+  async listFunds() {
+    const funds = await this.tx.manager.find(Fund, { order: { code: 'ASC' } });
+    return funds.map(toFundView);
+  }
+
+  async openFiscalYear(actor: Actor, dto: OpenFiscalYearDto) {
+    return this.tx.run(async (em) => {
+      if (await em.findOne(FiscalYear, { where: { year: dto.year } })) {
+        throw new DomainError('DUPLICATE', `Năm ngân sách ${dto.year} đã được mở.`);
+      }
+      await em.insert(FiscalYear, { year: dto.year, status: 'open', closedAt: null, closedBy: null, createdAt: this.clock.now() });
+      const view = { year: dto.year, status: 'open' as const, closedAt: null };
+      this.audit.record({ actor, capacity: FINANCE, action: 'fiscal_year.open', entity: 'fiscal_year', entityId: String(dto.year), after: view });
+      return view;
+    });
+  }
+
+  async listFiscalYears() {
+    const years = await this.tx.manager.find(FiscalYear, { order: { year: 'ASC' } });
+    return years.map((y) => ({ year: y.year, status: y.status, closedAt: y.closedAt?.toISOString() ?? null }));
+  }
+
+  async appropriate(actor: Actor, dto: AppropriationDto) {
+    return this.tx.run(async (em) => {
+      const books = await this.books(dto.fundCode, dto.fiscalYear);
+      const amount = parseMoney(dto.amount, { field: 'amount', currency: books.currency });
+      const transfer = await this.ledger.post({
+        books,
+        kind: 'appropriation',
+        from: { kind: 'source' },
+        to: { kind: 'fund' },
+        amount,
+        reference: dto.decisionNo,
+        actor,
+        capacity: FINANCE,
+      });
+      const id = newId();
+      await em.query(
+        `INSERT INTO appropriations (id, fund_id, fiscal_year, amount, decision_no, decision_date, transfer_id, created_by, created_at)
+         VALUES (?,?,?,?,?,?,?,?,?)`,
+        [id, books.fundId, books.fiscalYear, transfer.amount, dto.decisionNo, dto.decisionDate, transfer.id, actor.id, this.clock.now()],
+      );
+      return {
+        id,
+        fundCode: books.fundCode,
+        fiscalYear: books.fiscalYear,
+        amount: transfer.amount,
+        decisionNo: dto.decisionNo,
+        decisionDate: dto.decisionDate,
+        transferId: transfer.id,
+        createdAt: transfer.createdAt,
+      };
+    });
+  }
+
+  async allocate(actor: Actor, dto: AllocationDto) {
+    return this.tx.run(async () => {
+      const books = await this.books(dto.fundCode, dto.fiscalYear);
+      await this.assertUnits([{ field: 'unitId', id: dto.unitId }]);
+      const amount = parseMoney(dto.amount, { field: 'amount', currency: books.currency });
+      const transfer = await this.postAllocation(books, dto.unitId, amount, dto.decisionNo, actor);
+      return allocationView(transfer, dto.unitId, dto.decisionNo);
+    });
+  }
+
+  /** Shares in proportion to weights, whole units of the currency, summing exactly to the amount. */
+  async split(actor: Actor, dto: SplitAllocationDto) {
+    return this.tx.run(async () => {
+      const books = await this.books(dto.fundCode, dto.fiscalYear);
+      const seen = new Set<string>();
+      dto.shares.forEach((share, i) => {
+        if (seen.has(share.unitId)) throw ValidationFailed.field(`shares[${i}].unitId`, 'đơn vị bị lặp lại');
+        seen.add(share.unitId);
+      });
+      await this.assertUnits(dto.shares.map((s, i) => ({ field: `shares[${i}].unitId`, id: s.unitId })));
+      const amount = parseMoney(dto.amount, { field: 'amount', currency: books.currency });
+      const parts = splitByWeights({
+        total: amount,
+        weights: dto.shares.map((s) => s.weight),
+        scale: currencyScale(books.currency),
+      });
+      const reference = dto.decisionNo ?? `PB-${this.clock.today()}`;
+      const allocations = [];
+      for (const [i, share] of dto.shares.entries()) {
+        if (parts[i].isPositive()) await this.postAllocation(books, share.unitId, parts[i], reference, actor);
+        allocations.push({ unitId: share.unitId, amount: formatMoneyForApi(parts[i], books.currency) });
+      }
+      return { fundCode: books.fundCode, fiscalYear: books.fiscalYear, amount: formatMoneyForApi(amount, books.currency), allocations };
+    });
+  }
+
+  async transferBetweenUnits(actor: Actor, dto: UnitTransferDto) {
+    return this.tx.run(async () => {
+      const books = await this.books(dto.fundCode, dto.fiscalYear);
+      if (dto.fromUnitId === dto.toUnitId) throw ValidationFailed.field('toUnitId', 'phải khác đơn vị chuyển');
+      await this.assertUnits([
+        { field: 'fromUnitId', id: dto.fromUnitId },
+        { field: 'toUnitId', id: dto.toUnitId },
+      ]);
+      const amount = parseMoney(dto.amount, { field: 'amount', currency: books.currency });
+      const transfer = await this.ledger.post({
+        books,
+        kind: 'allocation_transfer',
+        from: { kind: 'allocation', unitId: dto.fromUnitId },
+        to: { kind: 'allocation', unitId: dto.toUnitId },
+        amount,
+        reference: dto.reason.slice(0, 120),
+        note: dto.reason,
+        unitId: dto.fromUnitId,
+        actor,
+        capacity: FINANCE,
+      });
+      return {
+        id: transfer.id,
+        fundCode: books.fundCode,
+        fiscalYear: books.fiscalYear,
+        fromUnitId: dto.fromUnitId,
+        toUnitId: dto.toUnitId,
+        amount: transfer.amount,
+        reason: dto.reason,
+        createdAt: transfer.createdAt,
+      };
+    });
+  }
+
+  /** A unit gives back part of its allocation to the fund's unallocated budget. */
+  async returnAllocation(actor: Actor, dto: AllocationReturnDto) {
+    return this.tx.run(async () => {
+      const books = await this.books(dto.fundCode, dto.fiscalYear);
+      await this.assertUnits([{ field: 'unitId', id: dto.unitId }]);
+      const amount = parseMoney(dto.amount, { field: 'amount', currency: books.currency });
+      const transfer = await this.ledger.post({
+        books,
+        kind: 'allocation_return',
+        from: { kind: 'allocation', unitId: dto.unitId },
+        to: { kind: 'fund' },
+        amount,
+        reference: dto.reason.slice(0, 120),
+        note: dto.reason,
+        actor,
+        capacity: FINANCE,
+      });
+      return { id: transfer.id, fundCode: books.fundCode, fiscalYear: books.fiscalYear, unitId: dto.unitId, amount: transfer.amount, reason: dto.reason, createdAt: transfer.createdAt };
+    });
+  }
+
+  /**
+   * Commits approved support from the allocation unit's available budget to the file
+   * (409 INSUFFICIENT_FUNDS when the unit does not hold it). Joins the caller's transaction.
+   */
+  async commitToApplication(input: {
+    fundCode: string;
+    fiscalYear: number;
+    unitId: string;
+    applicationId: string;
+    amount: Decimal;
+    actor: Actor;
+    capacity: string;
+    reference: string;
+  }): Promise<TransferView> {
+    return this.tx.run(async () => {
+      const books = await this.books(input.fundCode, input.fiscalYear);
+      try {
+        return await this.ledger.post({
+          books,
+          kind: 'commitment',
+          from: { kind: 'allocation', unitId: input.unitId },
+          to: { kind: 'commitment', unitId: input.unitId, applicationId: input.applicationId },
+          amount: input.amount,
+          reference: input.reference,
+          actor: input.actor,
+          capacity: input.capacity,
+        });
+      } catch (error) {
+        if (error instanceof LedgerError && error.code === 'INSUFFICIENT_FUNDS') {
+          throw LedgerError.insufficientFunds('Đơn vị phân bổ không còn đủ kinh phí khả dụng để cam kết cho đề án này.');
+        }
+        throw error;
+      }
+    });
+  }
+
+  /**
+   * Releases a file's commitment back to its unit: `amount`, or all that is unpaid. Returns what
+   * was released. Joins the caller's transaction.
+   */
+  async releaseCommitment(input: {
+    fundCode: string;
+    fiscalYear: number;
+    applicationId: string;
+    unitId: string;
+    amount?: Decimal;
+    actor: Actor;
+    capacity: string;
+    reference: string;
+  }): Promise<Money> {
+    return this.tx.run(async () => {
+      const books = await this.books(input.fundCode, input.fiscalYear);
+      const commitment = { kind: 'commitment' as const, unitId: input.unitId, applicationId: input.applicationId };
+      const amount = input.amount ?? (await this.ledger.balance(books, commitment, { lock: true }));
+      if (!amount.isPositive()) return new Money(0);
+      await this.ledger.post({
+        books,
+        kind: 'commitment_release',
+        from: commitment,
+        to: { kind: 'allocation', unitId: input.unitId },
+        amount,
+        reference: input.reference,
+        actor: input.actor,
+        capacity: input.capacity,
+      });
+      return new Money(amount);
+    });
+  }
+
+  /** The books of a fund and year for a request: the fund must exist; the ledger checks the year. */
+  async books(fundCode: string, fiscalYear: number): Promise<Books> {
+    const fund = await this.tx.manager.findOne(Fund, { where: { code: fundCode } });
+    if (!fund) throw ValidationFailed.field('fundCode', 'không có nguồn kinh phí với mã này');
+    return { fundId: fund.id, fundCode: fund.code, currency: fund.currency, fiscalYear };
+  }
+
+  private async postAllocation(books: Books, unitId: string, amount: Decimal, decisionNo: string, actor: Actor) {
+    try {
+      return await this.ledger.post({
+        books,
+        kind: 'allocation',
+        from: { kind: 'fund' },
+        to: { kind: 'allocation', unitId },
+        amount,
+        reference: decisionNo,
+        actor,
+        capacity: FINANCE,
+      });
+    } catch (error) {
+      if (error instanceof LedgerError && error.code === 'INSUFFICIENT_FUNDS') {
+        throw LedgerError.insufficientFunds('Số tiền phân bổ vượt quá kinh phí chưa phân bổ của nguồn.');
+      }
+      throw error;
+    }
+  }
+
+  private async assertUnits(refs: Array<{ field: string; id: string }>): Promise<void> {
+    const ids = [...new Set(refs.map((r) => r.id))];
+    const rows: Array<{ id: string }> = await this.tx.manager.query(
+      `SELECT id FROM units WHERE active = 1 AND id IN (${ids.map(() => '?').join(',')})`,
+      ids,
+    );
+    const found = new Set(rows.map((r) => r.id));
+    const missing = refs.filter((r) => !found.has(r.id));
+    if (missing.length) throw new ValidationFailed(missing.map((m) => ({ field: m.field, message: 'không có đơn vị này' })));
+  }
+}
+
+function allocationView(transfer: TransferView, unitId: string, decisionNo: string) {
+  return {
+    id: transfer.id,
+    fundCode: transfer.fundCode,
+    fiscalYear: transfer.fiscalYear,
+    unitId,
+    amount: transfer.amount,
+    decisionNo,
+    createdAt: transfer.createdAt,
+  };
+}

@@ -1,0 +1,16 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+export const FUND_SOURCES = ['central', 'local', 'sponsor'] as const;
+export type FundSource = (typeof FUND_SOURCES)[number];
+
+/** A fund (nguồn kinh phí): central, local or a sponsor's, in one currency. */
+@Entity('funds')
+export class Fund {
+  @PrimaryColumn({ type: 'char', length: 26 }) id: string;
+  @Column({ type: 'varchar', length: 32 }) code: string;
+  @Column({ type: 'varchar', length: 200 }) name: string;
+  @Column({ type: 'enum', enum: FUND_SOURCES }) source: FundSource;
+  @Column({ type: 'varchar', length: 200, nullable: true }) sponsorName: string | null;
+  @Column({ type: 'char', length: 3 }) currency: string;
+  @Column({ type: 'datetime', precision: 3 }) createdAt: Date;
+}

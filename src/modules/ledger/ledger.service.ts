@@ -1,0 +1,189 @@
+import { Injectable } from '@nestjs/common';
+import { Actor } from '../../common/auth/actor';
+import { Clock } from '../../common/clock';
+import { NotFound } from '../../common/http/domain-error';
+import { newId } from '../../common/ids';
+import { Money, plainString } from '../../common/money/decimal';
+import { formatMoneyForApi } from '../../common/money/money';
+import { TransactionRunner } from '../../database/transaction';
+import { AuditService } from '../audit/audit.service';
+import { LedgerError } from './ledger.error';
+import { assertSpecShape, naturalKey, NEGATIVE_KINDS_SQL } from './ledger.rules';
+import { AccountSpec, Books, PostTransfer, TransferView } from './ledger.types';
+import { Transfer } from './transfer.entity';
+
+interface AffectedRows {
+  affectedRows?: number;
+}
+
+/**
+ * The only code that changes a balance. A transfer is one guarded UPDATE of both accounts (the
+ * rows lock in primary-key order, so concurrent transfers take locks in one fixed order) and an
+ * INSERT of the transfer, in the caller's transaction. An account that may not go negative
+ * never does: the UPDATE only matches it while its balance covers the amount.
+ */
+@Injectable()
+export class LedgerService {
+  /** natural key → account id, only for accounts known to be committed (ids never change). */
+  private readonly accountIds = new Map<string, string>();
+
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Refuses money movements in a year that is not open; holds a shared lock on the year until commit. */
+  async assertYearOpen(year: number): Promise<void> {
+    const rows: Array<{ status: string }> = await this.tx.manager.query(
+      'SELECT status FROM fiscal_years WHERE year = ? LOCK IN SHARE MODE',
+      [year],
+    );
+    if (rows[0]?.status !== 'open') throw LedgerError.yearNotOpen(year);
+  }
+
+  async post(input: PostTransfer): Promise<TransferView> {
+    if (!this.tx.inTransaction) throw new Error('ledger transfers are posted inside the use case transaction');
+    if (!input.amount.isPositive() || !input.amount.isFinite()) throw new Error('a transfer amount is positive');
+    const { books } = input;
+    await this.assertYearOpen(books.fiscalYear);
+    const fromId = await this.accountId(books, input.from);
+    const toId = await this.accountId(books, input.to);
+    const amount = plainString(input.amount);
+    const result: AffectedRows = await this.tx.manager.query(
+      `UPDATE ledger_accounts
+          SET balance = CASE WHEN id = ? THEN balance + ? ELSE balance - ? END
+        WHERE id IN (?, ?) AND (id = ? OR kind IN (${NEGATIVE_KINDS_SQL}) OR balance >= ?)`,
+      [toId, amount, amount, fromId, toId, toId, amount],
+    );
+    if (affected(result) !== 2) throw LedgerError.insufficientFunds();
+
+    const transfer: TransferView = {
+      id: newId(),
+      fundCode: books.fundCode,
+      fiscalYear: books.fiscalYear,
+      kind: input.kind,
+      debitAccountId: toId,
+      creditAccountId: fromId,
+      amount: formatMoneyForApi(input.amount, books.currency),
+      reference: input.reference,
+      reversesId: input.reversesId ?? null,
+      unitId: input.unitId ?? input.to.unitId ?? input.from.unitId ?? null,
+      applicationId: input.applicationId ?? input.to.applicationId ?? input.from.applicationId ?? null,
+      actorId: input.actor?.id ?? null,
+      capacity: input.capacity,
+      note: input.note ?? null,
+      createdAt: this.clock.now().toISOString(),
+    };
+    await this.tx.manager.query(
+      `INSERT INTO ledger_transfers (id, fund_id, fiscal_year, kind, debit_account_id, credit_account_id, amount, reference,
+         reverses_id, unit_id, application_id, actor_id, capacity, note, created_at)
+       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+      [
+        transfer.id,
+        books.fundId,
+        books.fiscalYear,
+        transfer.kind,
+        toId,
+        fromId,
+        amount,
+        transfer.reference,
+        transfer.reversesId,
+        transfer.unitId,
+        transfer.applicationId,
+        transfer.actorId,
+        transfer.capacity,
+        transfer.note,
+        new Date(transfer.createdAt),
+      ],
+    );
+    this.audit.record({
+      actor: input.actor,
+      capacity: input.capacity,
+      action: `ledger.${input.kind}`,
+      entity: 'ledger_transfer',
+      entityId: transfer.id,
+      after: transfer,
+    });
+    return transfer;
+  }
+
+  /**
+   * A correction: the same amount back between the same accounts, pointing at the original.
+   * A transfer is reversed at most once (409 DUPLICATE), and only while the account that
+   * received it still holds the amount.
+   */
+  async reverse(actor: Actor, transferId: string, reason: string): Promise<TransferView> {
+    return this.tx.run(async (em) => {
+      const transfer = await em.findOne(Transfer, { where: { id: transferId } });
+      if (!transfer) throw new NotFound('Bút toán');
+      if (transfer.kind === 'reversal') throw new LedgerError('INVALID_STATE', 'Không thể đảo một bút toán đảo; hãy lập bút toán mới.');
+      const [{ code, currency }] = await em.query('SELECT code, currency FROM funds WHERE id = ?', [transfer.fundId]);
+      const books: Books = { fundId: transfer.fundId, fundCode: code, currency, fiscalYear: transfer.fiscalYear };
+      const reversed = await em.query('SELECT id FROM ledger_transfers WHERE reverses_id = ?', [transfer.id]);
+      if (reversed.length) throw new LedgerError('DUPLICATE', 'Bút toán này đã được đảo.');
+      return this.postReversal(books, transfer, reason, actor);
+    });
+  }
+
+  private async postReversal(books: Books, transfer: Transfer, reason: string, actor: Actor): Promise<TransferView> {
+    const [debit, credit] = await Promise.all([this.accountSpecOf(transfer.debitAccountId), this.accountSpecOf(transfer.creditAccountId)]);
+    return this.post({
+      books,
+      kind: 'reversal',
+      from: debit,
+      to: credit,
+      amount: transfer.amount,
+      reference: transfer.reference,
+      note: reason,
+      actor,
+      capacity: 'finance',
+      unitId: transfer.unitId,
+      applicationId: transfer.applicationId,
+      reversesId: transfer.id,
+    });
+  }
+
+  /** The current balance of an account (zero when it was never used). */
+  async balance(books: Books, spec: AccountSpec, options: { lock?: boolean } = {}): Promise<Money> {
+    const rows: Array<{ balance: string }> = await this.tx.manager.query(
+      `SELECT balance FROM ledger_accounts WHERE natural_key = ?${options.lock ? ' FOR UPDATE' : ''}`,
+      [naturalKey(books.fundId, books.fiscalYear, spec)],
+    );
+    return new Money(rows[0]?.balance ?? 0);
+  }
+
+  private async accountSpecOf(accountId: string): Promise<AccountSpec> {
+    const rows: Array<{ kind: AccountSpec['kind']; unit_id: string | null; application_id: string | null }> = await this.tx.manager.query(
+      'SELECT kind, unit_id, application_id FROM ledger_accounts WHERE id = ?',
+      [accountId],
+    );
+    return { kind: rows[0].kind, unitId: rows[0].unit_id, applicationId: rows[0].application_id };
+  }
+
+  /**
+   * The id of an account, created on first use. An id is cached only once it is known to be
+   * committed (found, not created, by this transaction), so a rollback never leaves a stale id.
+   */
+  private async accountId(books: Books, spec: AccountSpec): Promise<string> {
+    assertSpecShape(spec);
+    const key = naturalKey(books.fundId, books.fiscalYear, spec);
+    const cached = this.accountIds.get(key);
+    if (cached) return cached;
+    const created: AffectedRows = await this.tx.manager.query(
+      `INSERT IGNORE INTO ledger_accounts (id, fund_id, fiscal_year, kind, unit_id, application_id, natural_key, balance, created_at)
+       VALUES (?,?,?,?,?,?,?,0,?)`,
+      [newId(), books.fundId, books.fiscalYear, spec.kind, spec.unitId ?? null, spec.applicationId ?? null, key, this.clock.now()],
+    );
+    const rows: Array<{ id: string }> = await this.tx.manager.query('SELECT id FROM ledger_accounts WHERE natural_key = ?', [key]);
+    if (!rows[0]) throw new Error(`account ${key} could not be created (unknown unit or year?)`);
+    if (affected(created) === 0) this.accountIds.set(key, rows[0].id);
+    return rows[0].id;
+  }
+}
+
+function affected(result: unknown): number {
+  if (Array.isArray(result)) return affected(result[1] ?? result[0]);
+  if (typeof result === 'number') return result;
+  return (result as AffectedRows)?.affectedRows ?? 0;
+}
