@@ -1,10 +1,14 @@
 import { CreateUnitsAndUsers1763884800000 } from './1763884800000-CreateUnitsAndUsers';
 import { CreateAuditLog1763884800100 } from './1763884800100-CreateAuditLog';
+import { CreateRefreshTokens1763884800200 } from './1763884800200-CreateRefreshTokens';
+import { CreateDelegations1763884800210 } from './1763884800210-CreateDelegations';
 import { CreateBudgetAndLedger1763884800300 } from './1763884800300-CreateBudgetAndLedger';
 
 /** Every migration; TypeORM orders them by the timestamp in their name. Never edit a landed one. */
 export const MIGRATIONS: Function[] = [
   CreateUnitsAndUsers1763884800000,
   CreateAuditLog1763884800100,
+  CreateRefreshTokens1763884800200,
+  CreateDelegations1763884800210,
   CreateBudgetAndLedger1763884800300,
 ];

@@ -1,10 +1,32 @@
 import { Global, Module } from '@nestjs/common';
 import { ActorSource } from '../../common/auth/actor';
+import { OrganizationModule } from '../organization/organization.module';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { DelegationService } from './delegation.service';
+import { DelegationsController } from './delegations.controller';
+import { DemoSeed } from './demo-seed';
+import { IdentityStartup } from './identity-startup';
+import { PasswordHasher } from './password-hasher';
+import { RefreshTokenStore } from './refresh-token.store';
 import { UserActorSource } from './user-actor.source';
+import { UsersController } from './users.controller';
+import { UsersService } from './users.service';
 
 @Global()
 @Module({
-  providers: [{ provide: ActorSource, useClass: UserActorSource }],
-  exports: [ActorSource],
+  imports: [OrganizationModule],
+  controllers: [AuthController, UsersController, DelegationsController],
+  providers: [
+    { provide: ActorSource, useClass: UserActorSource },
+    AuthService,
+    UsersService,
+    DelegationService,
+    PasswordHasher,
+    RefreshTokenStore,
+    DemoSeed,
+    IdentityStartup,
+  ],
+  exports: [ActorSource, DelegationService, IdentityStartup],
 })
 export class IdentityModule {}

@@ -1,0 +1,28 @@
+import { Forbidden } from '../http/domain-error';
+
+/** Who took the earlier steps of a file or request; absent steps are null or left out. */
+export interface EarlierSteps {
+  /** The officer who prepared the file (lập hồ sơ) or the recommendation. */
+  preparedBy?: string | null;
+  /** The head who initialed it (ký tắt). */
+  initialedBy?: string | null;
+  /** The person who asked for the money or the action (đề nghị). */
+  requestedBy?: string | null;
+}
+
+/**
+ * Maker-checker (nguyên tắc bốn mắt): nobody decides on or approves what they themselves
+ * prepared, initialed or requested. The one place this rule lives; every decision and approval
+ * calls it.
+ */
+export function assertNotMakerChecker(actorId: string, steps: EarlierSteps): void {
+  if (steps.preparedBy && steps.preparedBy === actorId) {
+    throw new Forbidden('Người đã lập hồ sơ không được tự quyết định hoặc phê duyệt chính hồ sơ đó.');
+  }
+  if (steps.initialedBy && steps.initialedBy === actorId) {
+    throw new Forbidden('Người đã ký tắt hồ sơ không được tự quyết định hoặc phê duyệt chính hồ sơ đó.');
+  }
+  if (steps.requestedBy && steps.requestedBy === actorId) {
+    throw new Forbidden('Người đề nghị không được tự phê duyệt đề nghị của mình.');
+  }
+}

@@ -1,0 +1,53 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  ArrayUnique,
+  IsArray,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+import { IsCalendarDate, IsMoneyString } from '../../../common/http/validators';
+
+export class CreateDelegationDto {
+  @ApiProperty({ description: 'Người nhận ủy quyền' })
+  @IsString()
+  @IsNotEmpty()
+  toUserId: string;
+
+  @ApiProperty({ example: '2026-12-01', description: 'Ngày bắt đầu (tính cả ngày này, giờ Việt Nam)' })
+  @IsCalendarDate()
+  validFrom: string;
+
+  @ApiProperty({ example: '2026-12-15', description: 'Ngày kết thúc (tính cả ngày này, giờ Việt Nam)' })
+  @IsCalendarDate()
+  validTo: string;
+
+  @ApiPropertyOptional({ example: '300000000', description: 'Số tiền hỗ trợ tối đa được quyết định' })
+  @IsOptional()
+  @IsMoneyString()
+  maxAmount?: string;
+
+  @ApiPropertyOptional({ example: 'VND', default: 'VND', description: 'Đơn vị tiền của maxAmount' })
+  @IsOptional()
+  @Matches(/^[A-Z]{3}$/, { context: { vi: 'phải là mã tiền tệ 3 chữ cái in hoa, ví dụ "VND"' } })
+  currency?: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'Chỉ các loại hoạt động này; bỏ trống là mọi loại' })
+  @IsOptional()
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @Matches(/^[A-Za-z0-9_.-]{1,32}$/, { each: true, context: { vi: 'mã loại hoạt động không hợp lệ' } })
+  activityTypeCodes?: string[];
+
+  @ApiProperty({ example: 'Giám đốc đi công tác nước ngoài' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason: string;
+}

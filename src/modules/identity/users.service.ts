@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import { requireRole } from '../../common/auth/access';
+import { Actor, Role, ROLES } from '../../common/auth/actor';
+import type { ChangeAuthor } from '../../common/auth/change-author';
+import { Clock } from '../../common/clock';
+import { Page, pageOf } from '../../common/http/page';
+import { isId, newId } from '../../common/ids';
+import { TransactionRunner } from '../../database/transaction';
+import { AuditService } from '../audit/audit.service';
+import { UnitService } from '../organization/unit.service';
+import type { CreateUserDto } from './dto/create-user.dto';
+import type { UserQuery } from './dto/user-query.dto';
+import { IdentityError } from './identity.error';
+import { PasswordHasher } from './password-hasher';
+import { RefreshTokenStore } from './refresh-token.store';
+import { User } from './user.entity';
+import { normaliseEmail, toUserView, UserView } from './user.view';
+
+export interface NewUser {
+  /** Given when the caller needs the id before the row exists (self-registration audits as the new user). */
+  id?: string;
+  email: string;
+  passwordHash: string;
+  fullName: string;
+  phone?: string | null;
+  unitId: string | null;
+  roles: Role[];
+}
+
+/** Roles in the contract's order, once each. */
+function canonicalRoles(roles: Role[]): Role[] {
+  return ROLES.filter((role) => roles.includes(role));
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly hasher: PasswordHasher,
+    private readonly units: UnitService,
+    private readonly refreshTokens: RefreshTokenStore,
+  ) {}
+
+  async createUser(actor: Actor, dto: CreateUserDto): Promise<UserView> {
+    const capacity = requireRole(actor, 'admin');
+    if (!(await this.units.isActiveUnit(dto.unitId))) {
+      throw IdentityError.invalidField('unitId', 'đơn vị không tồn tại hoặc đã ngừng hoạt động');
+    }
+    const passwordHash = await this.hasher.hash(dto.password);
+    const user = await this.addUser(
+      { email: dto.email, passwordHash, fullName: dto.fullName, phone: dto.phone, unitId: dto.unitId, roles: dto.roles },
+      { actor, capacity },
+      'user.create',
+    );
+    return toUserView(user);
+  }
+
+  async listUsers(actor: Actor, query: UserQuery): Promise<Page<UserView>> {
+    requireRole(actor, 'admin');
+    const qb = this.tx.manager.createQueryBuilder(User, 'u');
+    if (query.role) qb.andWhere('FIND_IN_SET(:role, u.roles) > 0', { role: query.role });
+    if (query.unitId) qb.andWhere('u.unit_id = :unitId', { unitId: query.unitId });
+    if (query.active !== undefined) qb.andWhere('u.active = :active', { active: query.active });
+    if (query.q) {
+      const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere('(u.email LIKE :like OR u.full_name LIKE :like)', { like });
+    }
+    const [rows, total] = await qb
+      .orderBy('u.id', 'ASC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return pageOf(rows.map(toUserView), total, query);
+  }
+
+  async getUser(actor: Actor, id: string): Promise<UserView> {
+    requireRole(actor, 'admin');
+    const user = isId(id) ? await this.tx.manager.findOne(User, { where: { id } }) : null;
+    if (!user) throw IdentityError.userNotFound();
+    return toUserView(user);
+  }
+
+  /** Locks the account out at once: the guard reads the user on every request, and refresh tokens are revoked. */
+  async deactivateUser(actor: Actor, id: string): Promise<UserView> {
+    const capacity = requireRole(actor, 'admin');
+    if (id === actor.id) throw IdentityError.cannotDeactivateSelf();
+    return this.setActive(id, false, { actor, capacity });
+  }
+
+  async activateUser(actor: Actor, id: string): Promise<UserView> {
+    const capacity = requireRole(actor, 'admin');
+    return this.setActive(id, true, { actor, capacity });
+  }
+
+  /**
+   * Adds a user in the current transaction (or its own), audited against `author`. Use cases check
+   * access before calling it; registration, the bootstrap admin and the demo seed use it too.
+   */
+  async addUser(input: NewUser, author: ChangeAuthor, action: string): Promise<User> {
+    return this.tx.run(async (em) => {
+      const email = normaliseEmail(input.email);
+      if (await em.exists(User, { where: { email } })) throw IdentityError.emailTaken();
+      const now = this.clock.now();
+      const user = em.create(User, {
+        id: input.id ?? newId(),
+        email,
+        passwordHash: input.passwordHash,
+        fullName: input.fullName.trim(),
+        phone: input.phone?.trim() || null,
+        unitId: input.unitId,
+        roles: canonicalRoles(input.roles),
+        active: true,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await em.insert(User, user);
+      this.audit.record({ ...author, action, entity: 'user', entityId: user.id, after: toUserView(user) });
+      return user;
+    });
+  }
+
+  private async setActive(id: string, active: boolean, author: ChangeAuthor): Promise<UserView> {
+    return this.tx.run(async (em) => {
+      const user = isId(id) ? await em.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+      if (!user) throw IdentityError.userNotFound();
+      if (user.active === active) throw IdentityError.alreadyActive(active);
+      const before = toUserView(user);
+      user.active = active;
+      user.updatedAt = this.clock.now();
+      await em.update(User, { id }, { active, updatedAt: user.updatedAt });
+      const revokedTokens = active ? 0 : await this.refreshTokens.revokeAllOfUser(em, id, 'deactivated');
+      const after = toUserView(user);
+      this.audit.record({
+        ...author,
+        action: active ? 'user.activate' : 'user.deactivate',
+        entity: 'user',
+        entityId: id,
+        before,
+        after: active ? after : { ...after, revokedRefreshTokens: revokedTokens },
+      });
+      return after;
+    });
+  }
+}

@@ -1,0 +1,23 @@
+import type { UnitTreeNode, UnitView } from './unit.view';
+
+/**
+ * Nests units under their parents, children ordered by code. A unit whose parent is not in the
+ * list (inactive, or filtered out) becomes a root, so nothing is silently dropped.
+ */
+export function buildUnitTree(units: UnitView[]): UnitTreeNode[] {
+  const nodes = new Map<string, UnitTreeNode>();
+  for (const unit of units) nodes.set(unit.id, { ...unit, children: [] });
+  const roots: UnitTreeNode[] = [];
+  for (const node of nodes.values()) {
+    const parent = node.parentId ? nodes.get(node.parentId) : undefined;
+    if (parent && parent !== node) parent.children.push(node);
+    else roots.push(node);
+  }
+  const byCode = (a: UnitTreeNode, b: UnitTreeNode) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+  const sort = (list: UnitTreeNode[]) => {
+    list.sort(byCode);
+    for (const node of list) sort(node.children);
+  };
+  sort(roots);
+  return roots;
+}
