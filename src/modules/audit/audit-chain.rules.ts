@@ -28,6 +28,10 @@ export function linkHash(prevHash: string, entryContentHash: string): string {
   return sha256(prevHash + entryContentHash);
 }
 
+function chainedFields({ id, at, actorId, capacity, onBehalfOf, action, entity, entityId, before, after }: ChainedFields): ChainedFields {
+  return { id, at, actorId, capacity, onBehalfOf, action, entity, entityId, before, after };
+}
+
 export interface StoredLink extends ChainedFields {
   contentHash: string;
   prevHash: string;
@@ -38,7 +42,8 @@ export interface StoredLink extends ChainedFields {
 export function firstBrokenLink(entries: Iterable<StoredLink>, previousHash: string): { brokenId: string | null; lastHash: string } {
   let prev = previousHash;
   for (const entry of entries) {
-    const content = contentHash(entry);
+    // Only the chained fields: the stored hashes themselves are not part of the entry's content.
+    const content = contentHash(chainedFields(entry));
     if (entry.prevHash !== prev || entry.contentHash !== content || entry.hash !== linkHash(prev, content)) {
       return { brokenId: entry.id, lastHash: prev };
     }

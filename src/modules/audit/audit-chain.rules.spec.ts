@@ -1,0 +1,59 @@
+import { ChainedFields, contentHash, firstBrokenLink, GENESIS_HASH, linkHash, StoredLink } from './audit-chain.rules';
+
+function entry(n: number): ChainedFields {
+  return {
+    id: `01JENTRY${String(n).padStart(18, '0')}`,
+    at: `2026-11-23T08:00:0${n}.000Z`,
+    actorId: '01JACTORAAAAAAAAAAAAAAAAAA',
+    capacity: 'admin',
+    onBehalfOf: null,
+    action: 'unit.create',
+    entity: 'unit',
+    entityId: `U${n}`,
+    before: null,
+    after: { code: `U${n}`, name: 'Phòng thử' },
+  };
+}
+
+/** Links entries the way the database trigger does. */
+function chain(entries: ChainedFields[], prev = GENESIS_HASH): StoredLink[] {
+  return entries.map((e) => {
+    const content = contentHash(e);
+    const link = { ...e, contentHash: content, prevHash: prev, hash: linkHash(prev, content) };
+    prev = link.hash;
+    return link;
+  });
+}
+
+describe('firstBrokenLink', () => {
+  it('accepts an intact chain and returns its last hash', () => {
+    const links = chain([entry(1), entry(2), entry(3)]);
+    expect(firstBrokenLink(links, GENESIS_HASH)).toEqual({ brokenId: null, lastHash: links[2].hash });
+  });
+
+  it('names the entry whose content was changed after it was written', () => {
+    const links = chain([entry(1), entry(2), entry(3)]);
+    links[1] = { ...links[1], after: { code: 'U2', name: 'Đã sửa' } };
+    expect(firstBrokenLink(links, GENESIS_HASH).brokenId).toBe(links[1].id);
+  });
+
+  it('names an entry whose stored hashes were recomputed to fit: the next link no longer fits', () => {
+    const links = chain([entry(1), entry(2), entry(3)]);
+    const forged = { ...links[1], capacity: 'system' };
+    forged.contentHash = contentHash({ ...entry(2), capacity: 'system' });
+    forged.hash = linkHash(forged.prevHash, forged.contentHash);
+    links[1] = forged;
+    expect(firstBrokenLink(links, GENESIS_HASH).brokenId).toBe(links[2].id);
+  });
+
+  it('names an entry removed from the middle by its successor', () => {
+    const links = chain([entry(1), entry(2), entry(3)]);
+    expect(firstBrokenLink([links[0], links[2]], GENESIS_HASH).brokenId).toBe(links[2].id);
+  });
+
+  it('continues from a previous batch', () => {
+    const links = chain([entry(1), entry(2), entry(3), entry(4)]);
+    const first = firstBrokenLink(links.slice(0, 2), GENESIS_HASH);
+    expect(firstBrokenLink(links.slice(2), first.lastHash).brokenId).toBeNull();
+  });
+});
