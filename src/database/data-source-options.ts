@@ -23,6 +23,9 @@ export function dataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL' | 'DATA
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     logging: false,
+    // Several statements in one round trip (always with placeholders): the ledger's guarded update
+    // and its transfer row, and the final batch before COMMIT, so hot rows are held for fewer trips.
+    multipleStatements: true,
     extra: { decimalNumbers: false },
   };
 }

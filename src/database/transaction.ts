@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 
 const RETRYABLE_ERRNOS = new Set([1213 /* ER_LOCK_DEADLOCK */, 1205 /* ER_LOCK_WAIT_TIMEOUT */]);
@@ -10,16 +10,29 @@ export function isRetryableDbError(error: unknown): boolean {
   return RETRYABLE_ERRNOS.has(e?.driverError?.errno ?? e?.errno ?? -1);
 }
 
-interface TransactionContext {
-  manager: EntityManager;
-  /** Work that must be the last thing before COMMIT (the audit append holds the chain head). */
-  beforeCommit: Array<() => Promise<void>>;
+export interface Statement {
+  sql: string;
+  params: unknown[];
 }
 
+interface TransactionContext {
+  manager: EntityManager;
+  /** Work to run just before COMMIT, in order. */
+  beforeCommit: Array<() => Promise<void>>;
+  /**
+   * Statements sent together in one round trip right before COMMIT (Idempotency-Key row, audit
+   * entries): rows every request touches are then held only for that round trip and the commit.
+   */
+  finalBatch: Statement[];
+}
+
+/** Connections already set to READ COMMITTED for the session (one round trip per connection, not per transaction). */
+const sessionsReady = new WeakSet<object>();
+
 /**
- * Runs a use case in one database transaction. A nested call joins the transaction already
- * open (so an HTTP-level concern, such as the Idempotency-Key row, and the use case commit
- * together). A deadlock or lock-wait timeout rolls back and runs the whole work again, a
+ * Runs a use case in one database transaction (READ COMMITTED). A nested call joins the
+ * transaction already open, so an HTTP-level concern (the Idempotency-Key row) and the use case
+ * commit together. A deadlock or lock-wait timeout rolls back and runs the whole work again, a
  * bounded number of times.
  */
 @Injectable()
@@ -42,9 +55,12 @@ export class TransactionRunner {
 
   /** Registers work to run just before the current transaction commits. */
   beforeCommit(work: () => Promise<void>): void {
-    const context = this.storage.getStore();
-    if (!context) throw new Error('beforeCommit outside a transaction');
-    context.beforeCommit.push(work);
+    this.context('beforeCommit').beforeCommit.push(work);
+  }
+
+  /** Queues a statement for the final round trip before COMMIT. */
+  atCommit(statement: Statement): void {
+    this.context('atCommit').finalBatch.push(statement);
   }
 
   async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
@@ -55,11 +71,14 @@ export class TransactionRunner {
       const runner = this.dataSource.createQueryRunner();
       await runner.connect();
       try {
-        await runner.startTransaction('READ COMMITTED');
-        const context: TransactionContext = { manager: runner.manager, beforeCommit: [] };
+        await this.begin(runner);
+        const context: TransactionContext = { manager: runner.manager, beforeCommit: [], finalBatch: [] };
         const result = await this.storage.run(context, async () => {
           const value = await work(runner.manager);
           for (const hook of context.beforeCommit) await hook();
+          if (context.finalBatch.length) {
+            await runner.query(context.finalBatch.map((s) => s.sql).join(';\n'), context.finalBatch.flatMap((s) => s.params));
+          }
           return value;
         });
         await runner.commitTransaction();
@@ -75,5 +94,20 @@ export class TransactionRunner {
         await runner.release();
       }
     }
+  }
+
+  private async begin(runner: QueryRunner): Promise<void> {
+    const connection = (runner as unknown as { databaseConnection: object }).databaseConnection;
+    if (!sessionsReady.has(connection)) {
+      await runner.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
+      sessionsReady.add(connection);
+    }
+    await runner.startTransaction();
+  }
+
+  private context(what: string): TransactionContext {
+    const context = this.storage.getStore();
+    if (!context) throw new Error(`${what} outside a transaction`);
+    return context;
   }
 }

@@ -32,17 +32,22 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const hash = requestHash(request.method, request.originalUrl, request.body);
     const status = Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) ?? HttpStatus.CREATED;
 
+    const replay = async () => {
+      const stored = await this.keys.find(userId, key, hash);
+      if (stored) throw new ReplayedResponse(stored.status, stored.body);
+    };
+
     return defer(async () => {
+      await replay();
       try {
         return await this.tx.run(async () => {
-          const stored = await this.keys.claim(userId, key, hash);
-          if (stored) throw new ReplayedResponse(stored.status, stored.body);
           const body = await lastValueFrom(next.handle(), { defaultValue: null });
-          await this.keys.complete(userId, key, { status, body });
+          this.keys.recordAtCommit(userId, key, hash, { status, body });
           return body;
         });
       } catch (error) {
-        if (error instanceof ReplayedResponse) throw error;
+        // A concurrent request with this key may have committed first: answer with its response.
+        await replay();
         const refusal = clientProblem(error, request);
         if (refusal) {
           const earlier = await this.keys.storeRefusal(userId, key, hash, { status: refusal.status, body: refusal });

@@ -21,10 +21,11 @@ export function requestHash(method: string, path: string, body: unknown): string
 }
 
 /**
- * Idempotency-Key records. The key row is inserted first in the transaction of the money it
- * guards: a concurrent request with the same key waits on that row and, once the first commits,
- * finds its response; if the first rolls back, the second goes ahead. So a key never outlives
- * its money, and a crash leaves nothing in flight.
+ * Idempotency-Key records. The key row is inserted, with its answer, in the same transaction as
+ * the money it guards, so a key never outlives its money and a crash leaves nothing in flight.
+ * Of two concurrent requests with one key, the second's INSERT waits for the first and, once
+ * the first commits, fails as a duplicate: its transaction rolls back and it answers the first's
+ * response. Only one movement ever commits.
  */
 @Injectable()
 export class IdempotencyService {
@@ -33,27 +34,32 @@ export class IdempotencyService {
     private readonly clock: Clock,
   ) {}
 
-  /** Claims the key in the current transaction; returns the stored response when it was answered already. */
-  async claim(userId: string, key: string, hash: string): Promise<StoredResponse | null> {
-    try {
-      await this.tx.manager.query(
-        'INSERT INTO idempotency_keys (user_id, idem_key, request_hash, status_code, response_body, created_at) VALUES (?,?,?,0,?,?)',
-        [userId, key, hash, '', this.clock.now()],
-      );
-      return null;
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-      return this.stored(userId, key, hash);
+  /**
+   * The answer already given for this key, or null. The same key with another request is a 422.
+   */
+  async find(userId: string, key: string, hash: string): Promise<StoredResponse | null> {
+    const rows: Array<{ request_hash: string; status_code: number; response_body: string }> = await this.tx.manager.query(
+      'SELECT request_hash, status_code, response_body FROM idempotency_keys WHERE user_id = ? AND idem_key = ?',
+      [userId, key],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    if (row.request_hash !== hash) {
+      throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'Idempotency-Key này đã được dùng cho một yêu cầu có nội dung khác.');
     }
+    return { status: Number(row.status_code), body: JSON.parse(row.response_body) };
   }
 
-  async complete(userId: string, key: string, response: StoredResponse): Promise<void> {
-    await this.tx.manager.query('UPDATE idempotency_keys SET status_code = ?, response_body = ? WHERE user_id = ? AND idem_key = ?', [
-      response.status,
-      JSON.stringify(response.body),
-      userId,
-      key,
-    ]);
+  /**
+   * Writes the key with its answer in the final round trip of the current transaction, so it
+   * commits with the money or not at all. A concurrent request with the same key that committed
+   * first makes this INSERT fail as a duplicate, and that whole transaction rolls back.
+   */
+  recordAtCommit(userId: string, key: string, hash: string, response: StoredResponse): void {
+    this.tx.atCommit({
+      sql: 'INSERT INTO idempotency_keys (user_id, idem_key, request_hash, status_code, response_body, created_at) VALUES (?,?,?,?,?,?)',
+      params: [userId, key, hash, response.status, JSON.stringify(response.body), this.clock.now()],
+    });
   }
 
   /**
@@ -70,7 +76,7 @@ export class IdempotencyService {
         return null;
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
-        return this.stored(userId, key, hash);
+        return this.find(userId, key, hash);
       }
     });
   }
@@ -80,20 +86,5 @@ export class IdempotencyService {
     const cutoff = new Date(this.clock.now().getTime() - hours * 3600_000);
     const result = await this.tx.manager.query('DELETE FROM idempotency_keys WHERE created_at < ?', [cutoff]);
     return (result as { affectedRows?: number }).affectedRows ?? 0;
-  }
-
-  private async stored(userId: string, key: string, hash: string): Promise<StoredResponse> {
-    const rows: Array<{ request_hash: string; status_code: number; response_body: string }> = await this.tx.manager.query(
-      'SELECT request_hash, status_code, response_body FROM idempotency_keys WHERE user_id = ? AND idem_key = ?',
-      [userId, key],
-    );
-    const row = rows[0];
-    if (!row || row.status_code === 0) {
-      throw new DomainError('IDEMPOTENCY_IN_FLIGHT', 'Một yêu cầu khác với cùng Idempotency-Key đang được xử lý; hãy thử lại sau.');
-    }
-    if (row.request_hash !== hash) {
-      throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'Idempotency-Key này đã được dùng cho một yêu cầu có nội dung khác.');
-    }
-    return { status: Number(row.status_code), body: JSON.parse(row.response_body) };
   }
 }

@@ -50,6 +50,7 @@ export class AuditService {
     });
   }
 
+  /** Queues the transaction's entries as one INSERT in the final round trip before COMMIT. */
   private async flush(manager: EntityManager, entries: ChainedFields[]): Promise<void> {
     this.pending.delete(manager);
     if (entries.length === 0) return;
@@ -67,10 +68,10 @@ export class AuditService {
       e.after === null ? null : canonicalJson(e.after),
       contentHash(e),
     ]);
-    await manager.query(
-      `INSERT INTO audit_log (id, seq, at, actor_id, capacity, on_behalf_of, action, entity, entity_id, before_json, after_json, content_hash) VALUES ${placeholders}`,
+    this.tx.atCommit({
+      sql: `INSERT INTO audit_log (id, seq, at, actor_id, capacity, on_behalf_of, action, entity, entity_id, before_json, after_json, content_hash) VALUES ${placeholders}`,
       params,
-    );
+    });
   }
 
   async list(query: AuditQuery): Promise<Page<AuditEntryView>> {

@@ -34,6 +34,8 @@ const FINANCE = 'finance';
  */
 @Injectable()
 export class BudgetService {
+  private readonly funds = new Map<string, { id: string; currency: string }>();
+
   constructor(
     private readonly tx: TransactionRunner,
     private readonly ledger: LedgerService,
@@ -279,9 +281,15 @@ export class BudgetService {
 
   /** The books of a fund and year for a request: the fund must exist; the ledger checks the year. */
   async books(fundCode: string, fiscalYear: number): Promise<Books> {
-    const fund = await this.tx.manager.findOne(Fund, { where: { code: fundCode } });
-    if (!fund) throw ValidationFailed.field('fundCode', 'không có nguồn kinh phí với mã này');
-    return { fundId: fund.id, fundCode: fund.code, currency: fund.currency, fiscalYear };
+    let fund = this.funds.get(fundCode);
+    if (!fund) {
+      const found = await this.tx.manager.findOne(Fund, { where: { code: fundCode } });
+      if (!found) throw ValidationFailed.field('fundCode', 'không có nguồn kinh phí với mã này');
+      // A fund's id, code and currency never change once it exists (and a fund is never deleted).
+      fund = { id: found.id, currency: found.currency };
+      this.funds.set(fundCode, fund);
+    }
+    return { fundId: fund.id, fundCode, currency: fund.currency, fiscalYear };
   }
 
   private async postAllocation(books: Books, unitId: string, amount: Decimal, decisionNo: string, actor: Actor) {

@@ -26,6 +26,8 @@ interface AffectedRows {
 export class LedgerService {
   /** natural key → account id, only for accounts known to be committed (ids never change). */
   private readonly accountIds = new Map<string, string>();
+  /** Accounts created by a transaction still in progress: not cacheable until another one finds them. */
+  private readonly createdIn = new WeakMap<object, Set<string>>();
 
   constructor(
     private readonly tx: TransactionRunner,
@@ -50,14 +52,6 @@ export class LedgerService {
     const fromId = await this.accountId(books, input.from);
     const toId = await this.accountId(books, input.to);
     const amount = plainString(input.amount);
-    const result: AffectedRows = await this.tx.manager.query(
-      `UPDATE ledger_accounts
-          SET balance = CASE WHEN id = ? THEN balance + ? ELSE balance - ? END
-        WHERE id IN (?, ?) AND (id = ? OR kind IN (${NEGATIVE_KINDS_SQL}) OR balance >= ?)`,
-      [toId, amount, amount, fromId, toId, toId, amount],
-    );
-    if (affected(result) !== 2) throw LedgerError.insufficientFunds();
-
     const transfer: TransferView = {
       id: newId(),
       fundCode: books.fundCode,
@@ -75,11 +69,24 @@ export class LedgerService {
       note: input.note ?? null,
       createdAt: this.clock.now().toISOString(),
     };
-    await this.tx.manager.query(
-      `INSERT INTO ledger_transfers (id, fund_id, fiscal_year, kind, debit_account_id, credit_account_id, amount, reference,
+    // One round trip: the guarded update of both balances, then the transfer row. When the
+    // update does not match both rows (the source would go negative), the insert still ran but
+    // the use case throws and its whole transaction rolls back.
+    const results: unknown = await this.tx.manager.query(
+      `UPDATE ledger_accounts
+          SET balance = CASE WHEN id = ? THEN balance + ? ELSE balance - ? END
+        WHERE id IN (?, ?) AND (id = ? OR kind IN (${NEGATIVE_KINDS_SQL}) OR balance >= ?);
+       INSERT INTO ledger_transfers (id, fund_id, fiscal_year, kind, debit_account_id, credit_account_id, amount, reference,
          reverses_id, unit_id, application_id, actor_id, capacity, note, created_at)
        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
       [
+        toId,
+        amount,
+        amount,
+        fromId,
+        toId,
+        toId,
+        amount,
         transfer.id,
         books.fundId,
         books.fiscalYear,
@@ -97,6 +104,7 @@ export class LedgerService {
         new Date(transfer.createdAt),
       ],
     );
+    if (affectedRows(results, 0) !== 2) throw LedgerError.insufficientFunds();
     this.audit.record({
       actor: input.actor,
       capacity: input.capacity,
@@ -177,13 +185,17 @@ export class LedgerService {
     );
     const rows: Array<{ id: string }> = await this.tx.manager.query('SELECT id FROM ledger_accounts WHERE natural_key = ?', [key]);
     if (!rows[0]) throw new Error(`account ${key} could not be created (unknown unit or year?)`);
-    if (affected(created) === 0) this.accountIds.set(key, rows[0].id);
+    const manager = this.tx.manager;
+    const ours = this.createdIn.get(manager) ?? new Set<string>();
+    this.createdIn.set(manager, ours);
+    if (affectedRows(created) === 1) ours.add(key);
+    else if (!ours.has(key)) this.accountIds.set(key, rows[0].id);
     return rows[0].id;
   }
 }
 
-function affected(result: unknown): number {
-  if (Array.isArray(result)) return affected(result[1] ?? result[0]);
-  if (typeof result === 'number') return result;
-  return (result as AffectedRows)?.affectedRows ?? 0;
+/** affectedRows of a single statement, or of statement `index` of a multi-statement query. */
+function affectedRows(result: unknown, index?: number): number {
+  const header = Array.isArray(result) && index !== undefined ? result[index] : result;
+  return (header as AffectedRows)?.affectedRows ?? 0;
 }

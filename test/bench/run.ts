@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { startBenchEnv } from './bench-env';
+import { benchLedger } from './ledger.bench';
+
+/** `npm run bench [suite…]`: prints figures; asserts nothing (targets are read by people). */
+async function main(): Promise<void> {
+  const wanted = new Set(process.argv.slice(2));
+  const suites: Record<string, (env: Awaited<ReturnType<typeof startBenchEnv>>) => Promise<string>> = {
+    ledger: benchLedger,
+  };
+  for (const [name, suite] of Object.entries(suites)) {
+    if (wanted.size && !wanted.has(name)) continue;
+    const env = await startBenchEnv();
+    try {
+      process.stdout.write(`\n${await suite(env)}`);
+    } finally {
+      await env.stop();
+    }
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`${(error as Error).stack}\n`);
+  process.exit(1);
+});
