@@ -3,6 +3,10 @@ import { CreateAuditLog1763884800100 } from './1763884800100-CreateAuditLog';
 import { CreateRefreshTokens1763884800200 } from './1763884800200-CreateRefreshTokens';
 import { CreateDelegations1763884800210 } from './1763884800210-CreateDelegations';
 import { CreateBudgetAndLedger1763884800300 } from './1763884800300-CreateBudgetAndLedger';
+import { CreateEstablishments1763884800400 } from './1763884800400-CreateEstablishments';
+import { CreateActivityRules1763884800410 } from './1763884800410-CreateActivityRules';
+import { SeedNationalActivityRules1763884800420 } from './1763884800420-SeedNationalActivityRules';
+import { CreateApplications1763884800430 } from './1763884800430-CreateApplications';
 
 /** Every migration; TypeORM orders them by the timestamp in their name. Never edit a landed one. */
 export const MIGRATIONS: Function[] = [
@@ -11,4 +15,8 @@ export const MIGRATIONS: Function[] = [
   CreateRefreshTokens1763884800200,
   CreateDelegations1763884800210,
   CreateBudgetAndLedger1763884800300,
+  CreateEstablishments1763884800400,
+  CreateActivityRules1763884800410,
+  SeedNationalActivityRules1763884800420,
+  CreateApplications1763884800430,
 ];

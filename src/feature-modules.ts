@@ -4,6 +4,10 @@ import { IdentityModule } from './modules/identity/identity.module';
 import { OrganizationModule } from './modules/organization/organization.module';
 import { LedgerModule } from './modules/ledger/ledger.module';
 import { BudgetModule } from './modules/budget/budget.module';
+import { EstablishmentsModule } from './modules/establishments/establishments.module';
+import { CatalogueModule } from './modules/catalogue/catalogue.module';
+import { ApplicationsModule } from './modules/applications/applications.module';
+import { OverdueReportModule } from './modules/reports/overdue/overdue-report.module';
 
 /** The domain modules, in the order the domain builds on them. */
-export const FEATURE_MODULES: Type[] = [AuditModule, OrganizationModule, IdentityModule, LedgerModule, BudgetModule];
+export const FEATURE_MODULES: Type[] = [AuditModule, OrganizationModule, IdentityModule, LedgerModule, BudgetModule, EstablishmentsModule, CatalogueModule, ApplicationsModule, OverdueReportModule];

@@ -7,6 +7,14 @@ import { Fund } from '../modules/ledger/fund.entity';
 import { FiscalYear } from '../modules/ledger/fiscal-year.entity';
 import { Account } from '../modules/ledger/account.entity';
 import { Transfer } from '../modules/ledger/transfer.entity';
+import { Establishment } from '../modules/establishments/establishment.entity';
+import { ActivityRule } from '../modules/catalogue/activity-rule.entity';
+import { Application } from '../modules/applications/application.entity';
+import { CostLine } from '../modules/applications/cost-line.entity';
+import { ApplicationEvent } from '../modules/applications/application-event.entity';
+import { ApplicationDocument } from '../modules/applications/application-document.entity';
+import { Consultation } from '../modules/applications/consultation.entity';
+import { Appraisal } from '../modules/applications/appraisal.entity';
 
 /** Every entity of the service; each module adds its own here. */
-export const ENTITIES: Function[] = [Unit, User, RefreshToken, Delegation, AuditEntry, Fund, FiscalYear, Account, Transfer];
+export const ENTITIES: Function[] = [Unit, User, RefreshToken, Delegation, AuditEntry, Fund, FiscalYear, Account, Transfer, Establishment, ActivityRule, Application, CostLine, ApplicationEvent, ApplicationDocument, Consultation, Appraisal];

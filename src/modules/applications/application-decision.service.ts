@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import { Actor } from '../../common/auth/actor';
+import { assertNotMakerChecker } from '../../common/auth/maker-checker';
+import { Clock } from '../../common/clock';
+import { Money } from '../../common/money/decimal';
+import { formatMoneyVi } from '../../common/money/format-vi';
+import { TransactionRunner } from '../../database/transaction';
+import { BudgetService } from '../budget/budget.service';
+import { CatalogueService } from '../catalogue/catalogue.service';
+import { DelegationService } from '../identity/delegation.service';
+import { ApplicationStore } from './application-store';
+import { ApplicationView } from './application.view';
+import { approvedSupportProblem, capacityFor, nextStatus, totalsOf } from './applications.rules';
+import { CostLine } from './cost-line.entity';
+import type { DecideDto, RequiredReasonDto } from './dto/workflow.dto';
+
+/** The leader's side: the decision (phê duyệt), which commits the money, and cancellation. */
+@Injectable()
+export class ApplicationDecisionService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+    private readonly store: ApplicationStore,
+    private readonly catalogue: CatalogueService,
+    private readonly delegations: DelegationService,
+    private readonly budget: BudgetService,
+  ) {}
+
+  /**
+   * A leader, or a delegate within their delegation, who neither prepared nor initialed the file,
+   * decides it. Approval judges the file by the rule in force on the decision date and commits the
+   * approved support from the allocation unit's budget in the same transaction. The file row is
+   * locked first, so of two leaders deciding at once exactly one decision is taken.
+   */
+  async decide(actor: Actor, id: string, dto: DecideDto): Promise<ApplicationView> {
+    return this.tx.run(async (em) => {
+      const app = await this.store.findVisible(actor, id, { lock: true });
+      const decision = await this.delegations.decisionCapacity(actor, {
+        amount: app.approvedSupport ?? new Money(0),
+        currency: app.currency,
+        activityTypeCode: app.activityTypeCode,
+        on: this.clock.now(),
+      });
+      const role = decision.capacity;
+      const onBehalfOf = decision.capacity === 'delegated' ? decision.onBehalfOf : null;
+      const from = app.status;
+      const to = nextStatus({ from, action: dto.decision, role });
+      for (const person of onBehalfOf ? [actor.id, onBehalfOf] : [actor.id]) {
+        assertNotMakerChecker(person, { preparedBy: app.recommendedBy, initialedBy: app.initialedBy });
+        assertNotMakerChecker(person, { preparedBy: app.officerId });
+      }
+      const today = this.clock.today();
+      const rule = await this.catalogue.ruleFor(app.activityTypeCode, app.fundSource, today);
+      const lines = await em.find(CostLine, { where: { applicationId: app.id } });
+      const totals = totalsOf({ lines, rule, currency: app.currency });
+      Object.assign(app, { totalCost: totals.totalCost, eligibleCost: totals.eligibleCost, maxSupport: totals.maxSupport, ruleId: rule.id });
+      if (dto.decision === 'approve') {
+        const problem = approvedSupportProblem({
+          approvedSupport: app.approvedSupport!,
+          maxSupport: app.maxSupport,
+          requestedSupport: app.requestedSupport,
+          currency: app.currency,
+        });
+        if (problem) throw problem;
+        await this.budget.commitToApplication({
+          fundCode: app.fundCode,
+          fiscalYear: app.fiscalYear,
+          unitId: app.allocationUnitId!,
+          applicationId: app.id,
+          amount: app.approvedSupport!,
+          actor,
+          capacity: role,
+          reference: dto.decisionNo,
+        });
+      }
+      Object.assign(app, {
+        status: to,
+        decisionNo: dto.decisionNo.trim(),
+        decisionDate: today,
+        decidedBy: actor.id,
+        decisionCapacity: role,
+        decidedOnBehalfOf: onBehalfOf,
+        delegationId: decision.capacity === 'delegated' ? decision.delegationId : null,
+        decidedAt: this.clock.now(),
+      });
+      await this.store.recordStep(em, {
+        app,
+        action: dto.decision,
+        from,
+        actor,
+        capacity: role,
+        onBehalfOf,
+        note: [`Quyết định số ${app.decisionNo}`, dto.reason?.trim()].filter(Boolean).join(' — '),
+        after: {
+          decisionNo: app.decisionNo,
+          decisionDate: today,
+          approvedSupport: dto.decision === 'approve' ? app.approvedSupport : null,
+          ruleId: rule.id,
+          delegationId: app.delegationId,
+        },
+      });
+      return this.store.view(app);
+    });
+  }
+
+  /** A leader cancels an approved file; what is committed and not yet paid goes back to the unit. */
+  async cancel(actor: Actor, id: string, dto: RequiredReasonDto): Promise<ApplicationView> {
+    const role = capacityFor({ action: 'cancel', roles: actor.roles });
+    return this.tx.run(async (em) => {
+      const app = await this.store.findVisible(actor, id, { lock: true });
+      const from = app.status;
+      const to = nextStatus({ from, action: 'cancel', role });
+      const released = await this.budget.releaseCommitment({
+        fundCode: app.fundCode,
+        fiscalYear: app.fiscalYear,
+        applicationId: app.id,
+        unitId: app.allocationUnitId!,
+        actor,
+        capacity: role,
+        reference: `Hủy đề án theo QĐ ${app.decisionNo ?? ''}`.trim().slice(0, 120),
+      });
+      app.status = to;
+      await this.store.recordStep(em, {
+        app,
+        action: 'cancel',
+        from,
+        actor,
+        capacity: role,
+        note: `${dto.reason.trim()} — hoàn trả kinh phí cam kết chưa giải ngân ${formatMoneyVi(released, app.currency)}`,
+        after: { released },
+      });
+      return this.store.view(app);
+    });
+  }
+}

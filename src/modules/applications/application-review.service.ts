@@ -1,0 +1,216 @@
+import { Injectable } from '@nestjs/common';
+import { requireRole } from '../../common/auth/access';
+import { Actor, ActorSource } from '../../common/auth/actor';
+import { assertNotMakerChecker } from '../../common/auth/maker-checker';
+import { Clock } from '../../common/clock';
+import { Forbidden, ValidationFailed } from '../../common/http/domain-error';
+import { isId, newId } from '../../common/ids';
+import { parseMoney } from '../../common/money/money';
+import { TransactionRunner } from '../../database/transaction';
+import { CatalogueService } from '../catalogue/catalogue.service';
+import { UnitService } from '../organization/unit.service';
+import { Application } from './application.entity';
+import { ApplicationStore } from './application-store';
+import { ApplicationView, AppraisalView, toAppraisalView } from './application.view';
+import { ApplicationError } from './applications.error';
+import { approvedSupportProblem, assignActionFor, capacityFor, nextStatus, totalsOf } from './applications.rules';
+import { Appraisal } from './appraisal.entity';
+import { CostLine } from './cost-line.entity';
+import type { AppraisalDto, AssignDto, NoteDto, RecommendDto, ReturnDto } from './dto/workflow.dto';
+
+/**
+ * The office's side of a file before the decision: assignment to one lead unit and one officer,
+ * return for supplement, appraisal, the officer's recommendation and the head's initial (ký tắt).
+ */
+@Injectable()
+export class ApplicationReviewService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+    private readonly store: ApplicationStore,
+    private readonly catalogue: CatalogueService,
+    private readonly units: UnitService,
+    private readonly actors: ActorSource,
+  ) {}
+
+  /**
+   * One lead unit, one responsible officer, one due date. The head assigns a submitted file and may
+   * change the officer; changing the lead unit or the due date afterwards needs a leader.
+   */
+  async assign(actor: Actor, id: string, dto: AssignDto): Promise<ApplicationView> {
+    requireRole(actor, 'head', 'leader');
+    return this.tx.run(async (em) => {
+      const app = await this.store.findVisible(actor, id, { lock: true });
+      const officer = isId(dto.officerId) ? await this.actors.findActiveActor(dto.officerId) : null;
+      if (!officer || !officer.roles.includes('officer')) {
+        throw ValidationFailed.field('officerId', 'không có chuyên viên đang hoạt động với mã này');
+      }
+      if (!(await this.units.isActiveUnit(dto.leadUnitId))) throw ValidationFailed.field('leadUnitId', 'không có đơn vị này');
+      if (dto.dueDate < this.clock.today()) throw ValidationFailed.field('dueDate', 'không được trước ngày hôm nay');
+      const action = assignActionFor({ current: app, requested: dto });
+      if (action === null) {
+        // The same assignment again changes nothing; the state must still allow assignment.
+        nextStatus({ from: app.status, action: 'reassign_officer', role: capacityFor({ action: 'reassign_officer', roles: actor.roles }) });
+        return this.store.view(app);
+      }
+      const role = capacityFor({ action, roles: actor.roles });
+      const from = app.status;
+      const to = nextStatus({ from, action, role });
+      const before = { officerId: app.officerId, leadUnitId: app.leadUnitId, dueDate: app.dueDate };
+      const changes = await this.describeAssignment(actor, before, dto, officer.fullName);
+      Object.assign(app, { status: to, officerId: officer.id, leadUnitId: dto.leadUnitId, dueDate: dto.dueDate });
+      await this.store.recordStep(em, {
+        app,
+        action,
+        from,
+        actor,
+        capacity: role,
+        note: [changes, dto.note?.trim()].filter(Boolean).join(' — '),
+        before,
+        after: { officerId: app.officerId, leadUnitId: app.leadUnitId, dueDate: app.dueDate },
+      });
+      return this.store.view(app);
+    });
+  }
+
+  /** Returns a file to its owner for supplement (any officer at intake; the assigned officer in review). */
+  async returnForSupplement(actor: Actor, id: string, dto: ReturnDto): Promise<ApplicationView> {
+    const role = capacityFor({ action: 'return', roles: actor.roles });
+    return this.tx.run(async (em) => {
+      const app = await this.store.findVisible(actor, id, { lock: true });
+      const from = app.status;
+      const to = nextStatus({ from, action: 'return', role });
+      if (app.officerId !== null) this.assertAssignedOfficer(actor, app);
+      if (dto.dueDate < this.clock.today()) throw ValidationFailed.field('dueDate', 'không được trước ngày hôm nay');
+      app.status = to;
+      app.supplementDueDate = dto.dueDate;
+      await this.store.recordStep(em, {
+        app,
+        action: 'return',
+        from,
+        actor,
+        capacity: role,
+        note: `${dto.reason.trim()} (hạn bổ sung ${dto.dueDate})`,
+        after: { supplementDueDate: dto.dueDate },
+      });
+      return this.store.view(app);
+    });
+  }
+
+  /** One appraisal per member of the appraisal (officers and heads), while the file is in review. */
+  async appraise(actor: Actor, id: string, dto: AppraisalDto): Promise<AppraisalView & { applicationId: string }> {
+    const role = capacityFor({ action: 'appraise', roles: actor.roles });
+    return this.tx.run(async (em) => {
+      const app = await this.store.findVisible(actor, id, { lock: true });
+      const from = app.status;
+      app.status = nextStatus({ from, action: 'appraise', role });
+      if (await em.exists(Appraisal, { where: { applicationId: app.id, memberId: actor.id } })) {
+        throw new ApplicationError('DUPLICATE', 'Bạn đã thẩm định hồ sơ này; mỗi thành viên chỉ thẩm định một lần.');
+      }
+      const appraisal = Object.assign(new Appraisal(), {
+        id: newId(),
+        applicationId: app.id,
+        memberId: actor.id,
+        capacity: role,
+        score: dto.score,
+        recommendation: dto.recommendation,
+        comment: dto.comment?.trim() || null,
+        createdAt: this.clock.now(),
+      });
+      await em.insert(Appraisal, appraisal);
+      const verdict = dto.recommendation === 'approve' ? 'đề nghị phê duyệt' : 'đề nghị không phê duyệt';
+      await this.store.recordStep(em, {
+        app,
+        action: 'appraise',
+        from,
+        actor,
+        capacity: role,
+        note: `Điểm thẩm định ${dto.score}/100, ${verdict}${appraisal.comment ? `: ${appraisal.comment}` : ''}`,
+        after: { appraisalId: appraisal.id, score: dto.score, recommendation: dto.recommendation },
+      });
+      return { applicationId: app.id, ...toAppraisalView(appraisal) };
+    });
+  }
+
+  /** The assigned officer recommends the support, at most the maximum and the request, from one unit's allocation. */
+  async recommend(actor: Actor, id: string, dto: RecommendDto): Promise<ApplicationView> {
+    const role = capacityFor({ action: 'recommend', roles: actor.roles });
+    return this.tx.run(async (em) => {
+      const app = await this.store.findVisible(actor, id, { lock: true });
+      const from = app.status;
+      const to = nextStatus({ from, action: 'recommend', role });
+      this.assertAssignedOfficer(actor, app);
+      const approvedSupport = parseMoney(dto.approvedSupport, { field: 'approvedSupport', currency: app.currency });
+      if (!(await this.units.isActiveUnit(dto.allocationUnitId))) throw ValidationFailed.field('allocationUnitId', 'không có đơn vị này');
+      await this.refreshFigures(app);
+      const problem = approvedSupportProblem({
+        approvedSupport,
+        maxSupport: app.maxSupport,
+        requestedSupport: app.requestedSupport,
+        currency: app.currency,
+      });
+      if (problem) throw problem;
+      Object.assign(app, {
+        status: to,
+        approvedSupport,
+        allocationUnitId: dto.allocationUnitId,
+        recommendedBy: actor.id,
+        recommendedAt: this.clock.now(),
+      });
+      await this.store.recordStep(em, {
+        app,
+        action: 'recommend',
+        from,
+        actor,
+        capacity: role,
+        note: dto.note?.trim() || null,
+        after: { approvedSupport, allocationUnitId: dto.allocationUnitId, maxSupport: app.maxSupport },
+      });
+      return this.store.view(app);
+    });
+  }
+
+  /** The head checks and initials (ký tắt) a recommendation they did not prepare. */
+  async initial(actor: Actor, id: string, dto: NoteDto): Promise<ApplicationView> {
+    const role = capacityFor({ action: 'initial', roles: actor.roles });
+    return this.tx.run(async (em) => {
+      const app = await this.store.findVisible(actor, id, { lock: true });
+      const from = app.status;
+      const to = nextStatus({ from, action: 'initial', role });
+      assertNotMakerChecker(actor.id, { preparedBy: app.recommendedBy });
+      assertNotMakerChecker(actor.id, { preparedBy: app.officerId });
+      Object.assign(app, { status: to, initialedBy: actor.id, initialedAt: this.clock.now() });
+      await this.store.recordStep(em, { app, action: 'initial', from, actor, capacity: role, note: dto.note?.trim() || null });
+      return this.store.view(app);
+    });
+  }
+
+  private assertAssignedOfficer(actor: Actor, app: Application): void {
+    if (app.officerId !== actor.id) throw new Forbidden('Chỉ chuyên viên được giao xử lý hồ sơ mới được thực hiện bước này.');
+  }
+
+  /** Computes the figures again with the rule in force today (a new version may have started). */
+  private async refreshFigures(app: Application): Promise<void> {
+    const rule = await this.catalogue.ruleFor(app.activityTypeCode, app.fundSource, this.clock.today());
+    const lines = await this.tx.manager.find(CostLine, { where: { applicationId: app.id } });
+    const totals = totalsOf({ lines, rule, currency: app.currency });
+    Object.assign(app, { totalCost: totals.totalCost, eligibleCost: totals.eligibleCost, maxSupport: totals.maxSupport, ruleId: rule.id });
+  }
+
+  private async describeAssignment(
+    actor: Actor,
+    before: { officerId: string | null; leadUnitId: string | null; dueDate: string | null },
+    dto: AssignDto,
+    officerName: string,
+  ): Promise<string> {
+    const unitName = async (id: string) => (await this.units.getUnit(actor, id)).name;
+    if (before.leadUnitId === null) {
+      return `Giao đơn vị chủ trì ${await unitName(dto.leadUnitId)}, chuyên viên ${officerName}, hạn xử lý ${dto.dueDate}`;
+    }
+    const parts: string[] = [];
+    if (before.leadUnitId !== dto.leadUnitId) parts.push(`đổi đơn vị chủ trì ${await unitName(before.leadUnitId)} → ${await unitName(dto.leadUnitId)}`);
+    if (before.dueDate !== dto.dueDate) parts.push(`đổi hạn xử lý ${before.dueDate} → ${dto.dueDate}`);
+    if (before.officerId !== dto.officerId) parts.push(`đổi chuyên viên → ${officerName}`);
+    return parts.join('; ').replace(/^./, (c) => c.toUpperCase());
+  }
+}

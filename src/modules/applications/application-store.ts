@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { Actor, ActorSource, isStaff } from '../../common/auth/actor';
+import { Clock } from '../../common/clock';
+import { NotFound } from '../../common/http/domain-error';
+import { isId, newId } from '../../common/ids';
+import { TransactionRunner } from '../../database/transaction';
+import { AuditService } from '../audit/audit.service';
+import { ApplicationDocument } from './application-document.entity';
+import { ApplicationEvent } from './application-event.entity';
+import { Application } from './application.entity';
+import { ApplicationView, toApplicationView } from './application.view';
+import type { ApplicationStatus, WorkflowAction } from './applications.rules';
+import { Appraisal } from './appraisal.entity';
+import { Consultation } from './consultation.entity';
+import { CostLine } from './cost-line.entity';
+
+export interface StepRecord {
+  app: Application;
+  /** `create` for the first entry, `answer` for a consultation answered; otherwise a workflow action. */
+  action: WorkflowAction | 'create' | 'answer';
+  from: ApplicationStatus | null;
+  actor: Actor;
+  capacity: string;
+  onBehalfOf?: string | null;
+  note?: string | null;
+  /** What the step changed, for the audit entry (status is always included). */
+  before?: Record<string, unknown>;
+  after?: Record<string, unknown>;
+}
+
+/**
+ * What every application use case shares: finding a file the actor may see (scoped in the query,
+ * hidden is 404), locking it for a step, writing the timeline entry and its audit entry in the
+ * same transaction, and building the response.
+ */
+@Injectable()
+export class ApplicationStore {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly actors: ActorSource,
+  ) {}
+
+  /**
+   * The file if `actor` may see it: staff see every file, a producer their own. With `lock` the
+   * row is taken FOR UPDATE, so two steps on one file run one after the other and the second sees
+   * the state the first left.
+   */
+  async findVisible(actor: Actor, id: string, { lock = false }: { lock?: boolean } = {}): Promise<Application> {
+    if (!isId(id)) throw new NotFound('Hồ sơ');
+    const where = isStaff(actor) ? { id } : { id, ownerId: actor.id };
+    const app = await this.tx.manager.findOne(Application, { where, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!app) throw new NotFound('Hồ sơ');
+    return app;
+  }
+
+  /** Saves the file and appends its timeline entry and audit entry (inside the use case's transaction). */
+  async recordStep(em: EntityManager, step: StepRecord): Promise<void> {
+    const now = this.clock.now();
+    step.app.updatedAt = now;
+    await em.save(Application, step.app);
+    const onBehalfOf = step.onBehalfOf ?? null;
+    const principal = onBehalfOf ? await this.actors.findActiveActor(onBehalfOf) : null;
+    await em.insert(ApplicationEvent, {
+      id: newId(),
+      applicationId: step.app.id,
+      action: step.action,
+      fromStatus: step.from,
+      toStatus: step.app.status,
+      actorId: step.actor.id,
+      actorName: step.actor.fullName,
+      capacity: step.capacity,
+      onBehalfOf,
+      onBehalfOfName: principal?.fullName ?? null,
+      note: step.note ?? null,
+      at: now,
+    });
+    this.audit.record({
+      actor: step.actor,
+      capacity: step.capacity,
+      onBehalfOf,
+      action: `application.${step.action}`,
+      entity: 'application',
+      entityId: step.app.id,
+      before: step.from === null ? null : { status: step.from, ...step.before },
+      after: { status: step.app.status, ...step.after, ...(step.note ? { note: step.note } : {}) },
+    });
+  }
+
+  /** The full view of one file: cost lines, timeline, documents, consultations and appraisals. */
+  async view(app: Application): Promise<ApplicationView> {
+    const em = this.tx.manager;
+    const where = { applicationId: app.id };
+    const [lines, events, documents, consultations, appraisals] = await Promise.all([
+      em.find(CostLine, { where, order: { lineNo: 'ASC' } }),
+      em.find(ApplicationEvent, { where, order: { id: 'ASC' } }),
+      em.find(ApplicationDocument, { where, order: { id: 'ASC' } }),
+      em.find(Consultation, { where, order: { id: 'ASC' } }),
+      em.find(Appraisal, { where, order: { id: 'ASC' } }),
+    ]);
+    return toApplicationView({ app, lines, events, documents, consultations, appraisals, today: this.clock.today() });
+  }
+
+  /** Views of a page of files, with their cost lines and timelines loaded in two queries. */
+  async views(apps: Application[]): Promise<ApplicationView[]> {
+    if (apps.length === 0) return [];
+    const em = this.tx.manager;
+    const where = { applicationId: In(apps.map((a) => a.id)) };
+    const [lines, events] = await Promise.all([
+      em.find(CostLine, { where, order: { lineNo: 'ASC' } }),
+      em.find(ApplicationEvent, { where, order: { id: 'ASC' } }),
+    ]);
+    const today = this.clock.today();
+    return apps.map((app) =>
+      toApplicationView({
+        app,
+        lines: lines.filter((l) => l.applicationId === app.id),
+        events: events.filter((e) => e.applicationId === app.id),
+        today,
+      }),
+    );
+  }
+}

@@ -1,0 +1,240 @@
+import { plainString } from '../../common/money/decimal';
+import { formatMoneyForApi } from '../../common/money/money';
+import type { ApplicationDocument } from './application-document.entity';
+import type { ApplicationEvent } from './application-event.entity';
+import type { Application } from './application.entity';
+import { ApplicationStatus, consultationState, ConsultationStatus, counterpartFunding, IN_REVIEW_STATUSES } from './applications.rules';
+import type { Appraisal } from './appraisal.entity';
+import type { Consultation } from './consultation.entity';
+import type { CostLine } from './cost-line.entity';
+
+export interface CostLineView {
+  description: string;
+  quantity: string;
+  unitPrice: string;
+  amount: string;
+  eligible: boolean;
+}
+
+export interface TimelineEntryView {
+  at: string;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string;
+  actorId: string | null;
+  actorName: string | null;
+  capacity: string;
+  onBehalfOf: string | null;
+  onBehalfOfName: string | null;
+  note: string | null;
+}
+
+export interface DocumentView {
+  id: string;
+  name: string;
+  kind: string;
+  size: number;
+  sha256: string;
+  contentType: string;
+  uploadedBy: string;
+  uploadedAt: string;
+}
+
+export interface ConsultationView {
+  id: string;
+  applicationId: string;
+  unitId: string;
+  question: string;
+  dueDate: string;
+  status: ConsultationStatus;
+  opinion: 'agree' | 'disagree' | null;
+  comment: string | null;
+  silent: boolean;
+  answeredAt: string | null;
+  answeredBy: string | null;
+  requestedBy: string;
+  requestedAt: string;
+}
+
+export interface AppraisalView {
+  id: string;
+  memberId: string;
+  capacity: string;
+  score: number;
+  recommendation: 'approve' | 'reject';
+  comment: string | null;
+  createdAt: string;
+}
+
+export interface ApplicationView {
+  id: string;
+  status: ApplicationStatus;
+  ownerId: string;
+  establishmentId: string;
+  activityTypeCode: string;
+  fiscalYear: number;
+  fundCode: string;
+  currency: string;
+  title: string;
+  communeCode: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  costLines: CostLineView[];
+  totalCost: string;
+  eligibleCost: string;
+  maxSupport: string;
+  requestedSupport: string | null;
+  approvedSupport: string | null;
+  counterpartFunding: string;
+  allocationUnitId: string | null;
+  leadUnitId: string | null;
+  officerId: string | null;
+  dueDate: string | null;
+  overdue: boolean;
+  supplementDueDate: string | null;
+  decisionNo: string | null;
+  decisionDate: string | null;
+  decidedBy: string | null;
+  decisionCapacity: string | null;
+  decidedOnBehalfOf: string | null;
+  submittedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  timeline: TimelineEntryView[];
+  documents?: DocumentView[];
+  consultations?: ConsultationView[];
+  appraisals?: AppraisalView[];
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** Whether a file in review has passed its due date on `today`. */
+export function isOverdue(app: Pick<Application, 'status' | 'dueDate'>, today: string): boolean {
+  return IN_REVIEW_STATUSES.includes(app.status) && app.dueDate !== null && app.dueDate < today;
+}
+
+export function toApplicationView({
+  app,
+  lines,
+  events,
+  today,
+  documents,
+  consultations,
+  appraisals,
+}: {
+  app: Application;
+  lines: CostLine[];
+  events: ApplicationEvent[];
+  today: string;
+  documents?: ApplicationDocument[];
+  consultations?: Consultation[];
+  appraisals?: Appraisal[];
+}): ApplicationView {
+  const money = (v: Application['totalCost']) => formatMoneyForApi(v, app.currency);
+  return {
+    id: app.id,
+    status: app.status,
+    ownerId: app.ownerId,
+    establishmentId: app.establishmentId,
+    activityTypeCode: app.activityTypeCode,
+    fiscalYear: app.fiscalYear,
+    fundCode: app.fundCode,
+    currency: app.currency,
+    title: app.title,
+    communeCode: app.communeCode,
+    startDate: app.startDate,
+    endDate: app.endDate,
+    costLines: [...lines]
+      .sort((a, b) => a.lineNo - b.lineNo)
+      .map((l) => ({
+        description: l.description,
+        quantity: plainString(l.quantity),
+        unitPrice: money(l.unitPrice),
+        amount: money(l.amount),
+        eligible: l.eligible,
+      })),
+    totalCost: money(app.totalCost),
+    eligibleCost: money(app.eligibleCost),
+    maxSupport: money(app.maxSupport),
+    requestedSupport: app.requestedSupport === null ? null : money(app.requestedSupport),
+    approvedSupport: app.approvedSupport === null ? null : money(app.approvedSupport),
+    counterpartFunding: money(counterpartFunding({ totalCost: app.totalCost, support: app.approvedSupport ?? app.requestedSupport })),
+    allocationUnitId: app.allocationUnitId,
+    leadUnitId: app.leadUnitId,
+    officerId: app.officerId,
+    dueDate: app.dueDate,
+    overdue: isOverdue(app, today),
+    supplementDueDate: app.supplementDueDate,
+    decisionNo: app.decisionNo,
+    decisionDate: app.decisionDate,
+    decidedBy: app.decidedBy,
+    decisionCapacity: app.decisionCapacity,
+    decidedOnBehalfOf: app.decidedOnBehalfOf,
+    submittedAt: iso(app.submittedAt),
+    createdAt: app.createdAt.toISOString(),
+    updatedAt: app.updatedAt.toISOString(),
+    timeline: events.map(toTimelineEntryView),
+    ...(documents ? { documents: documents.map(toDocumentView) } : {}),
+    ...(consultations ? { consultations: consultations.map((c) => toConsultationView(c, today)) } : {}),
+    ...(appraisals ? { appraisals: appraisals.map(toAppraisalView) } : {}),
+  };
+}
+
+export function toTimelineEntryView(e: ApplicationEvent): TimelineEntryView {
+  return {
+    at: e.at.toISOString(),
+    action: e.action,
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    actorId: e.actorId,
+    actorName: e.actorName,
+    capacity: e.capacity,
+    onBehalfOf: e.onBehalfOf,
+    onBehalfOfName: e.onBehalfOfName,
+    note: e.note,
+  };
+}
+
+export function toDocumentView(d: ApplicationDocument): DocumentView {
+  return {
+    id: d.id,
+    name: d.name,
+    kind: d.kind,
+    size: d.size,
+    sha256: d.sha256,
+    contentType: d.contentType,
+    uploadedBy: d.uploadedBy,
+    uploadedAt: d.uploadedAt.toISOString(),
+  };
+}
+
+export function toConsultationView(c: Consultation, today: string): ConsultationView {
+  const state = consultationState({ opinion: c.opinion, dueDate: c.dueDate, today });
+  return {
+    id: c.id,
+    applicationId: c.applicationId,
+    unitId: c.unitId,
+    question: c.question,
+    dueDate: c.dueDate,
+    status: state.status,
+    opinion: state.opinion,
+    comment: c.comment,
+    silent: state.silent,
+    answeredAt: iso(c.answeredAt),
+    answeredBy: c.answeredBy,
+    requestedBy: c.requestedBy,
+    requestedAt: c.requestedAt.toISOString(),
+  };
+}
+
+export function toAppraisalView(a: Appraisal): AppraisalView {
+  return {
+    id: a.id,
+    memberId: a.memberId,
+    capacity: a.capacity,
+    score: a.score,
+    recommendation: a.recommendation,
+    comment: a.comment,
+    createdAt: a.createdAt.toISOString(),
+  };
+}

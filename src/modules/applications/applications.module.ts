@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { BudgetModule } from '../budget/budget.module';
+import { CatalogueModule } from '../catalogue/catalogue.module';
+import { EstablishmentsModule } from '../establishments/establishments.module';
+import { OrganizationModule } from '../organization/organization.module';
+import { ApplicationDecisionService } from './application-decision.service';
+import { ApplicationDocumentsService } from './application-documents.service';
+import { ApplicationReviewService } from './application-review.service';
+import { ApplicationStore } from './application-store';
+import { ApplicationsController } from './applications.controller';
+import { ApplicationsService } from './applications.service';
+import { ConsultationsController } from './consultations.controller';
+import { ConsultationsService } from './consultations.service';
+import { FundDirectory } from './fund-directory';
+
+@Module({
+  imports: [CatalogueModule, EstablishmentsModule, OrganizationModule, BudgetModule],
+  controllers: [ApplicationsController, ConsultationsController],
+  providers: [
+    ApplicationStore,
+    ApplicationsService,
+    ApplicationReviewService,
+    ApplicationDecisionService,
+    ConsultationsService,
+    ApplicationDocumentsService,
+    FundDirectory,
+  ],
+  exports: [ApplicationsService],
+})
+export class ApplicationsModule {}

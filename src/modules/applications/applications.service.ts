@@ -1,0 +1,273 @@
+import { Injectable } from '@nestjs/common';
+import { requireRole } from '../../common/auth/access';
+import { Actor, isStaff } from '../../common/auth/actor';
+import { Clock } from '../../common/clock';
+import { NotFound, ValidationFailed } from '../../common/http/domain-error';
+import { Page, pageOf } from '../../common/http/page';
+import { isId, newId } from '../../common/ids';
+import { Money } from '../../common/money/decimal';
+import { parseMoney } from '../../common/money/money';
+import { TransactionRunner } from '../../database/transaction';
+import { CatalogueService, RuleInForce } from '../catalogue/catalogue.service';
+import { EstablishmentsService } from '../establishments/establishments.service';
+import { Application } from './application.entity';
+import { ApplicationStore } from './application-store';
+import { ApplicationView } from './application.view';
+import { ApplicationError } from './applications.error';
+import {
+  capacityFor,
+  IN_REVIEW_STATUSES,
+  nextStatus,
+  submissionProblems,
+  submitActionFor,
+  totalsOf,
+} from './applications.rules';
+import { CostLine } from './cost-line.entity';
+import type { ApplicationQuery } from './dto/application-query.dto';
+import type { CostLineDto, CreateApplicationDto, UpdateApplicationDto } from './dto/application-input.dto';
+import type { ReasonDto } from './dto/workflow.dto';
+import { FundDirectory, FundInfo } from './fund-directory';
+
+/** The producer's side of a file: draft, change, submit, withdraw; and reading files. */
+@Injectable()
+export class ApplicationsService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+    private readonly store: ApplicationStore,
+    private readonly catalogue: CatalogueService,
+    private readonly establishments: EstablishmentsService,
+    private readonly funds: FundDirectory,
+  ) {}
+
+  async create(actor: Actor, dto: CreateApplicationDto): Promise<ApplicationView> {
+    const capacity = requireRole(actor, 'applicant');
+    return this.tx.run(async (em) => {
+      const establishment = await this.establishments.findOwned(actor.id, dto.establishmentId);
+      if (!establishment) throw ValidationFailed.field('establishmentId', 'không có cơ sở này trong các cơ sở bạn đã đăng ký');
+      const fund = await this.fundFor(dto.fundCode);
+      const rule = await this.ruleToday(dto.activityTypeCode, fund);
+      const now = this.clock.now();
+      const app = em.create(Application, {
+        id: newId(),
+        ownerId: actor.id,
+        establishmentId: establishment.id,
+        activityTypeCode: dto.activityTypeCode,
+        fiscalYear: dto.fiscalYear,
+        fundCode: fund.code,
+        fundSource: fund.source,
+        currency: fund.currency,
+        title: dto.title.trim(),
+        communeCode: dto.communeCode ?? establishment.communeCode,
+        startDate: dto.startDate ?? null,
+        endDate: dto.endDate ?? null,
+        status: 'draft',
+        ruleId: rule.id,
+        requestedSupport: dto.requestedSupport === undefined ? null : parseMoney(dto.requestedSupport, { field: 'requestedSupport', currency: fund.currency }),
+        approvedSupport: null,
+        allocationUnitId: null,
+        leadUnitId: null,
+        officerId: null,
+        dueDate: null,
+        supplementDueDate: null,
+        submittedAt: null,
+        recommendedBy: null,
+        recommendedAt: null,
+        initialedBy: null,
+        initialedAt: null,
+        decisionNo: null,
+        decisionDate: null,
+        decidedBy: null,
+        decisionCapacity: null,
+        decidedOnBehalfOf: null,
+        delegationId: null,
+        decidedAt: null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      assertDates(app);
+      const lines = this.costLines(app, dto.costLines ?? [], rule);
+      await em.insert(Application, app);
+      if (lines.length) await em.insert(CostLine, lines);
+      await this.store.recordStep(em, { app, action: 'create', from: null, actor, capacity, after: this.figures(app) });
+      return this.store.view(app);
+    });
+  }
+
+  /** Changes a draft, or a file returned for supplement; figures are computed again. */
+  async update(actor: Actor, id: string, dto: UpdateApplicationDto): Promise<ApplicationView> {
+    const role = capacityFor({ action: 'edit', roles: actor.roles });
+    return this.tx.run(async (em) => {
+      const app = await this.ownFile(actor, id);
+      const from = app.status;
+      nextStatus({ from, action: 'edit', role });
+      const before = this.figures(app);
+      if (dto.establishmentId !== undefined) {
+        const establishment = await this.establishments.findOwned(actor.id, dto.establishmentId);
+        if (!establishment) throw ValidationFailed.field('establishmentId', 'không có cơ sở này trong các cơ sở bạn đã đăng ký');
+        app.establishmentId = establishment.id;
+      }
+      if (dto.fundCode !== undefined && dto.fundCode !== app.fundCode) {
+        const fund = await this.fundFor(dto.fundCode);
+        if (fund.currency !== app.currency && dto.costLines === undefined) {
+          throw ValidationFailed.field('costLines', 'đổi sang nguồn kinh phí khác loại tiền thì phải gửi lại các dòng chi phí');
+        }
+        Object.assign(app, { fundCode: fund.code, fundSource: fund.source, currency: fund.currency });
+      }
+      if (dto.activityTypeCode !== undefined) app.activityTypeCode = dto.activityTypeCode;
+      if (dto.fiscalYear !== undefined) app.fiscalYear = dto.fiscalYear;
+      if (dto.title !== undefined) app.title = dto.title.trim();
+      if (dto.communeCode !== undefined) app.communeCode = dto.communeCode;
+      if (dto.startDate !== undefined) app.startDate = dto.startDate;
+      if (dto.endDate !== undefined) app.endDate = dto.endDate;
+      if (dto.requestedSupport !== undefined) {
+        app.requestedSupport = parseMoney(dto.requestedSupport, { field: 'requestedSupport', currency: app.currency });
+      }
+      assertDates(app);
+      const rule = await this.ruleToday(app.activityTypeCode, { code: app.fundCode, source: app.fundSource, currency: app.currency });
+      if (dto.costLines !== undefined) {
+        const lines = this.costLines(app, dto.costLines, rule);
+        await em.delete(CostLine, { applicationId: app.id });
+        if (lines.length) await em.insert(CostLine, lines);
+      } else {
+        this.applyTotals(app, await em.find(CostLine, { where: { applicationId: app.id } }), rule);
+      }
+      await this.store.recordStep(em, { app, action: 'edit', from, actor, capacity: role, before, after: this.figures(app) });
+      return this.store.view(app);
+    });
+  }
+
+  /** Submits a complete file asking no more than the maximum; a supplemented file goes back to its officer. */
+  async submit(actor: Actor, id: string): Promise<ApplicationView> {
+    const role = capacityFor({ action: 'submit', roles: actor.roles });
+    return this.tx.run(async (em) => {
+      const app = await this.ownFile(actor, id);
+      const from = app.status;
+      const action = submitActionFor(app);
+      const to = nextStatus({ from, action, role });
+      // The figures are judged again by the rule in force today.
+      const rule = await this.ruleToday(app.activityTypeCode, { code: app.fundCode, source: app.fundSource, currency: app.currency });
+      const lines = await em.find(CostLine, { where: { applicationId: app.id }, order: { lineNo: 'ASC' } });
+      this.applyTotals(app, lines, rule);
+      const problems = submissionProblems({
+        title: app.title,
+        communeCode: app.communeCode,
+        startDate: app.startDate,
+        endDate: app.endDate,
+        costLineCount: lines.length,
+        eligibleCost: app.eligibleCost,
+        maxSupport: app.maxSupport,
+        requestedSupport: app.requestedSupport,
+        currency: app.currency,
+      });
+      if (problems.length) {
+        throw new ApplicationError('VALIDATION_FAILED', `Hồ sơ chưa thể nộp: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, problems);
+      }
+      app.status = to;
+      app.submittedAt = this.clock.now();
+      if (from === 'needs_supplement') app.supplementDueDate = null;
+      await this.store.recordStep(em, { app, action, from, actor, capacity: role, after: this.figures(app) });
+      return this.store.view(app);
+    });
+  }
+
+  async withdraw(actor: Actor, id: string, dto: ReasonDto): Promise<ApplicationView> {
+    const role = capacityFor({ action: 'withdraw', roles: actor.roles });
+    return this.tx.run(async (em) => {
+      const app = await this.ownFile(actor, id);
+      const from = app.status;
+      app.status = nextStatus({ from, action: 'withdraw', role });
+      await this.store.recordStep(em, { app, action: 'withdraw', from, actor, capacity: role, note: dto.reason ?? null });
+      return this.store.view(app);
+    });
+  }
+
+  async get(actor: Actor, id: string): Promise<ApplicationView> {
+    return this.store.view(await this.store.findVisible(actor, id));
+  }
+
+  /** Producers see their own files only; staff every file. `overdue=true`: files in review past their due date. */
+  async list(actor: Actor, query: ApplicationQuery): Promise<Page<ApplicationView>> {
+    const qb = this.tx.manager.createQueryBuilder(Application, 'a');
+    if (!isStaff(actor)) qb.andWhere('a.owner_id = :me', { me: actor.id });
+    if (query.status) qb.andWhere('a.status = :status', { status: query.status });
+    if (query.fiscalYear) qb.andWhere('a.fiscal_year = :year', { year: query.fiscalYear });
+    if (query.unitId) qb.andWhere('(a.lead_unit_id = :unitId OR a.allocation_unit_id = :unitId)', { unitId: query.unitId });
+    if (query.officerId) qb.andWhere('a.officer_id = :officerId', { officerId: query.officerId });
+    if (query.establishmentId) qb.andWhere('a.establishment_id = :establishmentId', { establishmentId: query.establishmentId });
+    if (query.overdue === 'true') {
+      qb.andWhere('a.status IN (:...inReview) AND a.due_date < :today', { inReview: IN_REVIEW_STATUSES, today: this.clock.today() });
+    } else if (query.overdue === 'false') {
+      qb.andWhere('NOT (a.status IN (:...inReview) AND a.due_date IS NOT NULL AND a.due_date < :today)', {
+        inReview: IN_REVIEW_STATUSES,
+        today: this.clock.today(),
+      });
+    }
+    const [rows, total] = await qb
+      .orderBy('a.id', 'DESC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return pageOf(await this.store.views(rows), total, query);
+  }
+
+  /** The producer's own file, locked; a file of someone else is hidden even from a producer who is also staff. */
+  private async ownFile(actor: Actor, id: string): Promise<Application> {
+    const app = await this.store.findVisible(actor, id, { lock: true });
+    if (app.ownerId !== actor.id) throw new NotFound('Hồ sơ');
+    return app;
+  }
+
+  private async fundFor(code: string): Promise<FundInfo> {
+    const fund = await this.funds.find(code);
+    if (!fund) throw ValidationFailed.field('fundCode', 'không có nguồn kinh phí với mã này');
+    return fund;
+  }
+
+  private async ruleToday(code: string, fund: FundInfo): Promise<RuleInForce> {
+    const today = this.clock.today();
+    const rule = await this.catalogue.findRuleFor(code, fund.source, today);
+    if (rule) return rule;
+    const known = await this.catalogue.codeExists(code);
+    throw ValidationFailed.field(
+      'activityTypeCode',
+      known ? `chưa có quy định hỗ trợ có hiệu lực ngày ${today} cho nguồn kinh phí này` : 'không có loại hoạt động này',
+    );
+  }
+
+  /** Parses the cost lines in the file's currency, computes the figures onto `app`, returns the rows to insert. */
+  private costLines(app: Application, input: CostLineDto[], rule: RuleInForce): CostLine[] {
+    const parsed = input.map((line, i) => ({
+      description: line.description.trim(),
+      quantity: new Money(line.quantity),
+      unitPrice: parseMoney(line.unitPrice, { field: `costLines[${i}].unitPrice`, currency: app.currency }),
+      eligible: line.eligible,
+    }));
+    const totals = totalsOf({ lines: parsed, rule, currency: app.currency });
+    Object.assign(app, { totalCost: totals.totalCost, eligibleCost: totals.eligibleCost, maxSupport: totals.maxSupport, ruleId: rule.id });
+    return parsed.map((line, i) =>
+      Object.assign(new CostLine(), { id: newId(), applicationId: app.id, lineNo: i + 1, ...line, amount: totals.lineAmounts[i] }),
+    );
+  }
+
+  private applyTotals(app: Application, lines: CostLine[], rule: RuleInForce): void {
+    const totals = totalsOf({ lines, rule, currency: app.currency });
+    Object.assign(app, { totalCost: totals.totalCost, eligibleCost: totals.eligibleCost, maxSupport: totals.maxSupport, ruleId: rule.id });
+  }
+
+  private figures(app: Application) {
+    return {
+      totalCost: app.totalCost,
+      eligibleCost: app.eligibleCost,
+      maxSupport: app.maxSupport,
+      requestedSupport: app.requestedSupport,
+      ruleId: app.ruleId,
+    };
+  }
+}
+
+function assertDates(app: Application): void {
+  if (app.startDate && app.endDate && app.endDate < app.startDate) {
+    throw ValidationFailed.field('endDate', 'không được trước ngày bắt đầu');
+  }
+}

@@ -1,0 +1,87 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsCalendarDate, IsFiscalYear, IsMoneyString, IsQuantity } from '../../../common/http/validators';
+
+export const CODE_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
+export const COMMUNE_CODE_PATTERN = /^[0-9A-Za-z]{1,16}$/;
+
+export class CostLineDto {
+  @ApiProperty({ example: 'Máy sấy nông sản 500 kg/mẻ' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  description: string;
+
+  @ApiProperty({ example: '2' })
+  @IsQuantity()
+  quantity: string;
+
+  @ApiProperty({ example: '450000000' })
+  @IsMoneyString()
+  unitPrice: string;
+
+  @ApiProperty({ description: 'Khoản chi được hỗ trợ (true) hay do cơ sở tự chi (false)' })
+  @IsBoolean()
+  eligible: boolean;
+}
+
+/** A new file (draft). Only what identifies it is required now; submission checks the rest. */
+export class CreateApplicationDto {
+  @ApiProperty()
+  @IsString()
+  @MaxLength(26)
+  establishmentId: string;
+
+  @ApiProperty({ example: 'demo_model' })
+  @IsString()
+  @Matches(CODE_PATTERN, { context: { vi: 'mã loại hoạt động không hợp lệ' } })
+  activityTypeCode: string;
+
+  @ApiProperty({ example: 2026 })
+  @IsFiscalYear()
+  fiscalYear: number;
+
+  @ApiProperty({ example: 'KCDP' })
+  @IsString()
+  @Matches(CODE_PATTERN, { context: { vi: 'mã nguồn kinh phí không hợp lệ' } })
+  fundCode: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  title: string;
+
+  @ApiPropertyOptional({ example: '29263' })
+  @IsOptional()
+  @IsString()
+  @Matches(COMMUNE_CODE_PATTERN, { context: { vi: 'mã xã gồm 1–16 chữ số hoặc chữ cái' } })
+  communeCode?: string;
+
+  @ApiPropertyOptional({ example: '2026-03-01' })
+  @IsOptional()
+  @IsCalendarDate()
+  startDate?: string;
+
+  @ApiPropertyOptional({ example: '2026-09-30' })
+  @IsOptional()
+  @IsCalendarDate()
+  endDate?: string;
+
+  @ApiPropertyOptional({ type: [CostLineDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => CostLineDto)
+  costLines?: CostLineDto[];
+
+  @ApiPropertyOptional({ example: '750000000' })
+  @IsOptional()
+  @IsMoneyString()
+  requestedSupport?: string;
+}
+
+/** A change to a draft or a file returned for supplement; cost lines, when given, replace the old ones. */
+export class UpdateApplicationDto extends PartialType(CreateApplicationDto) {}

@@ -1,0 +1,63 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageQuery } from '../../../common/http/page';
+import { IsFiscalYear } from '../../../common/http/validators';
+import { APPLICATION_STATUSES, ApplicationStatus } from '../applications.rules';
+
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number.parseInt(value, 10) : value);
+
+export class ApplicationQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: APPLICATION_STATUSES })
+  @IsOptional()
+  @IsIn(APPLICATION_STATUSES)
+  status?: ApplicationStatus;
+
+  @ApiPropertyOptional({ example: 2026 })
+  @IsOptional()
+  @Transform(toInt)
+  @IsFiscalYear()
+  fiscalYear?: number;
+
+  @ApiPropertyOptional({ description: 'Đơn vị chủ trì hoặc đơn vị phân bổ kinh phí' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(26)
+  unitId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(26)
+  officerId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(26)
+  establishmentId?: string;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: hồ sơ quá hạn xử lý' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  overdue?: 'true' | 'false';
+}
+
+export class ConsultationQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Đơn vị được xin ý kiến' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(26)
+  unitId?: string;
+
+  @ApiPropertyOptional({ enum: ['open', 'answered', 'silent'] })
+  @IsOptional()
+  @IsIn(['open', 'answered', 'silent'])
+  status?: 'open' | 'answered' | 'silent';
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(26)
+  applicationId?: string;
+}

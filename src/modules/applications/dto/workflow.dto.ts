@@ -1,0 +1,151 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsCalendarDate, IsMoneyString } from '../../../common/http/validators';
+
+export class AssignDto {
+  @ApiProperty({ description: 'Chuyên viên chịu trách nhiệm' })
+  @IsString()
+  @MaxLength(26)
+  officerId: string;
+
+  @ApiProperty({ description: 'Đơn vị chủ trì' })
+  @IsString()
+  @MaxLength(26)
+  leadUnitId: string;
+
+  @ApiProperty({ example: '2026-04-30' })
+  @IsCalendarDate()
+  dueDate: string;
+
+  @ApiPropertyOptional({ description: 'Lý do (bắt buộc về nghiệp vụ khi đổi đơn vị chủ trì hoặc hạn xử lý)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}
+
+export class ReturnDto {
+  @ApiProperty({ description: 'Nội dung cần bổ sung' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  reason: string;
+
+  @ApiProperty({ description: 'Hạn bổ sung', example: '2026-04-15' })
+  @IsCalendarDate()
+  dueDate: string;
+}
+
+export class ReasonDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+}
+
+export class RequiredReasonDto {
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  reason: string;
+}
+
+export class NoteDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}
+
+export class AppraisalDto {
+  @ApiProperty({ minimum: 0, maximum: 100, example: 85 })
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  score: number;
+
+  @ApiProperty({ enum: ['approve', 'reject'] })
+  @IsIn(['approve', 'reject'])
+  recommendation: 'approve' | 'reject';
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  comment?: string;
+}
+
+export class RecommendDto {
+  @ApiProperty({ example: '750000000' })
+  @IsMoneyString()
+  approvedSupport: string;
+
+  @ApiProperty({ description: 'Đơn vị có kinh phí được phân bổ để cam kết cho đề án' })
+  @IsString()
+  @MaxLength(26)
+  allocationUnitId: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}
+
+export class DecideDto {
+  @ApiProperty({ enum: ['approve', 'reject'] })
+  @IsIn(['approve', 'reject'])
+  decision: 'approve' | 'reject';
+
+  @ApiProperty({ example: '125/QĐ-SCT' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  decisionNo: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+}
+
+export class ConsultDto {
+  @ApiProperty({ description: 'Đơn vị được xin ý kiến' })
+  @IsString()
+  @MaxLength(26)
+  unitId: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  question: string;
+
+  @ApiProperty({ description: 'Hạn trả lời (từ hôm nay trở đi)', example: '2026-04-10' })
+  @IsCalendarDate()
+  dueDate: string;
+}
+
+export class AnswerDto {
+  @ApiProperty({ enum: ['agree', 'disagree'] })
+  @IsIn(['agree', 'disagree'])
+  opinion: 'agree' | 'disagree';
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  comment?: string;
+}
+
+export class DocumentUploadDto {
+  @ApiProperty({ example: 'business_license', description: 'Loại tài liệu' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  kind: string;
+}

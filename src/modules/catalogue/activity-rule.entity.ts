@@ -1,0 +1,50 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { decimalTransformer } from '../../common/money/decimal.transformer';
+import type { Decimal } from '../../common/money/decimal';
+
+export const FUND_SOURCES = ['central', 'local', 'sponsor'] as const;
+export type FundSource = (typeof FUND_SOURCES)[number];
+/** Stored scope of a rule: one fund source, or `all` when the rule applies whatever the source. */
+export type RuleScope = FundSource | 'all';
+
+/**
+ * One version of an activity type's support rule (TT 28/2018/TT-BTC and provincial resolutions),
+ * for one fund source (or all) from one date. Versions are never updated or deleted (database
+ * triggers refuse it); a version is in force until the next one of the same code and scope starts.
+ */
+@Entity('activity_rules')
+export class ActivityRule {
+  @PrimaryColumn({ type: 'char', length: 26 })
+  id: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  code: string;
+
+  @Column({ type: 'varchar', length: 255 })
+  name: string;
+
+  @Column({ type: 'enum', enum: ['all', ...FUND_SOURCES] })
+  fundSource: RuleScope;
+
+  @Column({ type: 'decimal', precision: 7, scale: 6, transformer: decimalTransformer })
+  supportRate: Decimal;
+
+  /** Null when the cap is set per decision (fairs abroad). */
+  @Column({ type: 'decimal', precision: 20, scale: 2, nullable: true, transformer: decimalTransformer })
+  supportCap: Decimal | null;
+
+  @Column({ type: 'decimal', precision: 7, scale: 6, transformer: decimalTransformer })
+  advanceRate: Decimal;
+
+  @Column({ type: 'int' })
+  settlementDueDays: number;
+
+  @Column({ type: 'date' })
+  effectiveFrom: string;
+
+  @Column({ type: 'char', length: 26, nullable: true })
+  createdBy: string | null;
+
+  @Column({ type: 'datetime', precision: 3 })
+  createdAt: Date;
+}

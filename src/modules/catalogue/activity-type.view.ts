@@ -1,0 +1,36 @@
+import { formatMoneyForApi } from '../../common/money/money';
+import { plainString } from '../../common/money/decimal';
+import type { ActivityRule, FundSource } from './activity-rule.entity';
+import { effectiveToOf } from './catalogue.rules';
+
+export interface ActivityTypeView {
+  id: string;
+  code: string;
+  name: string;
+  /** null: the rule applies to every fund source. */
+  fundSource: FundSource | null;
+  supportRate: string;
+  /** null: set per decision. */
+  supportCap: string | null;
+  advanceRate: string;
+  settlementDueDays: number;
+  effectiveFrom: string;
+  /** The last day in force: the day before the next version starts; null while none is planned. */
+  effectiveTo: string | null;
+}
+
+/** Caps are in đồng: the national and provincial rules are written in VND. */
+export function toActivityTypeView(rule: ActivityRule, nextFrom: string | null): ActivityTypeView {
+  return {
+    id: rule.id,
+    code: rule.code,
+    name: rule.name,
+    fundSource: rule.fundSource === 'all' ? null : rule.fundSource,
+    supportRate: plainString(rule.supportRate),
+    supportCap: rule.supportCap === null ? null : formatMoneyForApi(rule.supportCap, 'VND'),
+    advanceRate: plainString(rule.advanceRate),
+    settlementDueDays: rule.settlementDueDays,
+    effectiveFrom: rule.effectiveFrom,
+    effectiveTo: effectiveToOf(nextFrom),
+  };
+}

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, hasRole, isStaff } from '../../common/auth/actor';
+import { Clock } from '../../common/clock';
+import { Forbidden, NotFound } from '../../common/http/domain-error';
+import { Page, pageOf } from '../../common/http/page';
+import { isId, newId } from '../../common/ids';
+import { TransactionRunner } from '../../database/transaction';
+import { AuditService } from '../audit/audit.service';
+import type { CreateEstablishmentDto } from './dto/create-establishment.dto';
+import type { EstablishmentQuery } from './dto/establishment-query.dto';
+import { Establishment } from './establishment.entity';
+import { EstablishmentView, toEstablishmentView } from './establishment.view';
+import { EstablishmentError } from './establishments.error';
+
+@Injectable()
+export class EstablishmentsService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async register(actor: Actor, dto: CreateEstablishmentDto): Promise<EstablishmentView> {
+    if (!hasRole(actor, 'applicant')) throw new Forbidden('Chỉ cơ sở nộp đề án mới đăng ký cơ sở.');
+    return this.tx.run(async (em) => {
+      const taken = await em.findOne(Establishment, { where: { taxCode: dto.taxCode }, select: { id: true } });
+      if (taken) {
+        throw new EstablishmentError('DUPLICATE', `Mã số thuế ${dto.taxCode} đã được đăng ký cho một cơ sở khác.`, [
+          { field: 'taxCode', message: 'mã số thuế đã được đăng ký' },
+        ]);
+      }
+      const establishment = em.create(Establishment, {
+        id: newId(),
+        ownerId: actor.id,
+        name: dto.name.trim(),
+        kind: dto.kind,
+        taxCode: dto.taxCode,
+        communeCode: dto.communeCode,
+        address: dto.address.trim(),
+        representative: dto.representative.trim(),
+        phone: dto.phone,
+        employees: dto.employees,
+        createdAt: this.clock.now(),
+      });
+      // The unique key on tax_code settles a race between two registrations (409 DUPLICATE).
+      await em.insert(Establishment, establishment);
+      const view = toEstablishmentView(establishment);
+      this.audit.record({ actor, capacity: 'applicant', action: 'establishment.register', entity: 'establishment', entityId: view.id, after: view });
+      return view;
+    });
+  }
+
+  async get(actor: Actor, id: string): Promise<EstablishmentView> {
+    return toEstablishmentView(await this.findVisible(actor, id));
+  }
+
+  async list(actor: Actor, query: EstablishmentQuery): Promise<Page<EstablishmentView>> {
+    const qb = this.tx.manager.createQueryBuilder(Establishment, 'e');
+    if (!isStaff(actor)) qb.andWhere('e.owner_id = :ownerId', { ownerId: actor.id });
+    if (query.taxCode) qb.andWhere('e.tax_code = :taxCode', { taxCode: query.taxCode });
+    const [rows, total] = await qb
+      .orderBy('e.id', 'ASC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return pageOf(rows.map(toEstablishmentView), total, query);
+  }
+
+  /** The establishment if the actor may see it (its owner, or staff); hidden and absent are both 404. */
+  async findVisible(actor: Actor, id: string): Promise<Establishment> {
+    if (!isId(id)) throw new NotFound('Cơ sở');
+    const where = isStaff(actor) ? { id } : { id, ownerId: actor.id };
+    const found = await this.tx.manager.findOne(Establishment, { where });
+    if (!found) throw new NotFound('Cơ sở');
+    return found;
+  }
+
+  /** The establishment if `ownerId` owns it, or null: applications are filed for one's own establishment only. */
+  async findOwned(ownerId: string, id: string): Promise<Establishment | null> {
+    if (!isId(id)) return null;
+    return this.tx.manager.findOne(Establishment, { where: { id, ownerId } });
+  }
+}
