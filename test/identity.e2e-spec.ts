@@ -4,6 +4,7 @@ import { DomainError, Forbidden } from '../src/common/http/domain-error';
 import { Money } from '../src/common/money/decimal';
 import { migrate } from '../src/bootstrap';
 import { dropDatabase, ensureDatabase } from '../src/database/ensure-database';
+import { TransactionRunner } from '../src/database/transaction';
 import { parseDatabaseUrl, withDatabase } from '../src/database/database-url';
 import { DelegationService } from '../src/modules/identity/delegation.service';
 import { PasswordHasher } from '../src/modules/identity/password-hasher';
@@ -528,6 +529,9 @@ describe('delegation (ủy quyền): who may decide, in what capacity', () => {
     await expectForbidden(ask({ day: addDays(today, 6) }), /hết hiệu lực/);
     await expectForbidden(ask({ amount: '300000001' }), /vượt hạn mức ủy quyền 300\.000\.000 VND/);
     await expectForbidden(ask({ activityTypeCode: 'HA_TANG_CCN' }), /HA_TANG_CCN/);
+    // Inside the decision's own transaction (share-locking the delegation) the answer is the same.
+    const inTransaction = await t.app.get(TransactionRunner).run(() => ask({}));
+    expect(inTransaction).toEqual({ capacity: 'delegated', onBehalfOf: leader.id, delegationId: id });
     // Nobody else benefits from it.
     await expectForbidden(delegations.decisionCapacity(await actorOf(officer), { amount: new Money('1'), activityTypeCode: 'MAY_MOC', on: at(addDays(today, 2)) }));
   });

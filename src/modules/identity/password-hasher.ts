@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import * as argon2 from 'argon2';
 import { randomBytes } from 'node:crypto';
 
@@ -6,9 +6,15 @@ import { randomBytes } from 'node:crypto';
 const OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
 @Injectable()
-export class PasswordHasher {
+export class PasswordHasher implements OnModuleInit {
   /** Verified against when the email is unknown, so that answer takes as long as a wrong password. */
   private dummy?: Promise<string>;
+
+  /** Made at start, so not even the first unknown email pays for making it. */
+  async onModuleInit(): Promise<void> {
+    this.dummy ??= this.hash(randomBytes(32).toString('base64url'));
+    await this.dummy;
+  }
 
   hash(password: string): Promise<string> {
     return argon2.hash(password, OPTIONS);
