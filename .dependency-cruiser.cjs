@@ -19,7 +19,7 @@ module.exports = {
       comment: 'Balances change only through the ledger: nothing else imports its internals.',
       severity: 'error',
       from: { path: '^src/modules/(?!ledger/)' },
-      to: { path: '^src/modules/ledger/(?!ledger\\.service\\.ts|ledger\\.module\\.ts|ledger\\.types\\.ts|ledger\\.error\\.ts|account\\.entity\\.ts|transfer\\.entity\\.ts)' },
+      to: { path: '^src/modules/ledger/(?!ledger(-read)?\\.service\\.ts|ledger\\.module\\.ts|ledger\\.types\\.ts|ledger\\.error\\.ts|[a-z-]+\\.entity\\.ts)' },
     },
     {
       name: 'only-audit-writes-audit',

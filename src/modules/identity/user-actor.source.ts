@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, ActorSource } from '../../common/auth/actor';
+import { Actor, ActorSource, Role } from '../../common/auth/actor';
 import { TransactionRunner } from '../../database/transaction';
 import { User } from './user.entity';
 
@@ -9,9 +9,15 @@ export class UserActorSource extends ActorSource {
     super();
   }
 
+  /** Runs on every authenticated request: one indexed read, without the ORM's query building. */
   async findActiveActor(userId: string): Promise<Actor | null> {
-    const user = await this.tx.manager.findOne(User, { where: { id: userId, active: true } });
-    return user ? toActor(user) : null;
+    const rows: Array<{ id: string; email: string; full_name: string; roles: string; unit_id: string | null }> = await this.tx.manager.query(
+      'SELECT id, email, full_name, roles, unit_id FROM users WHERE id = ? AND active = 1',
+      [userId],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return { id: row.id, email: row.email, fullName: row.full_name, roles: row.roles.split(',') as Role[], unitId: row.unit_id };
   }
 }
 
