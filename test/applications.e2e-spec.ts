@@ -621,7 +621,18 @@ describe('consultations and silent consent', () => {
     expect(listed.body.items.map((c: { id: string }) => c.id)).toContain(cid);
     const open = await w.t.http.get(api('/consultations')).query({ unitId: w.division.id, status: 'open', pageSize: 200 }).set(w.divisionStaff.auth).expect(200);
     expect(open.body.items.map((c: { id: string }) => c.id)).not.toContain(cid);
-    expect((await read(id)).consultations).toEqual([expect.objectContaining({ id: cid, status: 'silent', silent: true, opinion: 'agree' })]);
+    const file = await read(id, w.applicant);
+    expect(file.consultations).toEqual([expect.objectContaining({ id: cid, status: 'silent', silent: true, opinion: 'agree' })]);
+    // The timeline shows the agreement was silent, at the end of the due date in Vietnam.
+    expect(file.timeline.at(-1)).toMatchObject({
+      action: 'silent_consent',
+      capacity: 'system',
+      actorId: null,
+      at: `${day(3)}T17:00:00.000Z`,
+      note: expect.stringContaining('coi như đồng ý'),
+    });
+    const listed2 = await w.t.http.get(api('/applications')).query({ status: 'under_review', pageSize: 200 }).set(w.applicant.auth).expect(200);
+    expect(listed2.body.items.find((a: { id: string }) => a.id === id).timeline.at(-1).action).toBe('silent_consent');
   });
 
   it('a consultation is answered once; due dates before today are refused; producers cannot read them', async () => {

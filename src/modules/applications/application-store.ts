@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager, In, IsNull } from 'typeorm';
 import { Actor, ActorSource, isStaff } from '../../common/auth/actor';
 import { Clock } from '../../common/clock';
 import { NotFound } from '../../common/http/domain-error';
@@ -100,17 +100,18 @@ export class ApplicationStore {
       em.find(Consultation, { where, order: { id: 'ASC' } }),
       em.find(Appraisal, { where, order: { id: 'ASC' } }),
     ]);
-    return toApplicationView({ app, lines, events, documents, consultations, appraisals, today: this.clock.today() });
+    return toApplicationView({ app, lines, events, consultations, today: this.clock.today(), detail: { documents, appraisals } });
   }
 
-  /** Views of a page of files, with their cost lines and timelines loaded in two queries. */
+  /** Views of a page of files, with their cost lines and timelines loaded in three queries. */
   async views(apps: Application[]): Promise<ApplicationView[]> {
     if (apps.length === 0) return [];
     const em = this.tx.manager;
     const where = { applicationId: In(apps.map((a) => a.id)) };
-    const [lines, events] = await Promise.all([
+    const [lines, events, consultations] = await Promise.all([
       em.find(CostLine, { where, order: { lineNo: 'ASC' } }),
       em.find(ApplicationEvent, { where, order: { id: 'ASC' } }),
+      em.find(Consultation, { where: { ...where, answeredAt: IsNull() }, order: { id: 'ASC' } }),
     ]);
     const today = this.clock.today();
     return apps.map((app) =>
@@ -118,6 +119,7 @@ export class ApplicationStore {
         app,
         lines: lines.filter((l) => l.applicationId === app.id),
         events: events.filter((e) => e.applicationId === app.id),
+        consultations: consultations.filter((c) => c.applicationId === app.id),
         today,
       }),
     );

@@ -117,18 +117,18 @@ export function toApplicationView({
   app,
   lines,
   events,
-  today,
-  documents,
   consultations,
-  appraisals,
+  today,
+  detail,
 }: {
   app: Application;
   lines: CostLine[];
   events: ApplicationEvent[];
+  /** At least the unanswered ones: their silent consents belong in the timeline. */
+  consultations: Consultation[];
   today: string;
-  documents?: ApplicationDocument[];
-  consultations?: Consultation[];
-  appraisals?: Appraisal[];
+  /** The single-file view also lists documents, consultations and appraisals. */
+  detail?: { documents: ApplicationDocument[]; appraisals: Appraisal[] };
 }): ApplicationView {
   const money = (v: Application['totalCost']) => formatMoneyForApi(v, app.currency);
   return {
@@ -173,11 +173,47 @@ export function toApplicationView({
     submittedAt: iso(app.submittedAt),
     createdAt: app.createdAt.toISOString(),
     updatedAt: app.updatedAt.toISOString(),
-    timeline: events.map(toTimelineEntryView),
-    ...(documents ? { documents: documents.map(toDocumentView) } : {}),
-    ...(consultations ? { consultations: consultations.map((c) => toConsultationView(c, today)) } : {}),
-    ...(appraisals ? { appraisals: appraisals.map(toAppraisalView) } : {}),
+    timeline: timelineOf({ events, consultations, today }),
+    ...(detail
+      ? {
+          documents: detail.documents.map(toDocumentView),
+          consultations: consultations.map((c) => toConsultationView(c, today)),
+          appraisals: detail.appraisals.map(toAppraisalView),
+        }
+      : {}),
   };
+}
+
+/**
+ * The stored steps, with the silent consents that have happened since: a consultation unanswered
+ * when its due date ended (midnight in Hồ Chí Minh City) counts as agreement at that moment.
+ */
+export function timelineOf({ events, consultations, today }: { events: ApplicationEvent[]; consultations: Consultation[]; today: string }): TimelineEntryView[] {
+  const stored = events.map(toTimelineEntryView);
+  const silent = consultations
+    .filter((c) => consultationState({ opinion: c.opinion, dueDate: c.dueDate, today }).silent)
+    .map(
+      (c): TimelineEntryView => ({
+        at: endOfDayInVietnam(c.dueDate),
+        action: 'silent_consent',
+        fromStatus: null,
+        toStatus: stored.at(-1)?.toStatus ?? 'draft',
+        actorId: null,
+        actorName: null,
+        capacity: 'system',
+        onBehalfOf: null,
+        onBehalfOfName: null,
+        note: `Đơn vị được xin ý kiến (${c.unitId}) không trả lời trước hạn ${c.dueDate}: coi như đồng ý (im lặng là đồng ý).`,
+      }),
+    );
+  if (silent.length === 0) return stored;
+  // A stable sort by time keeps stored steps in their recorded order.
+  return [...stored, ...silent].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}
+
+/** The instant a due date ends: 24:00 in Asia/Ho_Chi_Minh (UTC+7) is 17:00 UTC that day. */
+function endOfDayInVietnam(date: string): string {
+  return new Date(`${date}T17:00:00.000Z`).toISOString();
 }
 
 export function toTimelineEntryView(e: ApplicationEvent): TimelineEntryView {

@@ -25,6 +25,6 @@ import { FundDirectory } from './fund-directory';
     ApplicationDocumentsService,
     FundDirectory,
   ],
-  exports: [ApplicationsService],
+  exports: [ApplicationsService, ApplicationStore],
 })
 export class ApplicationsModule {}
