@@ -605,6 +605,8 @@ describe('consultations and silent consent', () => {
     const cid = asked.body.id;
 
     await w.t.http.post(api(`/consultations/${cid}/answer`)).set(w.otherOfficer.auth).send({ opinion: 'agree' }).expect(403);
+    const divisionAuditor = await createActor(w.t, ['auditor'], w.division.id);
+    await w.t.http.post(api(`/consultations/${cid}/answer`)).set(divisionAuditor.auth).send({ opinion: 'agree' }).expect(403);
 
     w.t.clock.advanceDays(3);
     expect((await w.t.http.get(api(`/consultations/${cid}`)).set(w.divisionStaff.auth).expect(200)).body).toMatchObject({ status: 'open', silent: false });

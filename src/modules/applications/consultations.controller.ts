@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../common/auth/actor';
 import { STAFF_ROLES } from '../../common/auth/actor';
 import { CurrentActor, Roles } from '../../common/auth/decorators';
-import { ConsultationsService } from './consultations.service';
+import { ANSWERING_ROLES, ConsultationsService } from './consultations.service';
 import { ConsultationQuery } from './dto/application-query.dto';
 import { AnswerDto } from './dto/workflow.dto';
 
@@ -29,7 +29,7 @@ export class ConsultationsController {
 
   @Post(':id/answer')
   @HttpCode(200)
-  @Roles(...STAFF_ROLES)
+  @Roles(...ANSWERING_ROLES)
   @ApiOperation({ summary: 'Đơn vị được xin ý kiến trả lời (trước hạn)' })
   answer(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: AnswerDto) {
     return this.consultations.answer(actor, id, dto);

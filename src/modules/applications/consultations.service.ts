@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { requireStaff } from '../../common/auth/access';
-import { Actor } from '../../common/auth/actor';
+import { requireRole, requireStaff } from '../../common/auth/access';
+import { Actor, Role } from '../../common/auth/actor';
 import { Clock } from '../../common/clock';
 import { Forbidden, NotFound, ValidationFailed } from '../../common/http/domain-error';
 import { Page, pageOf } from '../../common/http/page';
@@ -14,6 +14,9 @@ import { capacityFor, consultationState, nextStatus } from './applications.rules
 import { Consultation } from './consultation.entity';
 import type { ConsultationQuery } from './dto/application-query.dto';
 import type { AnswerDto, ConsultDto } from './dto/workflow.dto';
+
+/** Who may answer for a consulted unit (besides belonging to it). */
+export const ANSWERING_ROLES: Role[] = ['officer', 'head', 'leader', 'finance'];
 
 /**
  * Consultation of other units (xin ý kiến) with silent consent: a unit that has not answered by
@@ -69,7 +72,8 @@ export class ConsultationsService {
 
   /** Staff of the consulted unit answer until the due date; after it the silence has already counted as agreement. */
   async answer(actor: Actor, id: string, dto: AnswerDto): Promise<ConsultationView> {
-    const capacity = requireStaff(actor);
+    // Auditors read everything and change nothing; the other staff of the unit answer for it.
+    const capacity = requireRole(actor, ...ANSWERING_ROLES);
     return this.tx.run(async (em) => {
       const found = isId(id) ? await em.findOne(Consultation, { where: { id }, select: { id: true, applicationId: true } }) : null;
       if (!found) throw new NotFound('Yêu cầu xin ý kiến');
