@@ -7,6 +7,7 @@ import { CreateEstablishments1763884800400 } from './1763884800400-CreateEstabli
 import { CreateActivityRules1763884800410 } from './1763884800410-CreateActivityRules';
 import { SeedNationalActivityRules1763884800420 } from './1763884800420-SeedNationalActivityRules';
 import { CreateApplications1763884800430 } from './1763884800430-CreateApplications';
+import { CreatePaymentsAndSettlement1763884800500 } from './1763884800500-CreatePaymentsAndSettlement';
 
 /** Every migration; TypeORM orders them by the timestamp in their name. Never edit a landed one. */
 export const MIGRATIONS: Function[] = [
@@ -19,4 +20,5 @@ export const MIGRATIONS: Function[] = [
   CreateActivityRules1763884800410,
   SeedNationalActivityRules1763884800420,
   CreateApplications1763884800430,
+  CreatePaymentsAndSettlement1763884800500,
 ];

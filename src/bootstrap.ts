@@ -19,7 +19,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
     bodyParser: false,
     bufferLogs: options.bufferLogs ?? false,
-    logger: options.bufferLogs ? undefined : false,
+    // Tests keep Nest quiet but for errors, so a 500 shows its cause.
+    logger: options.bufferLogs ? undefined : ['error'],
     abortOnError: false,
   });
   if (options.bufferLogs) app.useLogger(app.get(Logger));

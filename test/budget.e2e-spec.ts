@@ -37,11 +37,18 @@ describe('budget: funds, appropriation, allocation', () => {
       { unitId: c.id, amount: '67' },
     ]);
 
+    // A share too small for one whole đồng gets nothing and moves nothing (decimal.js counts 0 as positive).
+    const tiny = await postMoney(t, finance, '/allocations/split', { fundCode, fiscalYear: year, amount: '1', shares: [{ unitId: b.id, weight: 1 }, { unitId: c.id, weight: 3 }] }).expect(201);
+    expect(tiny.body.allocations).toEqual([
+      { unitId: b.id, amount: '0' },
+      { unitId: c.id, amount: '1' },
+    ]);
+
     const transfer = await postMoney(t, finance, '/allocations/transfer', { fundCode, fiscalYear: year, fromUnitId: a.id, toUnitId: b.id, amount: '150000000', reason: 'Điều chỉnh kế hoạch' }).expect(201);
     expect(transfer.body).toMatchObject({ fundCode, fiscalYear: year, fromUnitId: a.id, toUnitId: b.id, amount: '150000000', reason: 'Điều chỉnh kế hoạch' });
 
     const { fund, unit } = await unitFigures(t, finance, fundCode, year, a.id);
-    expect(fund).toMatchObject({ appropriated: '1000000000', unallocated: '599999900' });
+    expect(fund).toMatchObject({ appropriated: '1000000000', unallocated: '599999899' });
     expect(unit).toEqual({ unitId: a.id, allocated: '250000000', committed: '0', disbursed: '0', recovered: '0', available: '250000000' });
     expect((await unitFigures(t, finance, fundCode, year, b.id)).unit).toMatchObject({ allocated: '150000033', available: '150000033' });
 
@@ -51,7 +58,7 @@ describe('budget: funds, appropriation, allocation', () => {
       ['allocation_transfer', '150000000'],
     ]);
     const balance = await expectBalanced(t, finance, { fundCode, fiscalYear: year });
-    expect(balance.totalDebits).toBe('1550000100.00');
+    expect(balance.totalDebits).toBe('1550000101.00');
   });
 
   it('refuses to allocate more than is unallocated (409 INSUFFICIENT_FUNDS) and changes nothing', async () => {

@@ -15,6 +15,11 @@ import { ApplicationEvent } from '../modules/applications/application-event.enti
 import { ApplicationDocument } from '../modules/applications/application-document.entity';
 import { Consultation } from '../modules/applications/consultation.entity';
 import { Appraisal } from '../modules/applications/appraisal.entity';
+import { Disbursement } from '../modules/disbursements/disbursement.entity';
+import { Contract } from '../modules/disbursements/contract.entity';
+import { Acceptance } from '../modules/disbursements/acceptance.entity';
+import { Settlement, SettlementLine } from '../modules/settlement/settlement.entity';
+import { Recovery, RecoveryReceipt } from '../modules/settlement/recovery.entity';
 
 /** Every entity of the service; each module adds its own here. */
-export const ENTITIES: Function[] = [Unit, User, RefreshToken, Delegation, AuditEntry, Fund, FiscalYear, Account, Transfer, Establishment, ActivityRule, Application, CostLine, ApplicationEvent, ApplicationDocument, Consultation, Appraisal];
+export const ENTITIES: Function[] = [Unit, User, RefreshToken, Delegation, AuditEntry, Fund, FiscalYear, Account, Transfer, Establishment, ActivityRule, Application, CostLine, ApplicationEvent, ApplicationDocument, Consultation, Appraisal, Disbursement, Contract, Acceptance, Settlement, SettlementLine, Recovery, RecoveryReceipt];

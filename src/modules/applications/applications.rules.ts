@@ -271,7 +271,7 @@ export function submissionProblems(file: SubmissionDraft): FieldError[] {
     problems.push({ field: 'endDate', message: 'không được trước ngày bắt đầu' });
   }
   if (file.costLineCount === 0) problems.push({ field: 'costLines', message: 'cần ít nhất một dòng chi phí' });
-  else if (!file.eligibleCost.isPositive()) problems.push({ field: 'costLines', message: 'cần ít nhất một khoản chi phí được hỗ trợ' });
+  else if (!file.eligibleCost.gt(0)) problems.push({ field: 'costLines', message: 'cần ít nhất một khoản chi phí được hỗ trợ' });
   if (file.requestedSupport === null) problems.push({ field: 'requestedSupport', message: 'bắt buộc' });
   else if (file.requestedSupport.gt(file.maxSupport)) {
     problems.push({ field: 'requestedSupport', message: `vượt quá mức hỗ trợ tối đa ${formatMoneyVi(file.maxSupport, file.currency)}` });

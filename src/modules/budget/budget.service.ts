@@ -148,7 +148,7 @@ export class BudgetService {
       const reference = dto.decisionNo ?? `PB-${this.clock.today()}`;
       const allocations = [];
       for (const [i, share] of dto.shares.entries()) {
-        if (parts[i].isPositive()) await this.postAllocation(books, share.unitId, parts[i], reference, actor);
+        if (parts[i].gt(0)) await this.postAllocation(books, share.unitId, parts[i], reference, actor);
         allocations.push({ unitId: share.unitId, amount: formatMoneyForApi(parts[i], books.currency) });
       }
       return { fundCode: books.fundCode, fiscalYear: books.fiscalYear, amount: formatMoneyForApi(amount, books.currency), allocations };
@@ -261,10 +261,10 @@ export class BudgetService {
     reference: string;
   }): Promise<Money> {
     return this.tx.run(async () => {
-      const books = await this.books(input.fundCode, input.fiscalYear);
+      const books = await this.applicationBooks({ id: input.applicationId, fundCode: input.fundCode, fiscalYear: input.fiscalYear });
       const commitment = { kind: 'commitment' as const, unitId: input.unitId, applicationId: input.applicationId };
       const amount = input.amount ?? (await this.ledger.balance(books, commitment, { lock: true }));
-      if (!amount.isPositive()) return new Money(0);
+      if (!amount.gt(0)) return new Money(0);
       await this.ledger.post({
         books,
         kind: 'commitment_release',
@@ -277,6 +277,18 @@ export class BudgetService {
       });
       return new Money(amount);
     });
+  }
+
+  /**
+   * The books a file's money lives in now: the latest year holding its commitment (a year close
+   * may have carried it forward), or the file's own fiscal year.
+   */
+  async applicationBooks(app: { id: string; fundCode: string; fiscalYear: number }): Promise<Books> {
+    const rows: Array<{ year: number | null }> = await this.tx.manager.query(
+      "SELECT MAX(fiscal_year) AS year FROM ledger_accounts WHERE application_id = ? AND kind = 'commitment'",
+      [app.id],
+    );
+    return this.books(app.fundCode, rows[0]?.year ? Number(rows[0].year) : app.fiscalYear);
   }
 
   /** The books of a fund and year for a request: the fund must exist; the ledger checks the year. */

@@ -46,7 +46,7 @@ export class LedgerService {
 
   async post(input: PostTransfer): Promise<TransferView> {
     if (!this.tx.inTransaction) throw new Error('ledger transfers are posted inside the use case transaction');
-    if (!input.amount.isPositive() || !input.amount.isFinite()) throw new Error('a transfer amount is positive');
+    if (!input.amount.gt(0) || !input.amount.isFinite()) throw new Error('a transfer amount is positive');
     const { books } = input;
     await this.assertYearOpen(books.fiscalYear);
     const fromId = await this.accountId(books, input.from);

@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { Actor } from '../../common/auth/actor';
+import { requireRole } from '../../common/auth/access';
+import { Clock } from '../../common/clock';
+import { newId } from '../../common/ids';
+import { formatDateVi } from '../../common/money/format-vi';
+import { TransactionRunner } from '../../database/transaction';
+import { ApplicationStore } from '../applications/application-store';
+import { ApplicationView } from '../applications/application.view';
+import { nextStatus } from '../applications/applications.rules';
+import { CatalogueService } from '../catalogue/catalogue.service';
+import { Acceptance } from './acceptance.entity';
+import { Contract } from './contract.entity';
+import { DisbursementError } from './disbursements.error';
+import { AcceptanceDto, ContractDto } from './dto/disbursement.dto';
+
+/** Days after `date` (YYYY-MM-DD) as YYYY-MM-DD. */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The support contract (hợp đồng) and the acceptance (nghiệm thu) of a file. */
+@Injectable()
+export class ContractsService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+    private readonly store: ApplicationStore,
+    private readonly catalogue: CatalogueService,
+  ) {}
+
+  async contract(actor: Actor, applicationId: string, dto: ContractDto): Promise<ApplicationView> {
+    const capacity = requireRole(actor, 'officer');
+    return this.tx.run(async (em) => {
+      const app = await this.store.findVisible(actor, applicationId, { lock: true });
+      const from = app.status;
+      app.status = nextStatus({ from, action: 'contract', role: 'officer' });
+      if (await em.findOne(Contract, { where: { contractNo: dto.contractNo } })) {
+        throw new DisbursementError('DUPLICATE', `Số hợp đồng ${dto.contractNo} đã được dùng.`);
+      }
+      await em.insert(Contract, { applicationId: app.id, contractNo: dto.contractNo, signedDate: dto.signedDate, createdBy: actor.id, createdAt: this.clock.now() });
+      await this.store.recordStep(em, {
+        app,
+        action: 'contract',
+        from,
+        actor,
+        capacity,
+        note: `Hợp đồng số ${dto.contractNo} ký ngày ${formatDateVi(dto.signedDate)}`,
+        after: { contractNo: dto.contractNo, signedDate: dto.signedDate },
+      });
+      return this.store.view(app);
+    });
+  }
+
+  /**
+   * Records an acceptance. Passed moves the file to `accepted` and starts the settlement due date
+   * (the rule's settlementDueDays after the acceptance date); failed is recorded with its minutes.
+   */
+  async accept(actor: Actor, applicationId: string, dto: AcceptanceDto): Promise<ApplicationView> {
+    const capacity = requireRole(actor, 'officer');
+    return this.tx.run(async (em) => {
+      const app = await this.store.findVisible(actor, applicationId, { lock: true });
+      const from = app.status;
+      const to = nextStatus({ from, action: 'accept', role: 'officer' });
+      const rule = await this.catalogue.ruleFor(app.activityTypeCode, app.fundSource, app.decisionDate!);
+      const passed = dto.result === 'passed';
+      const settlementDueDate = passed ? addDays(dto.date, rule.settlementDueDays) : null;
+      await em.insert(Acceptance, {
+        id: newId(),
+        applicationId: app.id,
+        result: dto.result,
+        acceptedDate: dto.date,
+        minutesNo: dto.minutesNo,
+        note: dto.note ?? null,
+        settlementDueDate,
+        createdBy: actor.id,
+        createdAt: this.clock.now(),
+      });
+      if (passed) app.status = to;
+      const outcome = passed
+        ? `Nghiệm thu đạt (biên bản ${dto.minutesNo}, ngày ${formatDateVi(dto.date)}); hạn nộp quyết toán ${formatDateVi(settlementDueDate!)}`
+        : `Nghiệm thu không đạt (biên bản ${dto.minutesNo}, ngày ${formatDateVi(dto.date)})`;
+      await this.store.recordStep(em, {
+        app,
+        action: 'accept',
+        from,
+        actor,
+        capacity,
+        note: dto.note ? `${outcome}. ${dto.note}` : outcome,
+        after: { result: dto.result, minutesNo: dto.minutesNo, settlementDueDate },
+      });
+      return this.store.view(app);
+    });
+  }
+}

@@ -1,0 +1,29 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Decimal } from '../../common/money/decimal';
+import { decimalTransformer } from '../../common/money/decimal.transformer';
+import type { DisbursementKind, DisbursementStatus } from './disbursements.rules';
+
+/** A request for money to a file's beneficiary: an advance (tạm ứng), a payment, or the final payment of a settlement. */
+@Entity('disbursements')
+export class Disbursement {
+  @PrimaryColumn({ type: 'char', length: 26 }) id: string;
+  @Column({ type: 'char', length: 26 }) applicationId: string;
+  @Column({ type: 'char', length: 26 }) fundId: string;
+  @Column({ type: 'smallint' }) fiscalYear: number;
+  @Column({ type: 'char', length: 26 }) unitId: string;
+  @Column({ type: 'enum', enum: ['advance', 'payment', 'final'] }) kind: DisbursementKind;
+  @Column({ type: 'decimal', precision: 20, scale: 2, transformer: decimalTransformer }) amount: Decimal;
+  @Column({ type: 'enum', enum: ['requested', 'approved', 'paid', 'rejected'] }) status: DisbursementStatus;
+  @Column({ type: 'varchar', length: 1000, nullable: true }) note: string | null;
+  @Column({ type: 'char', length: 26 }) requestedBy: string;
+  @Column({ type: 'datetime', precision: 3 }) requestedAt: Date;
+  @Column({ type: 'char', length: 26, nullable: true }) approvedBy: string | null;
+  @Column({ type: 'datetime', precision: 3, nullable: true }) approvedAt: Date | null;
+  @Column({ type: 'char', length: 26, nullable: true }) paidBy: string | null;
+  @Column({ type: 'datetime', precision: 3, nullable: true }) paidAt: Date | null;
+  @Column({ type: 'varchar', length: 64, nullable: true }) treasuryRef: string | null;
+  @Column({ type: 'date', nullable: true }) valueDate: string | null;
+  @Column({ type: 'char', length: 26, nullable: true }) transferId: string | null;
+  @Column({ type: 'char', length: 26, nullable: true }) rejectedBy: string | null;
+  @Column({ type: 'varchar', length: 1000, nullable: true }) rejectedReason: string | null;
+}

@@ -1,0 +1,44 @@
+import { formatMoneyForApi } from '../../common/money/money';
+import type { Disbursement } from './disbursement.entity';
+
+export interface DisbursementView {
+  id: string;
+  applicationId: string;
+  kind: Disbursement['kind'];
+  amount: string;
+  status: Disbursement['status'];
+  note: string | null;
+  requestedBy: string;
+  requestedAt: string;
+  approvedBy: string | null;
+  approvedAt: string | null;
+  paidBy: string | null;
+  paidAt: string | null;
+  treasuryRef: string | null;
+  valueDate: string | null;
+  transferId: string | null;
+  rejectedBy: string | null;
+  rejectedReason: string | null;
+}
+
+export function toDisbursementView(d: Disbursement, currency: string): DisbursementView {
+  return {
+    id: d.id,
+    applicationId: d.applicationId,
+    kind: d.kind,
+    amount: formatMoneyForApi(d.amount, currency),
+    status: d.status,
+    note: d.note,
+    requestedBy: d.requestedBy,
+    requestedAt: d.requestedAt.toISOString(),
+    approvedBy: d.approvedBy,
+    approvedAt: d.approvedAt?.toISOString() ?? null,
+    paidBy: d.paidBy,
+    paidAt: d.paidAt?.toISOString() ?? null,
+    treasuryRef: d.treasuryRef,
+    valueDate: d.valueDate,
+    transferId: d.transferId,
+    rejectedBy: d.rejectedBy,
+    rejectedReason: d.rejectedReason,
+  };
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { ApplicationsModule } from '../applications/applications.module';
+import { BudgetModule } from '../budget/budget.module';
+import { CatalogueModule } from '../catalogue/catalogue.module';
+import { LedgerModule } from '../ledger/ledger.module';
+import { ContractsService } from './contracts.service';
+import { DisbursementsController } from './disbursements.controller';
+import { DisbursementsService } from './disbursements.service';
+
+@Module({
+  imports: [ApplicationsModule, BudgetModule, CatalogueModule, LedgerModule],
+  controllers: [DisbursementsController],
+  providers: [DisbursementsService, ContractsService],
+  exports: [DisbursementsService],
+})
+export class DisbursementsModule {}

@@ -1,0 +1,72 @@
+import { Decimal, Money } from '../../common/money/decimal';
+import { floorRateOf } from '../../common/money/money';
+import { formatMoneyVi, formatPercentVi } from '../../common/money/format-vi';
+import type { ApplicationStatus } from '../applications/applications.rules';
+
+export type DisbursementKind = 'advance' | 'payment' | 'final';
+export type DisbursementStatus = 'requested' | 'approved' | 'paid' | 'rejected';
+
+export type DisbursementRefusal =
+  | { code: 'INVALID_STATE'; detail: string }
+  | { code: 'LIMIT_EXCEEDED'; detail: string };
+
+/** Where a file must be for each kind of money: advances before acceptance, payments only after it. */
+const ALLOWED_STATUSES: Record<DisbursementKind, ApplicationStatus[]> = {
+  advance: ['approved', 'contracted'],
+  payment: ['accepted', 'settlement_submitted'],
+  final: ['settled', 'settlement_submitted'],
+};
+
+/** The most that may be advanced: floor(advanceRate × approvedSupport). */
+export function advanceLimit({ approvedSupport, advanceRate, currency }: { approvedSupport: Decimal; advanceRate: Decimal; currency: string }): Money {
+  return floorRateOf({ rate: advanceRate, amount: approvedSupport, currency });
+}
+
+export interface DisbursementCheck {
+  kind: DisbursementKind;
+  amount: Decimal;
+  applicationStatus: ApplicationStatus;
+  approvedSupport: Decimal;
+  advanceRate: Decimal;
+  currency: string;
+  /** Advances requested, approved or paid so far (not rejected), this one excluded. */
+  advancesSoFar: Decimal;
+  /** Requests not yet paid (requested or approved), this one excluded. */
+  pending: Decimal;
+  /** What is left of the commitment in the ledger (approved support neither paid nor released). */
+  committed: Decimal;
+}
+
+/**
+ * Whether a disbursement may be requested (or paid): the file is in the right state, advances
+ * stay within advanceRate × approvedSupport, and what is requested and not yet paid, with this
+ * one, fits in what is still committed. Null when it may; otherwise why not.
+ */
+export function disbursementRefusal(check: DisbursementCheck): DisbursementRefusal | null {
+  if (!ALLOWED_STATUSES[check.kind].includes(check.applicationStatus)) {
+    return check.kind === 'payment'
+      ? { code: 'INVALID_STATE', detail: 'Chỉ được thanh toán (ngoài tạm ứng) sau khi đề án đã được nghiệm thu.' }
+      : { code: 'INVALID_STATE', detail: `Hồ sơ đang ở trạng thái không cho phép chi (${check.applicationStatus}).` };
+  }
+  if (check.kind === 'advance') {
+    const limit = advanceLimit(check);
+    if (check.advancesSoFar.plus(check.amount).gt(limit)) {
+      return {
+        code: 'LIMIT_EXCEEDED',
+        detail: `Tổng tạm ứng vượt mức cho phép ${formatMoneyVi(limit, check.currency)} (${formatPercentVi(check.advanceRate)} kinh phí được duyệt).`,
+      };
+    }
+  }
+  if (check.pending.plus(check.amount).gt(check.committed)) {
+    return { code: 'LIMIT_EXCEEDED', detail: 'Số tiền đề nghị cộng các khoản chưa chi vượt quá kinh phí còn cam kết cho đề án.' };
+  }
+  return null;
+}
+
+/** The transitions of a disbursement request. */
+export function nextDisbursementStatus(from: DisbursementStatus, action: 'approve' | 'pay' | 'reject'): DisbursementStatus | null {
+  if (action === 'approve' && from === 'requested') return 'approved';
+  if (action === 'pay' && from === 'approved') return 'paid';
+  if (action === 'reject' && (from === 'requested' || from === 'approved')) return 'rejected';
+  return null;
+}

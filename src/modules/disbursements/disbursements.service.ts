@@ -1,0 +1,273 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, isStaff } from '../../common/auth/actor';
+import { requireRole } from '../../common/auth/access';
+import { assertNotMakerChecker } from '../../common/auth/maker-checker';
+import { Clock } from '../../common/clock';
+import { NotFound } from '../../common/http/domain-error';
+import { Page, pageOf } from '../../common/http/page';
+import { isId, newId } from '../../common/ids';
+import { Decimal, Money } from '../../common/money/decimal';
+import { formatMoneyVi } from '../../common/money/format-vi';
+import { parseMoney } from '../../common/money/money';
+import { TransactionRunner } from '../../database/transaction';
+import { AuditService } from '../audit/audit.service';
+import { Application } from '../applications/application.entity';
+import { ApplicationStore } from '../applications/application-store';
+import { nextStatus } from '../applications/applications.rules';
+import { BudgetService } from '../budget/budget.service';
+import { CatalogueService } from '../catalogue/catalogue.service';
+import { LedgerError } from '../ledger/ledger.error';
+import { LedgerService } from '../ledger/ledger.service';
+import { Disbursement } from './disbursement.entity';
+import { DisbursementView, toDisbursementView } from './disbursement.view';
+import { DisbursementError } from './disbursements.error';
+import { disbursementRefusal, DisbursementKind, nextDisbursementStatus } from './disbursements.rules';
+import { DisbursementQuery, PayDisbursementDto, ReasonDto, RequestDisbursementDto } from './dto/disbursement.dto';
+
+/**
+ * Advances (tạm ứng), payments and final payments: requested by an officer or finance, approved
+ * by a finance user other than the requester, paid by finance with the treasury reference. The
+ * ledger moves only at payment, from the file's commitment to its beneficiary; limits are checked
+ * when requested and again when paid, with the file's row locked.
+ */
+@Injectable()
+export class DisbursementsService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly store: ApplicationStore,
+    private readonly catalogue: CatalogueService,
+    private readonly budget: BudgetService,
+    private readonly ledger: LedgerService,
+  ) {}
+
+  async request(actor: Actor, dto: RequestDisbursementDto): Promise<DisbursementView> {
+    const capacity = requireRole(actor, 'officer', 'finance');
+    return this.tx.run(async (em) => {
+      const app = await this.store.findVisible(actor, dto.applicationId, { lock: true });
+      const amount = parseMoney(dto.amount, { field: 'amount', currency: app.currency });
+      const books = await this.budget.applicationBooks(app);
+      await this.assertWithinLimits(app, dto.kind, amount, null);
+      const disbursement = em.create(Disbursement, {
+        id: newId(),
+        applicationId: app.id,
+        fundId: books.fundId,
+        fiscalYear: books.fiscalYear,
+        unitId: app.allocationUnitId!,
+        kind: dto.kind,
+        amount,
+        status: 'requested',
+        note: dto.note ?? null,
+        requestedBy: actor.id,
+        requestedAt: this.clock.now(),
+        approvedBy: null,
+        approvedAt: null,
+        paidBy: null,
+        paidAt: null,
+        treasuryRef: null,
+        valueDate: null,
+        transferId: null,
+        rejectedBy: null,
+        rejectedReason: null,
+      });
+      await em.insert(Disbursement, disbursement);
+      const view = toDisbursementView(disbursement, app.currency);
+      this.audit.record({ actor, capacity, action: `disbursement.request`, entity: 'disbursement', entityId: disbursement.id, after: view });
+      return view;
+    });
+  }
+
+  /** Opens the final payment of an approved settlement (joins the settlement's transaction). */
+  async requestFinalPayment(actor: Actor, capacity: string, app: Application, amount: Decimal): Promise<Disbursement> {
+    const books = await this.budget.applicationBooks(app);
+    const disbursement = this.tx.manager.create(Disbursement, {
+      id: newId(),
+      applicationId: app.id,
+      fundId: books.fundId,
+      fiscalYear: books.fiscalYear,
+      unitId: app.allocationUnitId!,
+      kind: 'final',
+      amount,
+      status: 'requested',
+      note: 'Thanh toán phần còn lại theo quyết toán',
+      requestedBy: actor.id,
+      requestedAt: this.clock.now(),
+    });
+    await this.tx.manager.insert(Disbursement, disbursement);
+    this.audit.record({ actor, capacity, action: 'disbursement.request', entity: 'disbursement', entityId: disbursement.id, after: toDisbursementView(disbursement, app.currency) });
+    return disbursement;
+  }
+
+  async approve(actor: Actor, id: string): Promise<DisbursementView> {
+    const capacity = requireRole(actor, 'finance');
+    return this.tx.run(async (em) => {
+      const { disbursement, app } = await this.lockForAction(actor, id);
+      assertNotMakerChecker(actor.id, { requestedBy: disbursement.requestedBy });
+      const before = toDisbursementView(disbursement, app.currency);
+      disbursement.status = this.next(disbursement, 'approve');
+      disbursement.approvedBy = actor.id;
+      disbursement.approvedAt = this.clock.now();
+      await em.save(Disbursement, disbursement);
+      const view = toDisbursementView(disbursement, app.currency);
+      this.audit.record({ actor, capacity, action: 'disbursement.approve', entity: 'disbursement', entityId: id, before, after: view });
+      return view;
+    });
+  }
+
+  async reject(actor: Actor, id: string, dto: ReasonDto): Promise<DisbursementView> {
+    const capacity = requireRole(actor, 'finance');
+    return this.tx.run(async (em) => {
+      const { disbursement, app } = await this.lockForAction(actor, id);
+      if (disbursement.kind === 'final') {
+        throw new DisbursementError('INVALID_STATE', 'Khoản thanh toán cuối theo quyết toán không thể từ chối; số tiền này đã được xác định khi phê duyệt quyết toán.');
+      }
+      const before = toDisbursementView(disbursement, app.currency);
+      disbursement.status = this.next(disbursement, 'reject');
+      disbursement.rejectedBy = actor.id;
+      disbursement.rejectedReason = dto.reason;
+      await em.save(Disbursement, disbursement);
+      const view = toDisbursementView(disbursement, app.currency);
+      this.audit.record({ actor, capacity, action: 'disbursement.reject', entity: 'disbursement', entityId: id, before, after: view });
+      return view;
+    });
+  }
+
+  /**
+   * Pays an approved disbursement: checks the limits again, moves the money from the file's
+   * commitment to its beneficiary, and records the treasury reference (unique) and value date.
+   * Paying the final payment of a settlement settles the file.
+   */
+  async pay(actor: Actor, id: string, dto: PayDisbursementDto): Promise<DisbursementView> {
+    const capacity = requireRole(actor, 'finance');
+    return this.tx.run(async (em) => {
+      const { disbursement, app } = await this.lockForAction(actor, id);
+      const before = toDisbursementView(disbursement, app.currency);
+      const status = this.next(disbursement, 'pay');
+      if (await em.findOne(Disbursement, { where: { treasuryRef: dto.treasuryRef } })) {
+        throw new DisbursementError('DUPLICATE', `Số chứng từ kho bạc ${dto.treasuryRef} đã được ghi nhận cho một khoản chi khác.`);
+      }
+      if (disbursement.kind !== 'final') await this.assertWithinLimits(app, disbursement.kind, disbursement.amount, disbursement.id);
+      const books = await this.budget.applicationBooks(app);
+      let transfer;
+      try {
+        transfer = await this.ledger.post({
+          books,
+          kind: 'disbursement',
+          from: { kind: 'commitment', unitId: app.allocationUnitId, applicationId: app.id },
+          to: { kind: 'payee', unitId: app.allocationUnitId, applicationId: app.id },
+          amount: disbursement.amount,
+          reference: dto.treasuryRef,
+          note: `${kindLabel(disbursement.kind)} — ${app.title}`.slice(0, 500),
+          actor,
+          capacity,
+        });
+      } catch (error) {
+        if (error instanceof LedgerError && error.code === 'INSUFFICIENT_FUNDS') {
+          throw new DisbursementError('LIMIT_EXCEEDED', 'Khoản chi vượt quá kinh phí còn cam kết cho đề án.');
+        }
+        throw error;
+      }
+      disbursement.status = status;
+      disbursement.paidBy = actor.id;
+      disbursement.paidAt = this.clock.now();
+      disbursement.treasuryRef = dto.treasuryRef;
+      disbursement.valueDate = dto.valueDate;
+      disbursement.transferId = transfer.id;
+      await em.save(Disbursement, disbursement);
+      const view = toDisbursementView(disbursement, app.currency);
+      this.audit.record({ actor, capacity, action: 'disbursement.pay', entity: 'disbursement', entityId: id, before, after: view });
+      if (disbursement.kind === 'final') {
+        const from = app.status;
+        app.status = nextStatus({ from, action: 'settle', role: 'finance' });
+        await this.store.recordStep(em, { app, action: 'settle', from, actor, capacity, note: `Đã chi trả phần còn lại ${formatMoneyVi(disbursement.amount, app.currency)} theo quyết toán` });
+      }
+      return view;
+    });
+  }
+
+  async get(actor: Actor, id: string): Promise<DisbursementView> {
+    const { disbursement, currency } = await this.findVisible(actor, id);
+    return toDisbursementView(disbursement, currency);
+  }
+
+  async list(actor: Actor, query: DisbursementQuery): Promise<Page<DisbursementView>> {
+    requireRole(actor, 'officer', 'finance', 'auditor', 'applicant');
+    const qb = this.tx.manager
+      .createQueryBuilder(Disbursement, 'd')
+      .innerJoin(Application, 'a', 'a.id = d.application_id')
+      .addSelect('a.currency', 'currency');
+    if (!isStaff(actor)) qb.andWhere('a.owner_id = :owner', { owner: actor.id });
+    if (query.applicationId) qb.andWhere('d.application_id = :applicationId', { applicationId: query.applicationId });
+    if (query.status) qb.andWhere('d.status = :status', { status: query.status });
+    const total = await qb.getCount();
+    const { entities, raw } = await qb
+      .orderBy('d.id', 'ASC')
+      .offset((query.page - 1) * query.pageSize)
+      .limit(query.pageSize)
+      .getRawAndEntities<{ currency: string }>();
+    return pageOf(
+      entities.map((d, i) => toDisbursementView(d, raw[i].currency)),
+      total,
+      query,
+    );
+  }
+
+  /** Sums of a file's disbursements that count against its limits, this one excluded. */
+  private async assertWithinLimits(app: Application, kind: DisbursementKind, amount: Decimal, excludeId: string | null): Promise<void> {
+    const rows: Array<{ kind: string; status: string; total: string }> = await this.tx.manager.query(
+      `SELECT kind, status, SUM(amount) AS total FROM disbursements
+        WHERE application_id = ? AND status <> 'rejected' AND id <> ? GROUP BY kind, status`,
+      [app.id, excludeId ?? ''],
+    );
+    const sum = (filter: (r: { kind: string; status: string }) => boolean) =>
+      rows.filter(filter).reduce((acc, r) => acc.plus(r.total), new Money(0));
+    const rule = await this.catalogue.ruleFor(app.activityTypeCode, app.fundSource, app.decisionDate!);
+    const books = await this.budget.applicationBooks(app);
+    const committed = await this.ledger.balance(books, { kind: 'commitment', unitId: app.allocationUnitId, applicationId: app.id });
+    const refusal = disbursementRefusal({
+      kind,
+      amount,
+      applicationStatus: app.status,
+      approvedSupport: app.approvedSupport!,
+      advanceRate: rule.advanceRate,
+      currency: app.currency,
+      advancesSoFar: sum((r) => r.kind === 'advance'),
+      pending: sum((r) => r.status === 'requested' || r.status === 'approved'),
+      committed,
+    });
+    if (refusal) throw new DisbursementError(refusal.code, refusal.detail);
+  }
+
+  /** The disbursement and its file, both locked, file first (the order every money step on a file uses). */
+  private async lockForAction(actor: Actor, id: string): Promise<{ disbursement: Disbursement; app: Application }> {
+    const { disbursement } = await this.findVisible(actor, id);
+    const app = await this.store.findVisible(actor, disbursement.applicationId, { lock: true });
+    const locked = await this.tx.manager.findOneOrFail(Disbursement, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    return { disbursement: locked, app };
+  }
+
+  private async findVisible(actor: Actor, id: string): Promise<{ disbursement: Disbursement; currency: string }> {
+    if (!isId(id)) throw new NotFound('Khoản chi');
+    const qb = this.tx.manager
+      .createQueryBuilder(Disbursement, 'd')
+      .innerJoin(Application, 'a', 'a.id = d.application_id')
+      .addSelect('a.currency', 'currency')
+      .where('d.id = :id', { id });
+    if (!isStaff(actor)) qb.andWhere('a.owner_id = :owner', { owner: actor.id });
+    const { entities, raw } = await qb.getRawAndEntities<{ currency: string }>();
+    if (!entities[0]) throw new NotFound('Khoản chi');
+    return { disbursement: entities[0], currency: raw[0].currency };
+  }
+
+  private next(disbursement: Disbursement, action: 'approve' | 'pay' | 'reject') {
+    const to = nextDisbursementStatus(disbursement.status, action);
+    if (!to) throw new DisbursementError('INVALID_STATE', `Khoản chi đang ở trạng thái "${disbursement.status}", không thể thực hiện thao tác này.`);
+    return to;
+  }
+}
+
+function kindLabel(kind: DisbursementKind): string {
+  return kind === 'advance' ? 'Tạm ứng' : kind === 'final' ? 'Thanh toán theo quyết toán' : 'Thanh toán';
+}
+

@@ -1,0 +1,40 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { PageQuery } from '../../../common/http/page';
+import { IsCalendarDate, IsMoneyString } from '../../../common/http/validators';
+
+export class RequestDisbursementDto {
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(26) applicationId: string;
+  @ApiProperty({ enum: ['advance', 'payment'] }) @IsIn(['advance', 'payment']) kind: 'advance' | 'payment';
+  @ApiProperty({ example: '210000000' }) @IsMoneyString() amount: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) note?: string;
+}
+
+export class PayDisbursementDto {
+  @ApiProperty({ example: 'KB-2026-000123' }) @IsString() @Matches(/^[\w./-]{1,64}$/) treasuryRef: string;
+  @ApiProperty({ example: '2026-11-23' }) @IsCalendarDate() valueDate: string;
+}
+
+export class ReasonDto {
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(1000) reason: string;
+}
+
+export class DisbursementQuery extends PageQuery {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(26) applicationId?: string;
+  @ApiPropertyOptional({ enum: ['requested', 'approved', 'paid', 'rejected'] })
+  @IsOptional()
+  @IsIn(['requested', 'approved', 'paid', 'rejected'])
+  status?: 'requested' | 'approved' | 'paid' | 'rejected';
+}
+
+export class ContractDto {
+  @ApiProperty({ example: '15/2026/HĐ-KC' }) @IsString() @IsNotEmpty() @MaxLength(64) contractNo: string;
+  @ApiProperty({ example: '2026-03-01' }) @IsCalendarDate() signedDate: string;
+}
+
+export class AcceptanceDto {
+  @ApiProperty({ enum: ['passed', 'failed'] }) @IsIn(['passed', 'failed']) result: 'passed' | 'failed';
+  @ApiProperty({ example: '2026-10-15' }) @IsCalendarDate() date: string;
+  @ApiProperty({ example: '08/BB-NT' }) @IsString() @IsNotEmpty() @MaxLength(64) minutesNo: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) note?: string;
+}

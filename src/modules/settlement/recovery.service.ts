@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, isStaff } from '../../common/auth/actor';
+import { requireRole } from '../../common/auth/access';
+import { Clock } from '../../common/clock';
+import { NotFound } from '../../common/http/domain-error';
+import { Page, pageOf } from '../../common/http/page';
+import { isId, newId } from '../../common/ids';
+import { formatMoneyVi } from '../../common/money/format-vi';
+import { parseMoney } from '../../common/money/money';
+import { TransactionRunner } from '../../database/transaction';
+import { AuditService } from '../audit/audit.service';
+import { Application } from '../applications/application.entity';
+import { ApplicationStore } from '../applications/application-store';
+import { nextStatus } from '../applications/applications.rules';
+import { BudgetService } from '../budget/budget.service';
+import { LedgerService } from '../ledger/ledger.service';
+import { ReceiveRecoveryDto, RecoveryQuery } from './dto/settlement.dto';
+import { Recovery, RecoveryReceipt } from './recovery.entity';
+import { SettlementError } from './settlement.error';
+import { RecoveryView, toRecoveryView } from './settlement.view';
+
+/**
+ * Thu hồi: receipts against a recovery order, partial or whole, never more than is owed. Money
+ * received goes back to the unit's allocation; the file is settled when nothing is outstanding.
+ */
+@Injectable()
+export class RecoveryService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly store: ApplicationStore,
+    private readonly budget: BudgetService,
+    private readonly ledger: LedgerService,
+  ) {}
+
+  async receive(actor: Actor, id: string, dto: ReceiveRecoveryDto): Promise<RecoveryView> {
+    const capacity = requireRole(actor, 'finance');
+    return this.tx.run(async (em) => {
+      const { recovery: found } = await this.findVisible(actor, id);
+      const app = await this.store.findVisible(actor, found.applicationId, { lock: true });
+      const recovery = await em.findOneOrFail(Recovery, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const amount = parseMoney(dto.amount, { field: 'amount', currency: app.currency });
+      const outstanding = recovery.amount.minus(recovery.received);
+      if (recovery.status !== 'open') throw new SettlementError('INVALID_STATE', 'Lệnh thu hồi này đã thu đủ.');
+      if (amount.gt(outstanding)) {
+        throw new SettlementError('LIMIT_EXCEEDED', `Số tiền thu vượt quá số còn phải thu hồi ${formatMoneyVi(outstanding, app.currency)}.`);
+      }
+      if (await em.findOne(RecoveryReceipt, { where: { treasuryRef: dto.treasuryRef } })) {
+        throw new SettlementError('DUPLICATE', `Số chứng từ kho bạc ${dto.treasuryRef} đã được ghi nhận.`);
+      }
+      const before = toRecoveryView(recovery, app.currency);
+      const books = await this.budget.applicationBooks(app);
+      const transfer = await this.ledger.post({
+        books,
+        kind: 'recovery_receipt',
+        from: { kind: 'recovery', unitId: recovery.unitId, applicationId: app.id },
+        to: { kind: 'allocation', unitId: recovery.unitId },
+        amount,
+        reference: dto.treasuryRef,
+        note: `Thu hồi kinh phí — ${app.title}`.slice(0, 500),
+        actor,
+        capacity,
+      });
+      await em.insert(RecoveryReceipt, {
+        id: newId(),
+        recoveryId: recovery.id,
+        amount,
+        treasuryRef: dto.treasuryRef,
+        valueDate: dto.valueDate,
+        transferId: transfer.id,
+        receivedBy: actor.id,
+        createdAt: this.clock.now(),
+      });
+      recovery.received = recovery.received.plus(amount);
+      if (recovery.received.eq(recovery.amount)) {
+        recovery.status = 'closed';
+        recovery.closedAt = this.clock.now();
+      }
+      await em.save(Recovery, recovery);
+      const view = toRecoveryView(recovery, app.currency);
+      this.audit.record({ actor, capacity, action: 'recovery.receive', entity: 'recovery', entityId: recovery.id, before, after: { ...view, treasuryRef: dto.treasuryRef, valueDate: dto.valueDate } });
+      if (recovery.status === 'closed') {
+        const from = app.status;
+        app.status = nextStatus({ from, action: 'settle', role: 'finance' });
+        await this.store.recordStep(em, { app, action: 'settle', from, actor, capacity, note: `Đã thu hồi đủ ${formatMoneyVi(recovery.amount, app.currency)}` });
+      }
+      return view;
+    });
+  }
+
+  async get(actor: Actor, id: string): Promise<RecoveryView> {
+    const { recovery, currency } = await this.findVisible(actor, id);
+    return toRecoveryView(recovery, currency);
+  }
+
+  async list(actor: Actor, query: RecoveryQuery): Promise<Page<RecoveryView>> {
+    const qb = this.tx.manager
+      .createQueryBuilder(Recovery, 'r')
+      .innerJoin(Application, 'a', 'a.id = r.application_id')
+      .addSelect('a.currency', 'currency');
+    if (!isStaff(actor)) qb.andWhere('a.owner_id = :owner', { owner: actor.id });
+    if (query.applicationId) qb.andWhere('r.application_id = :applicationId', { applicationId: query.applicationId });
+    const total = await qb.getCount();
+    const { entities, raw } = await qb
+      .orderBy('r.id', 'ASC')
+      .offset((query.page - 1) * query.pageSize)
+      .limit(query.pageSize)
+      .getRawAndEntities<{ currency: string }>();
+    return pageOf(entities.map((r, i) => toRecoveryView(r, raw[i].currency)), total, query);
+  }
+
+  private async findVisible(actor: Actor, id: string): Promise<{ recovery: Recovery; currency: string }> {
+    if (!isId(id)) throw new NotFound('Lệnh thu hồi');
+    const qb = this.tx.manager
+      .createQueryBuilder(Recovery, 'r')
+      .innerJoin(Application, 'a', 'a.id = r.application_id')
+      .addSelect('a.currency', 'currency')
+      .where('r.id = :id', { id });
+    if (!isStaff(actor)) qb.andWhere('a.owner_id = :owner', { owner: actor.id });
+    const { entities, raw } = await qb.getRawAndEntities<{ currency: string }>();
+    if (!entities[0]) throw new NotFound('Lệnh thu hồi');
+    return { recovery: entities[0], currency: raw[0].currency };
+  }
+}

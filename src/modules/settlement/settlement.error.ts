@@ -1,0 +1,4 @@
+import { DomainError } from '../../common/http/domain-error';
+
+/** Refusals of settlement and recovery. */
+export class SettlementError extends DomainError {}

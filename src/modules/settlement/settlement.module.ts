@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { ApplicationsModule } from '../applications/applications.module';
+import { BudgetModule } from '../budget/budget.module';
+import { CatalogueModule } from '../catalogue/catalogue.module';
+import { DisbursementsModule } from '../disbursements/disbursements.module';
+import { LedgerModule } from '../ledger/ledger.module';
+import { RecoveryService } from './recovery.service';
+import { SettlementController } from './settlement.controller';
+import { SettlementService } from './settlement.service';
+
+@Module({
+  imports: [ApplicationsModule, BudgetModule, CatalogueModule, DisbursementsModule, LedgerModule],
+  controllers: [SettlementController],
+  providers: [SettlementService, RecoveryService],
+  exports: [SettlementService],
+})
+export class SettlementModule {}

@@ -1,0 +1,250 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, hasRole, isStaff } from '../../common/auth/actor';
+import { requireRole } from '../../common/auth/access';
+import { assertNotMakerChecker } from '../../common/auth/maker-checker';
+import { Clock } from '../../common/clock';
+import { NotFound } from '../../common/http/domain-error';
+import { isId, newId } from '../../common/ids';
+import { Money } from '../../common/money/decimal';
+import { formatMoneyVi } from '../../common/money/format-vi';
+import { parseMoney, sumMoney } from '../../common/money/money';
+import { TransactionRunner } from '../../database/transaction';
+import { AuditService } from '../audit/audit.service';
+import { Application } from '../applications/application.entity';
+import { ApplicationStore } from '../applications/application-store';
+import { nextStatus } from '../applications/applications.rules';
+import { BudgetService } from '../budget/budget.service';
+import { CatalogueService } from '../catalogue/catalogue.service';
+import { DisbursementsService } from '../disbursements/disbursements.service';
+import { DelegationService } from '../identity/delegation.service';
+import { LedgerService } from '../ledger/ledger.service';
+import { SubmitSettlementDto } from './dto/settlement.dto';
+import { Recovery } from './recovery.entity';
+import { SettlementError } from './settlement.error';
+import { settle } from './settlement.rules';
+import { Settlement, SettlementLine } from './settlement.entity';
+import { SettlementView, toSettlementView } from './settlement.view';
+
+/**
+ * Quyết toán: the owner files actual costs; finance checks (first approval); a leader, or a
+ * delegate, who did not check it approves (second), fixing the final support by the rule in force
+ * on the decision date. In the same transaction: what is left of the commitment beyond the final
+ * payment goes back to the unit, a final payment or a recovery order is opened, and the file is
+ * settled when nothing is left to pay or receive.
+ */
+@Injectable()
+export class SettlementService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly store: ApplicationStore,
+    private readonly catalogue: CatalogueService,
+    private readonly budget: BudgetService,
+    private readonly ledger: LedgerService,
+    private readonly disbursements: DisbursementsService,
+    private readonly delegations: DelegationService,
+  ) {}
+
+  async submit(actor: Actor, applicationId: string, dto: SubmitSettlementDto): Promise<SettlementView> {
+    const capacity = requireRole(actor, 'applicant');
+    return this.tx.run(async (em) => {
+      const app = await this.store.findVisible(actor, applicationId, { lock: true });
+      if (app.ownerId !== actor.id) throw new NotFound('Hồ sơ');
+      const from = app.status;
+      app.status = nextStatus({ from, action: 'submit_settlement', role: 'applicant' });
+      const amounts = dto.actualCostLines.map((line, i) => parseMoney(line.amount, { field: `actualCostLines[${i}].amount`, currency: app.currency, allowZero: true }));
+      const due: Array<{ settlement_due_date: string | null }> = await em.query(
+        "SELECT settlement_due_date FROM acceptances WHERE application_id = ? AND result = 'passed' ORDER BY id DESC LIMIT 1",
+        [app.id],
+      );
+      const settlement = em.create(Settlement, {
+        id: newId(),
+        applicationId: app.id,
+        status: 'submitted',
+        actualTotalCost: sumMoney(amounts),
+        actualEligibleCost: sumMoney(amounts.filter((_, i) => dto.actualCostLines[i].eligible)),
+        dueDate: due[0]?.settlement_due_date ?? null,
+        submittedBy: actor.id,
+        submittedAt: this.clock.now(),
+      });
+      if (await em.findOne(Settlement, { where: { applicationId: app.id } })) {
+        throw new SettlementError('DUPLICATE', 'Hồ sơ này đã nộp quyết toán.');
+      }
+      await em.insert(Settlement, settlement);
+      const lines = dto.actualCostLines.map((line, i) =>
+        em.create(SettlementLine, {
+          id: newId(),
+          settlementId: settlement.id,
+          lineNo: i + 1,
+          description: line.description,
+          amount: amounts[i],
+          eligible: line.eligible,
+          documentRef: line.documentRef ?? null,
+        }),
+      );
+      await em.insert(SettlementLine, lines);
+      const view = toSettlementView(settlement, lines, app.currency);
+      await this.store.recordStep(em, {
+        app,
+        action: 'submit_settlement',
+        from,
+        actor,
+        capacity,
+        note: `Nộp quyết toán: chi phí thực tế ${formatMoneyVi(settlement.actualTotalCost, app.currency)}, trong đó hợp lệ ${formatMoneyVi(settlement.actualEligibleCost, app.currency)}`,
+        after: { settlementId: settlement.id, actualEligibleCost: view.actualEligibleCost },
+      });
+      return view;
+    });
+  }
+
+  /** First call by finance checks the file; the second, by a leader or delegate, approves it. */
+  async approve(actor: Actor, id: string): Promise<SettlementView> {
+    return this.tx.run(async (em) => {
+      const { settlement, app } = await this.lockForAction(actor, id);
+      if (settlement.status === 'submitted') return this.check(actor, settlement, app);
+      if (settlement.status === 'checked') return this.decide(actor, settlement, app);
+      throw new SettlementError('INVALID_STATE', 'Quyết toán này đã được phê duyệt.');
+    });
+  }
+
+  private async check(actor: Actor, settlement: Settlement, app: Application): Promise<SettlementView> {
+    if (!hasRole(actor, 'finance')) throw new SettlementError('FORBIDDEN', 'Bộ phận tài chính kiểm tra quyết toán trước khi lãnh đạo phê duyệt.');
+    const before = { status: settlement.status };
+    settlement.status = 'checked';
+    settlement.checkedBy = actor.id;
+    settlement.checkedAt = this.clock.now();
+    await this.tx.manager.save(Settlement, settlement);
+    this.audit.record({ actor, capacity: 'finance', action: 'settlement.check', entity: 'settlement', entityId: settlement.id, before, after: { status: settlement.status } });
+    return this.view(settlement, app.currency);
+  }
+
+  private async decide(actor: Actor, settlement: Settlement, app: Application): Promise<SettlementView> {
+    const em = this.tx.manager;
+    assertNotMakerChecker(actor.id, { requestedBy: settlement.checkedBy, preparedBy: settlement.submittedBy });
+    const pending = await em.query("SELECT COUNT(*) AS n FROM disbursements WHERE application_id = ? AND status IN ('requested','approved')", [app.id]);
+    if (Number(pending[0].n) > 0) {
+      throw new SettlementError('INVALID_STATE', 'Còn khoản chi đang chờ duyệt hoặc chờ chi; hãy xử lý trước khi phê duyệt quyết toán.');
+    }
+    const rule = await this.catalogue.ruleFor(app.activityTypeCode, app.fundSource, app.decisionDate!);
+    const books = await this.budget.applicationBooks(app);
+    const commitment = { kind: 'commitment' as const, unitId: app.allocationUnitId, applicationId: app.id };
+    const committed = await this.ledger.balance(books, commitment, { lock: true });
+    const paidRows: Array<{ total: string | null }> = await em.query("SELECT SUM(amount) AS total FROM disbursements WHERE application_id = ? AND status = 'paid'", [app.id]);
+    const paid = new Money(paidRows[0].total ?? 0);
+    const figures = settle({
+      approvedSupport: app.approvedSupport!,
+      supportRate: rule.supportRate,
+      supportCap: rule.supportCap,
+      actualEligibleCost: settlement.actualEligibleCost,
+      paid,
+      committed,
+      currency: app.currency,
+    });
+    const decision = await this.delegations.decisionCapacity(actor, {
+      amount: figures.finalSupport,
+      currency: app.currency,
+      activityTypeCode: app.activityTypeCode,
+      on: this.clock.now(),
+    });
+    const capacity = decision.capacity;
+    const onBehalfOf = decision.capacity === 'delegated' ? decision.onBehalfOf : null;
+    const reference = `QT ${app.decisionNo ?? app.id}`.slice(0, 120);
+    if (figures.released.gt(0)) {
+      await this.budget.releaseCommitment({
+        fundCode: app.fundCode,
+        fiscalYear: app.fiscalYear,
+        applicationId: app.id,
+        unitId: app.allocationUnitId!,
+        amount: figures.released,
+        actor,
+        capacity,
+        reference,
+      });
+    }
+    const before = { status: settlement.status };
+    Object.assign(settlement, {
+      status: 'approved',
+      approvedBy: actor.id,
+      approvedAt: this.clock.now(),
+      approvedCapacity: capacity,
+      approvedOnBehalfOf: onBehalfOf,
+      ruleId: rule.id,
+      supportRate: rule.supportRate,
+      supportCap: rule.supportCap,
+      approvedSupport: app.approvedSupport,
+      finalSupport: figures.finalSupport,
+      paid: figures.paid,
+      balance: figures.balance,
+      released: figures.released,
+    });
+    if (figures.finalPayment.gt(0)) {
+      const finalPayment = await this.disbursements.requestFinalPayment(actor, capacity, app, figures.finalPayment);
+      settlement.finalPaymentId = finalPayment.id;
+    }
+    if (figures.recovery.gt(0)) {
+      const recovery = em.create(Recovery, {
+        id: newId(),
+        applicationId: app.id,
+        settlementId: settlement.id,
+        fundId: books.fundId,
+        fiscalYear: books.fiscalYear,
+        unitId: app.allocationUnitId!,
+        amount: figures.recovery,
+        received: new Money(0),
+        status: 'open',
+        createdAt: this.clock.now(),
+        closedAt: null,
+      });
+      await em.insert(Recovery, recovery);
+      settlement.recoveryId = recovery.id;
+    }
+    await em.save(Settlement, settlement);
+    const view = await this.view(settlement, app.currency);
+    this.audit.record({ actor, capacity, onBehalfOf, action: 'settlement.approve', entity: 'settlement', entityId: settlement.id, before, after: view });
+    const money = (v: Money) => formatMoneyVi(v, app.currency);
+    const note = [
+      `Phê duyệt quyết toán: kinh phí hỗ trợ cuối cùng ${money(figures.finalSupport)}, đã chi ${money(figures.paid)}`,
+      figures.finalPayment.gt(0) ? `còn phải chi ${money(figures.finalPayment)}` : null,
+      figures.recovery.gt(0) ? `phải thu hồi ${money(figures.recovery)}` : null,
+      figures.released.gt(0) ? `hoàn trả đơn vị ${money(figures.released)}` : null,
+    ]
+      .filter(Boolean)
+      .join('; ');
+    if (figures.balance.isZero()) {
+      const from = app.status;
+      app.status = nextStatus({ from, action: 'settle', role: hasRole(actor, 'leader') ? 'leader' : 'finance' });
+      await this.store.recordStep(em, { app, action: 'settle', from, actor, capacity, onBehalfOf, note });
+    } else {
+      await this.store.recordStep(em, { app, action: 'settle', from: app.status, actor, capacity, onBehalfOf, note });
+    }
+    return view;
+  }
+
+  async get(actor: Actor, id: string): Promise<SettlementView> {
+    const { settlement, app } = await this.findVisible(actor, id);
+    return this.view(settlement, app.currency);
+  }
+
+  private async view(settlement: Settlement, currency: string): Promise<SettlementView> {
+    const lines = await this.tx.manager.find(SettlementLine, { where: { settlementId: settlement.id }, order: { lineNo: 'ASC' } });
+    return toSettlementView(settlement, lines, currency);
+  }
+
+  private async lockForAction(actor: Actor, id: string) {
+    const { settlement } = await this.findVisible(actor, id);
+    const app = await this.store.findVisible(actor, settlement.applicationId, { lock: true });
+    const locked = await this.tx.manager.findOneOrFail(Settlement, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    return { settlement: locked, app };
+  }
+
+  /** The settlement and its file if the actor may see them (the owner, or staff). */
+  async findVisible(actor: Actor, id: string): Promise<{ settlement: Settlement; app: Application }> {
+    if (!isId(id)) throw new NotFound('Quyết toán');
+    const settlement = await this.tx.manager.findOne(Settlement, { where: { id } });
+    if (!settlement) throw new NotFound('Quyết toán');
+    const app = await this.tx.manager.findOne(Application, { where: isStaff(actor) ? { id: settlement.applicationId } : { id: settlement.applicationId, ownerId: actor.id } });
+    if (!app) throw new NotFound('Quyết toán');
+    return { settlement, app };
+  }
+}

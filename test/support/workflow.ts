@@ -1,0 +1,86 @@
+import { createActor, createUnit, TestActor } from './actors';
+import { fundWithBudget, postMoney } from './budget';
+import type { TestApp } from './test-app';
+
+let taxSeq = 0;
+const freshTaxCode = () => `${(Date.now() % 1e7).toString().padStart(7, '0')}${(taxSeq++ % 1000).toString().padStart(3, '0')}`;
+
+export interface Cast {
+  applicant: TestActor;
+  officer: TestActor;
+  head: TestActor;
+  leader: TestActor;
+  finance: TestActor;
+  finance2: TestActor;
+  auditor: TestActor;
+  centre: { id: string };
+  fundCode: string;
+  year: number;
+}
+
+/** The people and the budget a file needs: a centre holding `allocated`, and one user per role. */
+export async function cast(t: TestApp, year: number, allocated = '5000000000'): Promise<Cast> {
+  const centre = await createUnit(t, 'centre');
+  const [applicant, officer, head, leader, finance, finance2, auditor] = await Promise.all([
+    createActor(t, ['applicant']),
+    createActor(t, ['officer'], centre.id),
+    createActor(t, ['head'], centre.id),
+    createActor(t, ['leader']),
+    createActor(t, ['finance']),
+    createActor(t, ['finance']),
+    createActor(t, ['auditor']),
+  ]);
+  const { fundCode } = await fundWithBudget(t, finance, { year, appropriated: '100000000000' });
+  await postMoney(t, finance, '/allocations', { fundCode, fiscalYear: year, unitId: centre.id, amount: allocated, decisionNo: `PB-${year}` }).expect(201);
+  return { applicant, officer, head, leader, finance, finance2, auditor, centre, fundCode, year };
+}
+
+/**
+ * A file walked through the workflow to `approved`: machinery (50 %, cap 300.000.000) with the
+ * given eligible cost and approved support.
+ */
+export async function approvedFile(
+  t: TestApp,
+  c: Cast,
+  options: { eligibleCost?: string; approvedSupport?: string; activityTypeCode?: string } = {},
+): Promise<string> {
+  const api = (path: string) => `/api/v1${path}`;
+  const establishment = await t.http
+    .post(api('/establishments'))
+    .set(c.applicant.auth)
+    .send({
+      name: 'Hợp tác xã cơ khí Phú Thành',
+      kind: 'cooperative',
+      taxCode: freshTaxCode(),
+      communeCode: '29263',
+      address: 'Ấp Phú Thành',
+      representative: 'Nguyễn Văn An',
+      phone: '0912345678',
+      employees: 25,
+    })
+    .expect(201);
+  const approvedSupport = options.approvedSupport ?? '300000000';
+  const created = await t.http
+    .post(api('/applications'))
+    .set(c.applicant.auth)
+    .send({
+      establishmentId: establishment.body.id,
+      activityTypeCode: options.activityTypeCode ?? 'machinery',
+      fiscalYear: c.year,
+      fundCode: c.fundCode,
+      title: 'Ứng dụng máy sấy lúa tiên tiến',
+      communeCode: '29263',
+      startDate: `${c.year}-04-01`,
+      endDate: `${c.year}-10-31`,
+      costLines: [{ description: 'Máy sấy lúa 10 tấn/mẻ', quantity: '1', unitPrice: options.eligibleCost ?? '800000000', eligible: true }],
+      requestedSupport: approvedSupport,
+    })
+    .expect(201);
+  const id = created.body.id;
+  await t.http.post(api(`/applications/${id}/submit`)).set(c.applicant.auth).expect(200);
+  await t.http.post(api(`/applications/${id}/assign`)).set(c.head.auth).send({ officerId: c.officer.id, leadUnitId: c.centre.id, dueDate: `${c.year}-12-31` }).expect(200);
+  await t.http.post(api(`/applications/${id}/recommend`)).set(c.officer.auth).send({ approvedSupport, allocationUnitId: c.centre.id, note: 'Đủ điều kiện' }).expect(200);
+  await t.http.post(api(`/applications/${id}/initial`)).set(c.head.auth).send({}).expect(200);
+  await t.http.post(api(`/applications/${id}/decide`)).set(c.leader.auth).send({ decision: 'approve', decisionNo: `${id.slice(-6)}/QĐ-SCT`, reason: 'Đồng ý' }).expect(200);
+  return id;
+}
