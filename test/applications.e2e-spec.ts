@@ -809,6 +809,23 @@ describe('bad input is a 400 naming the field, never a 500', () => {
     expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
   });
 
+  it('PATCH: null clears what a draft may leave empty and is a 400 for the rest', async () => {
+    const id = await draft();
+    for (const field of ['title', 'costLines', 'fiscalYear', 'fundCode', 'activityTypeCode', 'establishmentId']) {
+      const res = await w.t.http.patch(api(`/applications/${id}`)).set(w.applicant.auth).send({ [field]: null });
+      expect([field, res.status]).toEqual([field, 400]);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field })]);
+    }
+    const cleared = await w.t.http.patch(api(`/applications/${id}`)).set(w.applicant.auth).send({ startDate: null, requestedSupport: null }).expect(200);
+    expect(cleared.body).toMatchObject({ startDate: null, requestedSupport: null, endDate: '2026-10-31', totalCost: '2800000000' });
+    const replaced = await w.t.http
+      .patch(api(`/applications/${id}`))
+      .set(w.applicant.auth)
+      .send({ costLines: [{ description: 'Một dòng', quantity: '3', unitPrice: '333', eligible: true }] })
+      .expect(200);
+    expect(replaced.body).toMatchObject({ totalCost: '999', eligibleCost: '999', maxSupport: '299' });
+  });
+
   it('a cost beyond 18 integer digits names the line', async () => {
     const res = await w.t.http
       .post(api('/applications'))

@@ -24,7 +24,7 @@ import {
 } from './applications.rules';
 import { CostLine } from './cost-line.entity';
 import type { ApplicationQuery } from './dto/application-query.dto';
-import type { CostLineDto, CreateApplicationDto, UpdateApplicationDto } from './dto/application-input.dto';
+import type { ApplicationChanges, CostLineDto, CreateApplicationDto } from './dto/application-input.dto';
 import type { ReasonDto } from './dto/workflow.dto';
 import { FundDirectory, FundInfo } from './fund-directory';
 
@@ -63,7 +63,7 @@ export class ApplicationsService {
         endDate: dto.endDate ?? null,
         status: 'draft',
         ruleId: rule.id,
-        requestedSupport: dto.requestedSupport === undefined ? null : parseMoney(dto.requestedSupport, { field: 'requestedSupport', currency: fund.currency }),
+        requestedSupport: dto.requestedSupport == null ? null : parseMoney(dto.requestedSupport, { field: 'requestedSupport', currency: fund.currency }),
         approvedSupport: null,
         allocationUnitId: null,
         leadUnitId: null,
@@ -95,37 +95,42 @@ export class ApplicationsService {
   }
 
   /** Changes a draft, or a file returned for supplement; figures are computed again. */
-  async update(actor: Actor, id: string, dto: UpdateApplicationDto): Promise<ApplicationView> {
+  async update(actor: Actor, id: string, dto: ApplicationChanges): Promise<ApplicationView> {
     const role = capacityFor({ action: 'edit', roles: actor.roles });
     return this.tx.run(async (em) => {
       const app = await this.ownFile(actor, id);
       const from = app.status;
       nextStatus({ from, action: 'edit', role });
+      // JSON null clears what a draft may leave empty; anything else must stay filled.
+      for (const field of REQUIRED_ON_FILE) {
+        if (dto[field] === null) throw ValidationFailed.field(field, 'không được để trống');
+      }
       const before = this.figures(app);
-      if (dto.establishmentId !== undefined) {
+      if (dto.establishmentId != null) {
         const establishment = await this.establishments.findOwned(actor.id, dto.establishmentId);
         if (!establishment) throw ValidationFailed.field('establishmentId', 'không có cơ sở này trong các cơ sở bạn đã đăng ký');
         app.establishmentId = establishment.id;
       }
-      if (dto.fundCode !== undefined && dto.fundCode !== app.fundCode) {
+      if (dto.fundCode != null && dto.fundCode !== app.fundCode) {
         const fund = await this.fundFor(dto.fundCode);
-        if (fund.currency !== app.currency && dto.costLines === undefined) {
+        if (fund.currency !== app.currency && dto.costLines == null) {
           throw ValidationFailed.field('costLines', 'đổi sang nguồn kinh phí khác loại tiền thì phải gửi lại các dòng chi phí');
         }
         Object.assign(app, { fundCode: fund.code, fundSource: fund.source, currency: fund.currency });
       }
-      if (dto.activityTypeCode !== undefined) app.activityTypeCode = dto.activityTypeCode;
-      if (dto.fiscalYear !== undefined) app.fiscalYear = dto.fiscalYear;
-      if (dto.title !== undefined) app.title = dto.title.trim();
-      if (dto.communeCode !== undefined) app.communeCode = dto.communeCode;
-      if (dto.startDate !== undefined) app.startDate = dto.startDate;
-      if (dto.endDate !== undefined) app.endDate = dto.endDate;
-      if (dto.requestedSupport !== undefined) {
+      if (dto.activityTypeCode != null) app.activityTypeCode = dto.activityTypeCode;
+      if (dto.fiscalYear != null) app.fiscalYear = dto.fiscalYear;
+      if (dto.title != null) app.title = dto.title.trim();
+      if (dto.communeCode !== undefined) app.communeCode = dto.communeCode ?? null;
+      if (dto.startDate !== undefined) app.startDate = dto.startDate ?? null;
+      if (dto.endDate !== undefined) app.endDate = dto.endDate ?? null;
+      if (dto.requestedSupport === null) app.requestedSupport = null;
+      else if (dto.requestedSupport !== undefined) {
         app.requestedSupport = parseMoney(dto.requestedSupport, { field: 'requestedSupport', currency: app.currency });
       }
       assertDates(app);
       const rule = await this.ruleToday(app.activityTypeCode, { code: app.fundCode, source: app.fundSource, currency: app.currency });
-      if (dto.costLines !== undefined) {
+      if (dto.costLines != null) {
         const lines = this.costLines(app, dto.costLines, rule);
         await em.delete(CostLine, { applicationId: app.id });
         if (lines.length) await em.insert(CostLine, lines);
@@ -265,6 +270,9 @@ export class ApplicationsService {
     };
   }
 }
+
+/** Fields a file always has once created (the others may be cleared with null while drafting). */
+const REQUIRED_ON_FILE = ['establishmentId', 'activityTypeCode', 'fiscalYear', 'fundCode', 'title', 'costLines'] as const;
 
 function assertDates(app: Application): void {
   if (app.startDate && app.endDate && app.endDate < app.startDate) {

@@ -83,5 +83,11 @@ export class CreateApplicationDto {
   requestedSupport?: string;
 }
 
-/** A change to a draft or a file returned for supplement; cost lines, when given, replace the old ones. */
+/**
+ * A change to a draft or a file returned for supplement; cost lines, when given, replace the old
+ * ones. `null` clears communeCode, startDate, endDate or requestedSupport.
+ */
 export class UpdateApplicationDto extends PartialType(CreateApplicationDto) {}
+
+/** What a PATCH body may hold once validated: each field absent, null, or of its type. */
+export type ApplicationChanges = { [K in keyof UpdateApplicationDto]?: UpdateApplicationDto[K] | null };
