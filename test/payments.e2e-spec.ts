@@ -91,6 +91,18 @@ describe('payments, settlement and recovery', () => {
     await postMoney(t, c.applicant, '/disbursements', { applicationId: id, kind: 'advance', amount: '1' }).expect(403);
   });
 
+  it('two finance officers paying one disbursement at once: exactly one payment moves money', async () => {
+    const id = await approvedFile(t, c);
+    await contract(id).expect(200);
+    const advance = await request(id, 'advance', '100000000').expect(201);
+    await approve(advance.body.id).expect(200);
+    const results = await Promise.all([pay(advance.body.id, c.finance), pay(advance.body.id, c.finance2), pay(advance.body.id, c.finance)]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+    expect(results.filter((r) => r.status === 409).every((r) => r.body.code === 'INVALID_STATE')).toBe(true);
+    expect(await commitment(id)).toBe('200000000');
+    await expectBalanced(t, c.finance, { fundCode: c.fundCode, fiscalYear: YEAR });
+  });
+
   it('final payment path: actual eligible 500.000.000 → final support 250.000.000, final payment 40.000.000, 50.000.000 back to the unit', async () => {
     const id = await advancedFile();
     const before = (await unitFigures(t, c.finance, c.fundCode, YEAR, c.centre.id)).unit;
