@@ -843,6 +843,12 @@ describe('bad input is a 400 naming the field, never a 500', () => {
       ['assign', { officerId: w.officer.id, leadUnitId: '01ARZ3NDEKTSV4RRFFQ69G5FAV', dueDate: day(3) }, 'leadUnitId'],
       ['assign', { officerId: w.officer.id, leadUnitId: w.centre.id }, 'dueDate'],
     ];
+    const empty = await w.t.http.post(api(`/applications/${id}/assign`)).set(w.head.auth).send({}).expect(400);
+    expect(empty.body.errors).toEqual([
+      { field: 'officerId', message: 'không được để trống' },
+      { field: 'leadUnitId', message: 'không được để trống' },
+      { field: 'dueDate', message: 'không được để trống' },
+    ]);
     for (const [path, body, field] of cases) {
       const res = await w.t.http.post(api(`/applications/${id}/${path}`)).set(w.head.auth).send(body);
       expect([path, field, res.status]).toEqual([path, field, 400]);

@@ -1,7 +1,10 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { IsCalendarDate, IsFiscalYear, IsMoneyString, IsQuantity } from '../../../common/http/validators';
+
+// Required fields end with @IsNotEmpty(): with stopAtFirstError, class-validator checks the
+// decorators bottom-up, so a missing value reads "không được để trống" rather than a length error.
 
 export const CODE_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
 export const COMMUNE_CODE_PATTERN = /^[0-9A-Za-z]{1,16}$/;
@@ -11,18 +14,22 @@ export class CostLineDto {
   @IsString()
   @MinLength(1)
   @MaxLength(500)
+  @IsNotEmpty()
   description: string;
 
   @ApiProperty({ example: '2' })
   @IsQuantity()
+  @IsNotEmpty()
   quantity: string;
 
   @ApiProperty({ example: '450000000' })
   @IsMoneyString()
+  @IsNotEmpty()
   unitPrice: string;
 
   @ApiProperty({ description: 'Khoản chi được hỗ trợ (true) hay do cơ sở tự chi (false)' })
   @IsBoolean()
+  @IsNotEmpty()
   eligible: boolean;
 }
 
@@ -31,26 +38,31 @@ export class CreateApplicationDto {
   @ApiProperty()
   @IsString()
   @MaxLength(26)
+  @IsNotEmpty()
   establishmentId: string;
 
   @ApiProperty({ example: 'demo_model' })
   @IsString()
   @Matches(CODE_PATTERN, { context: { vi: 'mã loại hoạt động không hợp lệ' } })
+  @IsNotEmpty()
   activityTypeCode: string;
 
   @ApiProperty({ example: 2026 })
   @IsFiscalYear()
+  @IsNotEmpty()
   fiscalYear: number;
 
   @ApiProperty({ example: 'KCDP' })
   @IsString()
   @Matches(CODE_PATTERN, { context: { vi: 'mã nguồn kinh phí không hợp lệ' } })
+  @IsNotEmpty()
   fundCode: string;
 
   @ApiProperty()
   @IsString()
   @MinLength(1)
   @MaxLength(500)
+  @IsNotEmpty()
   title: string;
 
   @ApiPropertyOptional({ example: '29263' })

@@ -1,20 +1,26 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsCalendarDate, IsMoneyString } from '../../../common/http/validators';
+
+// Required fields end with @IsNotEmpty(): with stopAtFirstError, class-validator checks the
+// decorators bottom-up, so a missing value reads "không được để trống" rather than a length error.
 
 export class AssignDto {
   @ApiProperty({ description: 'Chuyên viên chịu trách nhiệm' })
   @IsString()
   @MaxLength(26)
+  @IsNotEmpty()
   officerId: string;
 
   @ApiProperty({ description: 'Đơn vị chủ trì' })
   @IsString()
   @MaxLength(26)
+  @IsNotEmpty()
   leadUnitId: string;
 
   @ApiProperty({ example: '2026-04-30' })
   @IsCalendarDate()
+  @IsNotEmpty()
   dueDate: string;
 
   @ApiPropertyOptional({ description: 'Lý do (bắt buộc về nghiệp vụ khi đổi đơn vị chủ trì hoặc hạn xử lý)' })
@@ -29,10 +35,12 @@ export class ReturnDto {
   @IsString()
   @MinLength(1)
   @MaxLength(2000)
+  @IsNotEmpty()
   reason: string;
 
   @ApiProperty({ description: 'Hạn bổ sung', example: '2026-04-15' })
   @IsCalendarDate()
+  @IsNotEmpty()
   dueDate: string;
 }
 
@@ -49,6 +57,7 @@ export class RequiredReasonDto {
   @IsString()
   @MinLength(1)
   @MaxLength(2000)
+  @IsNotEmpty()
   reason: string;
 }
 
@@ -65,10 +74,12 @@ export class AppraisalDto {
   @IsInt()
   @Min(0)
   @Max(100)
+  @IsNotEmpty()
   score: number;
 
   @ApiProperty({ enum: ['approve', 'reject'] })
   @IsIn(['approve', 'reject'])
+  @IsNotEmpty()
   recommendation: 'approve' | 'reject';
 
   @ApiPropertyOptional()
@@ -81,11 +92,13 @@ export class AppraisalDto {
 export class RecommendDto {
   @ApiProperty({ example: '750000000' })
   @IsMoneyString()
+  @IsNotEmpty()
   approvedSupport: string;
 
   @ApiProperty({ description: 'Đơn vị có kinh phí được phân bổ để cam kết cho đề án' })
   @IsString()
   @MaxLength(26)
+  @IsNotEmpty()
   allocationUnitId: string;
 
   @ApiPropertyOptional()
@@ -98,12 +111,14 @@ export class RecommendDto {
 export class DecideDto {
   @ApiProperty({ enum: ['approve', 'reject'] })
   @IsIn(['approve', 'reject'])
+  @IsNotEmpty()
   decision: 'approve' | 'reject';
 
   @ApiProperty({ example: '125/QĐ-SCT' })
   @IsString()
   @MinLength(1)
   @MaxLength(64)
+  @IsNotEmpty()
   decisionNo: string;
 
   @ApiPropertyOptional()
@@ -117,22 +132,26 @@ export class ConsultDto {
   @ApiProperty({ description: 'Đơn vị được xin ý kiến' })
   @IsString()
   @MaxLength(26)
+  @IsNotEmpty()
   unitId: string;
 
   @ApiProperty()
   @IsString()
   @MinLength(1)
   @MaxLength(2000)
+  @IsNotEmpty()
   question: string;
 
   @ApiProperty({ description: 'Hạn trả lời (từ hôm nay trở đi)', example: '2026-04-10' })
   @IsCalendarDate()
+  @IsNotEmpty()
   dueDate: string;
 }
 
 export class AnswerDto {
   @ApiProperty({ enum: ['agree', 'disagree'] })
   @IsIn(['agree', 'disagree'])
+  @IsNotEmpty()
   opinion: 'agree' | 'disagree';
 
   @ApiPropertyOptional()
@@ -147,5 +166,6 @@ export class DocumentUploadDto {
   @IsString()
   @MinLength(1)
   @MaxLength(64)
+  @IsNotEmpty()
   kind: string;
 }

@@ -1,7 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsCalendarDate, IsMoneyString, IsRate } from '../../../common/http/validators';
 import { FUND_SOURCES, FundSource } from '../activity-rule.entity';
+
+// Required fields end with @IsNotEmpty(): with stopAtFirstError, class-validator checks the
+// decorators bottom-up, so a missing value reads "không được để trống" rather than a length error.
 
 export const ACTIVITY_CODE_PATTERN = /^[a-z][a-z0-9_]{1,63}$/;
 
@@ -9,12 +12,14 @@ export class CreateActivityTypeDto {
   @ApiProperty({ example: 'demo_model' })
   @IsString()
   @Matches(ACTIVITY_CODE_PATTERN, { context: { vi: 'mã gồm chữ thường, chữ số và dấu gạch dưới, bắt đầu bằng chữ cái' } })
+  @IsNotEmpty()
   code: string;
 
   @ApiProperty({ example: 'Xây dựng mô hình trình diễn kỹ thuật' })
   @IsString()
   @MinLength(1)
   @MaxLength(255)
+  @IsNotEmpty()
   name: string;
 
   @ApiPropertyOptional({ enum: FUND_SOURCES, description: 'Bỏ trống: áp dụng cho mọi nguồn kinh phí' })
@@ -24,14 +29,17 @@ export class CreateActivityTypeDto {
 
   @ApiProperty({ example: '0.3' })
   @IsRate()
+  @IsNotEmpty()
   supportRate: string;
 
   @ApiProperty({ example: '1000000000', description: 'Mức hỗ trợ tối đa (đồng)' })
   @IsMoneyString()
+  @IsNotEmpty()
   supportCap: string;
 
   @ApiProperty({ example: '0.7' })
   @IsRate()
+  @IsNotEmpty()
   advanceRate: string;
 
   @ApiPropertyOptional({ example: 15, default: 15 })
@@ -43,5 +51,6 @@ export class CreateActivityTypeDto {
 
   @ApiProperty({ example: '2026-01-01' })
   @IsCalendarDate()
+  @IsNotEmpty()
   effectiveFrom: string;
 }
