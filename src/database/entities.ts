@@ -20,6 +20,7 @@ import { Contract } from '../modules/disbursements/contract.entity';
 import { Acceptance } from '../modules/disbursements/acceptance.entity';
 import { Settlement, SettlementLine } from '../modules/settlement/settlement.entity';
 import { Recovery, RecoveryReceipt } from '../modules/settlement/recovery.entity';
+import { ReconciliationImport } from '../modules/reconciliation/reconciliation-import.entity';
 
 /** Every entity of the service; each module adds its own here. */
-export const ENTITIES: Function[] = [Unit, User, RefreshToken, Delegation, AuditEntry, Fund, FiscalYear, Account, Transfer, Establishment, ActivityRule, Application, CostLine, ApplicationEvent, ApplicationDocument, Consultation, Appraisal, Disbursement, Contract, Acceptance, Settlement, SettlementLine, Recovery, RecoveryReceipt];
+export const ENTITIES: Function[] = [Unit, User, RefreshToken, Delegation, AuditEntry, Fund, FiscalYear, Account, Transfer, Establishment, ActivityRule, Application, CostLine, ApplicationEvent, ApplicationDocument, Consultation, Appraisal, Disbursement, Contract, Acceptance, Settlement, SettlementLine, Recovery, RecoveryReceipt, ReconciliationImport];
