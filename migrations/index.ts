@@ -8,6 +8,8 @@ import { CreateActivityRules1763884800410 } from './1763884800410-CreateActivity
 import { SeedNationalActivityRules1763884800420 } from './1763884800420-SeedNationalActivityRules';
 import { CreateApplications1763884800430 } from './1763884800430-CreateApplications';
 import { CreatePaymentsAndSettlement1763884800500 } from './1763884800500-CreatePaymentsAndSettlement';
+import { AddReportIndexes1763884800600 } from './1763884800600-AddReportIndexes';
+import { CreateWebSessions1763884800700 } from './1763884800700-CreateWebSessions';
 
 /** Every migration; TypeORM orders them by the timestamp in their name. Never edit a landed one. */
 export const MIGRATIONS: Function[] = [
@@ -21,4 +23,6 @@ export const MIGRATIONS: Function[] = [
   SeedNationalActivityRules1763884800420,
   CreateApplications1763884800430,
   CreatePaymentsAndSettlement1763884800500,
+  AddReportIndexes1763884800600,
+  CreateWebSessions1763884800700,
 ];

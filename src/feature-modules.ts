@@ -8,9 +8,10 @@ import { EstablishmentsModule } from './modules/establishments/establishments.mo
 import { CatalogueModule } from './modules/catalogue/catalogue.module';
 import { ApplicationsModule } from './modules/applications/applications.module';
 import { OverdueReportModule } from './modules/reports/overdue/overdue-report.module';
+import { ReportsModule } from './modules/reports/reports.module';
 import { DisbursementsModule } from './modules/disbursements/disbursements.module';
 import { SettlementModule } from './modules/settlement/settlement.module';
 import { ReconciliationModule } from './modules/reconciliation/reconciliation.module';
 
 /** The domain modules, in the order the domain builds on them. */
-export const FEATURE_MODULES: Type[] = [AuditModule, OrganizationModule, IdentityModule, LedgerModule, BudgetModule, EstablishmentsModule, CatalogueModule, ApplicationsModule, OverdueReportModule, DisbursementsModule, SettlementModule, ReconciliationModule];
+export const FEATURE_MODULES: Type[] = [AuditModule, OrganizationModule, IdentityModule, LedgerModule, BudgetModule, EstablishmentsModule, CatalogueModule, ApplicationsModule, OverdueReportModule, ReportsModule, DisbursementsModule, SettlementModule, ReconciliationModule];

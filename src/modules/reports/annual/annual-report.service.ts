@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { requireRole } from '../../../common/auth/access';
+import type { Actor } from '../../../common/auth/actor';
+import { ReportRenderer } from '../rendering/report-renderer.service';
+import { ReportInputs } from '../report-inputs';
+import { annualReportDocument } from './annual-report.document';
+import { AnnualReportQueries } from './annual-report.queries';
+import { annualReportView } from './annual-report.view';
+import type { AnnualReportQuery } from './dto/annual-report-query.dto';
+
+/** The annual review (báo cáo tổng kết năm) of a fiscal year, for the whole province or one unit. */
+@Injectable()
+export class AnnualReportService {
+  constructor(
+    private readonly queries: AnnualReportQueries,
+    private readonly inputs: ReportInputs,
+    private readonly renderer: ReportRenderer,
+  ) {}
+
+  async report(actor: Actor, yearParam: string, query: AnnualReportQuery) {
+    requireRole(actor, 'finance', 'leader', 'auditor');
+    const year = this.inputs.fiscalYear(yearParam, 'year');
+    const unitId = query.unitId ? await this.inputs.unit(query.unitId, 'unitId') : null;
+    const figures = await this.queries.figures(year, unitId);
+    return this.renderer.render(query.format, annualReportView(figures), () => annualReportDocument(figures, actor.fullName));
+  }
+}

@@ -1,0 +1,134 @@
+import type { Money } from '../../../common/money/decimal';
+
+/** The annual review's figures, computed once (money as Decimal); JSON, CSV, XLSX and PDF are views of it. */
+export interface AnnualFigures {
+  fiscalYear: number;
+  generatedAt: Date;
+  today: string;
+  unitId: string | null;
+  unitName: string | null;
+  funds: FundFigures[];
+  units: UnitFigures[];
+  activityTypes: ActivityFigures[];
+  communes: CommuneFigures[];
+  applications: ApplicationLine[];
+  settlements: SettlementLine[];
+  recoveriesOutstanding: RecoveryLine[];
+  overdue: OverdueLine[];
+  totals: CurrencyTotals[];
+}
+
+/** What a unit (or a fund, or a currency) holds in every form, from the ledger's stored balances. */
+export interface Execution {
+  allocated: Money;
+  committed: Money;
+  disbursed: Money;
+  recovered: Money;
+  available: Money;
+}
+
+export interface FundFigures extends Execution {
+  fundCode: string;
+  fundName: string;
+  source: string;
+  currency: string;
+  appropriated: Money;
+  carriedIn: Money;
+  unallocated: Money;
+}
+
+export interface UnitFigures extends Execution {
+  unitId: string;
+  unitCode: string | null;
+  unitName: string | null;
+  currency: string;
+  applications: number;
+}
+
+/** What the approved files of one group received: their support, and the ledger's balances on their accounts. */
+export interface FileGroupFigures {
+  currency: string;
+  applications: number;
+  approvedSupport: Money;
+  committed: Money;
+  disbursed: Money;
+  recovered: Money;
+}
+
+export interface ActivityFigures extends FileGroupFigures {
+  code: string | null;
+  name: string | null;
+}
+
+export interface CommuneFigures extends FileGroupFigures {
+  communeCode: string | null;
+  communeName: string | null;
+}
+
+export interface ApplicationLine {
+  applicationId: string;
+  title: string;
+  establishmentName: string | null;
+  activityTypeCode: string;
+  communeCode: string | null;
+  fundCode: string;
+  currency: string;
+  unitId: string | null;
+  unitCode: string | null;
+  status: string;
+  statusLabel: string;
+  decisionNo: string | null;
+  decisionDate: string | null;
+  approvedSupport: Money | null;
+  committed: Money;
+  disbursed: Money;
+  recovered: Money;
+}
+
+export interface SettlementLine {
+  settlementId: string;
+  applicationId: string;
+  title: string;
+  currency: string;
+  status: string;
+  statusLabel: string;
+  actualEligibleCost: Money;
+  approvedSupport: Money | null;
+  finalSupport: Money | null;
+  paid: Money | null;
+  balance: Money | null;
+  approvedAt: string | null;
+}
+
+export interface RecoveryLine {
+  recoveryId: string;
+  applicationId: string;
+  title: string;
+  establishmentName: string | null;
+  currency: string;
+  amount: Money;
+  received: Money;
+  outstanding: Money;
+  openedOn: string;
+}
+
+export type OverdueKind = 'file' | 'consultation' | 'settlement';
+
+export interface OverdueLine {
+  kind: OverdueKind;
+  kindLabel: string;
+  applicationId: string;
+  title: string;
+  unitName: string | null;
+  responsible: string | null;
+  dueDate: string;
+  daysOverdue: number;
+}
+
+export interface CurrencyTotals extends Execution {
+  currency: string;
+  appropriated: Money;
+  unallocated: Money;
+  approvedSupport: Money;
+  applications: number;
+}

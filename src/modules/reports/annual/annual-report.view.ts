@@ -1,0 +1,121 @@
+import type { Decimal } from '../../../common/money/decimal';
+import { formatMoneyForApi } from '../../../common/money/money';
+import type { AnnualFigures } from './annual-report.types';
+
+const m = (value: Decimal, currency: string) => formatMoneyForApi(value, currency);
+const mm = (value: Decimal | null, currency: string) => (value === null ? null : formatMoneyForApi(value, currency));
+
+/** The annual review as JSON (API.md): money as plain decimal strings in each row's currency. */
+export function annualReportView(f: AnnualFigures) {
+  return {
+    fiscalYear: f.fiscalYear,
+    generatedAt: f.generatedAt.toISOString(),
+    unitId: f.unitId,
+    funds: f.funds.map((x) => ({
+      fundCode: x.fundCode,
+      fundName: x.fundName,
+      source: x.source,
+      currency: x.currency,
+      appropriated: m(x.appropriated, x.currency),
+      carriedIn: m(x.carriedIn, x.currency),
+      unallocated: m(x.unallocated, x.currency),
+      allocated: m(x.allocated, x.currency),
+      committed: m(x.committed, x.currency),
+      disbursed: m(x.disbursed, x.currency),
+      recovered: m(x.recovered, x.currency),
+      available: m(x.available, x.currency),
+    })),
+    units: f.units.map((x) => ({
+      unitId: x.unitId,
+      unitCode: x.unitCode,
+      unitName: x.unitName,
+      currency: x.currency,
+      allocated: m(x.allocated, x.currency),
+      committed: m(x.committed, x.currency),
+      disbursed: m(x.disbursed, x.currency),
+      recovered: m(x.recovered, x.currency),
+      available: m(x.available, x.currency),
+      applications: x.applications,
+    })),
+    activityTypes: f.activityTypes.map((x) => ({
+      code: x.code,
+      name: x.name,
+      currency: x.currency,
+      applications: x.applications,
+      approvedSupport: m(x.approvedSupport, x.currency),
+      committed: m(x.committed, x.currency),
+      disbursed: m(x.disbursed, x.currency),
+      recovered: m(x.recovered, x.currency),
+    })),
+    communes: f.communes.map((x) => ({
+      communeCode: x.communeCode,
+      communeName: x.communeName,
+      currency: x.currency,
+      applications: x.applications,
+      approvedSupport: m(x.approvedSupport, x.currency),
+      committed: m(x.committed, x.currency),
+      disbursed: m(x.disbursed, x.currency),
+      recovered: m(x.recovered, x.currency),
+    })),
+    applications: f.applications.map((x) => ({
+      applicationId: x.applicationId,
+      title: x.title,
+      establishmentName: x.establishmentName,
+      activityTypeCode: x.activityTypeCode,
+      communeCode: x.communeCode,
+      fundCode: x.fundCode,
+      currency: x.currency,
+      unitId: x.unitId,
+      unitCode: x.unitCode,
+      status: x.status,
+      statusLabel: x.statusLabel,
+      decisionNo: x.decisionNo,
+      decisionDate: x.decisionDate,
+      approvedSupport: mm(x.approvedSupport, x.currency),
+      committed: m(x.committed, x.currency),
+      disbursed: m(x.disbursed, x.currency),
+      recovered: m(x.recovered, x.currency),
+    })),
+    settlements: f.settlements.map((x) => ({
+      settlementId: x.settlementId,
+      applicationId: x.applicationId,
+      title: x.title,
+      currency: x.currency,
+      status: x.status,
+      statusLabel: x.statusLabel,
+      actualEligibleCost: m(x.actualEligibleCost, x.currency),
+      approvedSupport: mm(x.approvedSupport, x.currency),
+      finalSupport: mm(x.finalSupport, x.currency),
+      paid: mm(x.paid, x.currency),
+      // balance = finalSupport − paid: negative when money is to be recovered
+      balance: mm(x.balance, x.currency),
+      approvedAt: x.approvedAt,
+    })),
+    recoveriesOutstanding: f.recoveriesOutstanding.map((x) => ({
+      recoveryId: x.recoveryId,
+      applicationId: x.applicationId,
+      title: x.title,
+      establishmentName: x.establishmentName,
+      currency: x.currency,
+      amount: m(x.amount, x.currency),
+      received: m(x.received, x.currency),
+      outstanding: m(x.outstanding, x.currency),
+      openedOn: x.openedOn,
+    })),
+    overdue: f.overdue.map((x) => ({ ...x })),
+    totals: f.totals.map((x) => ({
+      currency: x.currency,
+      appropriated: m(x.appropriated, x.currency),
+      unallocated: m(x.unallocated, x.currency),
+      allocated: m(x.allocated, x.currency),
+      committed: m(x.committed, x.currency),
+      disbursed: m(x.disbursed, x.currency),
+      recovered: m(x.recovered, x.currency),
+      available: m(x.available, x.currency),
+      approvedSupport: m(x.approvedSupport, x.currency),
+      applications: x.applications,
+    })),
+  };
+}
+
+export type AnnualReportView = ReturnType<typeof annualReportView>;

@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import { requireRole } from '../../../common/auth/access';
+import type { Actor } from '../../../common/auth/actor';
+import { ReportRenderer } from '../rendering/report-renderer.service';
+import type { OverdueQuery } from './dto/overdue-query.dto';
+import { overdueReportDocument } from './overdue-report.document';
+import { OverdueReportService } from './overdue-report.service';
+
+/**
+ * GET /reports/overdue in every format: the JSON is exactly OverdueReportService's report; PDF, CSV
+ * and XLSX are rendered from it.
+ */
+@Injectable()
+export class OverdueReportExport {
+  constructor(
+    private readonly overdue: OverdueReportService,
+    private readonly renderer: ReportRenderer,
+  ) {}
+
+  async report(actor: Actor, query: OverdueQuery) {
+    requireRole(actor, 'head', 'leader', 'auditor');
+    const { format, ...filters } = query;
+    const report = await this.overdue.report(actor, filters);
+    return this.renderer.render(format, report, () => overdueReportDocument(report, actor.fullName));
+  }
+}

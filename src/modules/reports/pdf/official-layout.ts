@@ -1,0 +1,143 @@
+import type { PdfDocumentDefinition } from './pdf.service';
+import { officialLayout } from './reports-directory';
+
+/** pdfmake content as data (no functions: definitions cross into the render worker). */
+export type PdfContent = string | { [key: string]: unknown } | PdfContent[];
+
+/** One person who signs, by capacity (chức danh ký). */
+export interface PdfSigner {
+  capacity: string;
+  name?: string;
+  hint?: string;
+}
+
+export const MOTTO = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
+export const MOTTO_SUB = 'Độc lập - Tự do - Hạnh phúc';
+
+const two = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * The place-date line of an official document: "Đồng Tháp, ngày 23 tháng 11 năm 2026". As the
+ * rules on administrative documents require, a day below 10 and the months 1 and 2 take a
+ * leading zero ("ngày 05 tháng 02 năm 2026").
+ */
+export function placeDateLine(place: string, isoDate: string): string {
+  const [year, month, day] = isoDate.slice(0, 10).split('-').map((part) => Number.parseInt(part, 10));
+  const monthText = month <= 2 ? two(month) : String(month);
+  return `${place}, ngày ${two(day)} tháng ${monthText} năm ${year}`;
+}
+
+/** The number line: "Số: ....../BC-SCT" until the office numbers the document when it is signed. */
+export function numberLine(suffix: string, number?: string): string {
+  return `Số: ${number?.trim() || '.......'}/${suffix}`;
+}
+
+/** A short rule under a heading, as the motto and the issuing body are underlined. */
+function underline(width: number): PdfContent {
+  return { canvas: [{ type: 'line', x1: 0, y1: 1, x2: width, y2: 1, lineWidth: 0.6 }], alignment: 'center', margin: [0, 1, 0, 0] };
+}
+
+/**
+ * The header of an official document: the issuing body on the left (its parent above it when
+ * given) with the number line; the national motto on the right with the place-date line.
+ */
+export function officialHeader(options: { issuingBody: string; parentBody?: string; numberSuffix: string; number?: string; place: string; date: string }): PdfContent {
+  const left: PdfContent[] = [];
+  if (options.parentBody) left.push({ text: options.parentBody.toUpperCase(), style: 'issuer', bold: false });
+  left.push({ text: options.issuingBody.toUpperCase(), style: 'issuer' });
+  left.push({ columns: [{ width: '*', text: '' }, { width: 70, ...(underline(70) as object) }, { width: '*', text: '' }] });
+  left.push({ text: numberLine(options.numberSuffix, options.number), style: 'docNumber' });
+  const right: PdfContent[] = [
+    { text: MOTTO, style: 'motto' },
+    { text: MOTTO_SUB, style: 'mottoSub' },
+    { columns: [{ width: '*', text: '' }, { width: 150, ...(underline(150) as object) }, { width: '*', text: '' }] },
+    { text: placeDateLine(options.place, options.date), style: 'placeDate' },
+  ];
+  return { columns: [{ width: '40%', stack: left }, { width: '60%', stack: right }], columnGap: 8 };
+}
+
+/** A two-column table of labels and values (the settlement statement's figures). */
+export function keyValueTable(rows: Array<[string, string]>, options: { labelWidth?: string } = {}): PdfContent {
+  return {
+    table: {
+      widths: [options.labelWidth ?? '45%', '*'],
+      body: rows.map(([label, value]) => [{ text: label, style: 'key' }, { text: value }]),
+    },
+    layout: 'report',
+    style: 'table',
+    fontSize: 9.5,
+    margin: [0, 4, 0, 8],
+  };
+}
+
+/**
+ * The signature block: one column per capacity (người lập biểu, kế toán trưởng or trưởng phòng,
+ * giám đốc), each with its hint and room to sign, and the name when known. The list of
+ * recipients (Nơi nhận) sits under it on the left, as official documents place it.
+ */
+export function signatureBlock(signers: PdfSigner[], recipients?: string[]): PdfContent {
+  const block: PdfContent[] = [
+    {
+      columns: signers.map((s) => ({
+        width: '*',
+        stack: [
+          { text: s.capacity.toUpperCase(), style: 'signCapacity' },
+          { text: s.hint ?? '(Ký, ghi rõ họ tên)', style: 'signHint' },
+          { text: s.name ?? ' ', style: 'signName' },
+        ],
+      })),
+      columnGap: 6,
+      margin: [0, 18, 0, 0],
+      unbreakable: true,
+    },
+  ];
+  if (recipients?.length) {
+    block.push({
+      stack: [{ text: 'Nơi nhận:', style: 'recipientsTitle' }, ...recipients.map((r) => ({ text: `- ${r}`, style: 'recipients' }))],
+      margin: [0, 16, 0, 0],
+      unbreakable: true,
+    });
+  }
+  return { stack: block };
+}
+
+/**
+ * A whole official document: A4, the header, the title, the content, the signature block, and
+ * "Trang x/y" at the foot of every page. Page and styles come from reports/layouts.
+ */
+export function officialDocument(options: {
+  issuingBody: string;
+  parentBody?: string;
+  numberSuffix: string;
+  number?: string;
+  place: string;
+  date: string;
+  title: string;
+  subtitle?: string;
+  content: PdfContent[];
+  signers: PdfSigner[];
+  recipients?: string[];
+  orientation?: 'portrait' | 'landscape';
+  info?: { title?: string; author?: string; subject?: string };
+}): PdfDocumentDefinition {
+  const layout = officialLayout();
+  const orientation = options.orientation ?? 'portrait';
+  return {
+    pageSize: layout.pageSize,
+    pageOrientation: orientation,
+    pageMargins: layout.pageMargins[orientation],
+    info: { title: options.info?.title ?? options.title, author: options.info?.author ?? options.issuingBody, subject: options.info?.subject ?? options.subtitle ?? '', creator: 'KCFund', producer: 'KCFund' },
+    language: 'vi-VN',
+    defaultStyle: layout.defaultStyle,
+    styles: layout.styles,
+    // A marker the worker turns into the footer function (functions do not cross threads).
+    footer: { pageNumbers: layout.footer },
+    content: [
+      officialHeader(options),
+      { text: options.title.toUpperCase(), style: 'title' },
+      ...(options.subtitle ? [{ text: options.subtitle, style: 'subtitle' }] : [{ text: ' ', margin: [0, 0, 0, 6] }]),
+      ...options.content,
+      signatureBlock(options.signers, options.recipients),
+    ],
+  };
+}

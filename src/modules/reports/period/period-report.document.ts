@@ -1,0 +1,76 @@
+import { formatMoneyVi } from '../../../common/money/format-vi';
+import { FINANCE_RECIPIENTS, financeSigners } from '../annual/annual-report.document';
+import type { ReportColumn, ReportDocument, ReportRow, ReportSection } from '../rendering/report-document';
+import { totalsRows } from '../rendering/table-totals';
+import type { PeriodFigures } from './period-report.types';
+
+const col = (key: string, header: string, kind: ReportColumn['kind'], weight?: number, machineOnly?: boolean): ReportColumn => ({ key, header, kind, weight, machineOnly });
+
+function section(key: string, title: string, columns: ReportColumn[], rows: ReportRow[], note?: string, rowCountKey?: string): ReportSection {
+  return { key, title, sheetTitle: SHEET_TITLES[key], note, table: { columns, rows, totals: totalsRows(columns, rows, { rowCountKey }) } };
+}
+
+const SHEET_TITLES: Record<string, string> = {
+  movements: 'Theo nguồn và nghiệp vụ',
+  units: 'Theo đơn vị',
+  approvals: 'Phê duyệt trong kỳ',
+  payments: 'Chi trả trong kỳ',
+  receipts: 'Thu hồi trong kỳ',
+};
+
+/** A period report (tháng, 6 tháng, any range) as people read it, from the same figures as the JSON. */
+export function periodReportDocument(f: PeriodFigures, preparedBy: string): ReportDocument {
+  const multi = new Set([...f.movements.map((m) => m.currency), ...f.approvals.map((a) => a.currency)]).size > 1;
+  const cur = multi ? [col('currency', 'Tiền tệ', 'text', 0.6)] : [];
+  const movements = section(
+    'movements',
+    'Biến động kinh phí theo nguồn và loại nghiệp vụ',
+    [col('fundCode', 'Mã nguồn', 'text', 1), col('kind', 'Mã nghiệp vụ', 'text', 1, true), col('kindLabel', 'Nghiệp vụ', 'text', 2.5), ...cur, col('transfers', 'Số bút toán', 'count', 0.8), col('amount', 'Số tiền', 'money', 1.4)],
+    f.movements.map((m) => ({ currency: m.currency, cells: { ...m } })),
+    'Các bút toán sổ cái ghi trong kỳ (theo giờ Việt Nam).',
+  );
+  const units = section(
+    'units',
+    'Biến động kinh phí theo đơn vị',
+    [col('unitId', 'Mã định danh đơn vị', 'text', 1, true), col('unitCode', 'Mã đơn vị', 'text', 1), col('unitName', 'Tên đơn vị', 'text', 2.4), col('kind', 'Mã nghiệp vụ', 'text', 1, true), col('kindLabel', 'Nghiệp vụ', 'text', 2.2), ...cur, col('transfers', 'Số bút toán', 'count', 0.8), col('amount', 'Số tiền', 'money', 1.4)],
+    f.units.map((u) => ({ currency: u.currency, cells: { ...u } })),
+    'Mỗi bút toán được tính một lần cho mỗi đơn vị có tài khoản liên quan (điều chuyển giữa hai đơn vị xuất hiện ở cả hai).',
+  );
+  const approvals = section(
+    'approvals',
+    'Đề án được phê duyệt trong kỳ',
+    [col('applicationId', 'Mã hồ sơ', 'text', 1, true), col('title', 'Tên đề án', 'text', 3), col('establishmentName', 'Cơ sở', 'text', 2), col('unitCode', 'Đơn vị', 'text', 0.9), col('statusLabel', 'Trạng thái', 'text', 1.2), col('decisionNo', 'Số quyết định', 'text', 1.1), col('decisionDate', 'Ngày quyết định', 'date', 1), ...cur, col('approvedSupport', 'Kinh phí phê duyệt', 'money', 1.4)],
+    f.approvals.map((a) => ({ currency: a.currency, cells: { ...a } })),
+  );
+  const payments = section(
+    'payments',
+    'Các khoản đã chi trả trong kỳ',
+    [col('disbursementId', 'Mã khoản chi', 'text', 1, true), col('applicationId', 'Mã hồ sơ', 'text', 1, true), col('title', 'Tên đề án', 'text', 3), col('kindLabel', 'Loại', 'text', 1.3), col('treasuryRef', 'Số chứng từ kho bạc', 'text', 1.4), col('valueDate', 'Ngày giá trị', 'date', 1), ...cur, col('amount', 'Số tiền', 'money', 1.4)],
+    f.payments.map((p) => ({ currency: p.currency, cells: { ...p } })),
+  );
+  const receipts = section(
+    'receipts',
+    'Các khoản thu hồi đã nhận trong kỳ',
+    [col('receiptId', 'Mã chứng từ', 'text', 1, true), col('recoveryId', 'Mã khoản thu hồi', 'text', 1, true), col('applicationId', 'Mã hồ sơ', 'text', 1, true), col('title', 'Tên đề án', 'text', 3), col('treasuryRef', 'Số chứng từ kho bạc', 'text', 1.4), col('valueDate', 'Ngày giá trị', 'date', 1), ...cur, col('amount', 'Số tiền', 'money', 1.4)],
+    f.receipts.map((r) => ({ currency: r.currency, cells: { ...r } })),
+  );
+  const summary = f.totals.flatMap((t) => [
+    `Phân bổ trong kỳ: ${formatMoneyVi(t.allocated, t.currency)}; cam kết: ${formatMoneyVi(t.committed, t.currency)}.`,
+    `Phê duyệt ${t.approvals} đề án, tổng kinh phí ${formatMoneyVi(t.approvedSupport, t.currency)}.`,
+    `Chi trả ${t.payments} khoản, tổng số tiền ${formatMoneyVi(t.paid, t.currency)}.`,
+    `Thu hồi ${t.receipts} khoản, tổng số tiền ${formatMoneyVi(t.received, t.currency)}.`,
+  ]);
+
+  return {
+    fileName: `bao-cao-ky-${f.from}-${f.to}${f.unitId ? `-${f.unitId.toLowerCase()}` : ''}`,
+    numberSuffix: 'BC-SCT',
+    title: 'Báo cáo',
+    subtitle: `Tình hình thực hiện kinh phí khuyến công ${f.periodName}${f.unitName ? ` — ${f.unitName}` : ''}`,
+    summary,
+    sections: [movements, units, approvals, payments, receipts],
+    signers: financeSigners(preparedBy),
+    recipients: FINANCE_RECIPIENTS,
+    orientation: 'landscape',
+    generatedAt: f.generatedAt,
+  };
+}

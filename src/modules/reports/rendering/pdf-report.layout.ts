@@ -1,0 +1,106 @@
+import { Decimal } from '../../../common/money/decimal';
+import { cellForPeople, romanNumeral } from './cells';
+import type { BarChart, ReportDocument, ReportSection, ReportTable } from './report-document';
+import { officialDocument, PdfContent } from '../pdf/official-layout';
+import type { PdfDocumentDefinition } from '../pdf/pdf.service';
+import { officialLayout } from '../pdf/reports-directory';
+
+/** pdfmake widths as percentages of the table, from the columns' relative weights. */
+export function columnWidths(weights: number[]): string[] {
+  const total = weights.reduce((a, b) => a + b, 0);
+  let used = 0;
+  return weights.map((w, i) => {
+    if (i === weights.length - 1) return `${Math.max(1, 100 - used)}%`;
+    const share = Math.floor((w / total) * 1000) / 10;
+    used += share;
+    return `${share}%`;
+  });
+}
+
+function tableContent(full: ReportTable): PdfContent {
+  const table = { ...full, columns: full.columns.filter((c) => !c.machineOnly) };
+  const header = table.columns.map((c) => ({ text: c.header, style: 'tableHeader' }));
+  const body: PdfContent[][] = [header];
+  const numeric = table.columns.map((c) => c.kind !== 'text');
+  for (const row of table.rows) {
+    body.push(table.columns.map((c, i) => {
+      const text = cellForPeople(row.cells[c.key] ?? null, c, row.currency);
+      return numeric[i] ? { text, style: 'number' } : text;
+    }));
+  }
+  for (const row of table.totals ?? []) {
+    body.push(table.columns.map((c, i) => ({ text: cellForPeople(row.cells[c.key] ?? null, c, row.currency), style: numeric[i] ? ['number', 'total'] : 'total' })));
+  }
+  if (table.rows.length === 0) {
+    body.splice(1, 0, [{ text: 'Không có số liệu.', italics: true, colSpan: table.columns.length }, ...table.columns.slice(1).map(() => '')]);
+  }
+  return {
+    table: { headerRows: 1, widths: columnWidths(table.columns.map((c) => c.weight ?? (c.kind === 'text' ? 2 : 1.3))), body },
+    layout: 'report',
+    style: 'table',
+  };
+}
+
+/**
+ * Allocation against disbursement by unit as vector bars: one table row per unit, its bars drawn
+ * with pdfmake's canvas (rectangles in the PDF, not a picture). Bar lengths are drawing
+ * coordinates in points, computed from the amounts with Decimal and only then made numbers.
+ */
+export function chartContent(chart: BarChart): PdfContent {
+  const { width, barHeight, gap, colors } = officialLayout().chart;
+  const max = chart.bars.reduce((m, bar) => Decimal.max(m, bar.values[0], bar.values[1]), new Decimal(0));
+  const length = (value: Decimal) => (max.isZero() ? 0 : value.div(max).times(width).toDecimalPlaces(2).toNumber());
+  const legend = chart.series.map((name, i) => ({
+    columns: [
+      { width: 12, canvas: [{ type: 'rect', x: 0, y: 2, w: 10, h: 6, color: colors[i] }] },
+      { width: 'auto', text: name, style: 'legend' },
+    ],
+    columnGap: 3,
+    width: 'auto',
+  }));
+  const rows = chart.bars.map((bar) => [
+    { text: bar.label, style: 'chartLabel' },
+    {
+      canvas: [
+        { type: 'rect', x: 0, y: 0, w: Math.max(length(bar.values[0]), 0.5), h: barHeight, color: colors[0] },
+        { type: 'rect', x: 0, y: barHeight + gap, w: Math.max(length(bar.values[1]), 0.5), h: barHeight, color: colors[1] },
+      ],
+    },
+    { stack: bar.values.map((v) => ({ text: cellForPeople(v, { key: 'v', header: '', kind: 'money' }, chart.currency), style: 'chartLabel', alignment: 'right' })) },
+  ]);
+  return {
+    stack: [
+      { text: chart.title, bold: true, fontSize: 9, margin: [0, 8, 0, 3] },
+      { columns: legend, columnGap: 14, margin: [0, 0, 0, 4] },
+      { table: { widths: [110, width + 4, '*'], body: rows }, layout: 'chart' },
+    ],
+    unbreakable: chart.bars.length <= 20,
+  };
+}
+
+function sectionContent(section: ReportSection, index: number): PdfContent[] {
+  const parts: PdfContent[] = [{ text: `${romanNumeral(index + 1)}. ${section.title}`, style: 'section' }];
+  if (section.note) parts.push({ text: section.note, style: 'note' });
+  if (section.table.columns.some((c) => c.kind === 'money')) parts.push({ text: 'Đơn vị tính: đồng (ngoại tệ theo mã tiền ghi trên dòng)', style: 'unitLine' });
+  parts.push(tableContent(section.table));
+  if (section.chart && section.chart.bars.length) parts.push(chartContent(section.chart));
+  return parts;
+}
+
+/** A report as an official PDF: header, title, summary, numbered sections with tables and totals, signatures. */
+export function reportPdf(document: ReportDocument, options: { issuingBody: string; place: string; date: string }): PdfDocumentDefinition {
+  const content: PdfContent[] = (document.summary ?? []).map((line) => ({ text: line, style: 'summary' }));
+  document.sections.forEach((section, i) => content.push(...sectionContent(section, i)));
+  return officialDocument({
+    issuingBody: options.issuingBody,
+    numberSuffix: document.numberSuffix,
+    place: options.place,
+    date: options.date,
+    title: document.title,
+    subtitle: document.subtitle,
+    content,
+    signers: document.signers,
+    recipients: document.recipients,
+    orientation: document.orientation,
+  });
+}

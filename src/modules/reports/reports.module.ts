@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { BudgetModule } from '../budget/budget.module';
+import { AnnualReportController } from './annual/annual-report.controller';
+import { AnnualReportQueries } from './annual/annual-report.queries';
+import { AnnualReportService } from './annual/annual-report.service';
+import { GrantsExportController } from './grants/grants-export.controller';
+import { GrantsExportService } from './grants/grants-export.service';
+import { OverdueReportModule } from './overdue/overdue-report.module';
+import { PeriodReportController } from './period/period-report.controller';
+import { PeriodReportQueries } from './period/period-report.queries';
+import { PeriodReportService } from './period/period-report.service';
+import { ReportRenderingModule } from './rendering/report-rendering.module';
+import { ReportInputs } from './report-inputs';
+
+/** The annual review, period reports and the open-data export (the overdue report is its own module). */
+@Module({
+  imports: [BudgetModule, OverdueReportModule, ReportRenderingModule],
+  controllers: [AnnualReportController, PeriodReportController, GrantsExportController],
+  providers: [ReportInputs, AnnualReportQueries, AnnualReportService, PeriodReportQueries, PeriodReportService, GrantsExportService],
+})
+export class ReportsModule {}
