@@ -845,9 +845,9 @@ describe('bad input is a 400 naming the field, never a 500', () => {
     ];
     const empty = await w.t.http.post(api(`/applications/${id}/assign`)).set(w.head.auth).send({}).expect(400);
     expect(empty.body.errors).toEqual([
-      { field: 'officerId', message: 'không được để trống' },
-      { field: 'leadUnitId', message: 'không được để trống' },
-      { field: 'dueDate', message: 'không được để trống' },
+      { field: 'officerId', message: 'bắt buộc' },
+      { field: 'leadUnitId', message: 'bắt buộc' },
+      { field: 'dueDate', message: 'bắt buộc' },
     ]);
     for (const [path, body, field] of cases) {
       const res = await w.t.http.post(api(`/applications/${id}/${path}`)).set(w.head.auth).send(body);

@@ -135,6 +135,12 @@ class ProblemMapper {
         return problem(429, 'Bạn gửi quá nhiều yêu cầu; vui lòng thử lại sau ít phút.', { code: 'RATE_LIMITED' });
       case 400: {
         const message = (error.getResponse() as { message?: unknown }).message;
+        if (/Unexpected field|Unexpected file field|Multipart/i.test(String(message))) {
+          return problem(400, 'Tệp tải lên không đúng định dạng yêu cầu.', {
+            code: 'VALIDATION_FAILED',
+            errors: [{ field: 'file', message: 'gửi đúng một tệp trong trường "file" (multipart/form-data)' }],
+          });
+        }
         const detail = /JSON/i.test(String(message)) ? 'Nội dung JSON không đúng cú pháp.' : 'Yêu cầu không hợp lệ.';
         return problem(400, detail, {
           code: 'VALIDATION_FAILED',

@@ -34,10 +34,16 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   for (const error of errors) {
     const segment = /^\d+$/.test(error.property) ? `[${error.property}]` : error.property;
     const path = parent ? (segment.startsWith('[') ? `${parent}${segment}` : `${parent}.${segment}`) : segment;
-    for (const [name, english] of Object.entries(error.constraints ?? {})) {
-      const custom = error.contexts?.[name]?.vi as string | undefined;
-      const message = custom ?? MESSAGES[name]?.({ constraints: error.constraints ?? {} }) ?? english;
-      result.push({ field: path, message });
+    const constraints = Object.entries(error.constraints ?? {});
+    // A field left out is "required", whichever of its checks happened to run first.
+    if (constraints.length && (error.value === undefined || error.value === null) && !('whitelistValidation' in (error.constraints ?? {}))) {
+      result.push({ field: path, message: 'bắt buộc' });
+    } else {
+      for (const [name, english] of constraints) {
+        const custom = error.contexts?.[name]?.vi as string | undefined;
+        const message = custom ?? MESSAGES[name]?.({ constraints: error.constraints ?? {} }) ?? english;
+        result.push({ field: path, message });
+      }
     }
     if (error.children?.length) result.push(...flattenValidationErrors(error.children, path));
   }
