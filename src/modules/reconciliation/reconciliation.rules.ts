@@ -136,7 +136,8 @@ export function missingFromStatement({
   lastValueDate,
 }: {
   recorded: Iterable<RecordedMovement>;
-  statementKeys: ReadonlySet<string>;
+  /** movementKey of every line (a Set, or a Map keyed by them). */
+  statementKeys: { has(key: string): boolean };
   firstValueDate: string;
   lastValueDate: string;
 }): RecordedMovement[] {

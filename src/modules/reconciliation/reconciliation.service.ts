@@ -49,13 +49,14 @@ export class ReconciliationService {
       const earlier = await em.findOne(ReconciliationImport, { where: { fileSha256: statement.sha256 }, select: { id: true, createdAt: true } });
       if (earlier) throw ReconciliationError.duplicateFile(earlier.id, earlier.createdAt);
 
-      const recorded = await this.movements.findForRows(em, statement.rows);
-      const lines = statement.rows.map((row): StoredLine => {
-        const found = recorded.get(movementKey(row.direction, row.treasuryRef));
-        const status = matchStatementLine({ statementAmount: row.amount, recordedAmount: found?.amount ?? null });
-        return [row.line, row.treasuryRef, row.direction, status, row.amount, found ? formatMoneyForApi(found.amount, found.currency) : null];
-      });
-      recorded.clear();
+      const lines: StoredLine[] = [];
+      for await (const { rows, recorded } of this.movements.inChunksWithRecords(em, statement.rows)) {
+        for (const row of rows) {
+          const found = recorded.get(movementKey(row.direction, row.treasuryRef));
+          const status = matchStatementLine({ statementAmount: row.amount, recordedAmount: found?.amount ?? null });
+          lines.push([row.line, row.treasuryRef, row.direction, status, row.amount, found ? formatMoneyForApi(found.amount, found.currency) : null]);
+        }
+      }
 
       const { firstValueDate, lastValueDate } = statement;
       const missing: RecordedMovement[] = [];

@@ -24,8 +24,8 @@ export interface ParsedStatement {
   sha256: string;
   fileName: string | null;
   rows: StatementRow[];
-  /** movementKey of every row. */
-  keys: ReadonlySet<string>;
+  /** movementKey of every row, with its line. */
+  keys: ReadonlyMap<string, number>;
   firstValueDate: string;
   lastValueDate: string;
 }
@@ -180,7 +180,7 @@ class StatementCollector {
       sha256,
       fileName,
       rows: this.rows,
-      keys: new Set(this.lineOfKey.keys()),
+      keys: this.lineOfKey,
       firstValueDate: this.firstValueDate,
       lastValueDate: this.lastValueDate,
     };
