@@ -109,6 +109,13 @@ export class AppConfig {
   @Max(60)
   TRANSACTION_RETRIES = 5;
 
+  /** HTTP worker processes (Node's cluster); 1 runs the service in a single process. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  WEB_CONCURRENCY = 1;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
