@@ -76,12 +76,9 @@ export class TransactionRunner {
         const result = await this.storage.run(context, async () => {
           const value = await work(runner.manager);
           for (const hook of context.beforeCommit) await hook();
-          if (context.finalBatch.length) {
-            await runner.query(context.finalBatch.map((s) => s.sql).join(';\n'), context.finalBatch.flatMap((s) => s.params));
-          }
           return value;
         });
-        await runner.commitTransaction();
+        await this.commit(runner, context.finalBatch);
         return result;
       } catch (error) {
         if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
@@ -94,6 +91,24 @@ export class TransactionRunner {
         await runner.release();
       }
     }
+  }
+
+  /**
+   * Sends the final batch and COMMIT in one round trip: the rows every request touches (the audit
+   * chain head) are then held for no more than that trip. MariaDB stops a multi-statement batch at
+   * its first error, so a failed INSERT never reaches the COMMIT, and the caller rolls back.
+   */
+  private async commit(runner: QueryRunner, batch: Statement[]): Promise<void> {
+    if (batch.length === 0) {
+      await runner.commitTransaction();
+      return;
+    }
+    await runner.query([...batch.map((s) => s.sql), 'COMMIT'].join(';\n'), batch.flatMap((s) => s.params));
+    // The COMMIT went out with the batch; tell the query runner its transaction is over (what
+    // its own commitTransaction() sets after sending COMMIT; we use no transaction subscribers).
+    const state = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
+    state.isTransactionActive = false;
+    state.transactionDepth = 0;
   }
 
   private async begin(runner: QueryRunner): Promise<void> {
