@@ -7,6 +7,7 @@ async function main(): Promise<void> {
   const wanted = new Set(process.argv.slice(2));
   const suites: Record<string, (env: Awaited<ReturnType<typeof startBenchEnv>>) => Promise<string>> = {
     ledger: benchLedger,
+    reports: (env) => import('./reports.bench').then((m) => m.benchReports(env)),
     reconciliation: (env) => import('./reconciliation.bench').then((m) => m.benchReconciliation(env)),
   };
   for (const [name, suite] of Object.entries(suites)) {

@@ -22,6 +22,6 @@ export class AnnualReportService {
     const year = this.inputs.fiscalYear(yearParam, 'year');
     const unitId = query.unitId ? await this.inputs.unit(query.unitId, 'unitId') : null;
     const figures = await this.queries.figures(year, unitId);
-    return this.renderer.render(query.format, annualReportView(figures), () => annualReportDocument(figures, actor.fullName));
+    return this.renderer.render(query.format, () => annualReportView(figures), () => annualReportDocument(figures, actor.fullName));
   }
 }

@@ -21,6 +21,6 @@ export class OverdueReportExport {
     requireRole(actor, 'head', 'leader', 'auditor');
     const { format, ...filters } = query;
     const report = await this.overdue.report(actor, filters);
-    return this.renderer.render(format, report, () => overdueReportDocument(report, actor.fullName));
+    return this.renderer.render(format, () => report, () => overdueReportDocument(report, actor.fullName));
   }
 }

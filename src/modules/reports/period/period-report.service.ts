@@ -25,6 +25,6 @@ export class PeriodReportService {
     if (problem) throw ValidationFailed.field(problem.field, problem.message);
     const unitId = query.unitId ? await this.inputs.unit(query.unitId, 'unitId') : null;
     const figures = await this.queries.figures(query.from, query.to, unitId);
-    return this.renderer.render(query.format, periodReportView(figures), () => periodReportDocument(figures, actor.fullName));
+    return this.renderer.render(query.format, () => periodReportView(figures), () => periodReportDocument(figures, actor.fullName));
   }
 }

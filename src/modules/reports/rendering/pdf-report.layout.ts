@@ -25,7 +25,8 @@ function tableContent(full: ReportTable): PdfContent {
   for (const row of table.rows) {
     body.push(table.columns.map((c, i) => {
       const text = cellForPeople(row.cells[c.key] ?? null, c, row.currency);
-      return numeric[i] ? { text, style: 'number' } : text;
+      // alignment on the cell, not a named style: one less style lookup per cell on large tables
+      return numeric[i] ? { text, alignment: 'right' } : text;
     }));
   }
   for (const row of table.totals ?? []) {

@@ -26,8 +26,8 @@ export class ReportRenderer {
     private readonly clock: Clock,
   ) {}
 
-  async render<T>(format: ReportFormat | undefined, json: T, document: () => ReportDocument): Promise<T | StreamableFile> {
-    if (!format || format === 'json') return json;
+  async render<T>(format: ReportFormat | undefined, json: () => T, document: () => ReportDocument): Promise<T | StreamableFile> {
+    if (!format || format === 'json') return json();
     const doc = document();
     const options = { type: CONTENT_TYPES[format], disposition: `attachment; filename="${doc.fileName}.${format}"` };
     if (format === 'csv' || format === 'xlsx') {

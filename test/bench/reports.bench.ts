@@ -1,0 +1,185 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { newId } from '../../src/common/ids';
+import { BenchEnv, percentile, table } from './bench-env';
+
+const YEAR = 2030;
+const UNITS = 50;
+const COMMUNES = 120;
+const FILES = 10_000;
+const FUNDED = 8_000;
+const TRANSFERS = 100_000;
+const ACTIVITIES = ['demo_model', 'machinery', 'technology_line', 'product_selection_regional', 'product_selection_national', 'fair_abroad', 'cluster_infrastructure'];
+const FUNDED_STATUSES = ['approved', 'contracted', 'accepted', 'settlement_submitted', 'settled'];
+
+/** Resident memory of the service process (worker threads included), in MB, from /proc. */
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+}
+
+async function insertBatches(env: BenchEnv, sql: string, rows: unknown[][], placeholders: string, size = 1000): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) {
+    const batch = rows.slice(i, i + size);
+    await env.pool.query(`${sql} VALUES ${batch.map(() => placeholders).join(',')}`, batch.flat());
+  }
+}
+
+/**
+ * Seeds a year of 10,000 files and 100,000 ledger transfers: the fund, appropriation and split
+ * allocation through the API, then files, accounts and transfers by bulk SQL, each account's
+ * stored balance equal to the sum of its transfers (the trial balance holds). Then times the
+ * annual review in every format and watches the service's memory, and probes /health and the
+ * budget summary while a PDF renders. Prints; asserts nothing.
+ */
+export async function benchReports(env: BenchEnv): Promise<string> {
+  const pid = env.service.pid!;
+  const finance = await env.token(['finance']);
+  const auth = { authorization: `Bearer ${finance.token}` };
+  const json = { ...auth, 'content-type': 'application/json' };
+  const post = async (path: string, body: object) => {
+    const res = await fetch(`${env.base}/api/v1${path}`, { method: 'POST', headers: { ...json, 'idempotency-key': randomUUID() }, body: JSON.stringify(body) });
+    if (res.status >= 300) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return res.json();
+  };
+
+  const seedStarted = performance.now();
+  const unitIds = Array.from({ length: UNITS }, () => newId());
+  await insertBatches(
+    env,
+    'INSERT INTO units (id, code, name, kind, active, created_at)',
+    unitIds.map((id, i) => [id, `DV${String(i).padStart(3, '0')}`, `Trung tâm khuyến công số ${i + 1} — đơn vị thực hiện`]),
+    "(?,?,?,'centre',1,NOW(3))",
+  );
+  await post('/funds', { code: 'KCDP', name: 'Kinh phí khuyến công địa phương', source: 'local', currency: 'VND' });
+  await post('/fiscal-years', { year: YEAR });
+  await post('/appropriations', { fundCode: 'KCDP', fiscalYear: YEAR, amount: '2000000000000', decisionNo: '01/QĐ-UBND', decisionDate: `${YEAR}-01-05` });
+  await post('/allocations/split', { fundCode: 'KCDP', fiscalYear: YEAR, amount: '1500000000000', shares: unitIds.map((unitId) => ({ unitId, weight: 1 })) });
+  const [[fund]] = (await env.pool.query("SELECT id FROM funds WHERE code = 'KCDP'")) as unknown as [[{ id: string }]];
+  const [allocations] = (await env.pool.query("SELECT id, unit_id FROM ledger_accounts WHERE kind = 'allocation' AND fund_id = ?", [fund.id])) as unknown as [Array<{ id: string; unit_id: string }>];
+  const allocationOf = new Map(allocations.map((a) => [a.unit_id, a.id]));
+
+  const establishments: unknown[][] = [];
+  const applications: unknown[][] = [];
+  const accounts: unknown[][] = [];
+  const transfers: unknown[][] = [];
+  const committedByUnit = new Map<string, bigint>();
+  const yearStart = Date.UTC(YEAR, 0, 10);
+  const at = (n: number) => new Date(yearStart + (n % 300) * 86_400_000 + (n % 86_400) * 1000);
+  let transferCount = 0;
+  const paymentsPerFile = (i: number) => Math.floor((TRANSFERS - FUNDED) / FUNDED) + (i < (TRANSFERS - FUNDED) % FUNDED ? 1 : 0);
+  for (let i = 0; i < FILES; i++) {
+    const establishmentId = newId();
+    const id = newId();
+    const unitId = unitIds[i % UNITS];
+    const funded = i < FUNDED;
+    const status = funded ? FUNDED_STATUSES[i % FUNDED_STATUSES.length] : i < FUNDED + 1000 ? 'under_review' : 'rejected';
+    const support = funded ? 100_000_000n + BigInt(i % 50) * 1_000_000n : null;
+    establishments.push([establishmentId, finance.id, `Cơ sở sản xuất số ${i + 1} — hộ kinh doanh Đồng Tháp`, String(1_000_000_000 + i).padStart(10, '0'), `X${String(i % COMMUNES).padStart(4, '0')}`]);
+    applications.push([
+      id,
+      finance.id,
+      establishmentId,
+      ACTIVITIES[i % ACTIVITIES.length],
+      `Đề án ứng dụng máy móc thiết bị tiên tiến vào sản xuất số ${i + 1}`,
+      `X${String(i % COMMUNES).padStart(4, '0')}`,
+      status,
+      support?.toString() ?? null,
+      unitId,
+      unitId,
+      status === 'under_review' ? `${YEAR}-02-01` : null,
+      funded ? `${i}/QĐ-SCT` : null,
+      funded ? `${YEAR}-03-15` : null,
+    ]);
+    if (!funded) continue;
+    const payments = paymentsPerFile(i);
+    const paid = BigInt(payments) * 5_000_000n;
+    const commitmentId = newId();
+    const payeeId = newId();
+    accounts.push([commitmentId, fund.id, YEAR, 'commitment', unitId, id, `${fund.id}:${YEAR}:commitment:${id}`, (support! - paid).toString()]);
+    accounts.push([payeeId, fund.id, YEAR, 'payee', unitId, id, `${fund.id}:${YEAR}:payee:${id}`, paid.toString()]);
+    transfers.push([newId(), fund.id, YEAR, 'commitment', commitmentId, allocationOf.get(unitId), support!.toString(), `${i}/QĐ-SCT`, unitId, id, at(transferCount++)]);
+    for (let p = 0; p < payments; p++) transfers.push([newId(), fund.id, YEAR, 'disbursement', payeeId, commitmentId, '5000000', `KB-${i}-${p}`, unitId, id, at(transferCount++)]);
+    committedByUnit.set(unitId, (committedByUnit.get(unitId) ?? 0n) + support!);
+  }
+  await insertBatches(env, 'INSERT INTO establishments (id, owner_id, name, kind, tax_code, commune_code, address, representative, phone, employees, created_at)', establishments, "(?,?,?,'household_business',?,?,'Ấp 1','Nguyễn Văn A','0900000000',5,NOW(3))");
+  await insertBatches(
+    env,
+    `INSERT INTO applications (id, owner_id, establishment_id, activity_type_code, fiscal_year, fund_code, fund_source, currency, title, commune_code, status,
+       total_cost, eligible_cost, max_support, requested_support, approved_support, allocation_unit_id, lead_unit_id, due_date, decision_no, decision_date, created_at, updated_at)`,
+    applications.map((a) => [a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[7], a[8], a[9], a[10], a[11], a[12]]),
+    `(?,?,?,?,${YEAR},'KCDP','local','VND',?,?,?,'400000000','300000000','150000000',?,?,?,?,?,?,?,NOW(3),NOW(3))`,
+  );
+  await insertBatches(env, 'INSERT INTO ledger_accounts (id, fund_id, fiscal_year, kind, unit_id, application_id, natural_key, balance, created_at)', accounts, '(?,?,?,?,?,?,?,?,NOW(3))');
+  await insertBatches(
+    env,
+    'INSERT INTO ledger_transfers (id, fund_id, fiscal_year, kind, debit_account_id, credit_account_id, amount, reference, unit_id, application_id, capacity, created_at)',
+    transfers,
+    "(?,?,?,?,?,?,?,?,?,?,'finance',?)",
+    2000,
+  );
+  for (const [unitId, committed] of committedByUnit) {
+    await env.pool.query('UPDATE ledger_accounts SET balance = balance - ? WHERE id = ?', [committed.toString(), allocationOf.get(unitId)]);
+  }
+  const [[{ n }]] = (await env.pool.query('SELECT COUNT(*) AS n FROM ledger_transfers')) as unknown as [[{ n: number }]];
+  const seedSeconds = (performance.now() - seedStarted) / 1000;
+  const trial = (await (await fetch(`${env.base}/api/v1/ledger/trial-balance?fiscalYear=${YEAR}`, { headers: auth })).json()) as { balanced: boolean };
+
+  /** One annual review: seconds until the last byte, bytes, and the service's peak RSS meanwhile. */
+  const measure = async (format: string) => {
+    let peak = rssMb(pid);
+    const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 25);
+    const t0 = performance.now();
+    const res = await fetch(`${env.base}/api/v1/reports/annual/${YEAR}?format=${format}`, { headers: auth });
+    const body = Buffer.from(await res.arrayBuffer());
+    const seconds = (performance.now() - t0) / 1000;
+    clearInterval(sampler);
+    if (res.status !== 200) throw new Error(`annual ${format}: ${res.status} ${body.toString().slice(0, 300)}`);
+    return { seconds, bytes: body.length, peak };
+  };
+
+  const rows: Array<Record<string, string | number>> = [];
+  const targets: Record<string, string> = { json: '< 2 s', csv: '< 10 s', xlsx: '< 10 s', pdf: '< 15 s, < 600 MB' };
+  const baseline = rssMb(pid);
+  for (const format of ['json', 'csv', 'xlsx']) {
+    const r = await measure(format);
+    rows.push({ format, seconds: r.seconds.toFixed(2), 'size KB': (r.bytes / 1024).toFixed(0), 'peak RSS MB': r.peak.toFixed(0), target: targets[format] });
+  }
+
+  // The PDF, while a prober asks for /health and the budget summary every 50 ms.
+  const probes: Record<string, number[]> = { health: [], summary: [] };
+  let rendering = true;
+  const probe = async (name: string, url: string, headers: Record<string, string>) => {
+    while (rendering) {
+      const t0 = performance.now();
+      const res = await fetch(url, { headers });
+      await res.arrayBuffer();
+      probes[name].push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  const probers = [probe('health', `${env.base}/health`, {}), probe('summary', `${env.base}/api/v1/budget/summary?fiscalYear=${YEAR}`, auth)];
+  const pdf = await measure('pdf');
+  rendering = false;
+  await Promise.all(probers);
+  rows.push({ format: 'pdf', seconds: pdf.seconds.toFixed(2), 'size KB': (pdf.bytes / 1024).toFixed(0), 'peak RSS MB': pdf.peak.toFixed(0), target: targets.pdf });
+  const hwm = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+
+  const probeRows = Object.entries(probes).map(([name, values]) => ({
+    'during the PDF': name === 'health' ? 'GET /health' : 'GET /budget/summary',
+    requests: values.length,
+    'p50 ms': percentile(values, 50).toFixed(1),
+    'p99 ms': percentile(values, 99).toFixed(1),
+    'max ms': Math.max(...values).toFixed(1),
+    target: '< 100 ms',
+  }));
+  return [
+    `Annual review (${FILES.toLocaleString('en')} files, ${Number(n).toLocaleString('en')} transfers, ${UNITS} units, ${COMMUNES} communes; seeded in ${seedSeconds.toFixed(1)} s; trial balance holds: ${trial.balanced})`,
+    `service RSS before the reports: ${baseline.toFixed(0)} MB; peak over the run (VmHWM): ${hwm.toFixed(0)} MB; machine load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (2 cores)`,
+    table(rows),
+    '',
+    table(probeRows),
+    '',
+  ].join('\n');
+}
