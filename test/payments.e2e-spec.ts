@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { expectBalanced, postMoney, unitFigures } from './support/budget';
+import { binary, pdfText } from './support/documents';
 import { startTestApp, TestApp } from './support/test-app';
 import { approvedFile, cast, Cast } from './support/workflow';
 
@@ -128,6 +129,15 @@ describe('payments, settlement and recovery', () => {
     expect(await commitment(id)).toBe('0');
     const read = await t.http.get(api(`/settlements/${settlementId}`)).set(c.applicant.auth).expect(200);
     expect(read.body.finalSupport).toBe('250000000');
+
+    const pdf = await t.http.get(api(`/settlements/${settlementId}/statement.pdf`)).set(c.applicant.auth).buffer(true).parse(binary).expect(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const text = pdfText(pdf.body).replace(/\s+/g, ' ');
+    for (const expected of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'BIÊN BẢN QUYẾT TOÁN KINH PHÍ KHUYẾN CÔNG', 'Kinh phí hỗ trợ quyết toán 250.000.000 ₫', 'Đã tạm ứng, thanh toán 210.000.000 ₫', '40.000.000 ₫ (chi trả thêm cho cơ sở)', 'Kinh phí hoàn trả đơn vị phân bổ 50.000.000 ₫', 'Tổng cộng 600.000.000 ₫', 'NGƯỜI LẬP BIỂU', 'GIÁM ĐỐC', 'Trang 1/']) {
+      expect(text).toContain(expected);
+    }
+    const stranger = await (await import('./support/actors')).createActor(t, ['applicant']);
+    await t.http.get(api(`/settlements/${settlementId}/statement.pdf`)).set(stranger.auth).expect(404);
     await expectBalanced(t, c.finance, { fundCode: c.fundCode, fiscalYear: YEAR });
   });
 

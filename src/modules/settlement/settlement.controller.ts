@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, Roles } from '../../common/auth/decorators';
 import { MovesMoney } from '../../common/http/idempotency.interceptor';
@@ -35,6 +35,13 @@ export class SettlementController {
   @ApiOperation({ summary: 'Quyết toán với các số liệu' })
   get(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.settlements.get(actor, id);
+  }
+
+  @Get('settlements/:id/statement.pdf')
+  @ApiOperation({ summary: 'Biên bản quyết toán (PDF)' })
+  @ApiProduces('application/pdf')
+  statement(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.settlements.statement(actor, id);
   }
 
   @Get('recoveries')

@@ -4,14 +4,15 @@ import { BudgetModule } from '../budget/budget.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { DisbursementsModule } from '../disbursements/disbursements.module';
 import { LedgerModule } from '../ledger/ledger.module';
+import { PdfModule } from '../reports/pdf/pdf.module';
 import { RecoveryService } from './recovery.service';
 import { SettlementController } from './settlement.controller';
 import { SettlementService } from './settlement.service';
 
 @Module({
-  imports: [ApplicationsModule, BudgetModule, CatalogueModule, DisbursementsModule, LedgerModule],
+  imports: [ApplicationsModule, BudgetModule, CatalogueModule, DisbursementsModule, LedgerModule, PdfModule],
   controllers: [SettlementController],
   providers: [SettlementService, RecoveryService],
-  exports: [SettlementService],
+  exports: [SettlementService, RecoveryService],
 })
 export class SettlementModule {}

@@ -1,9 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, StreamableFile } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config';
+import { PdfService } from '../reports/pdf/pdf.service';
+import { settlementStatement } from './settlement-statement.document';
 import { Actor, hasRole, isStaff } from '../../common/auth/actor';
 import { requireRole } from '../../common/auth/access';
 import { assertNotMakerChecker } from '../../common/auth/maker-checker';
 import { Clock } from '../../common/clock';
 import { NotFound } from '../../common/http/domain-error';
+import { Page, pageOf } from '../../common/http/page';
 import { isId, newId } from '../../common/ids';
 import { Money } from '../../common/money/decimal';
 import { formatMoneyVi } from '../../common/money/format-vi';
@@ -44,6 +48,8 @@ export class SettlementService {
     private readonly ledger: LedgerService,
     private readonly disbursements: DisbursementsService,
     private readonly delegations: DelegationService,
+    private readonly pdf: PdfService,
+    private readonly config: AppConfig,
   ) {}
 
   async submit(actor: Actor, applicationId: string, dto: SubmitSettlementDto): Promise<SettlementView> {
@@ -219,6 +225,64 @@ export class SettlementService {
       await this.store.recordStep(em, { app, action: 'settle', from: app.status, actor, capacity, onBehalfOf, note });
     }
     return view;
+  }
+
+  /** Settlements the actor may see (a producer their own files'), newest first; `applicationId` and `status` filter. */
+  async list(actor: Actor, query: { applicationId?: string; status?: Settlement['status']; page: number; pageSize: number }): Promise<Page<SettlementView>> {
+    const qb = this.tx.manager
+      .createQueryBuilder(Settlement, 's')
+      .innerJoin(Application, 'a', 'a.id = s.application_id')
+      .addSelect('a.currency', 'currency');
+    if (!isStaff(actor)) qb.andWhere('a.owner_id = :owner', { owner: actor.id });
+    if (query.applicationId) qb.andWhere('s.application_id = :applicationId', { applicationId: query.applicationId });
+    if (query.status) qb.andWhere('s.status = :status', { status: query.status });
+    const total = await qb.getCount();
+    const { entities, raw } = await qb
+      .orderBy('s.id', 'DESC')
+      .offset((query.page - 1) * query.pageSize)
+      .limit(query.pageSize)
+      .getRawAndEntities<{ currency: string }>();
+    const items = await Promise.all(entities.map((s, i) => this.view(s, raw[i].currency)));
+    return pageOf(items, total, query);
+  }
+
+  /** The settlement statement (biên bản quyết toán) as a PDF, for the owner and staff. */
+  async statement(actor: Actor, id: string): Promise<StreamableFile> {
+    const { settlement, app } = await this.findVisible(actor, id);
+    const em = this.tx.manager;
+    const [lines, establishment, rule] = await Promise.all([
+      em.find(SettlementLine, { where: { settlementId: settlement.id }, order: { lineNo: 'ASC' } }),
+      em.query('SELECT name, tax_code, address FROM establishments WHERE id = ?', [app.establishmentId]),
+      this.catalogue.findRuleFor(app.activityTypeCode, app.fundSource, app.decisionDate ?? this.clock.today()),
+    ]);
+    const userIds = [settlement.checkedBy, settlement.approvedBy, settlement.approvedOnBehalfOf].filter((x): x is string => Boolean(x));
+    const names = new Map<string, string>(
+      userIds.length
+        ? ((await em.query(`SELECT id, full_name FROM users WHERE id IN (${userIds.map(() => '?').join(',')})`, userIds)) as Array<{ id: string; full_name: string }>).map((u) => [u.id, u.full_name])
+        : [],
+    );
+    const name = (userId: string | null) => (userId ? names.get(userId) ?? null : null);
+    const approver = name(settlement.approvedBy);
+    const principal = name(settlement.approvedOnBehalfOf);
+    const definition = settlementStatement({
+      issuingBody: this.config.ISSUING_BODY,
+      place: this.config.ISSUING_PLACE,
+      date: this.clock.today(),
+      application: { title: app.title, decisionNo: app.decisionNo, decisionDate: app.decisionDate, activityName: rule?.name ?? app.activityTypeCode, currency: app.currency },
+      beneficiary: { name: establishment[0]?.name ?? '', taxCode: establishment[0]?.tax_code ?? '', address: establishment[0]?.address ?? '' },
+      settlement: { ...settlement, lines },
+      signers: {
+        preparedBy: name(settlement.checkedBy),
+        checkedBy: null,
+        approvedBy: approver && principal ? `${approver} (ủy quyền của ${principal})` : approver,
+        approvedCapacity: settlement.approvedCapacity,
+        onBehalfOf: principal,
+      },
+    });
+    return new StreamableFile(await this.pdf.render(definition), {
+      type: 'application/pdf',
+      disposition: `inline; filename="quyet-toan-${settlement.id}.pdf"`,
+    });
   }
 
   async get(actor: Actor, id: string): Promise<SettlementView> {
