@@ -4,10 +4,9 @@ import {
   headerProblems,
   isCalendarDate,
   matchStatementLine,
-  missingFromStatement,
+  isMissingFromStatement,
   movementKey,
   parseStatementRecord,
-  RecordedMovement,
   STATEMENT_COLUMNS,
 } from './reconciliation.rules';
 
@@ -38,31 +37,20 @@ describe('movementKey', () => {
   });
 });
 
-describe('missingFromStatement', () => {
-  const movement = (treasuryRef: string, valueDate: string, direction: 'out' | 'in' = 'out'): RecordedMovement => ({
-    treasuryRef,
-    direction,
-    valueDate,
-    amount: new Money('1000'),
-    currency: 'VND',
-  });
+describe('isMissingFromStatement', () => {
+  const movement = (treasuryRef: string, valueDate: string, direction: 'out' | 'in' = 'out') => ({ treasuryRef, direction, valueDate });
+  const statement = { statementKeys: new Set([movementKey('out', 'a')]), firstValueDate: '2026-03-01', lastValueDate: '2026-03-31' };
 
-  it('lists what KCFund recorded inside the first–last value dates that no line carries', () => {
+  it('is what KCFund recorded inside the first–last value dates that no line carries', () => {
     const recorded = [
-      movement('A', '2026-03-01'), // on the statement
+      movement('A', '2026-03-01'), // on the statement (the line wrote it "a")
       movement('B', '2026-03-01'), // missing, on the first day
       movement('C', '2026-03-31'), // missing, on the last day
       movement('D', '2026-02-28'), // before the statement: not its business
       movement('E', '2026-04-01'), // after it
       movement('A', '2026-03-05', 'in'), // same reference, other direction: missing
     ];
-    const missing = missingFromStatement({
-      recorded,
-      statementKeys: new Set([movementKey('out', 'a')]),
-      firstValueDate: '2026-03-01',
-      lastValueDate: '2026-03-31',
-    });
-    expect(missing.map((m) => `${m.direction}:${m.treasuryRef}`)).toEqual(['out:B', 'out:C', 'in:A']);
+    expect(recorded.filter((m) => isMissingFromStatement(m, statement)).map((m) => `${m.direction}:${m.treasuryRef}`)).toEqual(['out:B', 'out:C', 'in:A']);
   });
 });
 

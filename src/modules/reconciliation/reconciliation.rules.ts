@@ -126,27 +126,24 @@ export function matchStatementLine({ statementAmount, recordedAmount }: { statem
 }
 
 /**
- * KCFund's payments and receipts that the statement should have carried but does not: recorded
- * with a value date inside the statement's first–last value dates, and whose key is on no line.
+ * Whether a payment or receipt KCFund recorded should have been on the statement but is not: its
+ * value date is inside the statement's first–last value dates, and no line carries its key.
  */
-export function missingFromStatement({
-  recorded,
-  statementKeys,
-  firstValueDate,
-  lastValueDate,
-}: {
-  recorded: Iterable<RecordedMovement>;
-  /** movementKey of every line (a Set, or a Map keyed by them). */
-  statementKeys: { has(key: string): boolean };
-  firstValueDate: string;
-  lastValueDate: string;
-}): RecordedMovement[] {
-  const missing: RecordedMovement[] = [];
-  for (const movement of recorded) {
-    if (movement.valueDate < firstValueDate || movement.valueDate > lastValueDate) continue;
-    if (!statementKeys.has(movementKey(movement.direction, movement.treasuryRef))) missing.push(movement);
-  }
-  return missing;
+export function isMissingFromStatement(
+  movement: Pick<RecordedMovement, 'direction' | 'treasuryRef' | 'valueDate'>,
+  {
+    statementKeys,
+    firstValueDate,
+    lastValueDate,
+  }: {
+    /** movementKey of every line (a Set, or a Map keyed by them). */
+    statementKeys: { has(key: string): boolean };
+    firstValueDate: string;
+    lastValueDate: string;
+  },
+): boolean {
+  if (movement.valueDate < firstValueDate || movement.valueDate > lastValueDate) return false;
+  return !statementKeys.has(movementKey(movement.direction, movement.treasuryRef));
 }
 
 export interface StatusCounts {

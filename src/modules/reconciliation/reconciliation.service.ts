@@ -13,7 +13,7 @@ import type { ReconciliationImportQuery } from './dto/import-query.dto';
 import { RecordedMovements } from './recorded-movements';
 import { ReconciliationImport } from './reconciliation-import.entity';
 import { ReconciliationError } from './reconciliation.error';
-import { countStatuses, matchStatementLine, missingFromStatement, movementKey, RecordedMovement } from './reconciliation.rules';
+import { countStatuses, isMissingFromStatement, matchStatementLine, movementKey, RecordedMovement } from './reconciliation.rules';
 import {
   ReconciliationImportSummary,
   ReconciliationImportView,
@@ -59,10 +59,11 @@ export class ReconciliationService {
       }
 
       const { firstValueDate, lastValueDate } = statement;
-      const missing: RecordedMovement[] = [];
-      for await (const batch of this.movements.withValueDates(em, firstValueDate, lastValueDate)) {
-        missing.push(...missingFromStatement({ recorded: batch, statementKeys: statement.keys, firstValueDate, lastValueDate }));
-      }
+      const missing = await this.movements.withValueDates(em, {
+        first: firstValueDate,
+        last: lastValueDate,
+        keep: (movement) => isMissingFromStatement(movement, { statementKeys: statement.keys, firstValueDate, lastValueDate }),
+      });
       missing.sort(byValueDateDirectionRef);
 
       const result: StoredResult = {

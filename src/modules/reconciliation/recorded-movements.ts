@@ -5,8 +5,6 @@ import { Direction, DIRECTIONS, movementKey, RecordedMovement, StatementRow } fr
 
 /** Statement lines per lookup: one round trip for each 2,000. */
 const LOOKUP_CHUNK = 2000;
-/** Movements read per round trip when scanning a range of value dates. */
-const SCAN_BATCH = 5000;
 
 interface MovementRow {
   id: string;
@@ -20,16 +18,14 @@ interface MovementRow {
  * What KCFund recorded as moved through the treasury: paid disbursements (`out`) and recovery
  * receipts (`in`), read in SQL by the reconciliation only, never changed here.
  */
-const SOURCES: Record<Direction, { table: string; valueDateIndex: string; joins: string; where: string }> = {
+const SOURCES: Record<Direction, { table: string; joins: string; where: string }> = {
   out: {
     table: 'disbursements',
-    valueDateIndex: 'ix_disbursements_value_date',
     joins: 'LEFT JOIN funds f ON f.id = m.fund_id',
     where: `m.status = 'paid' AND m.treasury_ref IS NOT NULL`,
   },
   in: {
     table: 'recovery_receipts',
-    valueDateIndex: 'ix_recovery_receipts_value_date',
     joins: 'LEFT JOIN recoveries r ON r.id = m.recovery_id LEFT JOIN funds f ON f.id = r.fund_id',
     where: '1 = 1',
   },
@@ -62,28 +58,27 @@ export class RecordedMovements {
     }
   }
 
-  /** KCFund's movements with a value date from `first` to `last`, a batch at a time, in value-date order. */
-  async *withValueDates(em: EntityManager, first: string, last: string): AsyncGenerator<RecordedMovement[]> {
+  /**
+   * KCFund's movements with a value date from `first` to `last` that `keep` selects, read as one
+   * streamed query: rows arrive one at a time and only the kept ones are held. (One plain query
+   * lets the optimizer choose a table scan when the dates cover most of the table; walking the
+   * value-date index in batches cost a random read per row.)
+   */
+  async withValueDates(
+    em: EntityManager,
+    { first, last, keep }: { first: string; last: string; keep: (movement: Pick<RecordedMovement, 'direction' | 'treasuryRef' | 'valueDate'>) => boolean },
+  ): Promise<RecordedMovement[]> {
+    const runner = em.queryRunner;
+    if (!runner) throw new Error('streaming reads need the transaction of the use case');
+    const kept: RecordedMovement[] = [];
     for (const direction of DIRECTIONS) {
-      const { table, valueDateIndex, joins, where } = SOURCES[direction];
-      let after = { valueDate: first, id: '' };
-      for (;;) {
-        // Walk the value-date index (whose entries end with the id) from the last row read: each
-        // batch reads only its own rows, already in order. Without the hint the optimizer may scan
-        // by status and sort the whole range for every batch.
-        const batch: MovementRow[] = await em.query(
-          `SELECT ${COLUMNS} FROM ${table} m FORCE INDEX (${valueDateIndex}) ${joins}
-            WHERE ${where} AND m.value_date >= ? AND m.value_date <= ? AND (m.value_date > ? OR m.id > ?)
-            ORDER BY m.value_date, m.id LIMIT ${SCAN_BATCH}`,
-          [after.valueDate, last, after.valueDate, after.id],
-        );
-        if (batch.length === 0) break;
-        yield batch.map((row) => toMovement(direction, row));
-        const tail = batch[batch.length - 1];
-        after = { valueDate: tail.valueDate, id: tail.id };
-        if (batch.length < SCAN_BATCH) break;
+      const { table, joins, where } = SOURCES[direction];
+      const rows = await runner.stream(`SELECT ${COLUMNS} FROM ${table} m ${joins} WHERE ${where} AND m.value_date BETWEEN ? AND ?`, [first, last]);
+      for await (const row of rows as AsyncIterable<MovementRow>) {
+        if (keep({ direction, treasuryRef: row.treasuryRef, valueDate: row.valueDate })) kept.push(toMovement(direction, row));
       }
     }
+    return kept;
   }
 }
 
