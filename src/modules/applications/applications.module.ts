@@ -25,6 +25,6 @@ import { FundDirectory } from './fund-directory';
     ApplicationDocumentsService,
     FundDirectory,
   ],
-  exports: [ApplicationsService, ApplicationStore],
+  exports: [ApplicationsService, ApplicationStore, ApplicationReviewService, ApplicationDecisionService, ConsultationsService, ApplicationDocumentsService],
 })
 export class ApplicationsModule {}

@@ -29,6 +29,25 @@ export class ContractsService {
     private readonly catalogue: CatalogueService,
   ) {}
 
+  /** The file's contract and its latest acceptance (with the settlement due date), for whoever may see the file. */
+  async contractAndAcceptance(actor: Actor, applicationId: string): Promise<{
+    contract: { contractNo: string; signedDate: string } | null;
+    acceptance: { result: 'passed' | 'failed'; date: string; minutesNo: string; settlementDueDate: string | null } | null;
+  }> {
+    const app = await this.store.findVisible(actor, applicationId);
+    const em = this.tx.manager;
+    const [contract, acceptance] = await Promise.all([
+      em.findOne(Contract, { where: { applicationId: app.id } }),
+      em.findOne(Acceptance, { where: { applicationId: app.id }, order: { id: 'DESC' } }),
+    ]);
+    return {
+      contract: contract ? { contractNo: contract.contractNo, signedDate: contract.signedDate } : null,
+      acceptance: acceptance
+        ? { result: acceptance.result, date: acceptance.acceptedDate, minutesNo: acceptance.minutesNo, settlementDueDate: acceptance.settlementDueDate }
+        : null,
+    };
+  }
+
   async contract(actor: Actor, applicationId: string, dto: ContractDto): Promise<ApplicationView> {
     const capacity = requireRole(actor, 'officer');
     return this.tx.run(async (em) => {

@@ -11,6 +11,6 @@ import { DisbursementsService } from './disbursements.service';
   imports: [ApplicationsModule, BudgetModule, CatalogueModule, LedgerModule],
   controllers: [DisbursementsController],
   providers: [DisbursementsService, ContractsService],
-  exports: [DisbursementsService],
+  exports: [DisbursementsService, ContractsService],
 })
 export class DisbursementsModule {}

@@ -58,9 +58,7 @@ export class AuthService {
    * work: an unknown email is verified against a dummy hash.
    */
   async login(dto: LoginDto): Promise<Session> {
-    const user = await this.tx.manager.findOne(User, { where: { email: normaliseEmail(dto.email) } });
-    const matches = user ? await this.hasher.verify(user.passwordHash, dto.password) : await this.hasher.verifyDummy(dto.password);
-    if (!user || !matches || !user.active) throw IdentityError.badCredentials();
+    const user = await this.authenticate(dto);
     return this.tx.run(async (em) => {
       const familyId = newId();
       const session = await this.openSession(em, user, familyId);
@@ -74,6 +72,17 @@ export class AuthService {
       });
       return session;
     });
+  }
+
+  /**
+   * The password check itself, shared by the API's login and the web pages' sign-in: the active
+   * user with this email and password, or the one 401 answer (see login).
+   */
+  async authenticate(dto: LoginDto): Promise<User> {
+    const user = await this.tx.manager.findOne(User, { where: { email: normaliseEmail(dto.email) } });
+    const matches = user ? await this.hasher.verify(user.passwordHash, dto.password) : await this.hasher.verifyDummy(dto.password);
+    if (!user || !matches || !user.active) throw IdentityError.badCredentials();
+    return user;
   }
 
   /**

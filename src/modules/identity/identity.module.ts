@@ -27,6 +27,6 @@ import { UsersService } from './users.service';
     DemoSeed,
     IdentityStartup,
   ],
-  exports: [ActorSource, DelegationService, IdentityStartup],
+  exports: [ActorSource, DelegationService, IdentityStartup, AuthService, UsersService],
 })
 export class IdentityModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { requireRole } from '../../common/auth/access';
-import { Actor, Role, ROLES } from '../../common/auth/actor';
+import { requireRole, requireStaff } from '../../common/auth/access';
+import { Actor, Role, ROLES, STAFF_ROLES } from '../../common/auth/actor';
 import type { ChangeAuthor } from '../../common/auth/change-author';
 import { Clock } from '../../common/clock';
 import { Page, pageOf } from '../../common/http/page';
@@ -73,6 +73,18 @@ export class UsersService {
       .take(query.pageSize)
       .getManyAndCount();
     return pageOf(rows.map(toUserView), total, query);
+  }
+
+  /**
+   * The active staff by name, role and unit (no emails or phones): what a head needs to assign a
+   * file to an officer and a leader to name a delegate. Staff only.
+   */
+  async staffDirectory(actor: Actor): Promise<Array<{ id: string; fullName: string; roles: Role[]; unitId: string | null }>> {
+    requireStaff(actor);
+    const rows = await this.tx.manager.find(User, { where: { active: true }, order: { fullName: 'ASC' } });
+    return rows
+      .filter((u) => u.roles.some((role) => STAFF_ROLES.includes(role)))
+      .map((u) => ({ id: u.id, fullName: u.fullName, roles: canonicalRoles(u.roles), unitId: u.unitId }));
   }
 
   async getUser(actor: Actor, id: string): Promise<UserView> {
