@@ -46,15 +46,19 @@ export class AnnualReportQueries {
 
   async figures(fiscalYear: number, unitId: string | null): Promise<AnnualFigures> {
     const today = this.clock.today();
-    const unitName = unitId ? await this.unitName(unitId) : null;
-    const [{ funds, units }, fileCounts] = await Promise.all([this.budgetByFundAndUnit(fiscalYear, unitId), this.fileCounts(fiscalYear, unitId)]);
+    // Independent reads, each on its own pooled connection, so the report waits for the slowest only.
+    const [unitName, { funds, units }, fileCounts, activityTypes, communes, applications, settlements, recoveriesOutstanding, overdue] = await Promise.all([
+      unitId ? this.unitName(unitId) : null,
+      this.budgetByFundAndUnit(fiscalYear, unitId),
+      this.fileCounts(fiscalYear, unitId),
+      this.byActivity(fiscalYear, unitId),
+      this.byCommune(fiscalYear, unitId),
+      this.applicationLines(fiscalYear, unitId),
+      this.settlementLines(fiscalYear, unitId),
+      this.recoveryLines(fiscalYear, unitId),
+      this.overdueLines(fiscalYear, unitId, today),
+    ]);
     for (const unit of units) unit.applications = fileCounts.get(`${unit.unitId}:${unit.currency}`) ?? 0;
-    const activityTypes = await this.byActivity(fiscalYear, unitId);
-    const communes = await this.byCommune(fiscalYear, unitId);
-    const applications = await this.applicationLines(fiscalYear, unitId);
-    const settlements = await this.settlementLines(fiscalYear, unitId);
-    const recoveriesOutstanding = await this.recoveryLines(fiscalYear, unitId);
-    const overdue = await this.overdueLines(fiscalYear, unitId, today);
     return {
       fiscalYear,
       generatedAt: this.clock.now(),

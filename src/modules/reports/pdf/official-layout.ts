@@ -119,6 +119,8 @@ export function officialDocument(options: {
   recipients?: string[];
   orientation?: 'portrait' | 'landscape';
   info?: { title?: string; author?: string; subject?: string };
+  /** Style of text that names none (a report with large tables sets the table's here: cheaper per cell). */
+  defaultStyle?: Record<string, unknown>;
 }): PdfDocumentDefinition {
   const layout = officialLayout();
   const orientation = options.orientation ?? 'portrait';
@@ -128,7 +130,7 @@ export function officialDocument(options: {
     pageMargins: layout.pageMargins[orientation],
     info: { title: options.info?.title ?? options.title, author: options.info?.author ?? options.issuingBody, subject: options.info?.subject ?? options.subtitle ?? '', creator: 'KCFund', producer: 'KCFund' },
     language: 'vi-VN',
-    defaultStyle: layout.defaultStyle,
+    defaultStyle: options.defaultStyle ?? layout.defaultStyle,
     styles: layout.styles,
     // A marker the worker turns into the footer function (functions do not cross threads).
     footer: { pageNumbers: layout.footer },

@@ -37,8 +37,8 @@ function tableContent(full: ReportTable): PdfContent {
   }
   return {
     table: { headerRows: 1, widths: columnWidths(table.columns.map((c) => c.weight ?? (c.kind === 'text' ? 2 : 1.3))), body },
+    // no style of its own: the document's default style is the table's (see reportPdf)
     layout: 'report',
-    style: 'table',
   };
 }
 
@@ -103,5 +103,8 @@ export function reportPdf(document: ReportDocument, options: { issuingBody: stri
     signers: document.signers,
     recipients: document.recipients,
     orientation: document.orientation,
+    // Most text of a report is table cells: making the table's style the default spares pdfmake a
+    // style lookup per word on 10,000-row tables; every other text names its style.
+    defaultStyle: { ...officialLayout().defaultStyle, ...officialLayout().styles.table },
   });
 }
