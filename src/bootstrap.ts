@@ -8,6 +8,8 @@ import { DataSource } from 'typeorm';
 import { AppModule, AppOptions } from './app.module';
 import { AppConfig } from './config/app-config';
 import { createValidationPipe } from './common/http/validation.pipe';
+import { WEB_PAGE_ROUTES } from './modules/web/web-routes';
+import { configureWebPages } from './modules/web/web-setup';
 
 export interface CreateAppOptions extends AppOptions {
   /** Buffer logs until the pino logger is ready (the real service); tests keep Nest's quiet default. */
@@ -28,7 +30,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   app.useBodyParser('urlencoded', { limit: config.BODY_LIMIT, extended: false });
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
-  app.setGlobalPrefix('api/v1', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  app.setGlobalPrefix('api/v1', { exclude: [{ path: 'health', method: RequestMethod.GET }, ...WEB_PAGE_ROUTES] });
+  configureWebPages(app);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 

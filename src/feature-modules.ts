@@ -12,6 +12,7 @@ import { ReportsModule } from './modules/reports/reports.module';
 import { DisbursementsModule } from './modules/disbursements/disbursements.module';
 import { SettlementModule } from './modules/settlement/settlement.module';
 import { ReconciliationModule } from './modules/reconciliation/reconciliation.module';
+import { WebModule } from './modules/web/web.module';
 
 /** The domain modules, in the order the domain builds on them. */
-export const FEATURE_MODULES: Type[] = [AuditModule, OrganizationModule, IdentityModule, LedgerModule, BudgetModule, EstablishmentsModule, CatalogueModule, ApplicationsModule, OverdueReportModule, ReportsModule, DisbursementsModule, SettlementModule, ReconciliationModule];
+export const FEATURE_MODULES: Type[] = [AuditModule, OrganizationModule, IdentityModule, LedgerModule, BudgetModule, EstablishmentsModule, CatalogueModule, ApplicationsModule, OverdueReportModule, ReportsModule, DisbursementsModule, SettlementModule, ReconciliationModule, WebModule];

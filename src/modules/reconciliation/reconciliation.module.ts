@@ -3,5 +3,5 @@ import { RecordedMovements } from './recorded-movements';
 import { ReconciliationController } from './reconciliation.controller';
 import { ReconciliationService } from './reconciliation.service';
 
-@Module({ controllers: [ReconciliationController], providers: [ReconciliationService, RecordedMovements] })
+@Module({ controllers: [ReconciliationController], providers: [ReconciliationService, RecordedMovements], exports: [ReconciliationService] })
 export class ReconciliationModule {}

@@ -1,0 +1,151 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, hasRole } from '../../../common/auth/actor';
+import { Clock } from '../../../common/clock';
+import { ApplicationsService } from '../../applications/applications.service';
+import type { ApplicationView } from '../../applications/application.view';
+import type { ApplicationStatus } from '../../applications/applications.rules';
+import { ANSWERING_ROLES, ConsultationsService } from '../../applications/consultations.service';
+import { DisbursementsService } from '../../disbursements/disbursements.service';
+import { DelegationService } from '../../identity/delegation.service';
+import { RecoveryService } from '../../settlement/recovery.service';
+import { SettlementService } from '../../settlement/settlement.service';
+import { DISBURSEMENT_KIND_LABELS } from '../labels';
+import { DirectoryService } from './directory.service';
+
+export interface QueueItem {
+  href: string;
+  title: string;
+  detail: string;
+  /** An amount to show (a money string of the API) in the file's currency. */
+  amount?: string | null;
+  currency?: string;
+  dueDate: string | null;
+  overdue: boolean;
+}
+
+export interface QueueSection {
+  key: string;
+  title: string;
+  items: QueueItem[];
+}
+
+const PAGE = { page: 1, pageSize: 200 };
+
+/**
+ * The work waiting for a member of staff, one section per kind of step their roles take: files to
+ * assign, to review, consultations to answer, files to initial and to decide, money to approve and
+ * pay, settlements and recoveries. Overdue items first, each with its due date.
+ */
+@Injectable()
+export class WorkQueueService {
+  constructor(
+    private readonly clock: Clock,
+    private readonly applications: ApplicationsService,
+    private readonly consultations: ConsultationsService,
+    private readonly disbursements: DisbursementsService,
+    private readonly settlements: SettlementService,
+    private readonly recoveries: RecoveryService,
+    private readonly delegations: DelegationService,
+    private readonly directory: DirectoryService,
+  ) {}
+
+  async sections(actor: Actor): Promise<QueueSection[]> {
+    const today = this.clock.today();
+    const names = await this.directory.for(actor);
+    const files = (status: ApplicationStatus, extra: { officerId?: string } = {}) =>
+      this.applications.list(actor, { ...PAGE, status, ...extra }).then((p) => p.items);
+    const fileItem = (app: ApplicationView, detail: string, amount: string | null = null): QueueItem => ({
+      href: `/ho-so/${app.id}`,
+      title: app.title,
+      detail,
+      amount,
+      currency: app.currency,
+      dueDate: app.dueDate,
+      overdue: app.overdue,
+    });
+    const fileOf = await this.fileLookup(actor);
+    const sections: QueueSection[] = [];
+    const add = (key: string, title: string, items: QueueItem[]) => {
+      items.sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'));
+      sections.push({ key, title, items });
+    };
+
+    if (hasRole(actor, 'head')) {
+      add('assign', 'Hồ sơ mới nộp cần giao xử lý', (await files('submitted')).map((a) => fileItem(a, 'Đề nghị hỗ trợ', a.requestedSupport)));
+    }
+    if (hasRole(actor, 'officer')) {
+      const mine = await files('under_review', { officerId: actor.id });
+      add('review', 'Hồ sơ được giao cho tôi thẩm định', mine.map((a) => fileItem(a, 'Đang thẩm định')));
+      const approved = [...(await files('approved', { officerId: actor.id })), ...(await files('contracted', { officerId: actor.id }))];
+      add('contract', 'Hồ sơ đã phê duyệt: hợp đồng, tạm ứng, nghiệm thu', approved.map((a) => fileItem(a, a.status === 'approved' ? 'Chờ ký hợp đồng' : 'Chờ nghiệm thu')));
+    }
+    if (hasRole(actor, ...ANSWERING_ROLES) && actor.unitId) {
+      const open = (await this.consultations.list(actor, { ...PAGE, unitId: actor.unitId, status: 'open' })).items;
+      add(
+        'consultations',
+        'Xin ý kiến gửi đơn vị tôi, cần trả lời',
+        open.map((c) => ({ href: `/ho-so/${c.applicationId}#y-kien`, title: c.question, detail: 'Quá hạn không trả lời được coi là đồng ý', dueDate: c.dueDate, overdue: false })),
+      );
+    }
+    if (hasRole(actor, 'head')) {
+      add('initial', 'Hồ sơ đã đề xuất, chờ ký tắt', (await files('recommended')).map((a) => fileItem(a, `Chuyên viên: ${names.personName(a.officerId)}`)));
+    }
+    if (hasRole(actor, 'leader') || (await this.hasActiveDelegation(actor))) {
+      add(
+        'decide',
+        hasRole(actor, 'leader') ? 'Hồ sơ đã ký tắt, chờ quyết định' : 'Hồ sơ chờ quyết định (theo ủy quyền)',
+        (await files('initialed')).map((a) => fileItem(a, 'Kinh phí đề xuất', a.approvedSupport)),
+      );
+    }
+    if (hasRole(actor, 'finance')) {
+      for (const [key, title, status] of [
+        ['approvePayments', 'Khoản chi chờ duyệt', 'requested'],
+        ['pay', 'Khoản chi đã duyệt, chờ chi', 'approved'],
+      ] as const) {
+        const items = (await this.disbursements.list(actor, { ...PAGE, status })).items;
+        const rows: QueueItem[] = [];
+        for (const d of items) {
+          const file = await fileOf(d.applicationId);
+          rows.push({ href: `/giai-ngan#chi-${d.id}`, title: file.title, detail: DISBURSEMENT_KIND_LABELS[d.kind] ?? d.kind, amount: d.amount, currency: file.currency, dueDate: null, overdue: false });
+        }
+        add(key, title, rows);
+      }
+    }
+    if (hasRole(actor, 'finance', 'leader')) {
+      const status = hasRole(actor, 'finance') ? 'submitted' : 'checked';
+      const rows: QueueItem[] = [];
+      for (const s of (await this.settlements.list(actor, { ...PAGE, status })).items) {
+        const file = await fileOf(s.applicationId);
+        rows.push({ href: `/quyet-toan/${s.id}`, title: file.title, detail: 'Chi phí thực tế hợp lệ', amount: s.actualEligibleCost, currency: file.currency, dueDate: s.dueDate, overdue: false });
+      }
+      add('settlements', status === 'submitted' ? 'Quyết toán chờ kiểm tra' : 'Quyết toán chờ phê duyệt', rows);
+    }
+    if (hasRole(actor, 'finance')) {
+      const rows: QueueItem[] = [];
+      for (const r of (await this.recoveries.list(actor, PAGE)).items.filter((r) => r.status === 'open')) {
+        const file = await fileOf(r.applicationId);
+        rows.push({ href: `/thu-hoi#thu-${r.id}`, title: file.title, detail: 'Còn phải thu hồi', amount: r.outstanding, currency: file.currency, dueDate: null, overdue: false });
+      }
+      add('recoveries', 'Lệnh thu hồi chưa thu đủ', rows);
+    }
+    return sections;
+  }
+
+  /** Title and currency of the files money items belong to, each read once. */
+  private async fileLookup(actor: Actor): Promise<(id: string) => Promise<{ title: string; currency: string }>> {
+    const seen = new Map<string, Promise<{ title: string; currency: string }>>();
+    return (id) => {
+      let found = seen.get(id);
+      if (!found) {
+        found = this.applications.get(actor, id).then((a) => ({ title: a.title, currency: a.currency }));
+        seen.set(id, found);
+      }
+      return found;
+    };
+  }
+
+  private async hasActiveDelegation(actor: Actor): Promise<boolean> {
+    const received = await this.delegations.listDelegations(actor, { ...PAGE, direction: 'received' });
+    return received.items.some((d) => d.status === 'active');
+  }
+}

@@ -1,0 +1,229 @@
+import { DataSource } from 'typeorm';
+import { createUnit } from './support/actors';
+import { approvedFile, cast, Cast } from './support/workflow';
+import { startTestApp, TestApp } from './support/test-app';
+import { csrfOf, hiddenValue, PageClient, PASSWORD, webUser } from './web-support';
+
+describe('web pages (server-rendered, through supertest)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('sends a visitor without a session to the login page, and back after signing in', async () => {
+    const res = await t.http.get('/ho-so?trang-thai=draft').redirects(0);
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe('/dang-nhap?tiep=%2Fho-so%3Ftrang-thai%3Ddraft');
+
+    const producer = await webUser(t, ['applicant']);
+    const browser = new PageClient(t);
+    const page = await browser.get('/dang-nhap?tiep=%2Fho-so%3Ftrang-thai%3Ddraft');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Đăng nhập');
+    const login = await browser.post('/dang-nhap', { email: producer.email, password: PASSWORD, tiep: '/ho-so?trang-thai=draft' }, { csrf: csrfOf(page.text) });
+    expect(login.status).toBe(303);
+    expect(login.headers.location).toBe('/ho-so?trang-thai=draft');
+    expect((await browser.get('/ho-so?trang-thai=draft')).status).toBe(200);
+  });
+
+  it('never redirects off the site after login', async () => {
+    const producer = await webUser(t, ['applicant']);
+    for (const next of ['//evil.example/x', 'https://evil.example', '/\\evil.example', '/api/v1/me']) {
+      const browser = new PageClient(t);
+      const res = await browser.post('/dang-nhap', { email: producer.email, password: PASSWORD, tiep: next }, { from: '/dang-nhap' });
+      expect(res.status).toBe(303);
+      expect(res.headers.location).toBe('/');
+    }
+  });
+
+  it('sets the session cookie HttpOnly, Secure, SameSite=Lax, host-only, and clears it at logout', async () => {
+    const producer = await webUser(t, ['applicant']);
+    const browser = new PageClient(t);
+    const login = await browser.login(producer.email);
+    const cookie = (login.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('__Host-kc_sid='))!;
+    expect(cookie).toMatch(/^__Host-kc_sid=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; Secure; SameSite=Lax; Max-Age=43200$/);
+    const token = cookie.split(';')[0].split('=')[1];
+    // Only a hash of the token is stored.
+    const rows = await t.app.get(DataSource).query('SELECT id FROM web_sessions WHERE user_id = ?', [producer.id]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].id).not.toContain(token);
+
+    const home = await browser.get('/');
+    const logout = await browser.post('/dang-xuat', {}, { csrf: csrfOf(home.text) });
+    expect(logout.status).toBe(303);
+    expect((logout.headers['set-cookie'] as unknown as string[]).some((c) => /^__Host-kc_sid=; .*Max-Age=0/.test(c))).toBe(true);
+    expect(await t.app.get(DataSource).query('SELECT id FROM web_sessions WHERE user_id = ?', [producer.id])).toHaveLength(0);
+    // The old cookie is worth nothing now.
+    const again = await t.http.get('/').set('Cookie', `__Host-kc_sid=${token}`).redirects(0);
+    expect(again.status).toBe(303);
+  });
+
+  it('shows the API message for a wrong password, with 401 and no session', async () => {
+    const producer = await webUser(t, ['applicant']);
+    const browser = new PageClient(t);
+    const res = await browser.post('/dang-nhap', { email: producer.email, password: 'sai-mat-khau-123' }, { from: '/dang-nhap' });
+    expect(res.status).toBe(401);
+    expect(res.text).toContain('Chưa đăng nhập');
+    expect(browser.cookies.has('__Host-kc_sid')).toBe(false);
+  });
+
+  it('refuses a form without the CSRF token, or with another session\'s token, and changes nothing', async () => {
+    const producer = await webUser(t, ['applicant']);
+    const browser = new PageClient(t);
+    await browser.login(producer.email);
+    const fields = {
+      name: 'Cơ sở thử CSRF',
+      kind: 'household_business',
+      taxCode: `${Date.now()}`.slice(-10),
+      communeCode: '29263',
+      address: 'Ấp 1',
+      representative: 'Nguyễn Văn A',
+      phone: '0912345678',
+      employees: '3',
+    };
+    const missing = await browser.post('/co-so/moi', fields, { csrf: null });
+    expect(missing.status).toBe(403);
+    expect(missing.text).toContain('Biểu mẫu không hợp lệ');
+
+    const other = new PageClient(t);
+    await other.login((await webUser(t, ['applicant'])).email);
+    const foreign = csrfOf((await other.get('/co-so/moi')).text);
+    expect((await browser.post('/co-so/moi', fields, { csrf: foreign })).status).toBe(403);
+
+    // Another site's form, even with a token.
+    const crossSite = await t.http
+      .post('/co-so/moi')
+      .set('Cookie', browser.cookieHeader)
+      .set('Sec-Fetch-Site', 'cross-site')
+      .type('form')
+      .send({ ...fields, _csrf: csrfOf((await browser.get('/co-so/moi')).text) })
+      .redirects(0);
+    expect(crossSite.status).toBe(403);
+    expect(await t.app.get(DataSource).query('SELECT id FROM establishments WHERE tax_code = ?', [fields.taxCode])).toHaveLength(0);
+
+    // The login form is protected too (the anonymous visitor's token).
+    const anonymous = await t.http.post('/dang-nhap').type('form').send({ email: producer.email, password: PASSWORD }).redirects(0);
+    expect(anonymous.status).toBe(403);
+
+    const ok = await browser.post('/co-so/moi', fields, { from: '/co-so/moi' });
+    expect(ok.status).toBe(303);
+    expect(await t.app.get(DataSource).query('SELECT id FROM establishments WHERE tax_code = ?', [fields.taxCode])).toHaveLength(1);
+  });
+
+  it('shows the API validation messages beside the fields, the values kept, with 400', async () => {
+    const producer = await webUser(t, ['applicant']);
+    const browser = new PageClient(t);
+    await browser.login(producer.email);
+    const res = await browser.post(
+      '/co-so/moi',
+      { name: 'Cơ sở <b>thử</b>', kind: 'enterprise', taxCode: '12345', communeCode: '29263', address: 'Ấp 2', representative: 'B', phone: '0912345678', employees: 'mười' },
+      { from: '/co-so/moi' },
+    );
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('mã số thuế phải gồm 10 chữ số, hoặc 10 chữ số-3 chữ số (chi nhánh)');
+    // The API answers the same input with the same messages, naming the same fields.
+    const api = await t.http
+      .post('/api/v1/establishments')
+      .set(producer.auth)
+      .send({ name: 'x', kind: 'enterprise', taxCode: '12345', communeCode: '29263', address: 'Ấp 2', representative: 'B', phone: '0912345678', employees: 'mười' })
+      .expect(400);
+    expect(api.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['employees', 'taxCode']);
+    for (const error of api.body.errors) expect(res.text).toContain(`<p class="error" id="f-${error.field}-error">${error.message}</p>`);
+    // What was typed comes back, escaped.
+    expect(res.text).toContain('value="Cơ sở &lt;b&gt;thử&lt;/b&gt;"');
+    expect(res.text).not.toContain('<b>thử</b>');
+  });
+
+  it('hides another producer\'s file: 404 for its page, its documents and its steps', async () => {
+    const c: Cast = await cast(t, 2041);
+    const fileId = await approvedFile(t, c);
+    const stranger = await webUser(t, ['applicant']);
+    const browser = new PageClient(t);
+    await browser.login(stranger.email);
+    const page = await browser.get(`/ho-so/${fileId}`);
+    expect(page.status).toBe(404);
+    expect(page.text).toContain('không tồn tại, hoặc bạn không có quyền xem');
+    expect((await browser.get(`/ho-so/${fileId}/quyet-toan`)).status).toBe(404);
+    expect((await browser.get('/ho-so/khong-phai-ma')).status).toBe(404);
+    const csrf = csrfOf((await browser.get('/')).text);
+    expect((await browser.post(`/ho-so/${fileId}/rut`, {}, { csrf })).status).toBe(404);
+    // The owner sees it (signing in with a real password).
+    await t.app.get(DataSource).query('UPDATE users SET password_hash = (SELECT password_hash FROM (SELECT password_hash FROM users WHERE id = ?) p) WHERE id = ?', [stranger.id, c.applicant.id]);
+    const owner = new PageClient(t);
+    await owner.login(c.applicant.email);
+    const own = await owner.get(`/ho-so/${fileId}`);
+    expect(own.status).toBe(200);
+    expect(own.text).toContain('Ứng dụng máy sấy lúa tiên tiến');
+    expect(own.text).toContain('300.000.000 ₫');
+  });
+
+  it('does not show a producer the staff pages, nor staff links they may not use', async () => {
+    const producer = await webUser(t, ['applicant']);
+    const browser = new PageClient(t);
+    await browser.login(producer.email);
+    for (const path of ['/ngan-sach', '/giai-ngan', '/quyet-toan', '/thu-hoi', '/doi-chieu', '/bao-cao', '/uy-quyen', '/ngan-sach/du-toan']) {
+      expect({ path, status: (await browser.get(path)).status }).toEqual({ path, status: 403 });
+    }
+    const home = await browser.get('/');
+    expect(home.text).not.toContain('href="/ngan-sach"');
+    expect(home.text).toContain('href="/co-so"');
+
+    const officer = await webUser(t, ['officer'], (await createUnit(t)).id);
+    const staff = new PageClient(t);
+    await staff.login(officer.email);
+    const queue = await staff.get('/');
+    expect(queue.status).toBe(200);
+    expect(queue.text).toContain('Hồ sơ được giao cho tôi thẩm định');
+    expect(queue.text).not.toContain('href="/ngan-sach"');
+    expect((await staff.get('/ngan-sach/du-toan')).status).toBe(403);
+  });
+
+  it('moves money once for a form sent twice (appropriation), and shows the refusal of a bad amount', async () => {
+    const finance = await webUser(t, ['finance']);
+    const browser = new PageClient(t);
+    await browser.login(finance.email);
+    const fundCode = `WEB${Date.now().toString(36)}`.toUpperCase().slice(0, 16);
+    expect((await browser.post('/ngan-sach/nguon-kinh-phi', { code: fundCode, name: 'Quỹ thử trang web', source: 'local', currency: 'VND' })).status).toBe(303);
+    await browser.post('/ngan-sach/nam', { year: '2042' }, { from: '/ngan-sach' });
+
+    const form = await browser.get('/ngan-sach/du-toan');
+    const key = hiddenValue(form.text, 'idempotencyKey');
+    const fields = { idempotencyKey: key, fundCode, fiscalYear: '2042', amount: '1.250.000.000', decisionNo: '12/QĐ-UBND', decisionDate: '2042-01-15' };
+    const first = await browser.post('/ngan-sach/du-toan', fields, { csrf: csrfOf(form.text) });
+    expect(first.status).toBe(303);
+    const second = await browser.post('/ngan-sach/du-toan', fields, { csrf: csrfOf(form.text) });
+    expect(second.status).toBe(303);
+    const after = await browser.get(second.headers.location);
+    expect(after.text).toContain('Biểu mẫu này đã được gửi trước đó; hệ thống không ghi nhận lần nữa.');
+    expect(after.text).toContain('1.250.000.000 ₫');
+    const rows = await t.app.get(DataSource).query(
+      'SELECT COUNT(*) AS n, SUM(a.amount) AS total FROM appropriations a JOIN funds f ON f.id = a.fund_id WHERE f.code = ?',
+      [fundCode],
+    );
+    expect(Number(rows[0].n)).toBe(1);
+    expect(rows[0].total).toBe('1250000000.00');
+
+    const bad = await browser.post('/ngan-sach/du-toan', { ...fields, idempotencyKey: `${key}-2`, amount: '1.000,5' });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('phải là số thập phân không dấu, không có dấu phân cách hàng nghìn và không dùng số mũ');
+    const missingKey = await browser.post('/ngan-sach/du-toan', { ...fields, idempotencyKey: '' });
+    expect(missingKey.status).toBe(400);
+    expect(missingKey.text).toContain('biểu mẫu thiếu mã chống gửi trùng');
+  });
+
+  it('lets the API read with the session cookie (GET only), never change anything', async () => {
+    const producer = await webUser(t, ['applicant']);
+    const browser = new PageClient(t);
+    await browser.login(producer.email);
+    const me = await t.http.get('/api/v1/me').set('Cookie', browser.cookieHeader);
+    expect(me.status).toBe(200);
+    expect(me.body.id).toBe(producer.id);
+    const write = await t.http.post('/api/v1/establishments').set('Cookie', browser.cookieHeader).send({});
+    expect(write.status).toBe(401);
+    expect((await t.http.get('/api/v1/me')).status).toBe(401);
+  });
+});
