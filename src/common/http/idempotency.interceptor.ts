@@ -37,8 +37,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
       if (stored) throw new ReplayedResponse(stored.status, stored.body);
     };
 
+    // No look-up before the work: the key row goes in with the answer, so a repeated request does
+    // its work, meets the first row at commit, rolls back and answers the first response. The
+    // common case (a fresh key) saves a round trip; a repeat costs one rolled-back transaction.
     return defer(async () => {
-      await replay();
       try {
         return await this.tx.run(async () => {
           const body = await lastValueFrom(next.handle(), { defaultValue: null });

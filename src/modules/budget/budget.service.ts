@@ -27,6 +27,7 @@ import {
 import { toFundView } from './budget.mappers';
 
 const FINANCE = 'finance';
+const UNIT_TRUST_MS = 10_000;
 
 /**
  * Budget use cases: funds and years, appropriation, allocation across units, commitments to
@@ -35,6 +36,8 @@ const FINANCE = 'finance';
 @Injectable()
 export class BudgetService {
   private readonly funds = new Map<string, { id: string; currency: string }>();
+  /** unit id → until when it is trusted to exist and be active (ms since epoch). */
+  private readonly activeUnits = new Map<string, number>();
 
   constructor(
     private readonly tx: TransactionRunner,
@@ -324,16 +327,23 @@ export class BudgetService {
     }
   }
 
+  /**
+   * Every unit named exists and is active. Units are never deleted and a unit id, once seen
+   * active, is trusted for a few seconds, which spares the money path a query per request.
+   */
   private async assertUnits(refs: Array<{ field: string; id: string }>): Promise<void> {
-    const ids = [...new Set(refs.map((r) => r.id))];
+    const now = Date.now();
+    const unknown = [...new Set(refs.map((r) => r.id))].filter((id) => (this.activeUnits.get(id) ?? 0) < now);
+    if (unknown.length === 0) return;
     const rows: Array<{ id: string }> = await this.tx.manager.query(
-      `SELECT id FROM units WHERE active = 1 AND id IN (${ids.map(() => '?').join(',')})`,
-      ids,
+      `SELECT id FROM units WHERE active = 1 AND id IN (${unknown.map(() => '?').join(',')})`,
+      unknown,
     );
-    const found = new Set(rows.map((r) => r.id));
-    const missing = refs.filter((r) => !found.has(r.id));
+    for (const row of rows) this.activeUnits.set(row.id, now + UNIT_TRUST_MS);
+    const missing = refs.filter((r) => unknown.includes(r.id) && !rows.some((row) => row.id === r.id));
     if (missing.length) throw new ValidationFailed(missing.map((m) => ({ field: m.field, message: 'không có đơn vị này' })));
   }
+
 }
 
 function allocationView(transfer: TransferView, unitId: string, decisionNo: string) {
