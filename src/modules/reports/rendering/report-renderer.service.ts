@@ -28,13 +28,19 @@ export class ReportRenderer {
 
   async render<T>(format: ReportFormat | undefined, json: () => T, document: () => ReportDocument): Promise<T | StreamableFile> {
     if (!format || format === 'json') return json();
+    // Each step below is synchronous work proportional to the report; yielding between them lets
+    // the requests that arrive meanwhile (health checks, other users) through.
+    const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+    await turn();
     const doc = document();
+    await turn();
     const options = { type: CONTENT_TYPES[format], disposition: `attachment; filename="${doc.fileName}.${format}"` };
     if (format === 'csv' || format === 'xlsx') {
       const bytes = format === 'csv' ? Buffer.from(renderCsv(doc), 'utf8') : await renderXlsx(doc);
       return new StreamableFile(bytes, { ...options, length: bytes.length });
     }
     const definition = reportPdf(doc, { issuingBody: this.config.ISSUING_BODY, place: this.config.ISSUING_PLACE, date: this.clock.today() });
+    await turn();
     return new StreamableFile(await this.pdf.render(definition), options);
   }
 }
