@@ -178,6 +178,23 @@ describe('payments, settlement and recovery', () => {
     await expectBalanced(t, c.finance, { fundCode: c.fundCode, fiscalYear: YEAR });
   });
 
+  it('an accepted file whose settlement is late appears in the overdue report', async () => {
+    const id = await approvedFile(t, c);
+    await contract(id).expect(200);
+    await accept(id).expect(200);
+    const head = c.head;
+    const on = async (instant: string) => {
+      t.clock.set(instant);
+      return (await t.http.get(api('/reports/overdue')).set(head.auth).expect(200)).body;
+    };
+    expect((await on('2027-10-30T09:00:00Z')).settlements.map((s: { applicationId: string }) => s.applicationId)).not.toContain(id);
+    const late = await on('2027-11-01T09:00:00Z');
+    expect(late.settlements).toEqual(expect.arrayContaining([expect.objectContaining({ applicationId: id, dueDate: '2027-10-30', daysOverdue: 2, officerId: c.officer.id })]));
+    await settle(id, '400000000').expect(201);
+    expect((await on('2027-11-01T09:00:00Z')).settlements.map((s: { applicationId: string }) => s.applicationId)).not.toContain(id);
+    t.clock.set('2027-03-02T02:00:00Z');
+  });
+
   it('records a failed acceptance without moving the file, and refuses bad input naming the field', async () => {
     const id = await approvedFile(t, c);
     await contract(id).expect(200);

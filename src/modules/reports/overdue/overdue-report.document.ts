@@ -35,6 +35,14 @@ export function overdueReportDocument(report: OverdueReport, preparedBy: string)
     col('dueDate', 'Hạn trả lời', 'date'),
     col('daysOverdue', 'Số ngày quá hạn', 'count', 0.8),
   ];
+  const settlementColumns = [
+    col('applicationId', 'Mã hồ sơ', 'text', 1, true),
+    col('title', 'Tên đề án', 'text', 3),
+    col('leadUnitName', 'Đơn vị chủ trì', 'text', 2),
+    col('officerName', 'Chuyên viên', 'text', 1.6),
+    col('dueDate', 'Hạn nộp quyết toán', 'date'),
+    col('daysOverdue', 'Số ngày quá hạn', 'count', 0.8),
+  ];
   const byUnit = rows(report.byUnit);
   const byPerson = rows(report.byPerson);
   const files = report.files.map((f) => ({ cells: { ...f, status: statusLabel(f.status as ApplicationStatus) ?? f.status } }));
@@ -44,12 +52,15 @@ export function overdueReportDocument(report: OverdueReport, preparedBy: string)
     numberSuffix: 'BC-SCT',
     title: 'Báo cáo',
     subtitle: `Tình hình hồ sơ và xin ý kiến quá hạn đến ngày ${formatDateVi(report.today)}`,
-    summary: [`Tổng số: ${report.totals.files} hồ sơ quá hạn xử lý; ${report.totals.consultations} yêu cầu xin ý kiến quá hạn chưa trả lời (coi như đồng ý theo Điều 13.5).`],
+    summary: [
+      `Tổng số: ${report.totals.files} hồ sơ quá hạn xử lý; ${report.totals.consultations} yêu cầu xin ý kiến quá hạn chưa trả lời (coi như đồng ý theo Điều 13.5); ${report.totals.settlements} hồ sơ quá hạn nộp quyết toán.`,
+    ],
     sections: [
       { key: 'byUnit', title: 'Theo đơn vị', table: { columns: byUnitColumns, rows: byUnit, totals: totalsRows(byUnitColumns, byUnit) } },
       { key: 'byPerson', title: 'Theo người chịu trách nhiệm', table: { columns: byPersonColumns, rows: byPerson, totals: totalsRows(byPersonColumns, byPerson) } },
       { key: 'files', title: 'Hồ sơ quá hạn xử lý', table: { columns: fileColumns, rows: files, totals: [{ cells: { title: `Tổng cộng: ${report.totals.files} hồ sơ` } }] } },
       { key: 'consultations', title: 'Xin ý kiến quá hạn', note: 'Đơn vị không trả lời đúng hạn được coi là đồng ý (Điều 13.5 Quy chế làm việc).', table: { columns: consultationColumns, rows: consultations, totals: [{ cells: { applicationTitle: `Tổng cộng: ${report.totals.consultations} yêu cầu` } }] } },
+      { key: 'settlements', title: 'Quá hạn nộp quyết toán', note: 'Hồ sơ đã nghiệm thu đạt nhưng chưa nộp quyết toán trong thời hạn quy định.', table: { columns: settlementColumns, rows: rows(report.settlements), totals: [{ cells: { title: `Tổng cộng: ${report.totals.settlements} hồ sơ` } }] } },
     ],
     signers: officeSigners(preparedBy),
     recipients: ['Giám đốc, các Phó Giám đốc;', 'Các phòng, đơn vị;', 'Lưu: VT, VP.'],

@@ -37,19 +37,33 @@ export interface OverdueConsultation {
   silent: true;
 }
 
+/** A file accepted (nghiệm thu) whose settlement was not filed by its due date. */
+export interface OverdueSettlement {
+  applicationId: string;
+  title: string;
+  dueDate: string;
+  daysOverdue: number;
+  leadUnitId: string | null;
+  leadUnitName: string | null;
+  officerId: string | null;
+  officerName: string | null;
+}
+
 export interface OverdueReport {
   today: string;
   generatedAt: string;
-  totals: { files: number; consultations: number };
+  totals: { files: number; consultations: number; settlements: number };
   byUnit: Array<{ unitId: string | null; unitCode: string | null; unitName: string | null; files: number; consultations: number }>;
   byPerson: Array<{ userId: string | null; fullName: string | null; unitId: string | null; files: number; oldestDueDate: string }>;
   files: OverdueFile[];
   consultations: OverdueConsultation[];
+  settlements: OverdueSettlement[];
 }
 
 /**
- * The overdue report (DOMAIN.md rule 5): files in review past their due date, and consultations
- * unanswered past theirs, by unit and responsible person. Aggregated in SQL.
+ * The overdue report (DOMAIN.md rule 5): files in review past their due date, consultations
+ * unanswered past theirs, and accepted files whose settlement is late, by unit and responsible
+ * person. Aggregated in SQL.
  */
 @Injectable()
 export class OverdueReportService {
@@ -104,6 +118,22 @@ export class OverdueReportService {
         ORDER BY c.due_date, c.id`,
       [today, ...consultationWhere.params],
     );
+    const settlementWhere = whereClause([
+      ["a.status = 'accepted' AND n.settlement_due_date < ?", today],
+      ['a.lead_unit_id = ?', query.unitId],
+      ['a.fiscal_year = ?', query.fiscalYear],
+    ]);
+    const settlements: Array<Record<string, unknown>> = await db.query(
+      `SELECT a.id, a.title, DATE_FORMAT(n.settlement_due_date, '%Y-%m-%d') AS due_date, DATEDIFF(?, n.settlement_due_date) AS days_overdue,
+              a.lead_unit_id, u.name AS lead_unit_name, a.officer_id, p.full_name AS officer_name
+         FROM applications a
+         JOIN acceptances n ON n.id = (SELECT MAX(x.id) FROM acceptances x WHERE x.application_id = a.id AND x.result = 'passed')
+         LEFT JOIN units u ON u.id = a.lead_unit_id
+         LEFT JOIN users p ON p.id = a.officer_id
+         ${settlementWhere.clause}
+        ORDER BY n.settlement_due_date, a.id`,
+      [today, ...settlementWhere.params],
+    );
     const byUnit: Array<Record<string, unknown>> = await db.query(
       `SELECT x.unit_id, u.code AS unit_code, u.name AS unit_name, SUM(x.files) AS files, SUM(x.consultations) AS consultations
          FROM (
@@ -130,7 +160,7 @@ export class OverdueReportService {
     return {
       today,
       generatedAt: this.clock.now().toISOString(),
-      totals: { files: files.length, consultations: consultations.length },
+      totals: { files: files.length, consultations: consultations.length, settlements: settlements.length },
       byUnit: byUnit.map((r) => ({
         unitId: (r.unit_id as string) ?? null,
         unitCode: (r.unit_code as string) ?? null,
@@ -150,6 +180,16 @@ export class OverdueReportService {
         title: r.title as string,
         status: r.status as string,
         fiscalYear: int(r.fiscal_year),
+        dueDate: r.due_date as string,
+        daysOverdue: int(r.days_overdue),
+        leadUnitId: (r.lead_unit_id as string) ?? null,
+        leadUnitName: (r.lead_unit_name as string) ?? null,
+        officerId: (r.officer_id as string) ?? null,
+        officerName: (r.officer_name as string) ?? null,
+      })),
+      settlements: settlements.map((r) => ({
+        applicationId: r.id as string,
+        title: r.title as string,
         dueDate: r.due_date as string,
         daysOverdue: int(r.days_overdue),
         leadUnitId: (r.lead_unit_id as string) ?? null,
