@@ -33,6 +33,8 @@ describe('ledger under concurrency, retries and random sequences', () => {
       ),
     );
     const statuses = responses.map((r) => r.status);
+    const unexpected = responses.filter((r) => r.status !== 201 && r.status !== 409).map((r) => r.body);
+    expect(unexpected).toEqual([]);
     expect(statuses.filter((s) => s === 201)).toHaveLength(20);
     expect(statuses.filter((s) => s === 409)).toHaveLength(44);
     expect(responses.filter((r) => r.status === 409).every((r) => r.body.code === 'INSUFFICIENT_FUNDS')).toBe(true);
@@ -54,6 +56,7 @@ describe('ledger under concurrency, retries and random sequences', () => {
         postMoney(t, finance, '/allocations/transfer', { fundCode, fiscalYear: year, fromUnitId: hot.id, toUnitId: others[i % 4].id, amount: '30', reason: `r${i}` }),
       ),
     );
+    expect(responses.filter((r) => r.status !== 201 && r.status !== 409).map((r) => r.body)).toEqual([]);
     expect(responses.filter((r) => r.status === 201)).toHaveLength(33);
     expect(responses.filter((r) => r.status === 409 && r.body.code === 'INSUFFICIENT_FUNDS')).toHaveLength(31);
     expect((await unitFigures(t, finance, fundCode, year, hot.id)).unit.available).toBe('10');
