@@ -1,7 +1,8 @@
 'use strict';
 /**
- * The PDF renderer, run in a worker thread by src/modules/reports/pdf/pdf.service.ts so that the
- * seconds of CPU a large report takes never block the API's event loop.
+ * The PDF renderer, run as a child process (at a lower CPU priority) by
+ * src/modules/reports/pdf/pdf.service.ts, so that the seconds of CPU and hundreds of megabytes a
+ * large report takes never block the API's event loop nor crowd its memory.
  *
  * It receives a pdfmake document definition as JSON (pure data: no functions cross threads), turns
  * the few markers that must be functions (the "Trang x/y" footer, the named table layouts of
@@ -11,12 +12,11 @@
  * Messages in:  { id, definition }            (definition: a JSON string)
  * Messages out: { id, chunk } … { id, done } | { id, error }
  */
-const { parentPort, workerData } = require('node:worker_threads');
 const fs = require('node:fs');
 const path = require('node:path');
 const pdfmake = require('pdfmake');
 
-const reportsDir = fs.realpathSync(workerData.reportsDir);
+const reportsDir = fs.realpathSync(process.env.KCFUND_REPORTS_DIR);
 const layout = JSON.parse(fs.readFileSync(path.join(reportsDir, 'layouts', 'official-document.json'), 'utf8'));
 
 /** Only files inside reports/ (fonts, images of the layouts); nothing else on this machine. */
@@ -69,18 +69,19 @@ function materialise(definition) {
   return definition;
 }
 
-function post(message, transfer) {
-  parentPort.postMessage(message, transfer);
+function post(message) {
+  process.send(message);
 }
 
-parentPort.on('message', async ({ id, definition }) => {
+// The parent going away ends the renderer too.
+process.on('disconnect', () => process.exit(0));
+
+process.on('message', async ({ id, definition }) => {
   try {
     const doc = await pdfmake.createPdf(materialise(JSON.parse(definition))).getStream();
     doc.on('data', (chunk) => {
-      // A private copy, so transferring it never detaches a buffer pool pdfkit still uses.
-      const copy = new Uint8Array(chunk.length);
-      copy.set(chunk);
-      post({ id, chunk: copy }, [copy.buffer]);
+      // A copy of just these bytes (a view would carry its whole pooled buffer across).
+      post({ id, chunk: Uint8Array.from(chunk) });
     });
     doc.on('end', () => post({ id, done: true }));
     doc.on('error', (error) => post({ id, error: String((error && error.message) || error) }));

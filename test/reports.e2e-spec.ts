@@ -1,7 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { Money } from '../src/common/money/decimal';
@@ -13,6 +9,7 @@ import { LedgerService } from '../src/modules/ledger/ledger.service';
 import { placeDateLine } from '../src/modules/reports/pdf/official-layout';
 import { createActor, createUnit, TestActor } from './support/actors';
 import { fundWithBudget, postMoney } from './support/budget';
+import { binary, pdfText } from './support/documents';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -26,19 +23,6 @@ type Json = Record<string, any>;
 const YEAR = 2046;
 const M = (v: string | number) => new Money(String(v));
 const sum = (values: string[]) => values.reduce((a, b) => a.plus(b), M(0));
-
-/** Reads a binary response (PDF, XLSX) into a Buffer. */
-function binary(res: any, cb: (err: Error | null, body: Buffer) => void) {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-}
-
-function pdfText(pdf: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kcfund-pdf-'));
-  writeFileSync(join(dir, 'r.pdf'), pdf);
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' });
-}
 
 /** Splits the report CSV into its blocks: heading, header line, rows (totals last). */
 function csvBlocks(text: string): Array<{ heading: string; header: string[]; rows: string[][] }> {
@@ -505,7 +489,7 @@ describe('reports', () => {
 
   it('overdue report keeps its JSON and adds PDF, CSV and XLSX', async () => {
     const json = (await t.http.get('/api/v1/reports/overdue').set(head.auth).expect(200)).body;
-    expect(Object.keys(json).sort()).toEqual(['byPerson', 'byUnit', 'consultations', 'files', 'generatedAt', 'today', 'totals']);
+    expect(Object.keys(json).sort()).toEqual(['byPerson', 'byUnit', 'consultations', 'files', 'generatedAt', 'settlements', 'today', 'totals']);
     expect(json.files.find((f: Json) => f.applicationId === apps.late)).toBeTruthy();
     const pdf = await t.http.get('/api/v1/reports/overdue').query({ format: 'pdf' }).set(head.auth).buffer(true).parse(binary).expect(200);
     const text = pdfText(pdf.body);
@@ -519,7 +503,7 @@ describe('reports', () => {
     const xlsx = await t.http.get('/api/v1/reports/overdue').query({ format: 'xlsx' }).set(auditor.auth).buffer(true).parse(binary).expect(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.body);
-    expect(book.worksheets.map((s) => s.name)).toEqual(['1. Theo đơn vị', '2. Theo người chịu trách nhiệm', '3. Hồ sơ quá hạn xử lý', '4. Xin ý kiến quá hạn']);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['1. Theo đơn vị', '2. Theo người chịu trách nhiệm', '3. Hồ sơ quá hạn xử lý', '4. Xin ý kiến quá hạn', '5. Quá hạn nộp quyết toán']);
     await t.http.get('/api/v1/reports/overdue').query({ format: 'doc' }).set(head.auth).expect(400);
   });
 

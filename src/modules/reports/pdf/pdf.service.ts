@@ -1,7 +1,8 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { ChildProcess, fork } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
-import { Worker } from 'node:worker_threads';
 import { reportsDirectory } from './reports-directory';
 
 /** A pdfmake document definition as pure data (see official-layout.ts for the helpers that build one). */
@@ -10,12 +11,19 @@ export type PdfDocumentDefinition = Record<string, unknown>;
 /** How long one document may take before its worker is stopped (a 10,000-row report takes ~10 s). */
 const RENDER_TIMEOUT_MS = 120_000;
 /**
- * Render workers. The machine has two cores: one renders, the other keeps answering the API. More
- * workers would only make renders compete with requests for the same cores.
+ * Render processes. The machine has two cores: one renders, the other keeps answering the API. More
+ * renderers would only make renders compete with requests for the same cores.
  */
 const POOL_SIZE = 1;
-/** Old-generation heap of a render worker: a runaway document fails alone instead of the service. */
+/** Old-generation heap of a renderer: a runaway document fails alone instead of the service. */
 const WORKER_HEAP_MB = 1024;
+/**
+ * The renderer runs niced: when the API and the renderer both want the CPU, the API wins, so
+ * health checks and budget figures keep answering quickly while a large PDF renders.
+ */
+const RENDERER_NICENESS = 15;
+
+type Worker = ChildProcess;
 
 interface Job {
   id: number;
@@ -30,7 +38,7 @@ interface Job {
 export class PdfRenderError extends Error {}
 
 /**
- * Renders PDFs with pdfmake off the request thread: a small pool of worker threads (one by default:
+ * Renders PDFs with pdfmake off the request thread: a small pool of child processes (one by default:
  * the machine has two cores, and the other keeps serving the API) takes documents one at a time
  * from a queue and streams each back in chunks. `render` resolves with a stream as soon as the first
  * bytes exist, so a large PDF is sent while it is still being written; a failure before that rejects.
@@ -70,7 +78,7 @@ export class PdfService implements OnModuleDestroy {
     for (const job of this.queue.splice(0)) job.reject(new PdfRenderError('the PDF renderer stopped'));
     const all = [...this.idle, ...this.busy.keys()];
     this.idle.length = 0;
-    await Promise.all(all.map((w) => w.terminate()));
+    for (const worker of all) worker.kill();
   }
 
   private dispatch(): void {
@@ -81,21 +89,26 @@ export class PdfService implements OnModuleDestroy {
       this.busy.set(worker, job);
       job.timer = setTimeout(() => {
         this.fail(worker, new PdfRenderError('rendering the PDF took too long'));
-        void worker.terminate();
+        worker.kill();
       }, RENDER_TIMEOUT_MS);
-      worker.postMessage({ id: job.id, definition: job.definition });
+      worker.send({ id: job.id, definition: job.definition });
       job.definition = '';
     }
   }
 
   private spawn(): Worker {
     const dir = reportsDirectory();
-    const worker = new Worker(join(dir, 'pdf-render.worker.cjs'), {
-      workerData: { reportsDir: dir },
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
-      stdout: false,
-      stderr: false,
+    const worker = fork(join(dir, 'pdf-render.worker.cjs'), [], {
+      env: { ...process.env, KCFUND_REPORTS_DIR: dir },
+      execArgv: [`--max-old-space-size=${WORKER_HEAP_MB}`],
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
+    try {
+      if (worker.pid) setPriority(worker.pid, RENDERER_NICENESS);
+    } catch {
+      // Not permitted here: the renderer runs at normal priority.
+    }
     this.workers++;
     worker.on('message', (message: { id: number; chunk?: Uint8Array; done?: boolean; error?: string }) => this.onMessage(worker, message));
     worker.on('error', (error) => this.fail(worker, error));
@@ -143,7 +156,7 @@ export class PdfService implements OnModuleDestroy {
     else job.reject(error);
     if (!this.closing && !this.idle.includes(worker)) {
       // A worker that failed a job is not trusted with the next: stop it; `exit` makes room for a new one.
-      void worker.terminate();
+      worker.kill();
     }
   }
 }
