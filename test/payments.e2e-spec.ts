@@ -164,6 +164,10 @@ describe('payments, settlement and recovery', () => {
     expect((await t.http.get(api(`/applications/${id}`)).set(c.applicant.auth).expect(200)).body.status).toBe('settled');
     const list = await t.http.get(api('/recoveries')).query({ applicationId: id }).set(c.auditor.auth).expect(200);
     expect(list.body.total).toBe(1);
+    const stranger = await (await import('./support/actors')).createActor(t, ['applicant']);
+    await t.http.get(api(`/recoveries/${recoveryId}`)).set(stranger.auth).expect(404);
+    expect((await t.http.get(api('/recoveries')).query({ applicationId: id }).set(stranger.auth).expect(200)).body.total).toBe(0);
+    expect((await t.http.get(api('/recoveries')).query({ applicationId: id }).set(c.applicant.auth).expect(200)).body.total).toBe(1);
     await expectBalanced(t, c.finance, { fundCode: c.fundCode, fiscalYear: YEAR });
   });
 

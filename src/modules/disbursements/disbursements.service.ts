@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, isStaff } from '../../common/auth/actor';
+import { Actor } from '../../common/auth/actor';
 import { requireRole } from '../../common/auth/access';
 import { assertNotMakerChecker } from '../../common/auth/maker-checker';
 import { Clock } from '../../common/clock';
 import { NotFound } from '../../common/http/domain-error';
-import { Page, pageOf } from '../../common/http/page';
+import { Page } from '../../common/http/page';
 import { isId, newId } from '../../common/ids';
 import { Decimal, Money } from '../../common/money/decimal';
 import { formatMoneyVi } from '../../common/money/format-vi';
@@ -13,6 +13,7 @@ import { TransactionRunner } from '../../database/transaction';
 import { AuditService } from '../audit/audit.service';
 import { Application } from '../applications/application.entity';
 import { ApplicationStore } from '../applications/application-store';
+import { fileScopedQuery, pageWithCurrency, withCurrency } from '../applications/file-scoped-query';
 import { nextStatus } from '../applications/applications.rules';
 import { BudgetService } from '../budget/budget.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
@@ -193,24 +194,10 @@ export class DisbursementsService {
 
   async list(actor: Actor, query: DisbursementQuery): Promise<Page<DisbursementView>> {
     requireRole(actor, 'officer', 'finance', 'auditor', 'applicant');
-    const qb = this.tx.manager
-      .createQueryBuilder(Disbursement, 'd')
-      .innerJoin(Application, 'a', 'a.id = d.application_id')
-      .addSelect('a.currency', 'currency');
-    if (!isStaff(actor)) qb.andWhere('a.owner_id = :owner', { owner: actor.id });
+    const qb = fileScopedQuery(this.tx.manager, Disbursement, 'd', actor);
     if (query.applicationId) qb.andWhere('d.application_id = :applicationId', { applicationId: query.applicationId });
     if (query.status) qb.andWhere('d.status = :status', { status: query.status });
-    const total = await qb.getCount();
-    const { entities, raw } = await qb
-      .orderBy('d.id', 'ASC')
-      .offset((query.page - 1) * query.pageSize)
-      .limit(query.pageSize)
-      .getRawAndEntities<{ currency: string }>();
-    return pageOf(
-      entities.map((d, i) => toDisbursementView(d, raw[i].currency)),
-      total,
-      query,
-    );
+    return pageWithCurrency(qb, 'd', query, toDisbursementView);
   }
 
   /** Sums of a file's disbursements that count against its limits, this one excluded. */
@@ -249,15 +236,9 @@ export class DisbursementsService {
 
   private async findVisible(actor: Actor, id: string): Promise<{ disbursement: Disbursement; currency: string }> {
     if (!isId(id)) throw new NotFound('Khoản chi');
-    const qb = this.tx.manager
-      .createQueryBuilder(Disbursement, 'd')
-      .innerJoin(Application, 'a', 'a.id = d.application_id')
-      .addSelect('a.currency', 'currency')
-      .where('d.id = :id', { id });
-    if (!isStaff(actor)) qb.andWhere('a.owner_id = :owner', { owner: actor.id });
-    const { entities, raw } = await qb.getRawAndEntities<{ currency: string }>();
-    if (!entities[0]) throw new NotFound('Khoản chi');
-    return { disbursement: entities[0], currency: raw[0].currency };
+    const [found] = await withCurrency(fileScopedQuery(this.tx.manager, Disbursement, 'd', actor).andWhere('d.id = :id', { id }));
+    if (!found) throw new NotFound('Khoản chi');
+    return { disbursement: found.row, currency: found.currency };
   }
 
   private next(disbursement: Disbursement, action: 'approve' | 'pay' | 'reject') {

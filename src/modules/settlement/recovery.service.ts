@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, isStaff } from '../../common/auth/actor';
+import { Actor } from '../../common/auth/actor';
 import { requireRole } from '../../common/auth/access';
 import { Clock } from '../../common/clock';
 import { NotFound } from '../../common/http/domain-error';
-import { Page, pageOf } from '../../common/http/page';
+import { Page } from '../../common/http/page';
 import { isId, newId } from '../../common/ids';
 import { formatMoneyVi } from '../../common/money/format-vi';
 import { parseMoney } from '../../common/money/money';
 import { TransactionRunner } from '../../database/transaction';
 import { AuditService } from '../audit/audit.service';
-import { Application } from '../applications/application.entity';
 import { ApplicationStore } from '../applications/application-store';
+import { fileScopedQuery, pageWithCurrency, withCurrency } from '../applications/file-scoped-query';
 import { nextStatus } from '../applications/applications.rules';
 import { BudgetService } from '../budget/budget.service';
 import { LedgerService } from '../ledger/ledger.service';
@@ -95,31 +95,15 @@ export class RecoveryService {
   }
 
   async list(actor: Actor, query: RecoveryQuery): Promise<Page<RecoveryView>> {
-    const qb = this.tx.manager
-      .createQueryBuilder(Recovery, 'r')
-      .innerJoin(Application, 'a', 'a.id = r.application_id')
-      .addSelect('a.currency', 'currency');
-    if (!isStaff(actor)) qb.andWhere('a.owner_id = :owner', { owner: actor.id });
+    const qb = fileScopedQuery(this.tx.manager, Recovery, 'r', actor);
     if (query.applicationId) qb.andWhere('r.application_id = :applicationId', { applicationId: query.applicationId });
-    const total = await qb.getCount();
-    const { entities, raw } = await qb
-      .orderBy('r.id', 'ASC')
-      .offset((query.page - 1) * query.pageSize)
-      .limit(query.pageSize)
-      .getRawAndEntities<{ currency: string }>();
-    return pageOf(entities.map((r, i) => toRecoveryView(r, raw[i].currency)), total, query);
+    return pageWithCurrency(qb, 'r', query, toRecoveryView);
   }
 
   private async findVisible(actor: Actor, id: string): Promise<{ recovery: Recovery; currency: string }> {
     if (!isId(id)) throw new NotFound('Lệnh thu hồi');
-    const qb = this.tx.manager
-      .createQueryBuilder(Recovery, 'r')
-      .innerJoin(Application, 'a', 'a.id = r.application_id')
-      .addSelect('a.currency', 'currency')
-      .where('r.id = :id', { id });
-    if (!isStaff(actor)) qb.andWhere('a.owner_id = :owner', { owner: actor.id });
-    const { entities, raw } = await qb.getRawAndEntities<{ currency: string }>();
-    if (!entities[0]) throw new NotFound('Lệnh thu hồi');
-    return { recovery: entities[0], currency: raw[0].currency };
+    const [found] = await withCurrency(fileScopedQuery(this.tx.manager, Recovery, 'r', actor).andWhere('r.id = :id', { id }));
+    if (!found) throw new NotFound('Lệnh thu hồi');
+    return { recovery: found.row, currency: found.currency };
   }
 }

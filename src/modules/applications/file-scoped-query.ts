@@ -1,0 +1,36 @@
+import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { Actor, isStaff } from '../../common/auth/actor';
+import { Page, PageQuery, pageOf } from '../../common/http/page';
+import { Application } from './application.entity';
+
+/**
+ * Rows that belong to a file (disbursements, recoveries, …) as `actor` may see them: staff see
+ * all, a producer only those of their own files (scoped in the query, so hidden is 404). Each row
+ * comes with its file's currency, which its amounts are shown in.
+ */
+export function fileScopedQuery<T extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<T>, alias: string, actor: Actor): SelectQueryBuilder<T> {
+  const qb = em
+    .createQueryBuilder(entity, alias)
+    .innerJoin(Application, 'file', `file.id = ${alias}.application_id`)
+    .addSelect('file.currency', 'currency');
+  if (!isStaff(actor)) qb.andWhere('file.owner_id = :owner', { owner: actor.id });
+  return qb;
+}
+
+/** The rows with their currencies: one, or none when it does not exist or is hidden. */
+export async function withCurrency<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<Array<{ row: T; currency: string }>> {
+  const { entities, raw } = await qb.getRawAndEntities<{ currency: string }>();
+  return entities.map((row, i) => ({ row, currency: raw[i].currency }));
+}
+
+/** A page of rows, oldest first, each shown with its file's currency. */
+export async function pageWithCurrency<T extends ObjectLiteral, V>(
+  qb: SelectQueryBuilder<T>,
+  alias: string,
+  query: PageQuery,
+  view: (row: T, currency: string) => V,
+): Promise<Page<V>> {
+  const total = await qb.getCount();
+  const rows = await withCurrency(qb.orderBy(`${alias}.id`, 'ASC').offset((query.page - 1) * query.pageSize).limit(query.pageSize));
+  return pageOf(rows.map((r) => view(r.row, r.currency)), total, query);
+}
