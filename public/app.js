@@ -27,6 +27,9 @@
     return (negative ? '-' : '') + int + (frac ? ',' + frac : '') + ' ' + (currency === 'VND' ? '₫' : currency);
   }
   function placesOf(currency) { return currency === 'VND' ? 0 : 2; }
+  // Writes only what changed: a rewrite of equal text still moves the layout (and the scroll
+  // anchoring of a phone's page) under a finger that is tapping a button.
+  function setText(el, text) { if (el && el.textContent !== text) el.textContent = text; }
   function percentText(rate) {
     var r = scaled(rate, 6);
     if (r === null) return '';
@@ -43,7 +46,7 @@
     if (!out) return;
     var currency = input.getAttribute('data-currency') || 'VND';
     var v = scaled(input.value, placesOf(currency));
-    out.textContent = input.value.trim() === '' ? '' : v === null ? 'Số tiền chưa hợp lệ' : '= ' + format(v, placesOf(currency), currency);
+    setText(out, input.value.trim() === '' ? '' : v === null ? 'Số tiền chưa hợp lệ' : '= ' + format(v, placesOf(currency), currency));
   }
 
   // ---- the rule in force for the chosen activity type and fund ---------------------------------
@@ -82,25 +85,24 @@
           var q = scaled(field(row, 'quantity').value, 4);
           var p = scaled(field(row, 'unitPrice').value, places);
           var blank = field(row, 'quantity').value.trim() === '' && field(row, 'unitPrice').value.trim() === '';
-          if (blank) { if (out) out.textContent = ''; return; }
-          if (q === null || p === null) { bad = true; if (out) out.textContent = '?'; return; }
+          if (blank) { setText(out, ''); return; }
+          if (q === null || p === null) { bad = true; setText(out, '?'); return; }
           amount = (q * p) / pow10(4); // rounded down, as the rules do
         } else {
           var a = field(row, 'amount');
-          if (a.value.trim() === '') { if (out) out.textContent = ''; return; }
+          if (a.value.trim() === '') { setText(out, ''); return; }
           amount = scaled(a.value, places);
-          if (amount === null) { bad = true; if (out) out.textContent = '?'; return; }
+          if (amount === null) { bad = true; setText(out, '?'); return; }
         }
-        if (out) out.textContent = format(amount, places, currency);
+        setText(out, format(amount, places, currency));
         total += amount;
         if (field(row, 'eligible').checked) eligible += amount;
       });
-      var show = function (key, value) { var el = form.querySelector('[data-total="' + key + '"]'); if (el) el.textContent = value; };
+      var show = function (key, value) { setText(form.querySelector('[data-total="' + key + '"]'), value); };
       show('total', format(total, places, currency));
       show('eligible', format(eligible, places, currency));
-      show('counterpart', '');
       var note = form.querySelector('[data-total="note"]');
-      if (note) note.textContent = bad ? 'Có dòng chưa hợp lệ: kiểm tra số lượng và đơn giá.' : 'Tạm tính trên trình duyệt; số chính thức do hệ thống tính khi lưu.';
+      setText(note, bad ? 'Có dòng chưa hợp lệ: kiểm tra số lượng và đơn giá.' : 'Tạm tính trên trình duyệt; số chính thức do hệ thống tính khi lưu.');
       if (group === 'costLines') {
         var rule = picked && picked.rule;
         var max = null;
@@ -116,7 +118,7 @@
         var warn = form.querySelector('[data-total="requested-note"]');
         if (requested && warn) {
           var r = scaled(requested.value, places);
-          warn.textContent = r !== null && max !== null && r > max ? 'Kinh phí đề nghị vượt mức hỗ trợ tối đa ' + format(max, places, currency) + '.' : '';
+          setText(warn, r !== null && max !== null && r > max ? 'Kinh phí đề nghị vượt mức hỗ trợ tối đa ' + format(max, places, currency) + '.' : '');
         }
       }
     }
@@ -125,7 +127,13 @@
         input.name = input.name.replace(/\[\d+\]/, '[' + index + ']');
         if (input.id) input.id = input.id.replace(/-\d+-/, '-' + index + '-');
       });
-      Array.prototype.forEach.call(row.querySelectorAll('label[for]'), function (label) { label.htmlFor = label.htmlFor.replace(/-\d+-/, '-' + index + '-'); });
+      Array.prototype.forEach.call(row.querySelectorAll('label[for]'), function (label) {
+        label.htmlFor = label.htmlFor.replace(/-\d+-/, '-' + index + '-');
+        label.textContent = label.textContent.replace(/\d+/, String(index + 1));
+      });
+      Array.prototype.forEach.call(row.querySelectorAll('[aria-label]'), function (el) {
+        el.setAttribute('aria-label', el.getAttribute('aria-label').replace(/\d+$/, String(index + 1)));
+      });
     }
     var add = form.querySelector('[data-add-row="' + group + '"]');
     if (add) {
@@ -143,8 +151,9 @@
         recompute();
       });
     }
+    // Typing, ticking a box and choosing in a list all fire `input`; `change` would fire again on
+    // leaving a field, which is when a finger lands on the submit button.
     form.addEventListener('input', recompute);
-    form.addEventListener('change', recompute);
     recompute();
   }
 

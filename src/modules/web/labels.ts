@@ -96,6 +96,15 @@ export const UNIT_KIND_LABELS: Record<string, string> = {
   office: 'Văn phòng',
 };
 
+export const DOCUMENT_KIND_LABELS: Record<string, string> = {
+  business_license: 'Giấy chứng nhận đăng ký kinh doanh',
+  quotation: 'Báo giá thiết bị, dịch vụ',
+  project_plan: 'Thuyết minh đề án',
+  invoice: 'Hóa đơn, chứng từ',
+  minutes: 'Biên bản',
+  other: 'Tài liệu khác',
+};
+
 export const RECONCILIATION_LINE_LABELS: Record<string, string> = {
   matched: 'Khớp',
   amount_mismatch: 'Lệch số tiền',

@@ -153,6 +153,13 @@ export class PaymentPagesController {
 
   // ---- models ----------------------------------------------------------------------------------
 
+  /** The last page of a list that runs oldest first: the most recent items. */
+  private async latest<T>(list: (page: number) => Promise<{ items: T[]; total: number; pageSize: number }>): Promise<T[]> {
+    const first = await list(1);
+    const last = Math.max(1, Math.ceil(first.total / first.pageSize));
+    return last === 1 ? first.items : (await list(last)).items;
+  }
+
   private disbursementStep(req: WebRequest, res: Response, actor: Actor, form: string, run: () => Promise<string>) {
     return this.forms.handle(req, res, {
       template: 'disbursements',
@@ -162,9 +169,17 @@ export class PaymentPagesController {
   }
 
   private async disbursementModel(actor: Actor): Promise<Record<string, unknown>> {
-    const [page, names] = await Promise.all([this.disbursements.list(actor, PAGE), this.directory.for(actor)]);
-    const files = await filesOf(this.applications, actor, page.items.map((d) => d.applicationId));
-    const rows = page.items
+    // Everything waiting, and the latest of what is done (the list runs oldest first).
+    const [requested, approved, paid, rejected, names] = await Promise.all([
+      this.disbursements.list(actor, { ...PAGE, status: 'requested' }),
+      this.disbursements.list(actor, { ...PAGE, status: 'approved' }),
+      this.latest((page) => this.disbursements.list(actor, { page, pageSize: 50, status: 'paid' })),
+      this.latest((page) => this.disbursements.list(actor, { page, pageSize: 20, status: 'rejected' })),
+      this.directory.for(actor),
+    ]);
+    const items = [...requested.items, ...approved.items, ...paid, ...rejected].sort((a, b) => a.id.localeCompare(b.id));
+    const files = await filesOf(this.applications, actor, items.map((d) => d.applicationId));
+    const rows = items
       .map((d) => ({
         ...d,
         file: files.get(d.applicationId),
@@ -219,11 +234,11 @@ export class PaymentPagesController {
   }
 
   private async recoveryModel(actor: Actor): Promise<Record<string, unknown>> {
-    const page = await this.recoveries.list(actor, PAGE);
-    const files = await filesOf(this.applications, actor, page.items.map((r) => r.applicationId));
+    const items = (await this.latest((page) => this.recoveries.list(actor, { page, pageSize: 100 }))).reverse();
+    const files = await filesOf(this.applications, actor, items.map((r) => r.applicationId));
     return {
       title: 'Thu hồi kinh phí',
-      recoveries: page.items.map((r) => ({ ...r, file: files.get(r.applicationId), receiveKey: r.status === 'open' ? this.idempotency.newKey() : null })),
+      recoveries: items.map((r) => ({ ...r, file: files.get(r.applicationId), receiveKey: r.status === 'open' ? this.idempotency.newKey() : null })),
       isFinance: hasRole(actor, 'finance'),
       today: this.clock.today(),
     };

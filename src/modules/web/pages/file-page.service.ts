@@ -82,6 +82,7 @@ export class FilePageService {
       title: app.title,
       app,
       establishment,
+      fundName: funds.find((f) => f.code === app.fundCode)?.name ?? null,
       contract: works.contract,
       acceptance,
       disbursements,
