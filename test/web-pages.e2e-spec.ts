@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { createUnit } from './support/actors';
 import { approvedFile, cast, Cast } from './support/workflow';
+import { addDays } from '../src/modules/disbursements/contracts.service';
 import { startTestApp, TestApp } from './support/test-app';
 import { csrfOf, hiddenValue, PageClient, PASSWORD, webUser } from './web-support';
 
@@ -213,6 +214,119 @@ describe('web pages (server-rendered, through supertest)', () => {
     const missingKey = await browser.post('/ngan-sach/du-toan', { ...fields, idempotencyKey: '' });
     expect(missingKey.status).toBe(400);
     expect(missingKey.text).toContain('biểu mẫu thiếu mã chống gửi trùng');
+  });
+
+  /** A file of the cast walked to `under_review`, assigned to `officerId` with a due date. */
+  async function fileInReview(c: Cast, officerId: string, dueDate: string): Promise<string> {
+    const api = (path: string) => `/api/v1${path}`;
+    const establishment = await t.http
+      .post(api('/establishments'))
+      .set(c.applicant.auth)
+      .send({ name: 'Cơ sở dệt Tân Phú', kind: 'household_business', taxCode: `${Date.now()}`.slice(-10), communeCode: '29263', address: 'Ấp Tân Phú', representative: 'Lê Thị Hoa', phone: '0912345678', employees: 6 })
+      .expect(201);
+    const created = await t.http
+      .post(api('/applications'))
+      .set(c.applicant.auth)
+      .send({
+        establishmentId: establishment.body.id,
+        activityTypeCode: 'machinery',
+        fiscalYear: c.year,
+        fundCode: c.fundCode,
+        title: `Máy dệt chiếu ${Date.now().toString(36)}`,
+        communeCode: '29263',
+        startDate: `${c.year}-03-01`,
+        endDate: `${c.year}-09-30`,
+        costLines: [{ description: 'Máy dệt', quantity: '2', unitPrice: '150000000', eligible: true }],
+        requestedSupport: '150000000',
+      })
+      .expect(201);
+    await t.http.post(api(`/applications/${created.body.id}/submit`)).set(c.applicant.auth).expect(200);
+    await t.http.post(api(`/applications/${created.body.id}/assign`)).set(c.head.auth).send({ officerId, leadUnitId: c.centre.id, dueDate }).expect(200);
+    return created.body.id;
+  }
+
+  it('answers a consultation from the consulted unit\'s queue, and marks files past their due date', async () => {
+    const c = await cast(t, 2043);
+    const today = t.clock.today();
+    const officer = await webUser(t, ['officer'], c.centre.id);
+    const fileId = await fileInReview(c, officer.id, addDays(today, 1));
+    const consulted = await createUnit(t, 'division', 'Phòng Quản lý Công nghiệp (thử)');
+    const answering = await webUser(t, ['officer'], consulted.id);
+
+    const staff = new PageClient(t);
+    await staff.login(officer.email);
+    const file = await staff.get(`/ho-so/${fileId}`);
+    expect(file.text).toContain('action="/ho-so/' + fileId + '/xin-y-kien"');
+    const asked = await staff.post(`/ho-so/${fileId}/xin-y-kien`, { unitId: consulted.id, question: 'Đề nghị cho ý kiến về công suất máy dệt', dueDate: addDays(today, 5) }, { csrf: csrfOf(file.text) });
+    expect(asked.status).toBe(303);
+
+    const other = new PageClient(t);
+    await other.login(answering.email);
+    const queue = await other.get('/');
+    expect(queue.text).toContain('Đề nghị cho ý kiến về công suất máy dệt');
+    const page = await other.get(`/ho-so/${fileId}`);
+    const consultationId = /action="\/y-kien\/([0-9A-Z]{26})\/tra-loi"/.exec(page.text)![1];
+    const answered = await other.post(`/y-kien/${consultationId}/tra-loi`, { opinion: 'disagree', comment: 'Công suất chưa phù hợp' }, { csrf: csrfOf(page.text) });
+    expect(answered.status).toBe(303);
+    expect(answered.headers.location).toBe(`/ho-so/${fileId}#y-kien`);
+    const after = await other.get(`/ho-so/${fileId}`);
+    expect(after.text).toContain('Đã gửi ý kiến của đơn vị.');
+    expect(after.text).toContain('Không đồng ý');
+    expect(after.text).not.toContain(`action="/y-kien/${consultationId}/tra-loi"`);
+    // Answering twice is the API's refusal, on the page.
+    const again = await other.post(`/y-kien/${consultationId}/tra-loi`, { opinion: 'agree' }, { csrf: csrfOf(after.text) });
+    expect(again.status).toBe(409);
+    expect(again.text).toContain('Đơn vị đã trả lời yêu cầu xin ý kiến này.');
+
+    // Three days on, the file is past its due date: first in the officer's queue, in red.
+    const start = t.clock.now();
+    t.clock.advanceDays(3);
+    try {
+      const late = new PageClient(t);
+      await late.login(officer.email);
+      const overdue = await late.get('/');
+      expect(overdue.text).toMatch(new RegExp(`<li class="overdue">\\s*<a href="/ho-so/${fileId}">`));
+      const list = await late.get('/ho-so?qua-han=1');
+      expect(list.text).toContain(`href="/ho-so/${fileId}"`);
+      expect(list.text).toContain('quá hạn');
+    } finally {
+      t.clock.set(start);
+    }
+  });
+
+  it('lets a leader delegate through the page; the delegate decides on the leader\'s behalf', async () => {
+    const c = await cast(t, 2044);
+    const today = t.clock.today();
+    const leader = await webUser(t, ['leader'], null, 'Phạm Minh Đức');
+    const delegate = await webUser(t, ['head'], c.centre.id, 'Phó phòng Được Ủy Quyền');
+    const fileId = await fileInReview(c, c.officer.id, addDays(today, 10));
+    await t.http.post(`/api/v1/applications/${fileId}/recommend`).set(c.officer.auth).send({ approvedSupport: '150000000', allocationUnitId: c.centre.id }).expect(200);
+    await t.http.post(`/api/v1/applications/${fileId}/initial`).set(c.head.auth).send({}).expect(200);
+
+    const boss = new PageClient(t);
+    await boss.login(leader.email);
+    const form = await boss.get('/uy-quyen');
+    expect(form.text).toContain(`<option value="${delegate.id}">Phó phòng Được Ủy Quyền</option>`);
+    const bad = await boss.post('/uy-quyen', { toUserId: delegate.id, validFrom: today, validTo: addDays(today, -1), reason: 'Công tác' }, { csrf: csrfOf(form.text) });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('phải là validFrom hoặc một ngày sau đó');
+    const created = await boss.post('/uy-quyen', { toUserId: delegate.id, validFrom: today, validTo: addDays(today, 7), maxAmount: '200.000.000', reason: 'Giám đốc đi công tác' }, { csrf: csrfOf(form.text) });
+    expect(created.status).toBe(303);
+
+    const deputy = new PageClient(t);
+    await deputy.login(delegate.email);
+    const queue = await deputy.get('/');
+    expect(queue.text).toContain('Hồ sơ chờ quyết định (theo ủy quyền)');
+    const file = await deputy.get(`/ho-so/${fileId}`);
+    expect(file.text).toContain(`action="/ho-so/${fileId}/quyet-dinh"`);
+    const decided = await deputy.post(`/ho-so/${fileId}/quyet-dinh`, { decision: 'approve', decisionNo: '77/QĐ-SCT', reason: 'Đồng ý' }, { csrf: csrfOf(file.text) });
+    expect(decided.status).toBe(303);
+    const done = await deputy.get(`/ho-so/${fileId}`);
+    expect(done.text).toContain('Đã phê duyệt hỗ trợ 150.000.000 ₫ (Quyết định số 77/QĐ-SCT).');
+    expect(done.text).toContain('thay mặt Phạm Minh Đức');
+
+    // The file records the decision as taken under the delegation.
+    expect((await t.http.get(`/api/v1/applications/${fileId}`).set(c.applicant.auth)).body.decisionCapacity).toBe('delegated');
   });
 
   it('lets the API read with the session cookie (GET only), never change anything', async () => {

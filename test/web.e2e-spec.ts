@@ -277,6 +277,8 @@ describe('web application in Chromium', () => {
     await card.locator('form[action$="/duyet"] button').click();
     await page.waitForLoadState('load');
     expect(await flash()).toContain('Đã duyệt khoản chi 150.000.000 ₫');
+    await page.locator('.card', { hasText: title }).first().scrollIntoViewIfNeeded();
+    await shot('06-giai-ngan');
     const payForm = page.locator('.card', { hasText: title }).locator('form[action$="/chi"]').first();
     const action = (await payForm.getAttribute('action'))!;
     const fields = {
@@ -293,7 +295,6 @@ describe('web application in Chromium', () => {
     expect(await flash()).toContain('Biểu mẫu này đã được gửi trước đó; hệ thống không ghi nhận lần nữa.');
     const paid = await t.app.get(DataSource).query("SELECT COUNT(*) AS n FROM ledger_transfers WHERE kind = 'disbursement' AND reference = ?", [fields.treasuryRef]);
     expect(Number(paid[0].n)).toBe(1);
-    await shot('06-giai-ngan');
 
     await page.goto(`${base}/ngan-sach?nam=${year}&nguon=${fundCode}`);
     expect(await page.locator('svg.chart rect.disbursed').count()).toBeGreaterThan(0);
@@ -330,6 +331,12 @@ describe('web application in Chromium', () => {
     await submit('form[action$="/duyet"] button[type=submit]');
     expect(await flash()).toContain('kinh phí hỗ trợ cuối cùng 262.250.000 ₫, chênh lệch 112.250.000 ₫');
     await shot('08-quyet-toan');
+    // The statement the page links to opens with the browser's session (the API reads with it).
+    const statement = await page.getAttribute('a:has-text("Tải biên bản quyết toán")', 'href');
+    expect(statement).toMatch(/^\/api\/v1\/settlements\/[0-9A-Z]{26}\/statement\.pdf$/);
+    const pdf = await context.request.get(`${base}${statement}`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toContain('application/pdf');
 
     // ---- finance pays the balance: the file is settled -------------------------------------------
     await signInAs(finance.email);
@@ -349,6 +356,14 @@ describe('web application in Chromium', () => {
     await page.goto(fileUrl);
     expect(await page.textContent('h1 + p')).toContain('đã quyết toán');
     expect(await page.textContent('#tien-trinh')).toContain('Quyết toán');
+
+    // ---- the reports finance may read, each format a link that opens with the session -----------
+    await page.goto(`${base}/bao-cao`);
+    const annual = await page.getAttribute(`a[href="/api/v1/reports/annual/${year}?format=json"]`, 'href');
+    const report = await context.request.get(`${base}${annual}`);
+    expect(report.status()).toBe(200);
+    expect((await report.json()).fiscalYear).toBe(year);
+    expect(await page.locator('a[href^="/api/v1/reports/overdue"]').count()).toBe(0); // head, leader, auditor only
 
     // ---- the treasury statement matches both payments ---------------------------------------------
     await page.goto(`${base}/doi-chieu`);

@@ -1,4 +1,5 @@
 import type { Role } from '../../common/auth/actor';
+import { FUND_SOURCE_LABELS as REPORT_FUND_SOURCE_LABELS } from '../reports/reports.rules';
 
 /** What people read for the codes the API uses. */
 export const ROLE_LABELS: Record<Role, string> = {
@@ -82,11 +83,8 @@ export const DELEGATION_STATUS_LABELS: Record<string, string> = {
   revoked: 'Đã thu hồi',
 };
 
-export const FUND_SOURCE_LABELS: Record<string, string> = {
-  central: 'Khuyến công quốc gia',
-  local: 'Khuyến công địa phương',
-  sponsor: 'Tài trợ',
-};
+/** As the reports name them. */
+export const FUND_SOURCE_LABELS: Record<string, string> = REPORT_FUND_SOURCE_LABELS;
 
 export const UNIT_KIND_LABELS: Record<string, string> = {
   department: 'Sở',
