@@ -3,6 +3,7 @@ import { createUnit } from './support/actors';
 import { approvedFile, cast, Cast } from './support/workflow';
 import { addDays } from '../src/modules/disbursements/contracts.service';
 import { startTestApp, TestApp } from './support/test-app';
+import { postMoney } from './support/budget';
 import { csrfOf, hiddenValue, PageClient, PASSWORD, webUser } from './web-support';
 
 describe('web pages (server-rendered, through supertest)', () => {
@@ -327,6 +328,79 @@ describe('web pages (server-rendered, through supertest)', () => {
 
     // The file records the decision as taken under the delegation.
     expect((await t.http.get(`/api/v1/applications/${fileId}`).set(c.applicant.auth)).body.decisionCapacity).toBe('delegated');
+  });
+
+  it('splits an allocation by weights through the form, errors beside the right unit', async () => {
+    const c = await cast(t, 2045);
+    const finance = await webUser(t, ['finance']);
+    const [east, west] = [await createUnit(t, 'commune', 'Xã Đông (thử)'), await createUnit(t, 'commune', 'Xã Tây (thử)')];
+    const browser = new PageClient(t);
+    await browser.login(finance.email);
+    const form = await browser.get('/ngan-sach/chia');
+    // Every active unit is a row; the two communes get weights, the rest stay blank.
+    const rows = [...form.text.matchAll(/name="shares\[(\d+)\]\.unitId" value="([0-9A-Z]{26})"/g)].map((m) => ({ index: m[1], unitId: m[2] }));
+    const row = (unitId: string) => rows.find((r) => r.unitId === unitId)!.index;
+    const fields = {
+      idempotencyKey: hiddenValue(form.text, 'idempotencyKey'),
+      fundCode: c.fundCode,
+      fiscalYear: String(c.year),
+      amount: '100',
+      [`shares[${row(east.id)}].unitId`]: east.id,
+      [`shares[${row(east.id)}].weight`]: '1',
+      [`shares[${row(west.id)}].unitId`]: west.id,
+      [`shares[${row(west.id)}].weight`]: 'hai',
+    };
+    const refused = await browser.post('/ngan-sach/chia', fields, { csrf: csrfOf(form.text) });
+    expect(refused.status).toBe(400);
+    // The API names shares[1] with its message; the page puts it on the west commune's own row.
+    const api = await postMoney(t, c.finance, '/allocations/split', { fundCode: c.fundCode, fiscalYear: c.year, amount: '100', shares: [{ unitId: east.id, weight: 1 }, { unitId: west.id, weight: 'hai' }] }).expect(400);
+    expect(api.body.errors).toEqual([{ field: 'shares[1].weight', message: expect.any(String) }]);
+    expect(refused.text).toContain(`<p class="error" id="f-shares-${row(west.id)}-weight-error">${api.body.errors[0].message}</p>`);
+    const done = await browser.post('/ngan-sach/chia', { ...fields, [`shares[${row(west.id)}].weight`]: '2' }, { csrf: csrfOf(form.text) });
+    expect(done.status).toBe(303);
+    const summary = await browser.get(done.headers.location);
+    expect(summary.text).toContain('Đã phân bổ 100 ₫ cho 2 đơn vị theo trọng số.');
+    const figures = await t.http.get('/api/v1/budget/summary').query({ fiscalYear: c.year, fundCode: c.fundCode }).set(c.finance.auth).expect(200);
+    const allocated = (id: string) => figures.body.funds[0].units.find((u: { unitId: string }) => u.unitId === id).allocated;
+    expect([allocated(east.id), allocated(west.id)]).toEqual(['33', '67']); // 33,33 and 66,67: the larger remainder gets the đồng
+  });
+
+  it('records a recovery through the form once for a form sent twice', async () => {
+    const c = await cast(t, 2046);
+    const api = (path: string) => `/api/v1${path}`;
+    const id = await approvedFile(t, c);
+    await t.http.post(api(`/applications/${id}/contract`)).set(c.officer.auth).send({ contractNo: `HĐ-${id}`, signedDate: '2046-03-10' }).expect(200);
+    const advance = await postMoney(t, c.officer, '/disbursements', { applicationId: id, kind: 'advance', amount: '210000000' }).expect(201);
+    await t.http.post(api(`/disbursements/${advance.body.id}/approve`)).set(c.finance.auth).expect(200);
+    await postMoney(t, c.finance2, `/disbursements/${advance.body.id}/pay`, { treasuryRef: `KB-${id.slice(-10)}`, valueDate: '2046-04-01' }).expect(200);
+    await t.http.post(api(`/applications/${id}/acceptance`)).set(c.officer.auth).send({ result: 'passed', date: '2046-10-15', minutesNo: 'BB-01' }).expect(200);
+    const filed = await t.http
+      .post(api(`/applications/${id}/settlement`))
+      .set(c.applicant.auth)
+      .send({ actualCostLines: [{ description: 'Máy sấy', amount: '300000000', eligible: true }] })
+      .expect(201);
+    await t.http.post(api(`/settlements/${filed.body.id}/approve`)).set(c.finance.auth).send({}).expect(200);
+    const approved = await t.http.post(api(`/settlements/${filed.body.id}/approve`)).set(c.leader.auth).send({}).expect(200);
+    const recoveryId = approved.body.recoveryId;
+
+    const finance = await webUser(t, ['finance']);
+    const browser = new PageClient(t);
+    await browser.login(finance.email);
+    const page = await browser.get('/thu-hoi');
+    expect(page.text).toContain(`id="thu-${recoveryId}"`);
+    const card = page.text.slice(page.text.indexOf(`id="thu-${recoveryId}"`));
+    expect(card).toContain('60.000.000 ₫');
+    const fields = { idempotencyKey: hiddenValue(card, 'idempotencyKey'), amount: '20.000.000', treasuryRef: `KB-THU-${id.slice(-8)}`, valueDate: t.clock.today() };
+    const first = await browser.post(`/thu-hoi/${recoveryId}/nhan`, fields, { csrf: csrfOf(page.text) });
+    const second = await browser.post(`/thu-hoi/${recoveryId}/nhan`, fields, { csrf: csrfOf(page.text) });
+    expect([first.status, second.status]).toEqual([303, 303]);
+    const recovery = await t.http.get(api(`/recoveries/${recoveryId}`)).set(c.finance.auth).expect(200);
+    expect(recovery.body).toMatchObject({ received: '20000000', outstanding: '40000000', status: 'open' });
+    const over = await browser.get('/thu-hoi');
+    const overCard = over.text.slice(over.text.indexOf(`id="thu-${recoveryId}"`));
+    const tooMuch = await browser.post(`/thu-hoi/${recoveryId}/nhan`, { ...fields, idempotencyKey: hiddenValue(overCard, 'idempotencyKey'), amount: '40000001', treasuryRef: `KB-THU2-${id.slice(-8)}` }, { csrf: csrfOf(over.text) });
+    expect(tooMuch.status).toBe(409);
+    expect(tooMuch.text).toContain('Số tiền thu vượt quá số còn phải thu hồi 40.000.000 ₫.');
   });
 
   it('lets the API read with the session cookie (GET only), never change anything', async () => {
