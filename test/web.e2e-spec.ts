@@ -208,6 +208,9 @@ describe('web application in Chromium', () => {
     await page.setInputFiles('input[name=file]', { name: 'bao-gia-may-say.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% báo giá\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') });
     await submit('form[action$="/tai-lieu"] button[type=submit]');
     expect(await flash()).toContain('Đã đính kèm “bao-gia-may-say.pdf”');
+    const download = await context.request.get(`${base}${await page.getAttribute('a:has-text("bao-gia-may-say.pdf")', 'href')}`);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-type']).toBe('application/pdf');
     await page.click('summary:has-text("Nộp hồ sơ")');
     expect(await page.textContent('form[action$="/nop"]')).toBeDefined();
     await submit('form[action$="/nop"] button[type=submit]');

@@ -1,7 +1,7 @@
 import { Body, Get, Param, Post, Query, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
-import { Actor, hasRole } from '../../common/auth/actor';
+import type { Actor } from '../../common/auth/actor';
 import { Clock } from '../../common/clock';
 import { ApplicationDecisionService } from '../applications/application-decision.service';
 import { ApplicationDocumentsService, UploadedPart } from '../applications/application-documents.service';
@@ -402,7 +402,6 @@ export class ApplicationPagesController {
       years: [year, year + 1],
       // Data for the live totals; `<` escaped so that no text in it can end the script element.
       rulesJson: JSON.stringify({ rules, funds: fundChoices }).replace(/</g, '\\u003c'),
-      canPickFund: hasRole(actor, 'applicant'),
     };
   }
 
