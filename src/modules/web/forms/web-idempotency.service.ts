@@ -46,6 +46,9 @@ export class WebIdempotency {
       if (stored.status >= 400) throw new StoredRefusal(stored.body as ProblemDetails);
       return { result: stored.body as T, replayed: true };
     };
+    // Unlike the API's interceptor, the stored answer is looked up first: a form sent twice (a
+    // double tap, a reload) is common here, and the look-up spares that send a rolled-back try.
+    // Correctness does not rest on it: the key row commits with the money either way.
     const earlier = await replay();
     if (earlier) return earlier;
     try {
