@@ -27,7 +27,7 @@ import {
 import { toFundView } from './budget.mappers';
 
 const FINANCE = 'finance';
-const UNIT_TRUST_MS = 10_000;
+const UNIT_TRUST_MS = 60_000;
 
 /**
  * Budget use cases: funds and years, appropriation, allocation across units, commitments to
@@ -329,7 +329,7 @@ export class BudgetService {
 
   /**
    * Every unit named exists and is active. Units are never deleted and a unit id, once seen
-   * active, is trusted for a few seconds, which spares the money path a query per request.
+   * active, is trusted for a minute, which spares the money path a query per request.
    */
   private async assertUnits(refs: Array<{ field: string; id: string }>): Promise<void> {
     const now = Date.now();

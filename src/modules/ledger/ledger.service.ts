@@ -178,16 +178,23 @@ export class LedgerService {
     const key = naturalKey(books.fundId, books.fiscalYear, spec);
     const cached = this.accountIds.get(key);
     if (cached) return cached;
-    const created: AffectedRows = await this.tx.manager.query(
+    // A plain read first: INSERT IGNORE on an existing key takes a shared lock on that row, and two
+    // transfers both holding it and then updating the balance would deadlock.
+    const existing: Array<{ id: string }> = await this.tx.manager.query('SELECT id FROM ledger_accounts WHERE natural_key = ?', [key]);
+    const manager = this.tx.manager;
+    const ours = this.createdIn.get(manager) ?? new Set<string>();
+    this.createdIn.set(manager, ours);
+    if (existing[0]) {
+      if (!ours.has(key)) this.accountIds.set(key, existing[0].id);
+      return existing[0].id;
+    }
+    const created: AffectedRows = await manager.query(
       `INSERT IGNORE INTO ledger_accounts (id, fund_id, fiscal_year, kind, unit_id, application_id, natural_key, balance, created_at)
        VALUES (?,?,?,?,?,?,?,0,?)`,
       [newId(), books.fundId, books.fiscalYear, spec.kind, spec.unitId ?? null, spec.applicationId ?? null, key, this.clock.now()],
     );
-    const rows: Array<{ id: string }> = await this.tx.manager.query('SELECT id FROM ledger_accounts WHERE natural_key = ?', [key]);
+    const rows: Array<{ id: string }> = await manager.query('SELECT id FROM ledger_accounts WHERE natural_key = ?', [key]);
     if (!rows[0]) throw new Error(`account ${key} could not be created (unknown unit or year?)`);
-    const manager = this.tx.manager;
-    const ours = this.createdIn.get(manager) ?? new Set<string>();
-    this.createdIn.set(manager, ours);
     if (affectedRows(created) === 1) ours.add(key);
     else if (!ours.has(key)) this.accountIds.set(key, rows[0].id);
     return rows[0].id;
