@@ -5,7 +5,7 @@ import { CurrentActor, Roles } from '../../common/auth/decorators';
 import { MovesMoney } from '../../common/http/idempotency.interceptor';
 import { ContractsService } from './contracts.service';
 import { DisbursementsService } from './disbursements.service';
-import { AcceptanceDto, ContractDto, DisbursementQuery, PayDisbursementDto, ReasonDto, RequestDisbursementDto } from './dto/disbursement.dto';
+import { AcceptanceDto, ContractDto, DisbursementQuery, PayDisbursementDto, RejectDisbursementDto, RequestDisbursementDto } from './dto/disbursement.dto';
 
 @ApiTags('disbursements')
 @ApiBearerAuth()
@@ -73,7 +73,7 @@ export class DisbursementsController {
   @HttpCode(200)
   @Roles('finance')
   @ApiOperation({ summary: 'Từ chối khoản chi' })
-  reject(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: ReasonDto) {
+  reject(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: RejectDisbursementDto) {
     return this.disbursements.reject(actor, id, dto);
   }
 }

@@ -23,7 +23,7 @@ import { Disbursement } from './disbursement.entity';
 import { DisbursementView, toDisbursementView } from './disbursement.view';
 import { DisbursementError } from './disbursements.error';
 import { disbursementRefusal, DisbursementKind, nextDisbursementStatus } from './disbursements.rules';
-import { DisbursementQuery, PayDisbursementDto, ReasonDto, RequestDisbursementDto } from './dto/disbursement.dto';
+import { DisbursementQuery, PayDisbursementDto, RejectDisbursementDto, RequestDisbursementDto } from './dto/disbursement.dto';
 
 /**
  * Advances (tạm ứng), payments and final payments: requested by an officer or finance, approved
@@ -116,7 +116,7 @@ export class DisbursementsService {
     });
   }
 
-  async reject(actor: Actor, id: string, dto: ReasonDto): Promise<DisbursementView> {
+  async reject(actor: Actor, id: string, dto: RejectDisbursementDto): Promise<DisbursementView> {
     const capacity = requireRole(actor, 'finance');
     return this.tx.run(async (em) => {
       const { disbursement, app } = await this.lockForAction(actor, id);

@@ -7,7 +7,7 @@ import { DomainError } from '../../common/http/domain-error';
 import { Money } from '../../common/money/decimal';
 import { DelegationService } from '../identity/delegation.service';
 import { DisbursementsService } from '../disbursements/disbursements.service';
-import { PayDisbursementDto, ReasonDto } from '../disbursements/dto/disbursement.dto';
+import { PayDisbursementDto, RejectDisbursementDto } from '../disbursements/dto/disbursement.dto';
 import { ReceiveRecoveryDto } from '../settlement/dto/settlement.dto';
 import { RecoveryService } from '../settlement/recovery.service';
 import { SettlementService } from '../settlement/settlement.service';
@@ -77,7 +77,7 @@ export class PaymentPagesController {
   @PageRoles('finance')
   async reject(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string, @Body() body: FormBody) {
     return this.disbursementStep(req, res, actor, `reject-${id}`, async () => {
-      await this.disbursements.reject(actor, id, await validated(ReasonDto, { reason: text(body, 'reason') }));
+      await this.disbursements.reject(actor, id, await validated(RejectDisbursementDto, { reason: text(body, 'reason') }));
       return 'Đã từ chối khoản chi.';
     });
   }

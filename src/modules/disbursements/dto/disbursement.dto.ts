@@ -15,7 +15,7 @@ export class PayDisbursementDto {
   @ApiProperty({ example: '2026-11-23' }) @IsCalendarDate() valueDate: string;
 }
 
-export class ReasonDto {
+export class RejectDisbursementDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(1000) reason: string;
 }
 
