@@ -74,7 +74,8 @@ export class ApplicationStore {
       capacity: step.capacity,
       onBehalfOf,
       onBehalfOfName: principal?.fullName ?? null,
-      note: step.note ?? null,
+      // The column holds 2,000 characters; a reason of that length plus the figures a step appends must still fit.
+      note: step.note ? step.note.slice(0, 2000) : null,
       at: now,
     });
     this.audit.record({
