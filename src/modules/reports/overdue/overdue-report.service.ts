@@ -157,6 +157,17 @@ export class OverdueReportService {
     );
 
     const int = (v: unknown) => Number.parseInt(String(v), 10);
+    /** A late file as both the review and the settlement lists show it. */
+    const lateFile = (r: Record<string, unknown>): OverdueSettlement => ({
+      applicationId: r.id as string,
+      title: r.title as string,
+      dueDate: r.due_date as string,
+      daysOverdue: int(r.days_overdue),
+      leadUnitId: (r.lead_unit_id as string) ?? null,
+      leadUnitName: (r.lead_unit_name as string) ?? null,
+      officerId: (r.officer_id as string) ?? null,
+      officerName: (r.officer_name as string) ?? null,
+    });
     return {
       today,
       generatedAt: this.clock.now().toISOString(),
@@ -175,28 +186,8 @@ export class OverdueReportService {
         files: int(r.files),
         oldestDueDate: r.oldest_due_date as string,
       })),
-      files: files.map((r) => ({
-        applicationId: r.id as string,
-        title: r.title as string,
-        status: r.status as string,
-        fiscalYear: int(r.fiscal_year),
-        dueDate: r.due_date as string,
-        daysOverdue: int(r.days_overdue),
-        leadUnitId: (r.lead_unit_id as string) ?? null,
-        leadUnitName: (r.lead_unit_name as string) ?? null,
-        officerId: (r.officer_id as string) ?? null,
-        officerName: (r.officer_name as string) ?? null,
-      })),
-      settlements: settlements.map((r) => ({
-        applicationId: r.id as string,
-        title: r.title as string,
-        dueDate: r.due_date as string,
-        daysOverdue: int(r.days_overdue),
-        leadUnitId: (r.lead_unit_id as string) ?? null,
-        leadUnitName: (r.lead_unit_name as string) ?? null,
-        officerId: (r.officer_id as string) ?? null,
-        officerName: (r.officer_name as string) ?? null,
-      })),
+      files: files.map((r) => ({ ...lateFile(r), status: r.status as string, fiscalYear: int(r.fiscal_year) })),
+      settlements: settlements.map(lateFile),
       consultations: consultations.map((r) => ({
         consultationId: r.id as string,
         applicationId: r.application_id as string,
