@@ -48,6 +48,14 @@ export function IsRate(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
+/** A State Treasury voucher reference (số chứng từ Kho bạc): letters, digits, `_ . / -`, at most 64. */
+export const TREASURY_REF_PATTERN = /^[\w./-]{1,64}$/;
+
+/** A State Treasury voucher reference, as on payments, receipts and statements. */
+export function IsTreasuryRef(options?: ValidationOptions): PropertyDecorator {
+  return define('isTreasuryRef', (value) => (typeof value === 'string' && TREASURY_REF_PATTERN.test(value) ? null : 'số chứng từ Kho bạc gồm chữ, số và _ . / -, tối đa 64 ký tự'), options);
+}
+
 /** A calendar date `YYYY-MM-DD` that exists. */
 export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
   return define(

@@ -15,7 +15,8 @@ export const LINE_STATUSES = ['matched', 'amount_mismatch', 'unknown'] as const;
 export type LineStatus = (typeof LINE_STATUSES)[number];
 
 /** The treasury reference as KCFund records it when paying (số chứng từ kho bạc). */
-export const TREASURY_REF_PATTERN = /^[\w./-]{1,64}$/;
+import { TREASURY_REF_PATTERN } from '../../common/http/validators';
+
 
 /** Statements are in đồng: the treasury pays and receives in VND. */
 export const STATEMENT_CURRENCY = 'VND';

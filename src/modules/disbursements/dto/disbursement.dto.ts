@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQuery } from '../../../common/http/page';
-import { IsCalendarDate, IsMoneyString } from '../../../common/http/validators';
+import { IsCalendarDate, IsMoneyString, IsTreasuryRef } from '../../../common/http/validators';
 
 export class RequestDisbursementDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(26) applicationId: string;
@@ -11,7 +11,7 @@ export class RequestDisbursementDto {
 }
 
 export class PayDisbursementDto {
-  @ApiProperty({ example: 'KB-2026-000123' }) @IsString() @Matches(/^[\w./-]{1,64}$/) treasuryRef: string;
+  @ApiProperty({ example: 'KB-2026-000123' }) @IsTreasuryRef() treasuryRef: string;
   @ApiProperty({ example: '2026-11-23' }) @IsCalendarDate() valueDate: string;
 }
 

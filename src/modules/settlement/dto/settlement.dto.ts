@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { IsCalendarDate, IsMoneyString } from '../../../common/http/validators';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsCalendarDate, IsMoneyString, IsTreasuryRef } from '../../../common/http/validators';
 import { PageQuery } from '../../../common/http/page';
 
 export class ActualCostLineDto {
@@ -23,7 +23,7 @@ export class SubmitSettlementDto {
 
 export class ReceiveRecoveryDto {
   @ApiProperty({ example: '60000000' }) @IsMoneyString() amount: string;
-  @ApiProperty({ example: 'KB-THU-0001' }) @IsString() @Matches(/^[\w./-]{1,64}$/) treasuryRef: string;
+  @ApiProperty({ example: 'KB-THU-0001' }) @IsTreasuryRef() treasuryRef: string;
   @ApiProperty({ example: '2026-12-01' }) @IsCalendarDate() valueDate: string;
 }
 
