@@ -10,6 +10,7 @@ import { CreateApplications1763884800430 } from './1763884800430-CreateApplicati
 import { CreatePaymentsAndSettlement1763884800500 } from './1763884800500-CreatePaymentsAndSettlement';
 import { AddReportIndexes1763884800600 } from './1763884800600-AddReportIndexes';
 import { CreateWebSessions1763884800700 } from './1763884800700-CreateWebSessions';
+import { AddAccountSummaryIndex1763884800800 } from './1763884800800-AddAccountSummaryIndex';
 
 /** Every migration; TypeORM orders them by the timestamp in their name. Never edit a landed one. */
 export const MIGRATIONS: Function[] = [
@@ -25,4 +26,5 @@ export const MIGRATIONS: Function[] = [
   CreatePaymentsAndSettlement1763884800500,
   AddReportIndexes1763884800600,
   CreateWebSessions1763884800700,
+  AddAccountSummaryIndex1763884800800,
 ];

@@ -31,17 +31,30 @@ export class BudgetSummaryService {
   constructor(private readonly tx: TransactionRunner) {}
 
   async summary(query: SummaryQuery) {
+    // Funds are few: read them first, then sum the accounts on their covering index in order
+    // (year, fund, kind, unit, balance) without a join, so no row look-ups and no temporary table.
+    const funds: Array<{ id: string; code: string; source: string; currency: string }> = await this.tx.manager.query(
+      `SELECT id, code, source, currency FROM funds${query.fundCode ? ' WHERE code = ?' : ''}`,
+      query.fundCode ? [query.fundCode] : [],
+    );
+    if (funds.length === 0) return { funds: [] };
+    const fundById = new Map(funds.map((f) => [f.id, f]));
     const { clause, params } = whereClause([
       ['a.fiscal_year = ?', query.fiscalYear],
-      ['f.code = ?', query.fundCode],
+      [`a.fund_id IN (${funds.map(() => '?').join(',')})`, ...funds.map((f) => f.id)],
     ]);
-    const rows: BalanceRow[] = await this.tx.manager.query(
-      `SELECT f.code AS fund_code, f.source, f.currency, a.fiscal_year, a.kind, a.unit_id, SUM(a.balance) AS total
-         FROM ledger_accounts a JOIN funds f ON f.id = a.fund_id ${clause}
-        GROUP BY f.code, f.source, f.currency, a.fiscal_year, a.kind, a.unit_id
-        ORDER BY f.code, a.fiscal_year, a.unit_id`,
+    const sums: Array<{ fund_id: string; fiscal_year: number; kind: string; unit_id: string | null; total: string }> = await this.tx.manager.query(
+      `SELECT a.fiscal_year, a.fund_id, a.kind, a.unit_id, SUM(a.balance) AS total
+         FROM ledger_accounts a ${clause}
+        GROUP BY a.fiscal_year, a.fund_id, a.kind, a.unit_id`,
       params,
     );
+    const rows: BalanceRow[] = sums
+      .map((r) => {
+        const fund = fundById.get(r.fund_id)!;
+        return { fund_code: fund.code, source: fund.source, currency: fund.currency, fiscal_year: r.fiscal_year, kind: r.kind, unit_id: r.unit_id, total: r.total };
+      })
+      .sort((a, b) => a.fund_code.localeCompare(b.fund_code) || Number(a.fiscal_year) - Number(b.fiscal_year) || String(a.unit_id ?? '').localeCompare(String(b.unit_id ?? '')));
     const books = new Map<string, { fundCode: string; source: string; currency: string; fiscalYear: number; totals: Map<string, Money>; units: Map<string, UnitFigures> }>();
     for (const row of rows) {
       const key = `${row.fund_code}:${row.fiscal_year}`;
