@@ -1,4 +1,4 @@
-import { Decimal, Money } from '../../common/money/decimal';
+import { Decimal, Money, plainString } from '../../common/money/decimal';
 import { formatMoneyVi } from '../../common/money/format-vi';
 
 export interface ChartUnit {
@@ -57,7 +57,7 @@ export function budgetChart(units: ChartUnit[], currency: string): BudgetChart {
       const value = amounts[i][kind];
       if (value.isZero()) continue;
       const width = scale(value);
-      segments.push({ kind, x: x.toFixed(2), width: width.toFixed(2), title: `${SEGMENT_LABELS[kind]}: ${formatMoneyVi(value, currency)}` });
+      segments.push({ kind, x: plainString(x, 2), width: plainString(width, 2), title: `${SEGMENT_LABELS[kind]}: ${formatMoneyVi(value, currency)}` });
       x = x.plus(width);
     }
     return { label: unit.label, total: formatMoneyVi(totals[i], currency), labelY: i * ROW_HEIGHT + 14, barY: i * ROW_HEIGHT + 20, segments };

@@ -1,5 +1,5 @@
 import { currencyScale } from '../../../common/money/currency';
-import { Decimal } from '../../../common/money/decimal';
+import { Decimal, plainString } from '../../../common/money/decimal';
 import { formatDateVi, formatNumberVi, formatPercentVi } from '../../../common/money/format-vi';
 import { formatMoneyForApi } from '../../../common/money/money';
 import type { CellValue, ReportColumn } from './report-document';
@@ -35,7 +35,7 @@ export function cellForPeople(value: CellValue, column: ReportColumn, currency =
 export function cellForMachines(value: CellValue, column: ReportColumn, currency = 'VND'): string {
   if (value === null || value === undefined) return '';
   if (column.kind === 'money' && isDecimal(value)) return formatMoneyForApi(value, currency);
-  if (isDecimal(value)) return value.toFixed();
+  if (isDecimal(value)) return plainString(value);
   return String(value);
 }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, hasRole, isStaff } from '../../../common/auth/actor';
 import { Clock } from '../../../common/clock';
 import { DomainError } from '../../../common/http/domain-error';
-import { Money } from '../../../common/money/decimal';
+import { Money, plainString } from '../../../common/money/decimal';
 import { ApplicationsService } from '../../applications/applications.service';
 import type { ApplicationView } from '../../applications/application.view';
 import { ANSWERING_ROLES } from '../../applications/consultations.service';
@@ -91,7 +91,7 @@ export class FilePageService {
       rule,
       advanceLimit:
         app.approvedSupport && rule
-          ? advanceLimit({ approvedSupport: new Money(app.approvedSupport), advanceRate: new Money(rule.advanceRate), currency: app.currency }).toFixed()
+          ? plainString(advanceLimit({ approvedSupport: new Money(app.approvedSupport), advanceRate: new Money(rule.advanceRate), currency: app.currency }))
           : null,
       actions: Object.fromEntries([...actions].map((a) => [a, true])),
       asked: askedOfOwner(app, acceptance?.settlementDueDate ?? null, today),
