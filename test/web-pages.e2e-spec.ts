@@ -366,14 +366,14 @@ describe('web pages (server-rendered, through supertest)', () => {
   });
 
   it('records a recovery through the form once for a form sent twice', async () => {
-    const c = await cast(t, 2046);
+    const c = await cast(t, 2048);
     const api = (path: string) => `/api/v1${path}`;
     const id = await approvedFile(t, c);
-    await t.http.post(api(`/applications/${id}/contract`)).set(c.officer.auth).send({ contractNo: `HĐ-${id}`, signedDate: '2046-03-10' }).expect(200);
+    await t.http.post(api(`/applications/${id}/contract`)).set(c.officer.auth).send({ contractNo: `HĐ-${id}`, signedDate: '2048-03-10' }).expect(200);
     const advance = await postMoney(t, c.officer, '/disbursements', { applicationId: id, kind: 'advance', amount: '210000000' }).expect(201);
     await t.http.post(api(`/disbursements/${advance.body.id}/approve`)).set(c.finance.auth).expect(200);
-    await postMoney(t, c.finance2, `/disbursements/${advance.body.id}/pay`, { treasuryRef: `KB-${id.slice(-10)}`, valueDate: '2046-04-01' }).expect(200);
-    await t.http.post(api(`/applications/${id}/acceptance`)).set(c.officer.auth).send({ result: 'passed', date: '2046-10-15', minutesNo: 'BB-01' }).expect(200);
+    await postMoney(t, c.finance2, `/disbursements/${advance.body.id}/pay`, { treasuryRef: `KB-${id.slice(-10)}`, valueDate: '2048-04-01' }).expect(200);
+    await t.http.post(api(`/applications/${id}/acceptance`)).set(c.officer.auth).send({ result: 'passed', date: '2048-10-15', minutesNo: 'BB-01' }).expect(200);
     const filed = await t.http
       .post(api(`/applications/${id}/settlement`))
       .set(c.applicant.auth)
