@@ -35,10 +35,20 @@ export class LedgerService {
     private readonly clock: Clock,
   ) {}
 
+  /** Refuses money movements in a year that is not open; holds a shared lock on the year until commit. */
+  async assertYearOpen(year: number): Promise<void> {
+    const rows: Array<{ status: string }> = await this.tx.manager.query(
+      'SELECT status FROM fiscal_years WHERE year = ? LOCK IN SHARE MODE',
+      [year],
+    );
+    if (rows[0]?.status !== 'open') throw LedgerError.yearNotOpen(year);
+  }
+
   async post(input: PostTransfer): Promise<TransferView> {
     if (!this.tx.inTransaction) throw new Error('ledger transfers are posted inside the use case transaction');
     if (!input.amount.gt(0) || !input.amount.isFinite()) throw new Error('a transfer amount is positive');
     const { books } = input;
+    await this.assertYearOpen(books.fiscalYear);
     const fromId = await this.accountId(books, input.from);
     const toId = await this.accountId(books, input.to);
     const amount = plainString(input.amount);
@@ -59,14 +69,13 @@ export class LedgerService {
       note: input.note ?? null,
       createdAt: this.clock.now().toISOString(),
     };
-    // One round trip: the guarded update of both balances, joined to the year so that it matches
-    // nothing in a year that is not open (the join takes a shared lock on the year's row, which
-    // year close holds exclusively), then the transfer row. When the update does not match both
-    // rows, the insert still ran but the use case throws and its whole transaction rolls back.
+    // One round trip: the guarded update of both balances, then the transfer row. When the
+    // update does not match both rows (the source would go negative), the insert still ran but
+    // the use case throws and its whole transaction rolls back.
     const results: unknown = await this.tx.manager.query(
-      `UPDATE ledger_accounts a JOIN fiscal_years y ON y.year = a.fiscal_year AND y.status = 'open'
-          SET a.balance = CASE WHEN a.id = ? THEN a.balance + ? ELSE a.balance - ? END
-        WHERE a.id IN (?, ?) AND (a.id = ? OR a.kind IN (${NEGATIVE_KINDS_SQL}) OR a.balance >= ?);
+      `UPDATE ledger_accounts
+          SET balance = CASE WHEN id = ? THEN balance + ? ELSE balance - ? END
+        WHERE id IN (?, ?) AND (id = ? OR kind IN (${NEGATIVE_KINDS_SQL}) OR balance >= ?);
        INSERT INTO ledger_transfers (id, fund_id, fiscal_year, kind, debit_account_id, credit_account_id, amount, reference,
          reverses_id, unit_id, application_id, actor_id, capacity, note, created_at)
        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
@@ -95,10 +104,7 @@ export class LedgerService {
         new Date(transfer.createdAt),
       ],
     );
-    const matched = affectedRows(results, 0);
-    // The receiving account always matches in an open year: nothing matched means the year is not open.
-    if (matched === 0) throw LedgerError.yearNotOpen(books.fiscalYear);
-    if (matched !== 2) throw LedgerError.insufficientFunds();
+    if (affectedRows(results, 0) !== 2) throw LedgerError.insufficientFunds();
     this.audit.record({
       actor: input.actor,
       capacity: input.capacity,
@@ -188,12 +194,7 @@ export class LedgerService {
       [newId(), books.fundId, books.fiscalYear, spec.kind, spec.unitId ?? null, spec.applicationId ?? null, key, this.clock.now()],
     );
     const rows: Array<{ id: string }> = await manager.query('SELECT id FROM ledger_accounts WHERE natural_key = ?', [key]);
-    if (!rows[0]) {
-      // INSERT IGNORE turns a foreign-key failure into a warning: say which reference was missing.
-      const years: Array<{ status: string }> = await manager.query('SELECT status FROM fiscal_years WHERE year = ?', [books.fiscalYear]);
-      if (years[0]?.status !== 'open') throw LedgerError.yearNotOpen(books.fiscalYear);
-      throw new Error(`account ${key} could not be created (unknown unit?)`);
-    }
+    if (!rows[0]) throw new Error(`account ${key} could not be created (unknown unit or year?)`);
     if (affectedRows(created) === 1) ours.add(key);
     else if (!ours.has(key)) this.accountIds.set(key, rows[0].id);
     return rows[0].id;
