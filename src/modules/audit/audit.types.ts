@@ -1,3 +1,4 @@
+import type { ChainedFields } from './audit-chain.rules';
 import type { Actor } from '../../common/auth/actor';
 
 /**
@@ -20,18 +21,9 @@ export interface AuditRecord {
   after?: unknown;
 }
 
-export interface AuditEntryView {
-  id: string;
+/** An entry as `GET /audit` shows it: the chained fields, its place in the chain and its links. */
+export interface AuditEntryView extends ChainedFields {
   seq: number;
-  at: string;
-  actorId: string | null;
-  capacity: string;
-  onBehalfOf: string | null;
-  action: string;
-  entity: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
   hash: string;
   prevHash: string;
 }
