@@ -191,6 +191,19 @@ export class ApplicationsService {
     return this.store.view(await this.store.findVisible(actor, id));
   }
 
+  /** Title and currency of the visible files among `ids`, in one query (for lists of money items). */
+  async titles(actor: Actor, ids: string[]): Promise<Map<string, { title: string; currency: string }>> {
+    const wanted = [...new Set(ids)].filter(isId);
+    if (wanted.length === 0) return new Map();
+    const qb = this.tx.manager
+      .createQueryBuilder(Application, 'a')
+      .select(['a.id', 'a.title', 'a.currency'])
+      .where('a.id IN (:...ids)', { ids: wanted });
+    if (!isStaff(actor)) qb.andWhere('a.owner_id = :owner', { owner: actor.id });
+    const rows = await qb.getMany();
+    return new Map(rows.map((a) => [a.id, { title: a.title, currency: a.currency }]));
+  }
+
   /** Producers see their own files only; staff every file. `overdue=true`: files in review past their due date. */
   async list(actor: Actor, query: ApplicationQuery): Promise<Page<ApplicationView>> {
     const qb = this.tx.manager.createQueryBuilder(Application, 'a');

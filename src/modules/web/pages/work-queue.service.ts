@@ -30,6 +30,7 @@ export interface QueueSection {
 }
 
 const PAGE = { page: 1, pageSize: 200 };
+const UNKNOWN_FILE = { title: '', currency: 'VND' };
 
 /**
  * The work waiting for a member of staff, one section per kind of step their roles take: files to
@@ -63,7 +64,6 @@ export class WorkQueueService {
       dueDate: app.dueDate,
       overdue: app.overdue,
     });
-    const fileOf = await this.fileLookup(actor);
     const sections: QueueSection[] = [];
     const add = (key: string, title: string, items: QueueItem[]) => {
       items.sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'));
@@ -103,9 +103,10 @@ export class WorkQueueService {
         ['pay', 'Khoản chi đã duyệt, chờ chi', 'approved'],
       ] as const) {
         const items = (await this.disbursements.list(actor, { ...PAGE, status })).items;
+        const filesOf = await this.applications.titles(actor, items.map((d) => d.applicationId));
         const rows: QueueItem[] = [];
         for (const d of items) {
-          const file = await fileOf(d.applicationId);
+          const file = filesOf.get(d.applicationId) ?? UNKNOWN_FILE;
           rows.push({ href: `/giai-ngan#chi-${d.id}`, title: file.title, detail: DISBURSEMENT_KIND_LABELS[d.kind] ?? d.kind, amount: d.amount, currency: file.currency, dueDate: null, overdue: false });
         }
         add(key, title, rows);
@@ -114,34 +115,25 @@ export class WorkQueueService {
     if (hasRole(actor, 'finance', 'leader')) {
       const status = hasRole(actor, 'finance') ? 'submitted' : 'checked';
       const rows: QueueItem[] = [];
-      for (const s of (await this.settlements.list(actor, { ...PAGE, status })).items) {
-        const file = await fileOf(s.applicationId);
+      const settlements = (await this.settlements.list(actor, { ...PAGE, status })).items;
+      const filesOf = await this.applications.titles(actor, settlements.map((x) => x.applicationId));
+      for (const s of settlements) {
+        const file = filesOf.get(s.applicationId) ?? UNKNOWN_FILE;
         rows.push({ href: `/quyet-toan/${s.id}`, title: file.title, detail: 'Chi phí thực tế hợp lệ', amount: s.actualEligibleCost, currency: file.currency, dueDate: s.dueDate, overdue: false });
       }
       add('settlements', status === 'submitted' ? 'Quyết toán chờ kiểm tra' : 'Quyết toán chờ phê duyệt', rows);
     }
     if (hasRole(actor, 'finance')) {
       const rows: QueueItem[] = [];
-      for (const r of (await this.recoveries.list(actor, PAGE)).items.filter((r) => r.status === 'open')) {
-        const file = await fileOf(r.applicationId);
+      const open = (await this.recoveries.list(actor, PAGE)).items.filter((r) => r.status === 'open');
+      const filesOf = await this.applications.titles(actor, open.map((r) => r.applicationId));
+      for (const r of open) {
+        const file = filesOf.get(r.applicationId) ?? UNKNOWN_FILE;
         rows.push({ href: `/thu-hoi#thu-${r.id}`, title: file.title, detail: 'Còn phải thu hồi', amount: r.outstanding, currency: file.currency, dueDate: null, overdue: false });
       }
       add('recoveries', 'Lệnh thu hồi chưa thu đủ', rows);
     }
     return sections;
-  }
-
-  /** Title and currency of the files money items belong to, each read once. */
-  private async fileLookup(actor: Actor): Promise<(id: string) => Promise<{ title: string; currency: string }>> {
-    const seen = new Map<string, Promise<{ title: string; currency: string }>>();
-    return (id) => {
-      let found = seen.get(id);
-      if (!found) {
-        found = this.applications.get(actor, id).then((a) => ({ title: a.title, currency: a.currency }));
-        seen.set(id, found);
-      }
-      return found;
-    };
   }
 
   private async hasActiveDelegation(actor: Actor): Promise<boolean> {
