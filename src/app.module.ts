@@ -11,6 +11,7 @@ import { dataSourceOptions } from './database/data-source-options';
 import { Clock } from './common/clock';
 import { CommonModule } from './common/common.module';
 import { ProblemFilter } from './common/http/problem.filter';
+import { SlidingWindowStorage } from './common/http/rate-limit.storage';
 import { AuthGuard } from './common/auth/auth.guard';
 import { newId } from './common/ids';
 import { HealthModule } from './modules/health/health.module';
@@ -58,7 +59,10 @@ export class AppModule {
           secret: createSecretKey(Buffer.from(config.JWT_SECRET, 'utf8')) as unknown as string,
           signOptions: { expiresIn: config.ACCESS_TOKEN_TTL_SECONDS },
         }),
-        ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }] }),
+        ThrottlerModule.forRoot({
+          throttlers: [{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }],
+          storage: new SlidingWindowStorage(),
+        }),
         CommonModule,
         HealthModule,
         ...FEATURE_MODULES,

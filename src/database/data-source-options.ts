@@ -26,6 +26,9 @@ export function dataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL' | 'DATA
     // Several statements in one round trip (always with placeholders): the ledger's guarded update
     // and its transfer row, and the final batch before COMMIT, so hot rows are held for fewer trips.
     multipleStatements: true,
+    // No stack captured on every query (mysql2's default): it cost 3% of a money request's CPU,
+    // and a database error here is mapped or logged with its SQL, not hunted by its stack.
+    trace: false,
     extra: { decimalNumbers: false },
   };
 }

@@ -35,7 +35,9 @@ export async function startBenchEnv(extraEnv: Record<string, string> = {}): Prom
   const url = withDatabase(root, `kcfund_bench_${Date.now().toString(36)}`);
   await ensureDatabase(url);
   const port = await freePort();
-  const service = spawn(process.execPath, [join(__dirname, '../../src/main.js')], {
+  // BENCH_NODE_ARGS: extra node flags for the service (e.g. --cpu-prof while tuning).
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const service = spawn(process.execPath, [...nodeArgs, join(__dirname, '../../src/main.js')], {
     env: {
       ...process.env,
       DATABASE_URL: url,

@@ -229,23 +229,17 @@ export class BudgetService {
   }): Promise<TransferView> {
     return this.tx.run(async () => {
       const books = await this.books(input.fundCode, input.fiscalYear);
-      try {
-        return await this.ledger.post({
-          books,
-          kind: 'commitment',
-          from: { kind: 'allocation', unitId: input.unitId },
-          to: { kind: 'commitment', unitId: input.unitId, applicationId: input.applicationId },
-          amount: input.amount,
-          reference: input.reference,
-          actor: input.actor,
-          capacity: input.capacity,
-        });
-      } catch (error) {
-        if (error instanceof LedgerError && error.code === 'INSUFFICIENT_FUNDS') {
-          throw LedgerError.insufficientFunds('Đơn vị phân bổ không còn đủ kinh phí khả dụng để cam kết cho đề án này.');
-        }
-        throw error;
-      }
+      return this.ledger.post({
+        books,
+        kind: 'commitment',
+        from: { kind: 'allocation', unitId: input.unitId },
+        to: { kind: 'commitment', unitId: input.unitId, applicationId: input.applicationId },
+        amount: input.amount,
+        reference: input.reference,
+        actor: input.actor,
+        capacity: input.capacity,
+        whenInsufficient: () => LedgerError.insufficientFunds('Đơn vị phân bổ không còn đủ kinh phí khả dụng để cam kết cho đề án này.'),
+      });
     });
   }
 
@@ -308,23 +302,17 @@ export class BudgetService {
   }
 
   private async postAllocation(books: Books, unitId: string, amount: Decimal, decisionNo: string, actor: Actor) {
-    try {
-      return await this.ledger.post({
-        books,
-        kind: 'allocation',
-        from: { kind: 'fund' },
-        to: { kind: 'allocation', unitId },
-        amount,
-        reference: decisionNo,
-        actor,
-        capacity: FINANCE,
-      });
-    } catch (error) {
-      if (error instanceof LedgerError && error.code === 'INSUFFICIENT_FUNDS') {
-        throw LedgerError.insufficientFunds('Số tiền phân bổ vượt quá kinh phí chưa phân bổ của nguồn.');
-      }
-      throw error;
-    }
+    return this.ledger.post({
+      books,
+      kind: 'allocation',
+      from: { kind: 'fund' },
+      to: { kind: 'allocation', unitId },
+      amount,
+      reference: decisionNo,
+      actor,
+      capacity: FINANCE,
+      whenInsufficient: () => LedgerError.insufficientFunds('Số tiền phân bổ vượt quá kinh phí chưa phân bổ của nguồn.'),
+    });
   }
 
   /**

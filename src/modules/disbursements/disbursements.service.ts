@@ -150,25 +150,18 @@ export class DisbursementsService {
       }
       if (disbursement.kind !== 'final') await this.assertWithinLimits(app, disbursement.kind, disbursement.amount, disbursement.id);
       const books = await this.budget.applicationBooks(app);
-      let transfer;
-      try {
-        transfer = await this.ledger.post({
-          books,
-          kind: 'disbursement',
-          from: { kind: 'commitment', unitId: app.allocationUnitId, applicationId: app.id },
-          to: { kind: 'payee', unitId: app.allocationUnitId, applicationId: app.id },
-          amount: disbursement.amount,
-          reference: dto.treasuryRef,
-          note: `${kindLabel(disbursement.kind)} — ${app.title}`.slice(0, 500),
-          actor,
-          capacity,
-        });
-      } catch (error) {
-        if (error instanceof LedgerError && error.code === 'INSUFFICIENT_FUNDS') {
-          throw new DisbursementError('LIMIT_EXCEEDED', 'Khoản chi vượt quá kinh phí còn cam kết cho đề án.');
-        }
-        throw error;
-      }
+      const transfer = await this.ledger.post({
+        books,
+        kind: 'disbursement',
+        from: { kind: 'commitment', unitId: app.allocationUnitId, applicationId: app.id },
+        to: { kind: 'payee', unitId: app.allocationUnitId, applicationId: app.id },
+        amount: disbursement.amount,
+        reference: dto.treasuryRef,
+        note: `${kindLabel(disbursement.kind)} — ${app.title}`.slice(0, 500),
+        actor,
+        capacity,
+        whenInsufficient: () => new DisbursementError('LIMIT_EXCEEDED', 'Khoản chi vượt quá kinh phí còn cam kết cho đề án.'),
+      });
       disbursement.status = status;
       disbursement.paidBy = actor.id;
       disbursement.paidAt = this.clock.now();

@@ -44,11 +44,20 @@ export class LedgerService {
     if (rows[0]?.status !== 'open') throw LedgerError.yearNotOpen(year);
   }
 
+  /**
+   * Posts a transfer in the caller's transaction. The guarded update, its checks and the transfer
+   * row go to the server as one deferred write, in front of the transaction's next statement or
+   * with its COMMIT, so the balances are held only while the server runs it. Its refusals (year
+   * not open; the source would go negative: `whenInsufficient`, or 409 INSUFFICIENT_FUNDS) fail
+   * the transaction, which rolls back as a whole.
+   */
   async post(input: PostTransfer): Promise<TransferView> {
     if (!this.tx.inTransaction) throw new Error('ledger transfers are posted inside the use case transaction');
     if (!input.amount.gt(0) || !input.amount.isFinite()) throw new Error('a transfer amount is positive');
     const { books } = input;
-    await this.assertYearOpen(books.fiscalYear);
+    // An account is created on first use, and only in an open year (a year that does not exist
+    // has no accounts to create): checked first whenever one is not known yet.
+    if (!this.isKnown(books, input.from) || !this.isKnown(books, input.to)) await this.assertYearOpen(books.fiscalYear);
     const fromId = await this.accountId(books, input.from);
     const toId = await this.accountId(books, input.to);
     const amount = plainString(input.amount);
@@ -69,17 +78,29 @@ export class LedgerService {
       note: input.note ?? null,
       createdAt: this.clock.now().toISOString(),
     };
-    // One round trip: the guarded update of both balances, then the transfer row. When the
-    // update does not match both rows (the source would go negative), the insert still ran but
-    // the use case throws and its whole transaction rolls back.
-    const results: unknown = await this.tx.manager.query(
-      `UPDATE ledger_accounts
-          SET balance = CASE WHEN id = ? THEN balance + ? ELSE balance - ? END
-        WHERE id IN (?, ?) AND (id = ? OR kind IN (${NEGATIVE_KINDS_SQL}) OR balance >= ?);
-       INSERT INTO ledger_transfers (id, fund_id, fiscal_year, kind, debit_account_id, credit_account_id, amount, reference,
-         reverses_id, unit_id, application_id, actor_id, capacity, note, created_at)
-       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-      [
+    const yearNotOpen = `YEAR_NOT_OPEN ${transfer.id}`;
+    const insufficient = `INSUFFICIENT_FUNDS ${transfer.id}`;
+    // The year's shared lock (a year close waits for it, and a closed year refuses), then the
+    // guarded update of both balances (the rows lock in primary-key order; the source only
+    // matches while it covers the amount), then the transfer row.
+    await this.tx.defer({
+      sql: `BEGIN NOT ATOMIC
+        IF NOT EXISTS (SELECT 1 FROM fiscal_years WHERE year = ? AND status = 'open' LOCK IN SHARE MODE) THEN
+          SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = ?;
+        END IF;
+        UPDATE ledger_accounts
+           SET balance = CASE WHEN id = ? THEN balance + ? ELSE balance - ? END
+         WHERE id IN (?, ?) AND (id = ? OR kind IN (${NEGATIVE_KINDS_SQL}) OR balance >= ?);
+        IF ROW_COUNT() <> 2 THEN
+          SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = ?;
+        END IF;
+        INSERT INTO ledger_transfers (id, fund_id, fiscal_year, kind, debit_account_id, credit_account_id, amount, reference,
+          reverses_id, unit_id, application_id, actor_id, capacity, note, created_at)
+        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?);
+      END`,
+      params: [
+        books.fiscalYear,
+        yearNotOpen,
         toId,
         amount,
         amount,
@@ -87,6 +108,7 @@ export class LedgerService {
         toId,
         toId,
         amount,
+        insufficient,
         transfer.id,
         books.fundId,
         books.fiscalYear,
@@ -103,8 +125,11 @@ export class LedgerService {
         transfer.note,
         new Date(transfer.createdAt),
       ],
-    );
-    if (affectedRows(results, 0) !== 2) throw LedgerError.insufficientFunds();
+      refusals: {
+        [yearNotOpen]: () => LedgerError.yearNotOpen(books.fiscalYear),
+        [insufficient]: input.whenInsufficient ?? (() => LedgerError.insufficientFunds()),
+      },
+    });
     this.audit.record({
       actor: input.actor,
       capacity: input.capacity,
@@ -169,6 +194,10 @@ export class LedgerService {
     return { kind: rows[0].kind, unitId: rows[0].unit_id, applicationId: rows[0].application_id };
   }
 
+  private isKnown(books: Books, spec: AccountSpec): boolean {
+    return this.accountIds.has(naturalKey(books.fundId, books.fiscalYear, spec));
+  }
+
   /**
    * The id of an account, created on first use. An id is cached only once it is known to be
    * committed (found, not created, by this transaction), so a rollback never leaves a stale id.
@@ -201,8 +230,6 @@ export class LedgerService {
   }
 }
 
-/** affectedRows of a single statement, or of statement `index` of a multi-statement query. */
-function affectedRows(result: unknown, index?: number): number {
-  const header = Array.isArray(result) && index !== undefined ? result[index] : result;
-  return (header as AffectedRows)?.affectedRows ?? 0;
+function affectedRows(result: unknown): number {
+  return (result as AffectedRows)?.affectedRows ?? 0;
 }

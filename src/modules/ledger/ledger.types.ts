@@ -54,6 +54,8 @@ export interface PostTransfer {
   unitId?: string | null;
   applicationId?: string | null;
   reversesId?: string | null;
+  /** The refusal when the source does not hold the amount (409 INSUFFICIENT_FUNDS by default). */
+  whenInsufficient?: () => Error;
 }
 
 export interface TransferView {
