@@ -151,17 +151,19 @@ describe('transaction runner: round trips and deferred writes', () => {
 
     sent.mockClear();
     await transfer('5').expect(201);
-    // The caller's user row, then START … guarded update … key, audit rows … COMMIT.
-    expect(sent).toHaveBeenCalledTimes(2);
-    const [money] = sent.mock.calls[1] as [string];
-    expect(money).toMatch(/^START TRANSACTION;[\s\S]*UPDATE ledger_accounts[\s\S]*INSERT INTO idempotency_keys[\s\S]*INSERT INTO audit_log[\s\S]*COMMIT$/);
+    // START … the caller still active and unchanged … guarded update … key, audit rows … COMMIT.
+    expect(sent).toHaveBeenCalledTimes(1);
+    const [money] = sent.mock.calls[0] as [string];
+    expect(money).toMatch(
+      /^START TRANSACTION;[\s\S]*FROM users WHERE id = \?[\s\S]*UPDATE ledger_accounts[\s\S]*INSERT INTO idempotency_keys[\s\S]*INSERT INTO audit_log[\s\S]*COMMIT$/,
+    );
 
     sent.mockClear();
     const refused = await transfer('76').expect(409);
     expect(refused.body.code).toBe('INSUFFICIENT_FUNDS');
-    // The user row, the refused batch and its ROLLBACK, then the replay look-up and the refusal
-    // stored under its key (START + INSERT, COMMIT).
-    expect(sent.mock.calls.map((c) => String(c[0]).split(/\s/)[0])).toEqual(['SELECT', 'START', 'ROLLBACK', 'SELECT', 'START', 'COMMIT']);
+    // The refused batch and its ROLLBACK, then the replay look-up and the refusal stored under
+    // its key (START + INSERT, COMMIT).
+    expect(sent.mock.calls.map((c) => String(c[0]).split(/\s/)[0])).toEqual(['START', 'ROLLBACK', 'SELECT', 'START', 'COMMIT']);
 
     await db.query("UPDATE fiscal_years SET status = 'closed' WHERE year = ?", [year]);
     try {
@@ -180,5 +182,32 @@ describe('transaction runner: round trips and deferred writes', () => {
       { unitId: a.id, balance: '75.00' },
     ]);
     await expectBalanced(t, finance, { fundCode, fiscalYear: year });
+  });
+
+  it('refuses a remembered caller who was deactivated or changed, in the money’s own round trip, and moves nothing', async () => {
+    const year = 2033;
+    const finance = await createActor(t, ['finance']);
+    const { fundCode } = await fundWithBudget(t, finance, { year, appropriated: '1000' });
+    const [a, b] = [await createUnit(t), await createUnit(t)];
+    await postMoney(t, finance, '/allocations', { fundCode, fiscalYear: year, unitId: a.id, amount: '100', decisionNo: 'QĐ-2' }).expect(201);
+    const body = { fundCode, fiscalYear: year, fromUnitId: a.id, toUnitId: b.id, amount: '1', reason: 'điều chuyển' };
+    await postMoney(t, finance, '/allocations/transfer', body).expect(201); // remembered from here on
+    const moved = async () => Number((await db.query('SELECT COUNT(*) AS n FROM ledger_transfers WHERE unit_id = ?', [a.id]))[0].n);
+    const before = await moved();
+
+    // A role taken away: 401 on the money request (its key keeps no answer), then 403 on a resend.
+    await db.query("UPDATE users SET roles = 'officer' WHERE id = ?", [finance.id]);
+    const changed = await postMoney(t, finance, '/allocations/transfer', body, 'key-after-role-change').expect(401);
+    expect(changed.body.detail).toContain('thay đổi');
+    await postMoney(t, finance, '/allocations/transfer', body, 'key-after-role-change').expect(403);
+
+    // Deactivated while remembered: 401, nothing moved.
+    await db.query("UPDATE users SET roles = 'finance' WHERE id = ?", [finance.id]);
+    await postMoney(t, finance, '/allocations/transfer', body).expect(201);
+    await db.query('UPDATE users SET active = 0 WHERE id = ?', [finance.id]);
+    const inactive = await postMoney(t, finance, '/allocations/transfer', body).expect(401);
+    expect(inactive.body.detail).toContain('không còn hoạt động');
+    expect(await moved()).toBe(before + 1);
+    await db.query('UPDATE users SET active = 1 WHERE id = ?', [finance.id]);
   });
 });

@@ -25,4 +25,23 @@ export function isStaff(actor: Actor): boolean {
 export abstract class ActorSource {
   /** The active user with this id, or null when absent or deactivated. */
   abstract findActiveActor(userId: string): Promise<Actor | null>;
+
+  /**
+   * The user as this process last read them, without a query; only for a request whose
+   * transaction then calls `confirmInTransaction` (the check rides with the work).
+   */
+  abstract remembered(userId: string): Actor | null;
+
+  /**
+   * Makes the current transaction refuse (401) unless the user is still active and unchanged:
+   * the check goes to the database in front of the transaction's first statement.
+   */
+  abstract confirmInTransaction(actor: Actor): Promise<void>;
+}
+
+/** What the guard leaves on a request it authenticated. */
+export interface AuthenticatedRequest {
+  actor: Actor;
+  /** The actor came from memory: the route's transaction must confirm it. */
+  actorToConfirm?: boolean;
 }

@@ -4,7 +4,9 @@ import { JwtService } from '@nestjs/jwt';
 import { Forbidden, Unauthenticated } from '../http/domain-error';
 import { Actor, ActorSource, Role } from './actor';
 import { BrowserSessionSource } from './browser-session';
-import { PUBLIC_KEY, ROLES_KEY } from './decorators';
+import { CONFIRMS_ACTOR_KEY, PUBLIC_KEY, ROLES_KEY } from './decorators';
+
+type Targets = Parameters<Reflector['getAllAndOverride']>[1];
 
 export interface AccessTokenClaims {
   sub: string;
@@ -14,7 +16,9 @@ export interface AccessTokenClaims {
 /**
  * Every route needs a valid access token of an active user unless marked @Public; @Roles limits
  * a route to some roles (403: the caller is known but may not do this at all). The user is read
- * on every request, so deactivating one stops their tokens at once.
+ * on every request, so deactivating one stops their tokens at once. A money-moving route whose
+ * caller this process has read before takes them from memory, and its transaction confirms them
+ * in the same round trip as the money (refused with 401 if they changed or were deactivated).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -28,7 +32,7 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
-    const request = context.switchToHttp().getRequest<{ method: string; headers: Record<string, string>; actor?: Actor }>();
+    const request = context.switchToHttp().getRequest<{ method: string; headers: Record<string, string>; actor?: Actor; actorToConfirm?: boolean }>();
     const header = request.headers.authorization ?? '';
     const match = /^Bearer (\S+)$/.exec(header);
     if (!match && !header && this.browserSessions && (request.method === 'GET' || request.method === 'HEAD')) {
@@ -45,15 +49,23 @@ export class AuthGuard implements CanActivate {
       throw new Unauthenticated('Mã truy cập không hợp lệ hoặc đã hết hạn.');
     }
     if (claims.typ !== 'access') throw new Unauthenticated('Mã truy cập không hợp lệ.');
-    const actor = await this.actors.findActiveActor(claims.sub);
+    // Memory only ever lets a request on (its transaction confirms it); a refusal is read fresh.
+    const candidate = this.reflector.getAllAndOverride<boolean>(CONFIRMS_ACTOR_KEY, targets) ? this.actors.remembered(claims.sub) : null;
+    const remembered = candidate && this.mayCall(candidate, targets) ? candidate : null;
+    const actor = remembered ?? (await this.actors.findActiveActor(claims.sub));
     if (!actor) throw new Unauthenticated('Tài khoản không còn hoạt động.');
+    if (remembered) request.actorToConfirm = true;
     return this.allow(request, actor, targets);
   }
 
-  private allow(request: { actor?: Actor }, actor: Actor, targets: Parameters<Reflector['getAllAndOverride']>[1]): boolean {
+  private allow(request: { actor?: Actor }, actor: Actor, targets: Targets): boolean {
     request.actor = actor;
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (roles && !actor.roles.some((r) => roles.includes(r))) throw new Forbidden();
+    if (!this.mayCall(actor, targets)) throw new Forbidden();
     return true;
+  }
+
+  private mayCall(actor: Actor, targets: Targets): boolean {
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    return !roles || actor.roles.some((r) => roles.includes(r));
   }
 }

@@ -3,6 +3,8 @@ import type { Actor, Role } from './actor';
 
 export const PUBLIC_KEY = 'kcfund:public';
 export const ROLES_KEY = 'kcfund:roles';
+/** The route runs in one transaction that confirms the caller itself (money-moving routes). */
+export const CONFIRMS_ACTOR_KEY = 'kcfund:confirms-actor';
 
 /** No token needed (health, register, login, refresh). */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);

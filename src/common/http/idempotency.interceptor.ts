@@ -1,9 +1,10 @@
-import { applyDecorators, CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor, SetMetadata, UseInterceptors } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { ApiHeader } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { defer, lastValueFrom, Observable } from 'rxjs';
-import type { Actor } from '../auth/actor';
+import { ActorSource, AuthenticatedRequest } from '../auth/actor';
+import { CONFIRMS_ACTOR_KEY } from '../auth/decorators';
 import { TransactionRunner } from '../../database/transaction';
 import { ValidationFailed } from './domain-error';
 import { IdempotencyService, requestHash } from './idempotency.service';
@@ -20,10 +21,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly keys: IdempotencyService,
+    private readonly actors: ActorSource,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const request = context.switchToHttp().getRequest<Request & { actor: Actor }>();
+    const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
     const key = request.headers['idempotency-key'];
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
       throw ValidationFailed.field('Idempotency-Key', 'bắt buộc với yêu cầu chuyển tiền: 1–64 ký tự ASCII nhìn thấy được');
@@ -43,6 +45,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     return defer(async () => {
       try {
         return await this.tx.run(async () => {
+          if (request.actorToConfirm) await this.actors.confirmInTransaction(request.actor);
           const body = await lastValueFrom(next.handle(), { defaultValue: null });
           this.keys.recordAtCommit(userId, key, hash, { status, body });
           return body;
@@ -51,7 +54,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
         // A concurrent request with this key may have committed first: answer with its response.
         await replay();
         const refusal = clientProblem(error, request);
-        if (refusal) {
+        // A refusal of the caller (401) is not the request's answer: the same key may be sent again.
+        if (refusal && refusal.status !== HttpStatus.UNAUTHORIZED) {
           const earlier = await this.keys.storeRefusal(userId, key, hash, { status: refusal.status, body: refusal });
           if (earlier) throw new ReplayedResponse(earlier.status, earlier.body);
         }
@@ -65,6 +69,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
 export function MovesMoney(): MethodDecorator & ClassDecorator {
   return applyDecorators(
     UseInterceptors(IdempotencyInterceptor),
+    SetMetadata(CONFIRMS_ACTOR_KEY, true),
     ApiHeader({ name: 'Idempotency-Key', required: true, description: '1–64 ký tự ASCII; gửi lại cùng khóa sẽ nhận lại kết quả đầu tiên' }),
   );
 }

@@ -1,10 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, ActorSource, Role } from '../../common/auth/actor';
+import { Unauthenticated } from '../../common/http/domain-error';
 import { TransactionRunner } from '../../database/transaction';
 import { User } from './user.entity';
 
+/** Users remembered at most (the least recently read are forgotten first). */
+const REMEMBERED_USERS = 10_000;
+
 @Injectable()
 export class UserActorSource extends ActorSource {
+  /** The users this process read last, as read: id → actor. */
+  private readonly recent = new Map<string, Actor>();
+
   constructor(private readonly tx: TransactionRunner) {
     super();
   }
@@ -16,8 +23,43 @@ export class UserActorSource extends ActorSource {
       [userId],
     );
     const row = rows[0];
+    this.recent.delete(userId);
     if (!row) return null;
-    return { id: row.id, email: row.email, fullName: row.full_name, roles: row.roles.split(',') as Role[], unitId: row.unit_id };
+    const actor: Actor = { id: row.id, email: row.email, fullName: row.full_name, roles: row.roles.split(',') as Role[], unitId: row.unit_id };
+    this.recent.set(userId, actor);
+    if (this.recent.size > REMEMBERED_USERS) this.recent.delete(this.recent.keys().next().value!);
+    return actor;
+  }
+
+  remembered(userId: string): Actor | null {
+    return this.recent.get(userId) ?? null;
+  }
+
+  /**
+   * One deferred check in the caller's transaction: refused (and forgotten) when the user was
+   * deactivated or changed (roles, unit, e-mail, name) since this process read them.
+   */
+  async confirmInTransaction(actor: Actor): Promise<void> {
+    const inactive = `ACTOR_INACTIVE ${actor.id}`;
+    const changed = `ACTOR_CHANGED ${actor.id}`;
+    const forget = (detail: string) => () => {
+      this.recent.delete(actor.id);
+      return new Unauthenticated(detail);
+    };
+    await this.tx.defer({
+      sql: `BEGIN NOT ATOMIC
+        IF NOT EXISTS (SELECT 1 FROM users WHERE id = ? AND active = 1) THEN
+          SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = ?;
+        ELSEIF NOT EXISTS (SELECT 1 FROM users WHERE id = ? AND roles = ? AND unit_id <=> ? AND email = ? AND full_name = ?) THEN
+          SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = ?;
+        END IF;
+      END`,
+      params: [actor.id, inactive, actor.id, actor.roles.join(','), actor.unitId, actor.email, actor.fullName, changed],
+      refusals: {
+        [inactive]: forget('Tài khoản không còn hoạt động.'),
+        [changed]: forget('Thông tin tài khoản vừa thay đổi; hãy gửi lại yêu cầu.'),
+      },
+    });
   }
 }
 
