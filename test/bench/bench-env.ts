@@ -47,7 +47,7 @@ export async function startBenchEnv(extraEnv: Record<string, string> = {}): Prom
       JWT_SECRET: BENCH_SECRET,
       NODE_ENV: 'production',
       DATABASE_POOL_SIZE: '40',
-      WEB_CONCURRENCY: process.env.BENCH_WEB_CONCURRENCY ?? '2',
+      WEB_CONCURRENCY: process.env.BENCH_WEB_CONCURRENCY ?? '1',
       ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,4 +1,7 @@
-import { ChainedFields, contentHash, firstBrokenLink, GENESIS_HASH, linkHash, StoredLink } from './audit-chain.rules';
+import fc from 'fast-check';
+import { Decimal } from '../../common/money/decimal';
+import { ChainedFields, contentHash, contentHashOfCanonical, firstBrokenLink, GENESIS_HASH, linkHash, StoredLink } from './audit-chain.rules';
+import { canonicalValue } from './canonical-json';
 
 function entry(n: number): ChainedFields {
   return {
@@ -55,5 +58,35 @@ describe('firstBrokenLink', () => {
     const links = chain([entry(1), entry(2), entry(3), entry(4)]);
     const first = firstBrokenLink(links.slice(0, 2), GENESIS_HASH);
     expect(firstBrokenLink(links.slice(2), first.lastHash).brokenId).toBeNull();
+  });
+});
+
+describe('contentHashOfCanonical', () => {
+  it('hashes what the service writes exactly as verification hashes it when read back', () => {
+    const json = fc.letrec((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small' },
+        fc.constant(null),
+        fc.constant(undefined),
+        fc.boolean(),
+        fc.double(),
+        fc.string(),
+        fc.date({ noInvalidDate: true }),
+        fc.constant(new Decimal('1234567.89')),
+        fc.array(tie('value'), { maxLength: 4 }),
+        fc.dictionary(fc.string({ maxLength: 6 }), tie('value'), { maxKeys: 5 }),
+      ),
+    })).value;
+    const stored = (value: unknown) => (value === null ? null : JSON.stringify(value));
+    const readBack = (text: string | null) => (text === null ? null : JSON.parse(text));
+    fc.assert(
+      fc.property(json, json, fc.option(fc.string()), (before, after, onBehalfOf) => {
+        // What AuditService.record keeps and writes, and what verify() reads back from the row.
+        const written: ChainedFields = { ...entry(1), onBehalfOf, before: canonicalValue(before), after: canonicalValue(after) };
+        const read: ChainedFields = { ...written, before: readBack(stored(written.before)), after: readBack(stored(written.after)) };
+        expect(contentHashOfCanonical(written)).toBe(contentHash(read));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

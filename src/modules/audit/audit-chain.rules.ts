@@ -23,6 +23,15 @@ export function contentHash(entry: ChainedFields): string {
   return sha256(canonicalJson(entry));
 }
 
+/**
+ * contentHash of an entry whose `before` and `after` are canonical values already
+ * (canonicalValue): the same text, without walking them again. Keys in canonical (sorted) order.
+ */
+export function contentHashOfCanonical(e: ChainedFields): string {
+  const { action, actorId, after, at, before, capacity, entity, entityId, id, onBehalfOf } = e;
+  return sha256(JSON.stringify({ action, actorId, after, at, before, capacity, entity, entityId, id, onBehalfOf }));
+}
+
 /** An entry's link: SHA-256 over the previous hash and the entry's content hash (the database trigger computes the same). */
 export function linkHash(prevHash: string, entryContentHash: string): string {
   return sha256(prevHash + entryContentHash);

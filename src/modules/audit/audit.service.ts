@@ -5,8 +5,8 @@ import { newId } from '../../common/ids';
 import { Page, pageOf } from '../../common/http/page';
 import { TransactionRunner } from '../../database/transaction';
 import { AuditEntry } from './audit-entry.entity';
-import { ChainedFields, contentHash, firstBrokenLink, GENESIS_HASH, StoredLink } from './audit-chain.rules';
-import { canonicalJson } from './canonical-json';
+import { ChainedFields, contentHashOfCanonical, firstBrokenLink, GENESIS_HASH, StoredLink } from './audit-chain.rules';
+import { canonicalValue } from './canonical-json';
 import { AuditEntryView, AuditRecord } from './audit.types';
 import type { AuditQuery } from './dto/audit-query.dto';
 
@@ -45,8 +45,9 @@ export class AuditService {
       action: record.action,
       entity: record.entity,
       entityId: record.entityId,
-      before: JSON.parse(canonicalJson(record.before ?? null)),
-      after: JSON.parse(canonicalJson(record.after ?? null)),
+      // Canonical copies, taken now: a later change to the caller's objects does not reach the log.
+      before: canonicalValue(record.before),
+      after: canonicalValue(record.after),
     });
   }
 
@@ -64,9 +65,9 @@ export class AuditService {
       e.action,
       e.entity,
       e.entityId,
-      e.before === null ? null : canonicalJson(e.before),
-      e.after === null ? null : canonicalJson(e.after),
-      contentHash(e),
+      e.before === null ? null : JSON.stringify(e.before),
+      e.after === null ? null : JSON.stringify(e.after),
+      contentHashOfCanonical(e),
     ]);
     this.tx.atCommit({
       sql: `INSERT INTO audit_log (id, seq, at, actor_id, capacity, on_behalf_of, action, entity, entity_id, before_json, after_json, content_hash) VALUES ${placeholders}`,

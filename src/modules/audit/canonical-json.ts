@@ -6,6 +6,14 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(normalise(value));
 }
 
+/**
+ * The canonical form as a value (a deep copy): object keys in order, Dates and Decimals as
+ * strings. JSON.stringify of it is canonicalJson of the original.
+ */
+export function canonicalValue(value: unknown): unknown {
+  return normalise(value);
+}
+
 function normalise(value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return value.toISOString();

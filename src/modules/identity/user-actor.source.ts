@@ -1,8 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, ActorSource, Role } from '../../common/auth/actor';
 import { Unauthenticated } from '../../common/http/domain-error';
-import { TransactionRunner } from '../../database/transaction';
+import { compactSql, TransactionRunner } from '../../database/transaction';
 import { User } from './user.entity';
+
+/** The user is still active, and still as remembered; a SIGNAL names what changed. */
+const CONFIRM_ACTOR_SQL = compactSql(`
+  BEGIN NOT ATOMIC
+    IF NOT EXISTS (SELECT 1 FROM users WHERE id = ? AND active = 1) THEN
+      SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = ?;
+    ELSEIF NOT EXISTS (SELECT 1 FROM users WHERE id = ? AND roles = ? AND unit_id <=> ? AND email = ? AND full_name = ?) THEN
+      SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = ?;
+    END IF;
+  END`);
 
 /** Users remembered at most (the least recently read are forgotten first). */
 const REMEMBERED_USERS = 10_000;
@@ -47,13 +57,7 @@ export class UserActorSource extends ActorSource {
       return new Unauthenticated(detail);
     };
     await this.tx.defer({
-      sql: `BEGIN NOT ATOMIC
-        IF NOT EXISTS (SELECT 1 FROM users WHERE id = ? AND active = 1) THEN
-          SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = ?;
-        ELSEIF NOT EXISTS (SELECT 1 FROM users WHERE id = ? AND roles = ? AND unit_id <=> ? AND email = ? AND full_name = ?) THEN
-          SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = ?;
-        END IF;
-      END`,
+      sql: CONFIRM_ACTOR_SQL,
       params: [actor.id, inactive, actor.id, actor.roles.join(','), actor.unitId, actor.email, actor.fullName, changed],
       refusals: {
         [inactive]: forget('Tài khoản không còn hoạt động.'),
