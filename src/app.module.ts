@@ -62,6 +62,8 @@ export class AppModule {
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }],
           storage: new SlidingWindowStorage(),
+          // The counter's key in clear (the library hashes it with SHA-256 on every request).
+          generateKey: (context, tracker, name) => `${context.getClass().name}-${context.getHandler().name}-${name}-${tracker}`,
         }),
         CommonModule,
         HealthModule,

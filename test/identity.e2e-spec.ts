@@ -1,3 +1,4 @@
+import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
 import { ActorSource, Actor } from '../src/common/auth/actor';
 import { DomainError, Forbidden } from '../src/common/http/domain-error';
@@ -123,6 +124,21 @@ describe('accounts: register, login, refresh, logout, me', () => {
     const session = (await login(t, email)).body;
     // A refresh token is not an access token.
     await t.http.get(api('/me')).set('Authorization', `Bearer ${session.refreshToken}`).expect(401);
+  });
+
+  it('an access token stops at its expiry even after it was accepted (its signature is checked once)', async () => {
+    const { id } = await register(t);
+    const jwt = t.app.get(JwtService);
+    const token = await jwt.signAsync({ sub: id, typ: 'access' }, { expiresIn: 1 });
+    const { exp } = jwt.decode(token) as { exp: number };
+    await t.http.get(api('/me')).set('Authorization', `Bearer ${token}`).expect(200);
+    // Wait until the token's expiry second has passed (it is at most about two seconds away).
+    while (Date.now() <= exp * 1000) await new Promise((resolve) => setTimeout(resolve, 50));
+    await t.http.get(api('/me')).set('Authorization', `Bearer ${token}`).expect(401);
+    // A token altered after it was accepted is refused too: the memory is keyed by the whole token.
+    const fresh = await jwt.signAsync({ sub: id, typ: 'access' });
+    await t.http.get(api('/me')).set('Authorization', `Bearer ${fresh}`).expect(200);
+    await t.http.get(api('/me')).set('Authorization', `Bearer ${fresh.slice(0, -2)}xx`).expect(401);
   });
 
   it('a refresh token gives a new working pair and works only once', async () => {

@@ -11,7 +11,11 @@ type Targets = Parameters<Reflector['getAllAndOverride']>[1];
 export interface AccessTokenClaims {
   sub: string;
   typ: 'access';
+  exp?: number;
 }
+
+/** Verified access tokens remembered at most (the oldest are forgotten first). */
+const REMEMBERED_TOKENS = 10_000;
 
 /**
  * Every route needs a valid access token of an active user unless marked @Public; @Roles limits
@@ -22,6 +26,9 @@ export interface AccessTokenClaims {
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  /** Access tokens whose signature this process has checked: token → claims (until they expire). */
+  private readonly verified = new Map<string, AccessTokenClaims & { exp: number }>();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
@@ -44,7 +51,7 @@ export class AuthGuard implements CanActivate {
     if (!match) throw new Unauthenticated('Thiếu mã truy cập (Authorization: Bearer …).');
     let claims: AccessTokenClaims;
     try {
-      claims = await this.jwt.verifyAsync<AccessTokenClaims>(match[1]);
+      claims = await this.claimsOf(match[1]);
     } catch {
       throw new Unauthenticated('Mã truy cập không hợp lệ hoặc đã hết hạn.');
     }
@@ -56,6 +63,18 @@ export class AuthGuard implements CanActivate {
     if (!actor) throw new Unauthenticated('Tài khoản không còn hoạt động.');
     if (remembered) request.actorToConfirm = true;
     return this.allow(request, actor, targets);
+  }
+
+  /** The token's claims; its signature is checked once, its expiry on every request. */
+  private async claimsOf(token: string): Promise<AccessTokenClaims> {
+    const known = this.verified.get(token);
+    if (known && known.exp * 1000 > Date.now()) return known;
+    const claims = await this.jwt.verifyAsync<AccessTokenClaims>(token);
+    if (typeof claims.exp === 'number') {
+      this.verified.set(token, claims as AccessTokenClaims & { exp: number });
+      if (this.verified.size > REMEMBERED_TOKENS) this.verified.delete(this.verified.keys().next().value!);
+    }
+    return claims;
   }
 
   private allow(request: { actor?: Actor }, actor: Actor, targets: Targets): boolean {
