@@ -93,8 +93,8 @@ describe('transaction runner: round trips and deferred writes', () => {
         await tx.defer(insert(1));
         await tx.defer({
           sql: "BEGIN NOT ATOMIC IF (SELECT COUNT(*) FROM tx_probe) > 0 THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = ?; END IF; END",
-          params: ['PROBE_REFUSED'],
-          refusals: { PROBE_REFUSED: () => refusal },
+          params: ['PROBE_REFUSED probe-1'],
+          refusals: { tag: 'probe-1', errors: { PROBE_REFUSED: () => refusal } },
         });
         tx.atCommit(insert(2));
       }),

@@ -17,11 +17,11 @@ export interface Statement {
 
 /**
  * A write whose result the caller does not read (it returns no rows). It may refuse with
- * `SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = <key>`; `refusals` maps each key to the error the
- * use case answers with.
+ * `SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = '<code> <tag>'`, the tag naming the statement
+ * (unique in its transaction); `refusals.errors[code]` is the error the use case answers with.
  */
 export interface DeferredStatement extends Statement {
-  refusals?: Record<string, () => Error>;
+  refusals?: { tag: string; errors: Record<string, () => Error> };
 }
 
 /** SQL written readably, sent without its layout (less text for the driver to scan and send). */
@@ -47,8 +47,8 @@ interface TransactionContext {
   setup: Statement[];
   /** Writes that ride in front of the transaction's next statement (or the final batch). */
   deferred: DeferredStatement[];
-  /** SIGNAL message → the error it means, for the deferred writes of this attempt. */
-  refusals: Map<string, () => Error>;
+  /** Tag → what the SIGNALs of that deferred write mean (this attempt's). */
+  refusals: Map<string, Record<string, () => Error>>;
   /** START TRANSACTION has gone to the server (so a failure needs a ROLLBACK). */
   started: boolean;
   /** A failure of statements sent ahead of a streamed read, raised before COMMIT. */
@@ -112,7 +112,7 @@ export class TransactionRunner {
     const context = this.context('defer');
     if (context.deferred.length >= DEFERRED_LIMIT) await context.manager.query('DO 0');
     context.deferred.push(statement);
-    for (const [message, refusal] of Object.entries(statement.refusals ?? {})) context.refusals.set(message, refusal);
+    if (statement.refusals) context.refusals.set(statement.refusals.tag, statement.refusals.errors);
   }
 
   async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
@@ -200,7 +200,8 @@ function refusalOf(error: unknown, context: TransactionContext): Error | undefin
   const e = error as { errno?: number; sqlMessage?: string; driverError?: { errno?: number; sqlMessage?: string } };
   const driver = e?.driverError ?? e;
   if (driver?.errno !== SIGNAL_ERRNO || !driver.sqlMessage) return undefined;
-  return context.refusals.get(driver.sqlMessage)?.();
+  const space = driver.sqlMessage.indexOf(' ');
+  return context.refusals.get(driver.sqlMessage.slice(space + 1))?.[driver.sqlMessage.slice(0, space)]?.();
 }
 
 /**

@@ -46,7 +46,7 @@ export async function startBenchEnv(extraEnv: Record<string, string> = {}): Prom
       LOG_LEVEL: 'warn',
       JWT_SECRET: BENCH_SECRET,
       NODE_ENV: 'production',
-      DATABASE_POOL_SIZE: '40',
+      DATABASE_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? '40',
       WEB_CONCURRENCY: process.env.BENCH_WEB_CONCURRENCY ?? '1',
       ...extraEnv,
     },

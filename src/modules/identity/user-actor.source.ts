@@ -60,8 +60,11 @@ export class UserActorSource extends ActorSource {
       sql: CONFIRM_ACTOR_SQL,
       params: [actor.id, inactive, actor.id, actor.roles.join(','), actor.unitId, actor.email, actor.fullName, changed],
       refusals: {
-        [inactive]: forget('Tài khoản không còn hoạt động.'),
-        [changed]: forget('Thông tin tài khoản vừa thay đổi; hãy gửi lại yêu cầu.'),
+        tag: actor.id,
+        errors: {
+          ACTOR_INACTIVE: forget('Tài khoản không còn hoạt động.'),
+          ACTOR_CHANGED: forget('Thông tin tài khoản vừa thay đổi; hãy gửi lại yêu cầu.'),
+        },
       },
     });
   }

@@ -131,8 +131,11 @@ export class LedgerService {
         new Date(transfer.createdAt),
       ],
       refusals: {
-        [yearNotOpen]: () => LedgerError.yearNotOpen(books.fiscalYear),
-        [insufficient]: input.whenInsufficient ?? (() => LedgerError.insufficientFunds()),
+        tag: transfer.id,
+        errors: {
+          YEAR_NOT_OPEN: () => LedgerError.yearNotOpen(books.fiscalYear),
+          INSUFFICIENT_FUNDS: input.whenInsufficient ?? (() => LedgerError.insufficientFunds()),
+        },
       },
     });
     this.audit.record({
