@@ -5,6 +5,7 @@ import { BenchEnv, drive, percentile, Sample, table } from './bench-env';
 
 const UNITS = 1000;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
+const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 3);
 // BENCH_CONCURRENCY=16 and BENCH_SHAPES=hot narrow a run to some cells (while tuning).
 const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? '1,16,64').split(',').map(Number);
 const SHAPES = (process.env.BENCH_SHAPES ?? 'spread,hot').split(',') as Shape[];
@@ -101,7 +102,8 @@ export async function benchLedger(env: BenchEnv): Promise<string> {
 
   const rows: Array<Record<string, string | number>> = [];
   // Warm-up, not counted: the service caches account ids and active units on first use, so every
-  // unit's account is touched once before measuring (the steady state of a running service).
+  // unit's account is touched once; then both paths run for a while, so V8 has compiled their hot
+  // code before measuring (the steady state of a running service, and of the driver).
   let next = 0;
   await Promise.all(
     Array.from({ length: 16 }, async () => {
@@ -110,6 +112,8 @@ export async function benchLedger(env: BenchEnv): Promise<string> {
       }
     }),
   );
+  await drive(16, WARM_UP_SECONDS, viaService('spread'));
+  await drive(16, WARM_UP_SECONDS, direct('spread'));
   for (const shape of SHAPES) {
     for (const c of CONCURRENCY) {
       const service = await drive(c, SECONDS, viaService(shape));
