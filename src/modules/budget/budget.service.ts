@@ -18,7 +18,6 @@ import {
   AllocationDto,
   AllocationReturnDto,
   AppropriationDto,
-  CloseYearDto,
   CreateFundDto,
   OpenFiscalYearDto,
   SplitAllocationDto,

@@ -17,7 +17,6 @@ import { fileScopedQuery, pageWithCurrency, withCurrency } from '../applications
 import { nextStatus } from '../applications/applications.rules';
 import { BudgetService } from '../budget/budget.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
-import { LedgerError } from '../ledger/ledger.error';
 import { LedgerService } from '../ledger/ledger.service';
 import { Disbursement } from './disbursement.entity';
 import { DisbursementView, toDisbursementView } from './disbursement.view';

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, hasRole } from '../../../common/auth/actor';
-import { Clock } from '../../../common/clock';
 import { ApplicationsService } from '../../applications/applications.service';
 import type { ApplicationView } from '../../applications/application.view';
 import type { ApplicationStatus } from '../../applications/applications.rules';
@@ -40,7 +39,6 @@ const UNKNOWN_FILE = { title: '', currency: 'VND' };
 @Injectable()
 export class WorkQueueService {
   constructor(
-    private readonly clock: Clock,
     private readonly applications: ApplicationsService,
     private readonly consultations: ConsultationsService,
     private readonly disbursements: DisbursementsService,
@@ -51,7 +49,6 @@ export class WorkQueueService {
   ) {}
 
   async sections(actor: Actor): Promise<QueueSection[]> {
-    const today = this.clock.today();
     const names = await this.directory.for(actor);
     const files = (status: ApplicationStatus, extra: { officerId?: string } = {}) =>
       this.applications.list(actor, { ...PAGE, status, ...extra }).then((p) => p.items);
