@@ -137,12 +137,18 @@ describe('transaction runner: round trips and deferred writes', () => {
     expect(await rows()).toHaveLength(1);
   });
 
-  it('moves money between two known units in one round trip after the caller check, and refuses there too', async () => {
+  /** A finance user, a fund of year 2033 (no other suite uses it) and two units, the first holding 100. */
+  async function twoUnits() {
     const year = 2033;
     const finance = await createActor(t, ['finance']);
     const { fundCode } = await fundWithBudget(t, finance, { year, appropriated: '1000' });
     const [a, b] = [await createUnit(t), await createUnit(t)];
     await postMoney(t, finance, '/allocations', { fundCode, fiscalYear: year, unitId: a.id, amount: '100', decisionNo: 'QĐ-1' }).expect(201);
+    return { year, finance, fundCode, a, b };
+  }
+
+  it('moves money between two known units in one round trip after the caller check, and refuses there too', async () => {
+    const { year, finance, fundCode, a, b } = await twoUnits();
     const transfer = (amount: string) => postMoney(t, finance, '/allocations/transfer', { fundCode, fiscalYear: year, fromUnitId: a.id, toUnitId: b.id, amount, reason: 'điều chuyển' });
     // The first uses read the units and the accounts (an account created by a transaction is
     // trusted once another one finds it).
@@ -185,11 +191,7 @@ describe('transaction runner: round trips and deferred writes', () => {
   });
 
   it('refuses a remembered caller who was deactivated or changed, in the money’s own round trip, and moves nothing', async () => {
-    const year = 2033;
-    const finance = await createActor(t, ['finance']);
-    const { fundCode } = await fundWithBudget(t, finance, { year, appropriated: '1000' });
-    const [a, b] = [await createUnit(t), await createUnit(t)];
-    await postMoney(t, finance, '/allocations', { fundCode, fiscalYear: year, unitId: a.id, amount: '100', decisionNo: 'QĐ-2' }).expect(201);
+    const { year, finance, fundCode, a, b } = await twoUnits();
     const body = { fundCode, fiscalYear: year, fromUnitId: a.id, toUnitId: b.id, amount: '1', reason: 'điều chuyển' };
     await postMoney(t, finance, '/allocations/transfer', body).expect(201); // remembered from here on
     const moved = async () => Number((await db.query('SELECT COUNT(*) AS n FROM ledger_transfers WHERE unit_id = ?', [a.id]))[0].n);
