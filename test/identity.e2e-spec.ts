@@ -220,6 +220,22 @@ describe('accounts: register, login, refresh, logout, me', () => {
     await t.http.post(api('/auth/refresh')).send({ refreshToken: session.refreshToken }).expect(401);
   });
 
+  it('an access token ends with its sign-in: logout or a stolen refresh token stops it at once, other sign-ins go on', async () => {
+    const { email } = await register(t);
+    const [first, second, third] = [(await login(t, email)).body, (await login(t, email)).body, (await login(t, email)).body];
+    const me = (session: { accessToken: string }) => t.http.get(api('/me')).set('Authorization', `Bearer ${session.accessToken}`);
+    await me(first).expect(200);
+    await t.http.post(api('/auth/logout')).set('Authorization', `Bearer ${first.accessToken}`).send({ refreshToken: first.refreshToken }).expect(204);
+    const ended = await me(first).expect(401);
+    expect(ended.body.detail).toContain('Phiên đăng nhập đã kết thúc');
+    await me(second).expect(200);
+    // A refresh token used twice: its whole sign-in ends, the access token it came with too.
+    await t.http.post(api('/auth/refresh')).send({ refreshToken: second.refreshToken }).expect(200);
+    await t.http.post(api('/auth/refresh')).send({ refreshToken: second.refreshToken }).expect(401);
+    await me(second).expect(401);
+    await me(third).expect(200);
+  });
+
   it("logging out with someone else's refresh token changes nothing", async () => {
     const victim = await register(t);
     const victimToken = (await login(t, victim.email)).body.refreshToken;
@@ -302,10 +318,13 @@ describe('users: an admin creates, deactivates and re-activates accounts', () =>
     const twice = await t.http.post(api(`/users/${user.id}/deactivate`)).set(admin.auth).expect(409);
     expect(twice.body.code).toBe('INVALID_STATE');
 
-    // Re-activated, the person logs in again; the sessions from before stay revoked.
+    // Re-activated, the person logs in again; the sessions from before stay ended, their access
+    // tokens included.
     await t.http.post(api(`/users/${user.id}/activate`)).set(admin.auth).expect(200);
-    expect((await login(t, user.email)).status).toBe(200);
-    await t.http.get(api('/me')).set(bearer).expect(200);
+    const fresh = await login(t, user.email);
+    expect(fresh.status).toBe(200);
+    await t.http.get(api('/me')).set('Authorization', `Bearer ${fresh.body.accessToken}`).expect(200);
+    await t.http.get(api('/me')).set(bearer).expect(401);
     await t.http.post(api('/auth/refresh')).send({ refreshToken: session.refreshToken }).expect(401);
   });
 

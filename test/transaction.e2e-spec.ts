@@ -212,4 +212,26 @@ describe('transaction runner: round trips and deferred writes', () => {
     expect(await moved()).toBe(before + 1);
     await db.query('UPDATE users SET active = 1 WHERE id = ?', [finance.id]);
   });
+
+  it('refuses a remembered caller whose sign-in ended, in the money’s own round trip', async () => {
+    const { year, fundCode, a, b } = await twoUnits();
+    const email = `ky${Date.now().toString(36)}@transaction.test.vn`;
+    const password = 'mat-khau-du-dai-2026';
+    const { id } = (await t.http.post('/api/v1/auth/register').send({ email, password, fullName: 'Kế toán thử' }).expect(201)).body;
+    await db.query("UPDATE users SET roles = 'finance' WHERE id = ?", [id]);
+    const session = (await t.http.post('/api/v1/auth/login').send({ email, password }).expect(200)).body;
+    const caller = { auth: { Authorization: `Bearer ${session.accessToken}` } } as Parameters<typeof postMoney>[1];
+    const body = { fundCode, fiscalYear: year, fromUnitId: a.id, toUnitId: b.id, amount: '1', reason: 'điều chuyển' };
+    await postMoney(t, caller, '/allocations/transfer', body).expect(201);
+    await postMoney(t, caller, '/allocations/transfer', body).expect(201);
+    sent.mockClear();
+    await postMoney(t, caller, '/allocations/transfer', body).expect(201);
+    expect(sent).toHaveBeenCalledTimes(1); // remembered: the check rode with the money
+    const moved = async () => Number((await db.query('SELECT COUNT(*) AS n FROM ledger_transfers WHERE unit_id = ?', [a.id]))[0].n);
+    const before = await moved();
+    await t.http.post('/api/v1/auth/logout').set(caller.auth).send({ refreshToken: session.refreshToken }).expect(204);
+    const refused = await postMoney(t, caller, '/allocations/transfer', body).expect(401);
+    expect(refused.body.detail).toContain('Phiên đăng nhập đã kết thúc');
+    expect(await moved()).toBe(before);
+  });
 });

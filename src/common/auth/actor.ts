@@ -21,10 +21,17 @@ export function isStaff(actor: Actor): boolean {
   return hasRole(actor, ...STAFF_ROLES);
 }
 
+/** The 401 of a token whose user was deactivated or whose sign-in has ended. */
+export const SESSION_ENDED = 'Phiên đăng nhập đã kết thúc hoặc tài khoản không còn hoạt động; hãy đăng nhập lại.';
+
 /** Looks up the current state of a user named by a token; identity provides it. */
 export abstract class ActorSource {
-  /** The active user with this id, or null when absent or deactivated. */
-  abstract findActiveActor(userId: string): Promise<Actor | null>;
+  /**
+   * The active user with this id, or null when absent or deactivated, or when `sessionId` (the
+   * sign-in an access token belongs to) names a session that has ended (logout, a stolen refresh
+   * token, deactivation).
+   */
+  abstract findActiveActor(userId: string, sessionId?: string | null): Promise<Actor | null>;
 
   /**
    * The user as this process last read them, without a query; only for a request whose
@@ -36,7 +43,7 @@ export abstract class ActorSource {
    * Makes the current transaction refuse (401) unless the user is still active and unchanged:
    * the check goes to the database in front of the transaction's first statement.
    */
-  abstract confirmInTransaction(actor: Actor): Promise<void>;
+  abstract confirmInTransaction(actor: Actor, sessionId?: string | null): Promise<void>;
 }
 
 /** What the guard leaves on a request it authenticated. */
@@ -44,4 +51,6 @@ export interface AuthenticatedRequest {
   actor: Actor;
   /** The actor came from memory: the route's transaction must confirm it. */
   actorToConfirm?: boolean;
+  /** The sign-in the access token belongs to (the refresh-token family), when it names one. */
+  sessionId?: string | null;
 }

@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable, Optional } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { Forbidden, Unauthenticated } from '../http/domain-error';
-import { Actor, ActorSource, Role } from './actor';
+import { Actor, ActorSource, Role, SESSION_ENDED } from './actor';
 import { BrowserSessionSource } from './browser-session';
 import { CONFIRMS_ACTOR_KEY, PUBLIC_KEY, ROLES_KEY } from './decorators';
 
@@ -11,6 +11,8 @@ type Targets = Parameters<Reflector['getAllAndOverride']>[1];
 export interface AccessTokenClaims {
   sub: string;
   typ: 'access';
+  /** The sign-in (refresh-token family) the token was issued for: it stops when that session ends. */
+  sid?: string;
   exp?: number;
 }
 
@@ -39,7 +41,7 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
-    const request = context.switchToHttp().getRequest<{ method: string; headers: Record<string, string>; actor?: Actor; actorToConfirm?: boolean }>();
+    const request = context.switchToHttp().getRequest<{ method: string; headers: Record<string, string>; actor?: Actor; actorToConfirm?: boolean; sessionId?: string | null }>();
     const header = request.headers.authorization ?? '';
     const match = /^Bearer (\S+)$/.exec(header);
     if (!match && !header && this.browserSessions && (request.method === 'GET' || request.method === 'HEAD')) {
@@ -59,8 +61,10 @@ export class AuthGuard implements CanActivate {
     // Memory only ever lets a request on (its transaction confirms it); a refusal is read fresh.
     const candidate = this.reflector.getAllAndOverride<boolean>(CONFIRMS_ACTOR_KEY, targets) ? this.actors.remembered(claims.sub) : null;
     const remembered = candidate && this.mayCall(candidate, targets) ? candidate : null;
-    const actor = remembered ?? (await this.actors.findActiveActor(claims.sub));
-    if (!actor) throw new Unauthenticated('Tài khoản không còn hoạt động.');
+    const sessionId = claims.sid ?? null;
+    const actor = remembered ?? (await this.actors.findActiveActor(claims.sub, sessionId));
+    if (!actor) throw new Unauthenticated(SESSION_ENDED);
+    request.sessionId = sessionId;
     if (remembered) request.actorToConfirm = true;
     return this.allow(request, actor, targets);
   }

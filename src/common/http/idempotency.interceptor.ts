@@ -45,7 +45,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     return defer(async () => {
       try {
         return await this.tx.run(async () => {
-          if (request.actorToConfirm) await this.actors.confirmInTransaction(request.actor);
+          if (request.actorToConfirm) await this.actors.confirmInTransaction(request.actor, request.sessionId);
           const body = await lastValueFrom(next.handle(), { defaultValue: null });
           this.keys.recordAtCommit(userId, key, hash, { status, body });
           return body;

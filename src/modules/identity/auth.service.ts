@@ -152,7 +152,7 @@ export class AuthService {
   private async openSession(em: EntityManager, user: User, familyId: string, spentTokenId?: string): Promise<Session> {
     const issued = await this.refreshTokens.issue(em, user.id, familyId);
     if (spentTokenId) await this.refreshTokens.markSpent(em, spentTokenId, issued.id);
-    const claims: AccessTokenClaims = { sub: user.id, typ: 'access' };
+    const claims: AccessTokenClaims = { sub: user.id, typ: 'access', sid: familyId };
     return {
       accessToken: await this.jwt.signAsync(claims),
       refreshToken: issued.token,

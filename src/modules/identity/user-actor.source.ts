@@ -1,18 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, ActorSource, Role } from '../../common/auth/actor';
+import { Actor, ActorSource, Role, SESSION_ENDED } from '../../common/auth/actor';
 import { Unauthenticated } from '../../common/http/domain-error';
 import { compactSql, TransactionRunner } from '../../database/transaction';
 import { User } from './user.entity';
 
-/** The user is still active, and still as remembered; a SIGNAL names what changed. */
+/** A sign-in that has ended: its refresh-token family was revoked (logout, reuse, deactivation). */
+const SESSION_ENDED_SQL = 'EXISTS (SELECT 1 FROM refresh_tokens WHERE family_id = ? AND revoked_at IS NOT NULL)';
+
+/** The user is still active in a live session, and still as remembered; a SIGNAL names what changed. */
 const CONFIRM_ACTOR_SQL = compactSql(`
   BEGIN NOT ATOMIC
-    IF NOT EXISTS (SELECT 1 FROM users WHERE id = ? AND active = 1) THEN
+    IF NOT EXISTS (SELECT 1 FROM users WHERE id = ? AND active = 1) OR ${SESSION_ENDED_SQL} THEN
       SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = ?;
     ELSEIF NOT EXISTS (SELECT 1 FROM users WHERE id = ? AND roles = ? AND unit_id <=> ? AND email = ? AND full_name = ?) THEN
       SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = ?;
     END IF;
   END`);
+
+const FIND_ACTOR_SQL = 'SELECT id, email, full_name, roles, unit_id FROM users WHERE id = ? AND active = 1';
 
 /** Users remembered at most (the least recently read are forgotten first). */
 const REMEMBERED_USERS = 10_000;
@@ -27,10 +32,10 @@ export class UserActorSource extends ActorSource {
   }
 
   /** Runs on every authenticated request: one indexed read, without the ORM's query building. */
-  async findActiveActor(userId: string): Promise<Actor | null> {
+  async findActiveActor(userId: string, sessionId: string | null = null): Promise<Actor | null> {
     const rows: Array<{ id: string; email: string; full_name: string; roles: string; unit_id: string | null }> = await this.tx.manager.query(
-      'SELECT id, email, full_name, roles, unit_id FROM users WHERE id = ? AND active = 1',
-      [userId],
+      sessionId ? `${FIND_ACTOR_SQL} AND NOT ${SESSION_ENDED_SQL}` : FIND_ACTOR_SQL,
+      sessionId ? [userId, sessionId] : [userId],
     );
     const row = rows[0];
     this.recent.delete(userId);
@@ -47,22 +52,31 @@ export class UserActorSource extends ActorSource {
 
   /**
    * One deferred check in the caller's transaction: refused (and forgotten) when the user was
-   * deactivated or changed (roles, unit, e-mail, name) since this process read them.
+   * deactivated, their sign-in ended, or they changed (roles, unit, e-mail, name) since this
+   * process read them.
    */
-  async confirmInTransaction(actor: Actor): Promise<void> {
-    const inactive = `ACTOR_INACTIVE ${actor.id}`;
-    const changed = `ACTOR_CHANGED ${actor.id}`;
+  async confirmInTransaction(actor: Actor, sessionId: string | null = null): Promise<void> {
     const forget = (detail: string) => () => {
       this.recent.delete(actor.id);
       return new Unauthenticated(detail);
     };
     await this.tx.defer({
       sql: CONFIRM_ACTOR_SQL,
-      params: [actor.id, inactive, actor.id, actor.roles.join(','), actor.unitId, actor.email, actor.fullName, changed],
+      params: [
+        actor.id,
+        sessionId,
+        `ACTOR_INACTIVE ${actor.id}`,
+        actor.id,
+        actor.roles.join(','),
+        actor.unitId,
+        actor.email,
+        actor.fullName,
+        `ACTOR_CHANGED ${actor.id}`,
+      ],
       refusals: {
         tag: actor.id,
         errors: {
-          ACTOR_INACTIVE: forget('Tài khoản không còn hoạt động.'),
+          ACTOR_INACTIVE: forget(SESSION_ENDED),
           ACTOR_CHANGED: forget('Thông tin tài khoản vừa thay đổi; hãy gửi lại yêu cầu.'),
         },
       },
