@@ -11,6 +11,7 @@ import { CreatePaymentsAndSettlement1763884800500 } from './1763884800500-Create
 import { AddReportIndexes1763884800600 } from './1763884800600-AddReportIndexes';
 import { CreateWebSessions1763884800700 } from './1763884800700-CreateWebSessions';
 import { AddAccountSummaryIndex1763884800800 } from './1763884800800-AddAccountSummaryIndex';
+import { CreateLedgerProcedures1763884800900 } from './1763884800900-CreateLedgerProcedures';
 
 /** Every migration; TypeORM orders them by the timestamp in their name. Never edit a landed one. */
 export const MIGRATIONS: Function[] = [
@@ -27,4 +28,5 @@ export const MIGRATIONS: Function[] = [
   AddReportIndexes1763884800600,
   CreateWebSessions1763884800700,
   AddAccountSummaryIndex1763884800800,
+  CreateLedgerProcedures1763884800900,
 ];

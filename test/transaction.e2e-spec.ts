@@ -22,6 +22,12 @@ describe('transaction runner: round trips and deferred writes', () => {
     tx = t.app.get(TransactionRunner);
     db = t.app.get(DataSource);
     await db.query('CREATE TABLE IF NOT EXISTS tx_probe (id INT PRIMARY KEY, note VARCHAR(50) NOT NULL)');
+    // Refuses (SIGNAL '<code> <tag>') while the probe table holds a row.
+    await db.query(`
+      CREATE PROCEDURE tx_probe_refuse(IN p_message VARCHAR(128))
+      BEGIN
+        IF (SELECT COUNT(*) FROM tx_probe) > 0 THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = p_message; END IF;
+      END`);
     // The prototype that owns the driver's `query`: every command of every pooled connection.
     const runner = db.createQueryRunner();
     await runner.connect();
@@ -36,6 +42,7 @@ describe('transaction runner: round trips and deferred writes', () => {
   });
   afterAll(async () => {
     sent.mockRestore();
+    await db.query('DROP PROCEDURE tx_probe_refuse');
     await db.query('DROP TABLE tx_probe');
     await t.close();
   });
@@ -92,7 +99,7 @@ describe('transaction runner: round trips and deferred writes', () => {
       tx.run(async () => {
         await tx.defer(insert(1));
         await tx.defer({
-          sql: "BEGIN NOT ATOMIC IF (SELECT COUNT(*) FROM tx_probe) > 0 THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = ?; END IF; END",
+          sql: 'CALL tx_probe_refuse(?)',
           params: ['PROBE_REFUSED probe-1'],
           refusals: { tag: 'probe-1', errors: { PROBE_REFUSED: () => refusal } },
         });
@@ -161,7 +168,7 @@ describe('transaction runner: round trips and deferred writes', () => {
     expect(sent).toHaveBeenCalledTimes(1);
     const [money] = sent.mock.calls[0] as [string];
     expect(money).toMatch(
-      /^START TRANSACTION;[\s\S]*FROM users WHERE id = \?[\s\S]*UPDATE ledger_accounts[\s\S]*INSERT INTO idempotency_keys[\s\S]*INSERT INTO audit_log[\s\S]*COMMIT$/,
+      /^(SET SESSION [^;]*;\n)?START TRANSACTION;\nCALL confirm_actor\([^)]*\);\nCALL ledger_post\([^)]*\);\nINSERT INTO idempotency_keys[\s\S]*;\nINSERT INTO audit_log[\s\S]*;\nCOMMIT$/,
     );
 
     sent.mockClear();

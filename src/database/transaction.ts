@@ -24,11 +24,6 @@ export interface DeferredStatement extends Statement {
   refusals?: { tag: string; errors: Record<string, () => Error> };
 }
 
-/** SQL written readably, sent without its layout (less text for the driver to scan and send). */
-export function compactSql(sql: string): string {
-  return sql.replace(/\s+/g, ' ').trim();
-}
-
 /** ER_SIGNAL_EXCEPTION: a SIGNAL raised by a statement. */
 const SIGNAL_ERRNO = 1644;
 /** Deferred writes held at most; the next one sends them (a bound on the size of one packet). */

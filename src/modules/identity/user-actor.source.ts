@@ -1,21 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, ActorSource, Role, SESSION_ENDED } from '../../common/auth/actor';
 import { Unauthenticated } from '../../common/http/domain-error';
-import { compactSql, TransactionRunner } from '../../database/transaction';
+import { TransactionRunner } from '../../database/transaction';
 import { User } from './user.entity';
 
 /** A sign-in that has ended: its refresh-token family was revoked (logout, reuse, deactivation). */
 const SESSION_ENDED_SQL = 'EXISTS (SELECT 1 FROM refresh_tokens WHERE family_id = ? AND revoked_at IS NOT NULL)';
-
-/** The user is still active in a live session, and still as remembered; a SIGNAL names what changed. */
-const CONFIRM_ACTOR_SQL = compactSql(`
-  BEGIN NOT ATOMIC
-    IF NOT EXISTS (SELECT 1 FROM users WHERE id = ? AND active = 1) OR ${SESSION_ENDED_SQL} THEN
-      SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = ?;
-    ELSEIF NOT EXISTS (SELECT 1 FROM users WHERE id = ? AND roles = ? AND unit_id <=> ? AND email = ? AND full_name = ?) THEN
-      SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = ?;
-    END IF;
-  END`);
 
 const FIND_ACTOR_SQL = 'SELECT id, email, full_name, roles, unit_id FROM users WHERE id = ? AND active = 1';
 
@@ -60,19 +50,10 @@ export class UserActorSource extends ActorSource {
       this.recent.delete(actor.id);
       return new Unauthenticated(detail);
     };
+    // The confirm_actor procedure: still active, in a live sign-in, and unchanged.
     await this.tx.defer({
-      sql: CONFIRM_ACTOR_SQL,
-      params: [
-        actor.id,
-        sessionId,
-        `ACTOR_INACTIVE ${actor.id}`,
-        actor.id,
-        actor.roles.join(','),
-        actor.unitId,
-        actor.email,
-        actor.fullName,
-        `ACTOR_CHANGED ${actor.id}`,
-      ],
+      sql: 'CALL confirm_actor(?,?,?,?,?,?)',
+      params: [actor.id, sessionId, actor.roles.join(','), actor.unitId, actor.email, actor.fullName],
       refusals: {
         tag: actor.id,
         errors: {

@@ -7,8 +7,6 @@ export function mayGoNegative(kind: AccountKind): boolean {
   return MAY_GO_NEGATIVE.has(kind);
 }
 
-export const NEGATIVE_KINDS_SQL = [...MAY_GO_NEGATIVE].map((k) => `'${k}'`).join(',');
-
 /**
  * The unique name of an account in the books of one fund and year: a file's accounts by the file
  * (their unit is recorded on them for reporting), a unit's allocation by the unit.

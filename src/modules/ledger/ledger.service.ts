@@ -5,37 +5,16 @@ import { NotFound } from '../../common/http/domain-error';
 import { newId } from '../../common/ids';
 import { Money, plainString } from '../../common/money/decimal';
 import { formatMoneyForApi } from '../../common/money/money';
-import { compactSql, TransactionRunner } from '../../database/transaction';
+import { TransactionRunner } from '../../database/transaction';
 import { AuditService } from '../audit/audit.service';
 import { LedgerError } from './ledger.error';
-import { assertSpecShape, naturalKey, NEGATIVE_KINDS_SQL } from './ledger.rules';
+import { assertSpecShape, mayGoNegative, naturalKey } from './ledger.rules';
 import { AccountSpec, Books, PostTransfer, TransferView } from './ledger.types';
 import { Transfer } from './transfer.entity';
 
 interface AffectedRows {
   affectedRows?: number;
 }
-
-/**
- * A transfer as one statement: the year's shared lock (a year close waits for it, and a closed
- * year refuses), the guarded update of both balances (the rows lock in primary-key order; the
- * source only matches while it covers the amount), then the transfer row.
- */
-const POST_TRANSFER_SQL = compactSql(`
-  BEGIN NOT ATOMIC
-    IF NOT EXISTS (SELECT 1 FROM fiscal_years WHERE year = ? AND status = 'open' LOCK IN SHARE MODE) THEN
-      SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = ?;
-    END IF;
-    UPDATE ledger_accounts
-       SET balance = CASE WHEN id = ? THEN balance + ? ELSE balance - ? END
-     WHERE id IN (?, ?) AND (id = ? OR kind IN (${NEGATIVE_KINDS_SQL}) OR balance >= ?);
-    IF ROW_COUNT() <> 2 THEN
-      SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = ?;
-    END IF;
-    INSERT INTO ledger_transfers (id, fund_id, fiscal_year, kind, debit_account_id, credit_account_id, amount, reference,
-      reverses_id, unit_id, application_id, actor_id, capacity, note, created_at)
-    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?);
-  END`);
 
 /**
  * The only code that changes a balance. A transfer is one guarded UPDATE of both accounts (the
@@ -99,27 +78,18 @@ export class LedgerService {
       note: input.note ?? null,
       createdAt: this.clock.now().toISOString(),
     };
-    const yearNotOpen = `YEAR_NOT_OPEN ${transfer.id}`;
-    const insufficient = `INSUFFICIENT_FUNDS ${transfer.id}`;
+    // One statement (the ledger_post procedure): the year's shared lock, the guarded update of
+    // both balances, the transfer row; it refuses with YEAR_NOT_OPEN or INSUFFICIENT_FUNDS.
     await this.tx.defer({
-      sql: POST_TRANSFER_SQL,
+      sql: 'CALL ledger_post(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
       params: [
-        books.fiscalYear,
-        yearNotOpen,
-        toId,
-        amount,
-        amount,
-        fromId,
-        toId,
-        toId,
-        amount,
-        insufficient,
         transfer.id,
         books.fundId,
         books.fiscalYear,
         transfer.kind,
         toId,
         fromId,
+        !mayGoNegative(input.from.kind),
         amount,
         transfer.reference,
         transfer.reversesId,
