@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError, QueryRunner } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 
 const RETRYABLE_ERRNOS = new Set([1213 /* ER_LOCK_DEADLOCK */, 1205 /* ER_LOCK_WAIT_TIMEOUT */]);
@@ -165,7 +165,13 @@ export class TransactionRunner {
   private async commit(runner: QueryRunner, context: TransactionContext): Promise<void> {
     const batch = context.finalBatch;
     if (context.started || context.deferred.length || batch.length) {
-      await runner.query([...batch.map((s) => s.sql), 'COMMIT'].join(';\n'), batch.flatMap((s) => s.params));
+      // Straight to the driver (through the wrapper that adds what is queued): the ORM's query
+      // bookkeeping is of no use for a batch whose results nobody reads.
+      const sql = [...batch.map((s) => s.sql), 'COMMIT'].join(';\n');
+      const params = batch.flatMap((s) => s.params);
+      await new Promise<void>((resolve, reject) =>
+        rawConnection(runner).query(sql, params, (error) => (error ? reject(new QueryFailedError(sql, params, error)) : resolve())),
+      );
     }
     // The COMMIT went out with the batch (or nothing was ever sent): the query runner's
     // transaction is over (what its own commitTransaction() sets; we use no transaction subscribers).
