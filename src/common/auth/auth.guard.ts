@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable, Optional } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { Forbidden, Unauthenticated } from '../http/domain-error';
-import { Actor, ActorSource, Role, SESSION_ENDED } from './actor';
+import { Actor, ActorSource, AuthenticatedRequest, Role, SESSION_ENDED } from './actor';
 import { BrowserSessionSource } from './browser-session';
 import { CONFIRMS_ACTOR_KEY, PUBLIC_KEY, ROLES_KEY } from './decorators';
 
@@ -21,10 +21,11 @@ const REMEMBERED_TOKENS = 10_000;
 
 /**
  * Every route needs a valid access token of an active user unless marked @Public; @Roles limits
- * a route to some roles (403: the caller is known but may not do this at all). The user is read
- * on every request, so deactivating one stops their tokens at once. A money-moving route whose
- * caller this process has read before takes them from memory, and its transaction confirms them
- * in the same round trip as the money (refused with 401 if they changed or were deactivated).
+ * a route to some roles (403: the caller is known but may not do this at all). The user and the
+ * token's sign-in are read on every request, so deactivation or logout stops a token at once. A
+ * money-moving route whose caller this process has read before takes them from memory, and its
+ * transaction confirms them in the same round trip as the money (401 if they changed, were
+ * deactivated or their sign-in ended).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -41,7 +42,7 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
-    const request = context.switchToHttp().getRequest<{ method: string; headers: Record<string, string>; actor?: Actor; actorToConfirm?: boolean; sessionId?: string | null }>();
+    const request = context.switchToHttp().getRequest<{ method: string; headers: Record<string, string> } & Partial<AuthenticatedRequest>>();
     const header = request.headers.authorization ?? '';
     const match = /^Bearer (\S+)$/.exec(header);
     if (!match && !header && this.browserSessions && (request.method === 'GET' || request.method === 'HEAD')) {

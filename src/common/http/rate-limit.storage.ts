@@ -1,11 +1,7 @@
 import type { ThrottlerStorage } from '@nestjs/throttler';
 
-interface ThrottlerStorageRecord {
-  totalHits: number;
-  timeToExpire: number;
-  isBlocked: boolean;
-  timeToBlockExpire: number;
-}
+/** What the guard reads back (the library does not export the type from its entry point). */
+type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
 interface Counter {
   /** Start of the current window (ms). */
@@ -21,9 +17,8 @@ const seconds = (ms: number) => Math.max(0, Math.ceil(ms / 1000));
  * Rate-limit counters for @nestjs/throttler in constant time and memory per caller: a sliding
  * window estimated from two fixed windows (the previous window's hits, weighted by how much of it
  * still lies inside the sliding window, plus the current one's). The library's own in-memory
- * storage keeps one timestamp per hit and scans them all on every request, which under a high
- * limit (100,000 a minute) costs a scan of up to that many entries per request and spreads
- * them into Math.min as arguments.
+ * storage keeps one timestamp per hit and filters them all on every request, which under a high
+ * limit (100,000 a minute) costs a scan of up to that many entries per request.
  */
 export class SlidingWindowStorage implements ThrottlerStorage {
   private readonly counters = new Map<string, Counter>();
