@@ -171,6 +171,10 @@ describe('transaction runner: round trips and deferred writes', () => {
       /^(SET SESSION [^;]*;\n)?START TRANSACTION;\nCALL confirm_actor\([^)]*\);\nCALL ledger_post\([^)]*\);\nINSERT INTO idempotency_keys[\s\S]*;\nINSERT INTO audit_log[\s\S]*;\nCOMMIT$/,
     );
 
+    // A use case's own words for the refusal travel with the deferred statement.
+    const overAllocated = await postMoney(t, finance, '/allocations', { fundCode, fiscalYear: year, unitId: b.id, amount: '901', decisionNo: 'QĐ-9' }).expect(409);
+    expect(overAllocated.body).toMatchObject({ code: 'INSUFFICIENT_FUNDS', detail: 'Số tiền phân bổ vượt quá kinh phí chưa phân bổ của nguồn.' });
+
     sent.mockClear();
     const refused = await transfer('76').expect(409);
     expect(refused.body.code).toBe('INSUFFICIENT_FUNDS');

@@ -39,7 +39,10 @@ describe('commitments and year close', () => {
     const unit = await createUnit(t);
     await postMoney(t, finance, '/allocations', { fundCode, fiscalYear: year, unitId: unit.id, amount: '600', decisionNo: 'd' }).expect(201);
     const applicationId = await commit(fundCode, year, unit.id, '450');
-    await expect(commit(fundCode, year, unit.id, '151')).rejects.toMatchObject({ code: 'INSUFFICIENT_FUNDS' });
+    await expect(commit(fundCode, year, unit.id, '151')).rejects.toMatchObject({
+      code: 'INSUFFICIENT_FUNDS',
+      detail: 'Đơn vị phân bổ không còn đủ kinh phí khả dụng để cam kết cho đề án này.',
+    });
     expect((await unitFigures(t, finance, fundCode, year, unit.id)).unit).toMatchObject({ allocated: '600', committed: '450', available: '150' });
     const released = await t.app.get(TransactionRunner).run(() =>
       t.app.get(BudgetService).releaseCommitment({
