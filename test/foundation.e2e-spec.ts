@@ -27,6 +27,19 @@ describe('foundation: health, docs and problem+json errors', () => {
     expect(res.body.type).toEqual(expect.any(String));
   });
 
+  it('an unknown page address asked for by a browser is a Vietnamese page; under /api/ it stays a problem', async () => {
+    const page = await t.http.get('/khong-co-trang-nay').set('Accept', 'text/html,application/xhtml+xml').expect(404);
+    expect(page.headers['content-type']).toMatch(/^text\/html; charset=utf-8/);
+    expect(page.text).toContain('<html lang="vi">');
+    expect(page.text).toContain('Không tìm thấy trang');
+    const api = await t.http.get('/api/v1/no-such-thing').set('Accept', 'text/html').expect(404);
+    expect(api.headers['content-type']).toMatch(/^application\/problem\+json/);
+    // Outside the API, a program (no HTML asked for) gets the problem, never Express's English page.
+    const program = await t.http.post('/khong-co-trang-nay').send({}).expect(404);
+    expect(program.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(program.body).toMatchObject({ status: 404, title: 'Không tìm thấy' });
+  });
+
   it('malformed JSON is a 400 problem naming the body', async () => {
     const res = await t.http
       .post('/api/v1/auth/login')

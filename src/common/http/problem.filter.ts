@@ -1,4 +1,4 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger, NotFoundException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError } from './domain-error';
 import { MoneyFormatError } from '../money/money';
@@ -47,6 +47,27 @@ export class ReplayedResponse extends Error {
   }
 }
 
+/**
+ * The answer for an address nothing serves: a Vietnamese page for a browser outside the API (a
+ * person who typed or followed a wrong address), a 404 problem otherwise.
+ */
+export function answerNotFound(request: Request, response: Response): void {
+  const browser = (request.method === 'GET' || request.method === 'HEAD') && /text\/html/.test(request.headers.accept ?? '');
+  if (browser && !request.originalUrl.startsWith('/api/')) {
+    response.status(404).type('text/html; charset=utf-8').send(NOT_FOUND_PAGE);
+    return;
+  }
+  response.status(404).type('application/problem+json').send(JSON.stringify(toProblem(new NotFoundException(), request)));
+}
+
+const NOT_FOUND_PAGE = `<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Không tìm thấy trang — KCFund</title>
+<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#1f2937}a{color:#1d4ed8}</style>
+</head><body><h1>Không tìm thấy trang</h1>
+<p>Địa chỉ này không có trong KCFund. Có thể đường dẫn đã cũ hoặc gõ nhầm.</p>
+<p><a href="/">Về trang chủ</a></p></body></html>`;
+
 /** Turns every error into RFC 9457 problem+json; the HTTP status is chosen here and only here. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
@@ -62,6 +83,7 @@ export class ProblemFilter implements ExceptionFilter {
       response.type(error.status >= 400 ? 'application/problem+json' : 'application/json').send(JSON.stringify(error.body));
       return;
     }
+    if (error instanceof NotFoundException) return answerNotFound(request, response);
     const body = toProblem(error, request);
     if (body.status >= 500) this.logger.error({ err: error, path: request.url }, body.detail);
     response.status(body.status).type('application/problem+json').send(JSON.stringify(body));
