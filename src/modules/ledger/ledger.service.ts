@@ -57,9 +57,10 @@ export class LedgerService {
     const { books } = input;
     // An account is created on first use, and only in an open year (a year that does not exist
     // has no accounts to create): checked first whenever one is not known yet.
-    if (!this.isKnown(books, input.from) || !this.isKnown(books, input.to)) await this.assertYearOpen(books.fiscalYear);
-    const fromId = await this.accountId(books, input.from);
-    const toId = await this.accountId(books, input.to);
+    const [knownFrom, knownTo] = [this.cachedId(books, input.from), this.cachedId(books, input.to)];
+    if (!knownFrom || !knownTo) await this.assertYearOpen(books.fiscalYear);
+    const fromId = knownFrom ?? (await this.accountId(books, input.from));
+    const toId = knownTo ?? (await this.accountId(books, input.to));
     const amount = plainString(input.amount);
     const transfer: TransferView = {
       id: newId(),
@@ -172,8 +173,10 @@ export class LedgerService {
     return { kind: rows[0].kind, unitId: rows[0].unit_id, applicationId: rows[0].application_id };
   }
 
-  private isKnown(books: Books, spec: AccountSpec): boolean {
-    return this.accountIds.has(naturalKey(books.fundId, books.fiscalYear, spec));
+  /** The id of an account known to be committed, without a query; undefined otherwise. */
+  private cachedId(books: Books, spec: AccountSpec): string | undefined {
+    assertSpecShape(spec);
+    return this.accountIds.get(naturalKey(books.fundId, books.fiscalYear, spec));
   }
 
   /**
@@ -181,10 +184,9 @@ export class LedgerService {
    * committed (found, not created, by this transaction), so a rollback never leaves a stale id.
    */
   private async accountId(books: Books, spec: AccountSpec): Promise<string> {
-    assertSpecShape(spec);
-    const key = naturalKey(books.fundId, books.fiscalYear, spec);
-    const cached = this.accountIds.get(key);
+    const cached = this.cachedId(books, spec);
     if (cached) return cached;
+    const key = naturalKey(books.fundId, books.fiscalYear, spec);
     // A plain read first: INSERT IGNORE on an existing key takes a shared lock on that row, and two
     // transfers both holding it and then updating the balance would deadlock.
     const existing: Array<{ id: string }> = await this.tx.manager.query('SELECT id FROM ledger_accounts WHERE natural_key = ?', [key]);
