@@ -4,7 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
-import { createSecretKey } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import type { IncomingMessage } from 'node:http';
 import { AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
@@ -12,6 +12,9 @@ import { Clock } from './common/clock';
 import { CommonModule } from './common/common.module';
 import { ProblemFilter } from './common/http/problem.filter';
 import { SlidingWindowStorage } from './common/http/rate-limit.storage';
+import { SharedRateLimitStorage } from './common/http/shared-rate-limit.storage';
+import { signingKey } from './common/auth/signing-secret';
+import { parseDatabaseUrl } from './database/database-url';
 import { AuthGuard } from './common/auth/auth.guard';
 import { newId } from './common/ids';
 import { HealthModule } from './modules/health/health.module';
@@ -43,6 +46,10 @@ export class AppModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.LOG_LEVEL,
+            // Human-readable lines for a developer at a terminal; JSON lines everywhere else.
+            ...(config.NODE_ENV === 'development' && process.stdout.isTTY
+              ? { transport: { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' } } }
+              : {}),
             genReqId: (req: IncomingMessage) => {
               const given = req.headers['x-request-id'];
               return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : newId();
@@ -52,16 +59,19 @@ export class AppModule {
           },
         }),
         TypeOrmModule.forRoot({ ...dataSourceOptions(config), retryAttempts: 0 }),
-        JwtModule.register({
+        JwtModule.registerAsync({
           global: true,
-          // A KeyObject, not a string: jsonwebtoken otherwise tries (and fails) to parse the
-          // secret as a public key on every verification, about a millisecond each.
-          secret: createSecretKey(Buffer.from(config.JWT_SECRET, 'utf8')) as unknown as string,
-          signOptions: { expiresIn: config.ACCESS_TOKEN_TTL_SECONDS },
+          inject: [DataSource],
+          useFactory: async (db: DataSource) => ({
+            secret: (await signingKey(config.JWT_SECRET, db)) as unknown as string,
+            signOptions: { expiresIn: config.ACCESS_TOKEN_TTL_SECONDS },
+          }),
         }),
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }],
-          storage: new SlidingWindowStorage(),
+          storage: config.REDIS_URL
+            ? new SharedRateLimitStorage(config.REDIS_URL, `kcfund:${parseDatabaseUrl(config.DATABASE_URL).database}:`)
+            : new SlidingWindowStorage(),
           // The counter's key in clear (the library hashes it with SHA-256 on every request).
           generateKey: (context, tracker, name) => `${context.getClass().name}-${context.getHandler().name}-${name}-${tracker}`,
         }),

@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppModule, AppOptions } from './app.module';
 import { AppConfig } from './config/app-config';
+import { dataSourceOptions } from './database/data-source-options';
 import { createValidationPipe } from './common/http/validation.pipe';
 import { WEB_PAGE_ROUTES } from './modules/web/web-routes';
 import { configureWebPages } from './modules/web/web-setup';
@@ -52,4 +53,18 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
 export async function migrate(app: NestExpressApplication): Promise<string[]> {
   const applied = await app.get(DataSource).runMigrations({ transaction: 'each' });
   return applied.map((m) => m.name);
+}
+
+/**
+ * Applies pending migrations as the schema owner (DATABASE_MIGRATION_URL when given, else the
+ * service's own user), on a connection of their own; returns the names applied.
+ */
+export async function migrateDatabase(config: AppConfig): Promise<string[]> {
+  const db = new DataSource({ ...dataSourceOptions({ DATABASE_URL: config.migrationUrl, DATABASE_POOL_SIZE: 2 }) });
+  await db.initialize();
+  try {
+    return (await db.runMigrations({ transaction: 'each' })).map((m) => m.name);
+  } finally {
+    await db.destroy();
+  }
 }

@@ -1,52 +1,63 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
+import type { AddressInfo } from 'node:net';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config';
 import { DatabaseUnreachableError, ensureDatabase } from './database/ensure-database';
-import { createApp, migrate } from './bootstrap';
+import { withStartLock } from './database/start-lock';
+import { createApp, migrateDatabase } from './bootstrap';
 import { runStartupTasks } from './startup';
 
-/** Creates and migrates the database and runs the start-up tasks; returns the lines to print. */
+/**
+ * Creates and migrates the database and runs the start-up tasks, under the database's start-up
+ * lock so that processes starting together take turns; returns the lines to print.
+ */
 async function prepare(config: AppConfig): Promise<string[]> {
-  await ensureDatabase(config.DATABASE_URL);
-  const app = await createApp(config, { bufferLogs: true });
-  try {
-    const applied = await migrate(app);
-    const startup = await runStartupTasks(app);
-    return [applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date.', ...startup];
-  } finally {
-    await app.close();
-  }
+  await ensureDatabase(config.migrationUrl);
+  return withStartLock(config.migrationUrl, async () => {
+    const applied = await migrateDatabase(config);
+    const app = await createApp(config, { bufferLogs: true });
+    try {
+      const startup = await runStartupTasks(app);
+      return [applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date.', ...startup];
+    } finally {
+      await app.close();
+    }
+  });
 }
 
-async function serve(config: AppConfig): Promise<void> {
+/** Serves HTTP; returns the port actually bound (PORT=0 asks the system for a free one). */
+async function serve(config: AppConfig): Promise<number> {
   const app = await createApp(config, { bufferLogs: true });
   await app.listen(config.PORT);
+  return (app.getHttpServer().address() as AddressInfo).port;
 }
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  if (cluster.isWorker) return serve(config);
+  if (cluster.isWorker) {
+    await serve(config);
+    return;
+  }
   const lines = await prepare(config);
   if (config.WEB_CONCURRENCY > 1) {
     // Workers share the port; the primary only restarts a worker that dies.
     let listening = 0;
-    cluster.on('listening', () => {
-      if (++listening === config.WEB_CONCURRENCY) announce(config, lines);
+    cluster.on('listening', (_worker, address) => {
+      if (++listening === config.WEB_CONCURRENCY) announce(config, address.port, lines);
     });
-    cluster.on('exit', (worker, code) => {
+    cluster.on('exit', (_worker, code) => {
       if (code !== 0) cluster.fork();
     });
     for (let i = 0; i < config.WEB_CONCURRENCY; i++) cluster.fork();
     return;
   }
-  await serve(config);
-  announce(config, lines);
+  announce(config, await serve(config), lines);
 }
 
-function announce(config: AppConfig, lines: string[]): void {
+function announce(config: AppConfig, port: number, lines: string[]): void {
   const workers = config.WEB_CONCURRENCY > 1 ? ` with ${config.WEB_CONCURRENCY} worker processes` : '';
   process.stdout.write(
-    [`KCFund is listening on http://localhost:${config.PORT}${workers} (API /api/v1, docs /api/docs, health /health)`, ...lines].join('\n') + '\n',
+    [`KCFund is listening on http://localhost:${port}${workers} (API /api/v1, docs /api/docs, health /health)`, ...lines].join('\n') + '\n',
   );
 }
 

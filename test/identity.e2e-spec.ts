@@ -418,7 +418,7 @@ describe('rate limiting of login and registration', () => {
   const LIMIT = 3;
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ RATE_LIMIT_AUTH_PER_MINUTE: String(LIMIT) });
+    t = await startTestApp({ RATE_LIMIT_AUTH_PER_MINUTE: String(LIMIT), RATE_LIMIT_AUTH_PER_ADDRESS_PER_MINUTE: String(LIMIT) });
   });
   afterAll(() => t.close());
 

@@ -10,8 +10,15 @@ import {
   Max,
   Min,
   MinLength,
+  getMetadataStorage,
   validateSync,
 } from 'class-validator';
+
+const DATABASE_URL_PATTERN = /^(mysql|mariadb):\/\/[^/]+\/[A-Za-z0-9_]+(\?.*)?$/;
+const DATABASE_URL_MESSAGE = 'must look like mysql://user:password@host:3306/database';
+
+/** Variables whose value never appears in a message. */
+const SECRET_VARIABLES = new Set(['JWT_SECRET', 'BOOTSTRAP_ADMIN_PASSWORD', 'DATABASE_URL', 'DATABASE_MIGRATION_URL', 'REDIS_URL']);
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number.parseInt(value, 10) : value;
@@ -37,9 +44,7 @@ export class AppConfig {
   @Max(65535)
   PORT = 3000;
 
-  @Matches(/^(mysql|mariadb):\/\/[^/]+\/[A-Za-z0-9_]+(\?.*)?$/, {
-    message: 'must look like mysql://user:password@host:3306/database',
-  })
+  @Matches(DATABASE_URL_PATTERN, { message: DATABASE_URL_MESSAGE })
   DATABASE_URL = 'mysql://root@127.0.0.1:3306/kcfund';
 
   @Transform(toInt)
@@ -48,9 +53,22 @@ export class AppConfig {
   @Max(200)
   DATABASE_POOL_SIZE = 20;
 
+  /**
+   * The schema owner, for migrations only (optional): then DATABASE_URL can be a user with only
+   * SELECT, INSERT, UPDATE, DELETE and EXECUTE on the database. Must name the same database.
+   */
+  @IsOptional()
+  @Matches(DATABASE_URL_PATTERN, { message: DATABASE_URL_MESSAGE })
+  DATABASE_MIGRATION_URL?: string;
+
+  /**
+   * Signs access tokens (optional). Without it the first start generates one and keeps it in the
+   * database (`settings`), so every instance on that database shares it. Nothing is built in.
+   */
+  @IsOptional()
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters' })
-  JWT_SECRET = 'dev-only-secret-change-me-in-production-0123456789';
+  JWT_SECRET?: string;
 
   @Transform(toInt)
   @IsInt()
@@ -71,9 +89,11 @@ export class AppConfig {
   @MinLength(10, { message: 'must be at least 10 characters' })
   BOOTSTRAP_ADMIN_PASSWORD?: string;
 
+  /** Seed the demo province into an empty database; unset means: only in development. */
+  @IsOptional()
   @Transform(toBool)
   @IsBoolean()
-  SEED_DEMO = true;
+  SEED_DEMO?: boolean;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
@@ -81,10 +101,20 @@ export class AppConfig {
   @Matches(/^\d+(b|kb|mb)$/i, { message: 'must be a size such as 1mb or 512kb' })
   BODY_LIMIT = '1mb';
 
+  /** Login and registration attempts per minute for one account (from any address). */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   RATE_LIMIT_AUTH_PER_MINUTE = 10;
+
+  /**
+   * Login and registration attempts per minute from one address (any account): high enough that
+   * a province office behind one address can sign in at 8 a.m.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_AUTH_PER_ADDRESS_PER_MINUTE = 300;
 
   @Transform(toInt)
   @IsInt()
@@ -109,6 +139,14 @@ export class AppConfig {
   @Max(60)
   TRANSACTION_RETRIES = 5;
 
+  /**
+   * Redis for the rate-limit counters (optional): then limits hold across worker processes and
+   * instances; without it each process counts in its own memory.
+   */
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'must look like redis://host:6379' })
+  REDIS_URL?: string;
+
   /** HTTP worker processes (Node's cluster); 1 runs the service in a single process. */
   @Transform(toInt)
   @IsInt()
@@ -119,32 +157,65 @@ export class AppConfig {
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
+
+  /** The demo province is seeded when asked, or in development unless refused. */
+  get seedDemo(): boolean {
+    return this.SEED_DEMO ?? this.NODE_ENV === 'development';
+  }
+
+  /** Where migrations run: the schema owner when given, the service's own user otherwise. */
+  get migrationUrl(): string {
+    return this.DATABASE_MIGRATION_URL ?? this.DATABASE_URL;
+  }
 }
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+    // One line: a start-up script or a service manager shows the first line of an error.
+    super(`invalid configuration: ${problems.join('; ')}`);
   }
+}
+
+/**
+ * The variables the service reads: every property of AppConfig that carries a validation rule,
+ * optional ones included (an optional property without a default is not an own key of an
+ * instance, so reading `Object.keys(new AppConfig())` silently dropped them).
+ */
+export const CONFIG_VARIABLES: readonly string[] = [
+  ...new Set(getMetadataStorage().getTargetValidationMetadatas(AppConfig, '', true, false).map((m) => m.propertyName)),
+];
+
+function shown(name: string, value: unknown): string {
+  return SECRET_VARIABLES.has(name) ? '(hidden)' : `(got ${JSON.stringify(value)})`;
+}
+
+function databaseOf(url: string): string {
+  return new URL(url.replace(/^mariadb:/, 'mysql:')).pathname.replace(/^\//, '');
 }
 
 /** Reads and validates the configuration; throws ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const known = Object.keys(new AppConfig());
   const raw: Record<string, string> = {};
-  for (const name of known) {
+  for (const name of CONFIG_VARIABLES) {
     const value = env[name];
     if (value !== undefined && value !== '') raw[name] = value;
   }
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: false });
-  const problems = errors.map(
-    (e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')} (got ${JSON.stringify(e.value)})`,
-  );
-  if (config.isProduction && config.JWT_SECRET === new AppConfig().JWT_SECRET) {
-    problems.push('JWT_SECRET: must be set in production');
-  }
+  const problems = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')} ${shown(e.property, e.value)}`);
   if (Boolean(config.BOOTSTRAP_ADMIN_EMAIL) !== Boolean(config.BOOTSTRAP_ADMIN_PASSWORD)) {
-    problems.push('BOOTSTRAP_ADMIN_EMAIL / BOOTSTRAP_ADMIN_PASSWORD: set both or neither');
+    problems.push(
+      config.BOOTSTRAP_ADMIN_EMAIL
+        ? 'BOOTSTRAP_ADMIN_PASSWORD: must be set with BOOTSTRAP_ADMIN_EMAIL'
+        : 'BOOTSTRAP_ADMIN_EMAIL: must be set with BOOTSTRAP_ADMIN_PASSWORD',
+    );
+  }
+  if (
+    !errors.some((e) => e.property === 'DATABASE_URL' || e.property === 'DATABASE_MIGRATION_URL') &&
+    config.DATABASE_MIGRATION_URL &&
+    databaseOf(config.DATABASE_MIGRATION_URL) !== databaseOf(config.DATABASE_URL)
+  ) {
+    problems.push('DATABASE_MIGRATION_URL: must name the same database as DATABASE_URL');
   }
   if (problems.length) throw new ConfigError(problems);
   return config;

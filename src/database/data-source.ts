@@ -3,5 +3,10 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
 
-/** Used by the TypeORM CLI (`npm run migration:*`); the application builds its own from the same options. */
-export default new DataSource(dataSourceOptions(loadConfig()));
+const config = loadConfig();
+
+/**
+ * Used by the TypeORM CLI (`npm run migration:*`), as the schema owner when
+ * DATABASE_MIGRATION_URL names one; the application builds its own from the same options.
+ */
+export default new DataSource(dataSourceOptions({ DATABASE_URL: config.migrationUrl, DATABASE_POOL_SIZE: 2 }));

@@ -25,6 +25,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     DATABASE_URL: process.env.DATABASE_URL,
     DATABASE_POOL_SIZE: '30',
     RATE_LIMIT_AUTH_PER_MINUTE: '1000',
+    RATE_LIMIT_AUTH_PER_ADDRESS_PER_MINUTE: '1000',
     DATA_DIR: `${require('node:os').tmpdir()}/kcfund-test-data`,
     ...env,
   });

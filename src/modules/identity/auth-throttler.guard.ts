@@ -13,9 +13,11 @@ function emailOf(req: Record<string, any>): string | null {
 }
 
 /**
- * Login and registration attempts, limited per minute twice over: per client address (one
- * address trying many accounts) and per account (many addresses trying one account, a
- * distributed guess). Both limits are RATE_LIMIT_AUTH_PER_MINUTE; over either is a 429.
+ * Login and registration attempts, limited per minute twice over: per account (many addresses
+ * trying one account, a distributed guess; RATE_LIMIT_AUTH_PER_MINUTE, 10 by default) and per
+ * client address (one address trying many accounts; RATE_LIMIT_AUTH_PER_ADDRESS_PER_MINUTE, 300
+ * by default, so a province office behind one address can sign in at 8 a.m.). Over either is a
+ * 429. With REDIS_URL the counts are shared by every worker and instance.
  */
 @Injectable()
 export class AuthThrottlerGuard extends ThrottlerGuard {
@@ -27,7 +29,7 @@ export class AuthThrottlerGuard extends ThrottlerGuard {
     super(
       {
         throttlers: [
-          { name: 'auth-ip', ttl: MINUTE_MS, limit: config.RATE_LIMIT_AUTH_PER_MINUTE },
+          { name: 'auth-ip', ttl: MINUTE_MS, limit: config.RATE_LIMIT_AUTH_PER_ADDRESS_PER_MINUTE },
           {
             name: 'auth-account',
             ttl: MINUTE_MS,

@@ -31,7 +31,7 @@ export class IdentityStartup {
   async run(): Promise<string[]> {
     const empty = (await this.tx.manager.count(User)) === 0;
     const lines = await this.ensureBootstrapAdmin();
-    if (empty && this.config.SEED_DEMO) {
+    if (empty && this.config.seedDemo) {
       try {
         lines.push(...(await this.demo.seed()));
       } catch (error) {
