@@ -5,7 +5,7 @@ module.exports = {
       name: 'no-circular',
       severity: 'error',
       from: {},
-      to: { circular: true, viaOnly: { pathNot: ['\\.entity\\.ts$', 'src/database/entities\\.ts$', 'src/feature-modules\\.ts$', 'migrations/index\\.ts$', 'src/app\\.module\\.ts$', 'src/database/data-source-options\\.ts$'] } },
+      to: { circular: true, viaOnly: { pathNot: ['\\.entity\\.ts$', 'src/composition/entities\\.ts$', 'src/feature-modules\\.ts$', 'migrations/index\\.ts$', 'src/app\\.module\\.ts$', 'src/composition/data-source-options\\.ts$'] } },
     },
     {
       name: 'common-is-domain-free',
@@ -26,6 +26,27 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/modules/(?!audit/)' },
       to: { path: '^src/modules/audit/(?!audit\\.service\\.ts|audit\\.module\\.ts|audit\\.types\\.ts)' },
+    },
+    {
+      name: 'database-is-the-ground-floor',
+      comment: 'database/ holds the transaction runner and SQL helpers; it imports no module and no wiring.',
+      severity: 'error',
+      from: { path: '^src/database/' },
+      to: { path: '^src/(modules|composition|rendering|web)/' },
+    },
+    {
+      name: 'rendering-is-domain-free',
+      comment: 'rendering/ draws documents (PDF, CSV, XLSX, the official layout) for any module; it knows none.',
+      severity: 'error',
+      from: { path: '^src/rendering/' },
+      to: { path: '^src/(modules|composition|web)/' },
+    },
+    {
+      name: 'only-the-top-wires',
+      comment: 'composition/ lists every module’s entities; only the application’s top (app module, bootstrap, CLI) uses it.',
+      severity: 'error',
+      from: { path: '^src/(?!composition/|app\\.module\\.ts$|bootstrap\\.ts$|main\\.ts$)' },
+      to: { path: '^src/composition/' },
     },
     {
       name: 'no-test-code-in-src',

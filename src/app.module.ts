@@ -7,7 +7,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import type { IncomingMessage } from 'node:http';
 import { AppConfig } from './config/app-config';
-import { dataSourceOptions } from './database/data-source-options';
+import { dataSourceOptions } from './composition/data-source-options';
 import { Clock } from './common/clock';
 import { CommonModule } from './common/common.module';
 import { ProblemFilter } from './common/http/problem.filter';

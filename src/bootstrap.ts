@@ -7,7 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppModule, AppOptions } from './app.module';
 import { AppConfig } from './config/app-config';
-import { dataSourceOptions } from './database/data-source-options';
+import { dataSourceOptions } from './composition/data-source-options';
 import { createValidationPipe } from './common/http/validation.pipe';
 import { WEB_PAGE_ROUTES } from './modules/web/web-routes';
 import { configureWebPages } from './modules/web/web-setup';

@@ -6,7 +6,7 @@ import { newId } from '../src/common/ids';
 import { TransactionRunner } from '../src/database/transaction';
 import { BudgetService } from '../src/modules/budget/budget.service';
 import { LedgerService } from '../src/modules/ledger/ledger.service';
-import { placeDateLine } from '../src/modules/reports/pdf/official-layout';
+import { placeDateLine } from '../src/rendering/pdf/official-layout';
 import { createActor, createUnit, TestActor } from './support/actors';
 import { fundWithBudget, postMoney } from './support/budget';
 import { binary, pdfText } from './support/documents';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../../src/config/app-config';
-import { dataSourceOptions } from '../../src/database/data-source-options';
+import { dataSourceOptions } from '../../src/composition/data-source-options';
 import { ensureDatabase } from '../../src/database/ensure-database';
 import { parseDatabaseUrl, withDatabase } from '../../src/database/database-url';
 

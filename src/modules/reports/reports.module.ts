@@ -9,7 +9,7 @@ import { OverdueReportModule } from './overdue/overdue-report.module';
 import { PeriodReportController } from './period/period-report.controller';
 import { PeriodReportQueries } from './period/period-report.queries';
 import { PeriodReportService } from './period/period-report.service';
-import { ReportRenderingModule } from './rendering/report-rendering.module';
+import { ReportRenderingModule } from '../../rendering/report/report-rendering.module';
 import { ReportInputs } from './report-inputs';
 
 /** The annual review, period reports and the open-data export (the overdue report is its own module). */

@@ -1,7 +1,7 @@
 import { Decimal } from '../../common/money/decimal';
 import { formatDateVi, formatMoneyVi, formatPercentVi } from '../../common/money/format-vi';
-import { keyValueTable, officialDocument, PdfContent, PdfSigner } from '../reports/pdf/official-layout';
-import type { PdfDocumentDefinition } from '../reports/pdf/pdf.service';
+import { keyValueTable, officialDocument, PdfContent, PdfSigner } from '../../rendering/pdf/official-layout';
+import type { PdfDocumentDefinition } from '../../rendering/pdf/pdf.service';
 
 export interface StatementData {
   issuingBody: string;

@@ -4,7 +4,7 @@ import { BudgetModule } from '../budget/budget.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { DisbursementsModule } from '../disbursements/disbursements.module';
 import { LedgerModule } from '../ledger/ledger.module';
-import { PdfModule } from '../reports/pdf/pdf.module';
+import { PdfModule } from '../../rendering/pdf/pdf.module';
 import { RecoveryService } from './recovery.service';
 import { SettlementController } from './settlement.controller';
 import { SettlementService } from './settlement.service';

@@ -1,6 +1,6 @@
 import { Injectable, StreamableFile } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
-import { PdfService } from '../reports/pdf/pdf.service';
+import { PdfService } from '../../rendering/pdf/pdf.service';
 import { settlementStatement } from './settlement-statement.document';
 import { Actor, hasRole, isStaff } from '../../common/auth/actor';
 import { requireRole } from '../../common/auth/access';

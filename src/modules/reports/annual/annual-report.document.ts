@@ -1,6 +1,6 @@
 import { formatMoneyVi, formatPercentVi } from '../../../common/money/format-vi';
-import type { ReportColumn, ReportDocument, ReportRow, ReportSection, Signer } from '../rendering/report-document';
-import { totalsRows } from '../rendering/table-totals';
+import type { ReportColumn, ReportDocument, ReportRow, ReportSection, Signer } from '../../../rendering/report/report-document';
+import { totalsRows } from '../../../rendering/report/table-totals';
 import { FUND_SOURCE_LABELS } from '../reports.rules';
 import type { AnnualFigures } from './annual-report.types';
 

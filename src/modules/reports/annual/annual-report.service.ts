@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { requireRole } from '../../../common/auth/access';
 import type { Actor } from '../../../common/auth/actor';
-import { ReportRenderer } from '../rendering/report-renderer.service';
+import { ReportRenderer } from '../../../rendering/report/report-renderer.service';
 import { ReportInputs } from '../report-inputs';
 import { annualReportDocument } from './annual-report.document';
 import { AnnualReportQueries } from './annual-report.queries';

@@ -1,6 +1,6 @@
 import { formatDateVi } from '../../../common/money/format-vi';
-import type { ReportColumn, ReportDocument, ReportRow, Signer } from '../rendering/report-document';
-import { totalsRows } from '../rendering/table-totals';
+import type { ReportColumn, ReportDocument, ReportRow, Signer } from '../../../rendering/report/report-document';
+import { totalsRows } from '../../../rendering/report/table-totals';
 import { statusLabel, type ApplicationStatus } from '../../applications/applications.rules';
 import type { OverdueReport } from './overdue-report.service';
 

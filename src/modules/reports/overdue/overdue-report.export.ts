@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { requireRole } from '../../../common/auth/access';
 import type { Actor } from '../../../common/auth/actor';
-import { ReportRenderer } from '../rendering/report-renderer.service';
+import { ReportRenderer } from '../../../rendering/report/report-renderer.service';
 import type { OverdueQuery } from './dto/overdue-query.dto';
 import { overdueReportDocument } from './overdue-report.document';
 import { OverdueReportService } from './overdue-report.service';

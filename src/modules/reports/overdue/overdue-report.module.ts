@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ReportRenderingModule } from '../rendering/report-rendering.module';
+import { ReportRenderingModule } from '../../../rendering/report/report-rendering.module';
 import { OverdueReportController } from './overdue-report.controller';
 import { OverdueReportExport } from './overdue-report.export';
 import { OverdueReportService } from './overdue-report.service';

@@ -1,7 +1,7 @@
 import { formatMoneyVi } from '../../../common/money/format-vi';
 import { FINANCE_RECIPIENTS, financeSigners } from '../annual/annual-report.document';
-import type { ReportColumn, ReportDocument, ReportRow, ReportSection } from '../rendering/report-document';
-import { totalsRows } from '../rendering/table-totals';
+import type { ReportColumn, ReportDocument, ReportRow, ReportSection } from '../../../rendering/report/report-document';
+import { totalsRows } from '../../../rendering/report/table-totals';
 import type { PeriodFigures } from './period-report.types';
 
 const col = (key: string, header: string, kind: ReportColumn['kind'], weight?: number, machineOnly?: boolean): ReportColumn => ({ key, header, kind, weight, machineOnly });

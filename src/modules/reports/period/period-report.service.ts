@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { requireRole } from '../../../common/auth/access';
 import type { Actor } from '../../../common/auth/actor';
 import { ValidationFailed } from '../../../common/http/domain-error';
-import { ReportRenderer } from '../rendering/report-renderer.service';
+import { ReportRenderer } from '../../../rendering/report/report-renderer.service';
 import { ReportInputs } from '../report-inputs';
 import { periodProblem } from '../reports.rules';
 import type { PeriodReportQuery } from './dto/period-report-query.dto';

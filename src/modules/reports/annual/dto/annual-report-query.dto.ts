@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches } from 'class-validator';
-import { ReportFormatQuery } from '../../rendering/report-format';
+import { ReportFormatQuery } from '../../../../rendering/report/report-format';
 
 export class AnnualReportQuery extends ReportFormatQuery {
   @ApiPropertyOptional({ description: 'Chỉ số liệu của đơn vị này' })

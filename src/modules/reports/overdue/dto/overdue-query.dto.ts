@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsFiscalYear } from '../../../../common/http/validators';
-import { ReportFormatQuery } from '../../rendering/report-format';
+import { ReportFormatQuery } from '../../../../rendering/report/report-format';
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number.parseInt(value, 10) : value);
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches } from 'class-validator';
 import { IsCalendarDate } from '../../../../common/http/validators';
-import { ReportFormatQuery } from '../../rendering/report-format';
+import { ReportFormatQuery } from '../../../../rendering/report/report-format';
 
 export class PeriodReportQuery extends ReportFormatQuery {
   @ApiProperty({ example: '2026-01-01', description: 'Ngày đầu kỳ (theo giờ Việt Nam)' })

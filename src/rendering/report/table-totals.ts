@@ -1,4 +1,4 @@
-import { Decimal, Money } from '../../../common/money/decimal';
+import { Decimal, Money } from '../../common/money/decimal';
 import type { ReportColumn, ReportRow } from './report-document';
 
 /**

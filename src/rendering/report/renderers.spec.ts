@@ -1,4 +1,4 @@
-import { Money } from '../../../common/money/decimal';
+import { Money } from '../../common/money/decimal';
 import { cellForMachines, cellForPeople, romanNumeral } from './cells';
 import { csvField, renderCsv, UTF8_BOM } from './csv.renderer';
 import { columnWidths } from './pdf-report.layout';

@@ -1,6 +1,6 @@
 import { Injectable, StreamableFile } from '@nestjs/common';
-import { AppConfig } from '../../../config/app-config';
-import { Clock } from '../../../common/clock';
+import { AppConfig } from '../../config/app-config';
+import { Clock } from '../../common/clock';
 import { renderCsv } from './csv.renderer';
 import { reportPdf } from './pdf-report.layout';
 import type { ReportDocument } from './report-document';

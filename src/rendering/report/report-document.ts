@@ -1,4 +1,4 @@
-import type { Money } from '../../../common/money/decimal';
+import type { Money } from '../../common/money/decimal';
 
 /**
  * A report as people read it, whatever the format: numbered sections, each a table with Vietnamese

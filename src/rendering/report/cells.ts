@@ -1,7 +1,7 @@
-import { currencyScale } from '../../../common/money/currency';
-import { Decimal, plainString } from '../../../common/money/decimal';
-import { formatDateVi, formatNumberVi, formatPercentVi } from '../../../common/money/format-vi';
-import { formatMoneyForApi } from '../../../common/money/money';
+import { currencyScale } from '../../common/money/currency';
+import { Decimal, plainString } from '../../common/money/decimal';
+import { formatDateVi, formatNumberVi, formatPercentVi } from '../../common/money/format-vi';
+import { formatMoneyForApi } from '../../common/money/money';
 import type { CellValue, ReportColumn } from './report-document';
 
 function isDecimal(value: CellValue): value is Decimal {

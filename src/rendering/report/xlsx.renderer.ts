@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { currencyScale } from '../../../common/money/currency';
-import { Decimal, plainString } from '../../../common/money/decimal';
+import { currencyScale } from '../../common/money/currency';
+import { Decimal, plainString } from '../../common/money/decimal';
 import { romanNumeral } from './cells';
 import type { CellValue, ReportColumn, ReportDocument, ReportRow } from './report-document';
 

@@ -1,4 +1,4 @@
-import { Decimal } from '../../../common/money/decimal';
+import { Decimal } from '../../common/money/decimal';
 import { cellForPeople, romanNumeral } from './cells';
 import type { BarChart, ReportDocument, ReportSection, ReportTable } from './report-document';
 import { officialDocument, PdfContent } from '../pdf/official-layout';
