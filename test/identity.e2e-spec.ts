@@ -9,7 +9,7 @@ import { TransactionRunner } from '../src/database/transaction';
 import { parseDatabaseUrl, withDatabase } from '../src/database/database-url';
 import { DelegationService } from '../src/modules/identity/delegation.service';
 import { PasswordHasher } from '../src/modules/identity/password-hasher';
-import { DEMO_USERS } from '../src/modules/identity/demo-seed';
+import { DEMO_USERS } from '../src/demo/demo-province';
 import { runStartupTasks } from '../src/startup';
 import { createActor, createUnit, TestActor } from './support/actors';
 import { startTestApp, TestApp } from './support/test-app';
