@@ -19,6 +19,7 @@ import { AuthGuard } from './common/auth/auth.guard';
 import { newId } from './common/ids';
 import { HealthModule } from './modules/health/health.module';
 import { FEATURE_MODULES } from './feature-modules';
+import { DemoModule } from './demo/demo.module';
 
 export interface AppOptions {
   /** A clock the tests control; the real one otherwise. */
@@ -78,6 +79,8 @@ export class AppModule {
         CommonModule,
         HealthModule,
         ...FEATURE_MODULES,
+        // Above the feature modules: it acts through their use cases.
+        DemoModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -49,12 +49,6 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   return app;
 }
 
-/** Applies pending migrations with the application's own connection. */
-export async function migrate(app: NestExpressApplication): Promise<string[]> {
-  const applied = await app.get(DataSource).runMigrations({ transaction: 'each' });
-  return applied.map((m) => m.name);
-}
-
 /**
  * Applies pending migrations as the schema owner (DATABASE_MIGRATION_URL when given, else the
  * service's own user), on a connection of their own; returns the names applied.

@@ -6,6 +6,8 @@ import { DatabaseUnreachableError, ensureDatabase } from './database/ensure-data
 import { withStartLock } from './database/start-lock';
 import { createApp, migrateDatabase } from './bootstrap';
 import { runStartupTasks } from './startup';
+import type { DemoLogin } from './demo/demo-seed';
+import { demoLoginLines, writeDemoLoginsFile } from './demo/demo-logins';
 
 /**
  * Creates and migrates the database and runs the start-up tasks, under the database's start-up
@@ -18,11 +20,28 @@ async function prepare(config: AppConfig): Promise<string[]> {
     const app = await createApp(config, { bufferLogs: true });
     try {
       const startup = await runStartupTasks(app);
-      return [applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date.', ...startup];
+      return [
+        applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date.',
+        ...startup.lines,
+        ...demoLoginNotice(config, startup.demoLogins),
+      ];
     } finally {
       await app.close();
     }
   });
+}
+
+/**
+ * The demo's one-time passwords are printed only to a developer at a terminal; anywhere else
+ * standard output is a log, so they go to a file only the service's user can read.
+ */
+function demoLoginNotice(config: AppConfig, logins: DemoLogin[]): string[] {
+  if (logins.length === 0) return [];
+  if (config.NODE_ENV === 'development' && process.stdout.isTTY) {
+    return ['Tài khoản mẫu (mật khẩu chỉ in một lần này):', ...demoLoginLines(logins)];
+  }
+  const path = writeDemoLoginsFile(config.DATA_DIR, logins);
+  return [`Tài khoản mẫu: ${logins.map((l) => l.email).join(', ')}; mật khẩu không ghi vào nhật ký, xem tệp ${path} (chỉ người chạy dịch vụ đọc được).`];
 }
 
 /** Serves HTTP; returns the port actually bound (PORT=0 asks the system for a free one). */

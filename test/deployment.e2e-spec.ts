@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { dropDatabase, ensureDatabase } from '../src/database/ensure-database';
 import { parseDatabaseUrl } from '../src/database/database-url';
@@ -140,6 +143,37 @@ describe('a production installation: first start, a generated secret, no demo', 
     expect(await sql(url, "SELECT COUNT(*) AS n FROM settings WHERE name = 'jwt_secret'")).toEqual([{ n: 1 }]);
     // The second start made no second admin.
     expect(await sql(url, 'SELECT COUNT(*) AS n FROM users')).toEqual([{ n: 1 }]);
+  });
+});
+
+describe('a development start on an empty database: the demo province', () => {
+  const url = scratchDatabaseUrl('dev');
+  const dataDir = mkdtempSync(join(tmpdir(), 'kcfund-dev-'));
+  let service: ServiceProcess | undefined;
+
+  afterAll(async () => {
+    await service?.stop();
+    await dropDatabase(url);
+  });
+
+  it('seeds the demo without being asked, keeps its passwords out of the log and hands them over in a private file', async () => {
+    // NODE_ENV and SEED_DEMO unset: development is the default, and development seeds the demo.
+    service = await startService({ DATABASE_URL: url, DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+    const output = service.stdout() + service.stderr();
+    const file = join(dataDir, 'demo-logins.txt');
+    expect(output).toContain(`xem tệp ${file}`);
+    expect(output).toContain('coso@demo.kcfund.vn');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const logins = readFileSync(file, 'utf8');
+    const passwords = [...logins.matchAll(/\s(\S+@demo\.kcfund\.vn)\s+(\S+)\s/g)].map((m) => ({ email: m[1], password: m[2] }));
+    expect(passwords.length).toBeGreaterThanOrEqual(7);
+    for (const p of passwords) expect(output).not.toContain(p.password);
+
+    // The producer logs in with the password from the file and finds files and a fund to apply to.
+    const producer = passwords.find((p) => p.email === 'coso@demo.kcfund.vn')!;
+    const session = await login(service.url, producer.email, producer.password);
+    const files = await call(service.url, 'GET', '/api/v1/applications', { token: session.token });
+    expect(files.body.total).toBeGreaterThanOrEqual(4);
   });
 });
 

@@ -3,16 +3,16 @@ import { DataSource } from 'typeorm';
 import { ActorSource, Actor } from '../src/common/auth/actor';
 import { DomainError, Forbidden } from '../src/common/http/domain-error';
 import { Money } from '../src/common/money/decimal';
-import { migrate } from '../src/bootstrap';
-import { dropDatabase, ensureDatabase } from '../src/database/ensure-database';
+import { dropDatabase } from '../src/database/ensure-database';
 import { TransactionRunner } from '../src/database/transaction';
 import { parseDatabaseUrl, withDatabase } from '../src/database/database-url';
 import { DelegationService } from '../src/modules/identity/delegation.service';
 import { PasswordHasher } from '../src/modules/identity/password-hasher';
-import { DEMO_USERS } from '../src/modules/identity/demo-seed';
+import { DEMO_USERS } from '../src/demo/demo-province';
 import { runStartupTasks } from '../src/startup';
+import { demoLoginLines } from '../src/demo/demo-logins';
 import { createActor, createUnit, TestActor } from './support/actors';
-import { startTestApp, TestApp } from './support/test-app';
+import { startTestApp, startTestAppOnFreshDatabase, TestApp } from './support/test-app';
 
 const api = (path: string) => `/api/v1${path}`;
 let counter = 0;
@@ -659,25 +659,23 @@ describe('first start: bootstrap admin and demo province', () => {
   const url = withDatabase(base, `${parseDatabaseUrl(base).database}_startup`);
   let t: TestApp;
   beforeAll(async () => {
-    await ensureDatabase(url);
-    t = await startTestApp({
-      DATABASE_URL: url,
-      DATABASE_POOL_SIZE: '5',
+    t = await startTestAppOnFreshDatabase(url, {
       SEED_DEMO: 'true',
       BOOTSTRAP_ADMIN_EMAIL: 'Root@KCFund.test',
       BOOTSTRAP_ADMIN_PASSWORD: 'khoi-tao-quan-tri-2026',
     });
-    await migrate(t.app);
   });
   afterAll(async () => {
     await t?.close();
     await dropDatabase(url);
   });
 
-  it('creates the bootstrap admin and seeds the demo province once, printing each login', async () => {
-    const lines = await runStartupTasks(t.app);
-    expect(lines[0]).toBe('Đã tạo tài khoản quản trị ban đầu: root@kcfund.test');
-    expect(lines.join('\n')).toContain('Sở Công Thương Đồng Tháp');
+  it('creates the bootstrap admin and seeds the demo province once, handing back each login (no password among the lines)', async () => {
+    const { lines: printed, demoLogins } = await runStartupTasks(t.app);
+    expect(printed[0]).toBe('Đã tạo tài khoản quản trị ban đầu: root@kcfund.test');
+    expect(printed.join('\n')).toContain('Sở Công Thương Đồng Tháp');
+    for (const l of demoLogins) expect(printed.join('\n')).not.toContain(l.password);
+    const lines = demoLoginLines(demoLogins);
 
     const admin = await login(t, 'root@kcfund.test', 'khoi-tao-quan-tri-2026');
     expect(admin.status).toBe(200);
@@ -710,7 +708,7 @@ describe('first start: bootstrap admin and demo province', () => {
 
   it('does nothing on the next start', async () => {
     const [{ n: before }] = await t.app.get(DataSource).query('SELECT COUNT(*) AS n FROM users');
-    expect(await runStartupTasks(t.app)).toEqual([]);
+    expect(await runStartupTasks(t.app)).toEqual({ lines: [], demoLogins: [] });
     const [{ n: after }] = await t.app.get(DataSource).query('SELECT COUNT(*) AS n FROM users');
     expect(after).toBe(before);
   });

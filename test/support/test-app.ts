@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
-import { createApp } from '../../src/bootstrap';
+import { createApp, migrateDatabase } from '../../src/bootstrap';
+import { ensureDatabase } from '../../src/database/ensure-database';
 import { FixedClock } from '../../src/common/clock';
 
 export interface TestApp {
@@ -40,4 +41,14 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     config,
     close: () => app.close(),
   };
+}
+
+/**
+ * The application on a database of its own at `url` (created and migrated first, as a start does),
+ * for tests that need an empty province rather than the run's shared database.
+ */
+export async function startTestAppOnFreshDatabase(url: string, env: Record<string, string> = {}): Promise<TestApp> {
+  await ensureDatabase(url);
+  await migrateDatabase(loadConfig({ DATABASE_URL: url }));
+  return startTestApp({ DATABASE_URL: url, DATABASE_POOL_SIZE: '5', ...env });
 }

@@ -1,22 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SYSTEM } from '../../common/auth/change-author';
 import { AppConfig } from '../../config/app-config';
+import { isDuplicateKeyError } from '../../database/duplicate-key';
 import { TransactionRunner } from '../../database/transaction';
-import { DemoSeed } from './demo-seed';
 import { PasswordHasher } from './password-hasher';
 import { User } from './user.entity';
 import { normaliseEmail } from './user.view';
 import { UsersService } from './users.service';
 
-function isDuplicateKey(error: unknown): boolean {
-  const e = error as { errno?: number; driverError?: { errno?: number }; code?: string };
-  return (e?.driverError?.errno ?? e?.errno) === 1062 || e?.code === 'DUPLICATE';
-}
-
 /**
- * Work at start, after migrations: the bootstrap admin (once, when no active admin exists) and
- * the demo province (only into a database with no users at all). Two instances starting together
- * collide on the unique email and unit code; the second one's attempt rolls back and is reported.
+ * Identity's work at start, after migrations: the bootstrap admin (once, when no active admin
+ * exists). Two instances starting together collide on the unique email; the second one's attempt
+ * rolls back quietly.
  */
 @Injectable()
 export class IdentityStartup {
@@ -25,24 +20,14 @@ export class IdentityStartup {
     private readonly tx: TransactionRunner,
     private readonly users: UsersService,
     private readonly hasher: PasswordHasher,
-    private readonly demo: DemoSeed,
   ) {}
 
-  async run(): Promise<string[]> {
-    const empty = (await this.tx.manager.count(User)) === 0;
-    const lines = await this.ensureBootstrapAdmin();
-    if (empty && this.config.seedDemo) {
-      try {
-        lines.push(...(await this.demo.seed()));
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-        lines.push('Dữ liệu mẫu đã được một tiến trình khác tạo; bỏ qua.');
-      }
-    }
-    return lines;
+  /** Whether the database holds any user at all (the demo is seeded only into one that holds none). */
+  async hasUsers(): Promise<boolean> {
+    return (await this.tx.manager.count(User)) > 0;
   }
 
-  private async ensureBootstrapAdmin(): Promise<string[]> {
+  async ensureBootstrapAdmin(): Promise<string[]> {
     const { BOOTSTRAP_ADMIN_EMAIL: rawEmail, BOOTSTRAP_ADMIN_PASSWORD: password } = this.config;
     if (!rawEmail || !password) return [];
     const email = normaliseEmail(rawEmail);
@@ -63,7 +48,7 @@ export class IdentityStartup {
         'user.bootstrap_admin',
       );
     } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
       return [];
     }
     return [`Đã tạo tài khoản quản trị ban đầu: ${email}`];

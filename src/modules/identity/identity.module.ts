@@ -5,7 +5,6 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { DelegationService } from './delegation.service';
 import { DelegationsController } from './delegations.controller';
-import { DemoSeed } from './demo-seed';
 import { IdentityStartup } from './identity-startup';
 import { PasswordHasher } from './password-hasher';
 import { RefreshTokenStore } from './refresh-token.store';
@@ -24,9 +23,8 @@ import { UsersService } from './users.service';
     DelegationService,
     PasswordHasher,
     RefreshTokenStore,
-    DemoSeed,
     IdentityStartup,
   ],
-  exports: [ActorSource, DelegationService, IdentityStartup, AuthService, UsersService],
+  exports: [ActorSource, DelegationService, IdentityStartup, AuthService, UsersService, PasswordHasher],
 })
 export class IdentityModule {}
