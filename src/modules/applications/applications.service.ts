@@ -7,8 +7,10 @@ import { Page, pageOf } from '../../common/http/page';
 import { isId, newId } from '../../common/ids';
 import { Money } from '../../common/money/decimal';
 import { parseMoney } from '../../common/money/money';
+import { containsPattern } from '../../database/like';
 import { TransactionRunner } from '../../database/transaction';
 import { CatalogueService, RuleInForce } from '../catalogue/catalogue.service';
+import { establishmentIdsMatching } from '../establishments/establishment-search';
 import { EstablishmentsService } from '../establishments/establishments.service';
 import { Application } from './application.entity';
 import { ApplicationStore } from './application-store';
@@ -204,7 +206,11 @@ export class ApplicationsService {
     return new Map(rows.map((a) => [a.id, { title: a.title, currency: a.currency }]));
   }
 
-  /** Producers see their own files only; staff every file. `overdue=true`: files in review past their due date. */
+  /**
+   * Producers see their own files only; staff every file. `overdue=true`: files in review past
+   * their due date; `q`: text in the title, the establishment's name or its tax code. Newest
+   * first (ids sort by creation time and are unique, so pages never overlap or skip a file).
+   */
   async list(actor: Actor, query: ApplicationQuery): Promise<Page<ApplicationView>> {
     const qb = this.tx.manager.createQueryBuilder(Application, 'a');
     if (!isStaff(actor)) qb.andWhere('a.owner_id = :me', { me: actor.id });
@@ -213,6 +219,10 @@ export class ApplicationsService {
     if (query.unitId) qb.andWhere('(a.lead_unit_id = :unitId OR a.allocation_unit_id = :unitId)', { unitId: query.unitId });
     if (query.officerId) qb.andWhere('a.officer_id = :officerId', { officerId: query.officerId });
     if (query.establishmentId) qb.andWhere('a.establishment_id = :establishmentId', { establishmentId: query.establishmentId });
+    const text = query.q?.trim();
+    if (text) {
+      qb.andWhere(`(a.title LIKE :text OR a.establishment_id IN ${establishmentIdsMatching(qb, 'text')})`, { text: containsPattern(text) });
+    }
     if (query.overdue === 'true') {
       qb.andWhere('a.status IN (:...inReview) AND a.due_date < :today', { inReview: IN_REVIEW_STATUSES, today: this.clock.today() });
     } else if (query.overdue === 'false') {

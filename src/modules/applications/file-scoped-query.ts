@@ -23,14 +23,18 @@ export async function withCurrency<T extends ObjectLiteral>(qb: SelectQueryBuild
   return entities.map((row, i) => ({ row, currency: raw[i].currency }));
 }
 
-/** A page of rows, oldest first, each shown with its file's currency. */
+/** Which end of a list comes first: the API's lists of money rows run oldest first, the pages show the newest. */
+export type ListOrder = 'oldest' | 'newest';
+
+/** A page of rows (oldest first unless told), each shown with its file's currency; ids sort by creation time. */
 export async function pageWithCurrency<T extends ObjectLiteral, V>(
   qb: SelectQueryBuilder<T>,
   alias: string,
   query: PageQuery,
   view: (row: T, currency: string) => V,
+  order: ListOrder = 'oldest',
 ): Promise<Page<V>> {
   const total = await qb.getCount();
-  const rows = await withCurrency(qb.orderBy(`${alias}.id`, 'ASC').offset((query.page - 1) * query.pageSize).limit(query.pageSize));
+  const rows = await withCurrency(qb.orderBy(`${alias}.id`, order === 'newest' ? 'DESC' : 'ASC').offset((query.page - 1) * query.pageSize).limit(query.pageSize));
   return pageOf(rows.map((r) => view(r.row, r.currency)), total, query);
 }

@@ -13,7 +13,7 @@ import { TransactionRunner } from '../../database/transaction';
 import { AuditService } from '../audit/audit.service';
 import { Application } from '../applications/application.entity';
 import { ApplicationStore } from '../applications/application-store';
-import { fileScopedQuery, pageWithCurrency, withCurrency } from '../applications/file-scoped-query';
+import { fileScopedQuery, ListOrder, pageWithCurrency, withCurrency } from '../applications/file-scoped-query';
 import { nextStatus } from '../applications/applications.rules';
 import { BudgetService } from '../budget/budget.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
@@ -21,7 +21,7 @@ import { LedgerService } from '../ledger/ledger.service';
 import { Disbursement } from './disbursement.entity';
 import { DisbursementView, toDisbursementView } from './disbursement.view';
 import { DisbursementError } from './disbursements.error';
-import { disbursementRefusal, DisbursementKind, nextDisbursementStatus } from './disbursements.rules';
+import { disbursementRefusal, DisbursementKind, DisbursementStatus, nextDisbursementStatus } from './disbursements.rules';
 import { DisbursementQuery, PayDisbursementDto, RejectDisbursementDto, RequestDisbursementDto } from './dto/disbursement.dto';
 
 /**
@@ -184,12 +184,18 @@ export class DisbursementsService {
     return toDisbursementView(disbursement, currency);
   }
 
-  async list(actor: Actor, query: DisbursementQuery): Promise<Page<DisbursementView>> {
+  /** The API's list (one status), or a page's (several statuses, newest first). */
+  async list(
+    actor: Actor,
+    query: Omit<DisbursementQuery, 'status'> & { status?: DisbursementStatus | readonly DisbursementStatus[] },
+    order: ListOrder = 'oldest',
+  ): Promise<Page<DisbursementView>> {
     requireRole(actor, 'officer', 'finance', 'auditor', 'applicant');
     const qb = fileScopedQuery(this.tx.manager, Disbursement, 'd', actor);
     if (query.applicationId) qb.andWhere('d.application_id = :applicationId', { applicationId: query.applicationId });
-    if (query.status) qb.andWhere('d.status = :status', { status: query.status });
-    return pageWithCurrency(qb, 'd', query, toDisbursementView);
+    const statuses = query.status === undefined ? [] : typeof query.status === 'string' ? [query.status] : query.status;
+    if (statuses.length) qb.andWhere('d.status IN (:...statuses)', { statuses });
+    return pageWithCurrency(qb, 'd', query, toDisbursementView, order);
   }
 
   /** Sums of a file's disbursements that count against its limits, this one excluded. */

@@ -5,6 +5,7 @@ import type { ChangeAuthor } from '../../common/auth/change-author';
 import { Clock } from '../../common/clock';
 import { Page, pageOf } from '../../common/http/page';
 import { isId, newId } from '../../common/ids';
+import { containsPattern } from '../../database/like';
 import { TransactionRunner } from '../../database/transaction';
 import { AuditService } from '../audit/audit.service';
 import { UnitService } from '../organization/unit.service';
@@ -64,8 +65,7 @@ export class UsersService {
     if (query.unitId) qb.andWhere('u.unit_id = :unitId', { unitId: query.unitId });
     if (query.active !== undefined) qb.andWhere('u.active = :active', { active: query.active });
     if (query.q) {
-      const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere('(u.email LIKE :like OR u.full_name LIKE :like)', { like });
+      qb.andWhere('(u.email LIKE :like OR u.full_name LIKE :like)', { like: containsPattern(query.q) });
     }
     const [rows, total] = await qb
       .orderBy('u.id', 'ASC')

@@ -10,7 +10,7 @@ import { parseMoney } from '../../common/money/money';
 import { TransactionRunner } from '../../database/transaction';
 import { AuditService } from '../audit/audit.service';
 import { ApplicationStore } from '../applications/application-store';
-import { fileScopedQuery, pageWithCurrency, withCurrency } from '../applications/file-scoped-query';
+import { fileScopedQuery, ListOrder, pageWithCurrency, withCurrency } from '../applications/file-scoped-query';
 import { nextStatus } from '../applications/applications.rules';
 import { BudgetService } from '../budget/budget.service';
 import { LedgerService } from '../ledger/ledger.service';
@@ -94,10 +94,11 @@ export class RecoveryService {
     return toRecoveryView(recovery, currency);
   }
 
-  async list(actor: Actor, query: RecoveryQuery): Promise<Page<RecoveryView>> {
+  async list(actor: Actor, query: RecoveryQuery, order: ListOrder = 'oldest'): Promise<Page<RecoveryView>> {
     const qb = fileScopedQuery(this.tx.manager, Recovery, 'r', actor);
     if (query.applicationId) qb.andWhere('r.application_id = :applicationId', { applicationId: query.applicationId });
-    return pageWithCurrency(qb, 'r', query, toRecoveryView);
+    if (query.status) qb.andWhere('r.status = :status', { status: query.status });
+    return pageWithCurrency(qb, 'r', query, toRecoveryView, order);
   }
 
   private async findVisible(actor: Actor, id: string): Promise<{ recovery: Recovery; currency: string }> {

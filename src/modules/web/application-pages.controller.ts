@@ -8,7 +8,8 @@ import { ApplicationDocumentsService, UploadedPart } from '../applications/appli
 import { ApplicationReviewService } from '../applications/application-review.service';
 import { ApplicationsService } from '../applications/applications.service';
 import type { ApplicationView } from '../applications/application.view';
-import { APPLICATION_STATUSES, ApplicationStatus } from '../applications/applications.rules';
+import { APPLICATION_STATUSES } from '../applications/applications.rules';
+import { SEARCH_MAX_LENGTH } from '../applications/dto/application-query.dto';
 import { ConsultationsService } from '../applications/consultations.service';
 import { MAX_DOCUMENT_BYTES } from '../applications/documents.rules';
 import { CreateApplicationDto, UpdateApplicationDto } from '../applications/dto/application-input.dto';
@@ -40,6 +41,7 @@ import { WebIdempotency } from './forms/web-idempotency.service';
 import { DISBURSEMENT_KIND_LABELS } from './labels';
 import { PageController } from './page-controller';
 import { PageResponder } from './page-responder';
+import { PAGE_PARAM, pageOfList, pagerOf } from './pager';
 import { FilePageService } from './pages/file-page.service';
 import { moneyVi } from './web-views';
 import { PageActor, PageRoles, WebRequest } from './web-context';
@@ -74,22 +76,24 @@ export class ApplicationPagesController {
   ) {}
 
   @Get()
-  async list(
-    @Req() req: WebRequest,
-    @Res() res: Response,
-    @PageActor() actor: Actor,
-    @Query('trang-thai') status?: string,
-    @Query('qua-han') overdue?: string,
-  ) {
-    const chosen = APPLICATION_STATUSES.includes(status as ApplicationStatus) ? (status as ApplicationStatus) : undefined;
-    const page = await this.applications.list(actor, { page: 1, pageSize: 200, status: chosen, overdue: overdue === '1' ? 'true' : undefined });
+  async list(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Query() query: Record<string, unknown>) {
+    const status = APPLICATION_STATUSES.find((s) => s === query['trang-thai']);
+    const overdue = query['qua-han'] === '1';
+    // A search longer than the API takes is cut, not refused: the list still answers.
+    const text = typeof query['tu-khoa'] === 'string' ? query['tu-khoa'].trim().slice(0, SEARCH_MAX_LENGTH) : '';
+    const page = await pageOfList(query[PAGE_PARAM], (slice) =>
+      this.applications.list(actor, { ...slice, status, overdue: overdue ? 'true' : undefined, q: text || undefined }),
+    );
+    const establishments = await this.establishments.namesOf(actor, page.items.map((a) => a.establishmentId));
+    const filters = { 'tu-khoa': text, 'trang-thai': status, 'qua-han': overdue ? '1' : '' };
     this.pages.render(req, res, 'applications', {
       title: 'Hồ sơ',
-      files: page.items,
-      total: page.total,
+      files: page.items.map((a) => ({ ...a, establishment: establishments.get(a.establishmentId) ?? null })),
+      paging: pagerOf(page, '/ho-so', filters),
       statuses: APPLICATION_STATUSES,
-      status: chosen ?? '',
-      overdue: overdue === '1',
+      status: status ?? '',
+      overdue,
+      search: text,
     });
   }
 

@@ -1,4 +1,4 @@
-import { Body, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Actor, hasRole, STAFF_ROLES } from '../../common/auth/actor';
 import { Clock } from '../../common/clock';
@@ -10,6 +10,7 @@ import { amount, FormBody, list, text } from './forms/form-input';
 import { validated } from './forms/form-validation';
 import { PageController } from './page-controller';
 import { PageResponder } from './page-responder';
+import { PAGE_PARAM, pageOfList, pagerOf } from './pager';
 import { DirectoryService } from './pages/directory.service';
 import { PageActor, PageRoles, WebRequest } from './web-context';
 
@@ -30,8 +31,8 @@ export class DelegationPagesController {
   ) {}
 
   @Get()
-  async list(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor) {
-    this.pages.render(req, res, 'delegations', { ...(await this.model(actor)), values: { validFrom: this.clock.today() } });
+  async list(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Query(PAGE_PARAM) asked?: string) {
+    this.pages.render(req, res, 'delegations', { ...(await this.model(actor, asked)), values: { validFrom: this.clock.today() } });
   }
 
   @Post()
@@ -62,9 +63,9 @@ export class DelegationPagesController {
     return this.pages.redirect(req, res, '/uy-quyen', 'Đã thu hồi ủy quyền.');
   }
 
-  private async model(actor: Actor): Promise<Record<string, unknown>> {
+  private async model(actor: Actor, asked?: string): Promise<Record<string, unknown>> {
     const [page, names, rules] = await Promise.all([
-      this.delegations.listDelegations(actor, { page: 1, pageSize: 200 }),
+      pageOfList(asked, (slice) => this.delegations.listDelegations(actor, slice)),
       this.directory.for(actor),
       this.catalogue.listInForce(actor, {}),
     ]);
@@ -76,6 +77,7 @@ export class DelegationPagesController {
         toName: names.personName(d.toUserId),
         mine: d.fromUserId === actor.id,
       })),
+      paging: pagerOf(page, '/uy-quyen'),
       canDelegate: hasRole(actor, 'leader'),
       delegates: names.staff.filter((p) => p.id !== actor.id && p.roles.some((r) => DELEGATE_ROLES.includes(r))),
       activityTypes: [...new Map(rules.map((r) => [r.code, { code: r.code, name: r.name }])).values()],

@@ -9,6 +9,7 @@ import { FormBody, text, wholeNumber } from './forms/form-input';
 import { validated } from './forms/form-validation';
 import { PageController } from './page-controller';
 import { PageResponder } from './page-responder';
+import { PAGE_PARAM, pageOfList, pagerOf } from './pager';
 import { PageActor, PageRoles, WebRequest } from './web-context';
 
 /** A producer's establishments (cơ sở): the list and the registration form. */
@@ -22,9 +23,9 @@ export class EstablishmentPagesController {
   ) {}
 
   @Get()
-  async list(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor) {
-    const page = await this.establishments.list(actor, { page: 1, pageSize: 200 });
-    this.pages.render(req, res, 'establishments', { title: 'Cơ sở của tôi', establishments: page.items });
+  async list(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Query(PAGE_PARAM) asked?: string) {
+    const page = await pageOfList(asked, (slice) => this.establishments.list(actor, slice));
+    this.pages.render(req, res, 'establishments', { title: 'Cơ sở của tôi', establishments: page.items, paging: pagerOf(page, '/co-so') });
   }
 
   @Get('moi')

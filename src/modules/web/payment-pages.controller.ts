@@ -1,4 +1,4 @@
-import { Body, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Actor, hasRole, isStaff, STAFF_ROLES } from '../../common/auth/actor';
 import { Clock } from '../../common/clock';
@@ -18,23 +18,15 @@ import { validated } from './forms/form-validation';
 import { WebIdempotency } from './forms/web-idempotency.service';
 import { PageController } from './page-controller';
 import { PageResponder } from './page-responder';
+import { PAGE_PARAM, pageOfList, pagerOf } from './pager';
 import { DirectoryService } from './pages/directory.service';
 import { STATEMENT_ROUTE } from './pages/file-page.service';
 import { moneyVi } from './web-views';
 import { PageActor, PageRoles, WebRequest } from './web-context';
 
-const PAGE = { page: 1, pageSize: 200 };
 const REPLAYED = 'Biểu mẫu này đã được gửi trước đó; hệ thống không ghi nhận lần nữa.';
-
-/** Titles and currencies of the files a list of money items belongs to, each read once. */
-async function filesOf(applications: ApplicationsService, actor: Actor, ids: string[]) {
-  const files = new Map<string, { title: string; currency: string }>();
-  for (const id of new Set(ids)) {
-    const app = await applications.get(actor, id);
-    files.set(id, { title: app.title, currency: app.currency });
-  }
-  return files;
-}
+/** The page parameter of the disbursements waiting (the list of those done takes `trang`). */
+const WAITING_PAGE_PARAM = 'cho';
 
 /**
  * Giải ngân, quyết toán, thu hồi: finance approves and pays disbursements (paying once per
@@ -61,7 +53,7 @@ export class PaymentPagesController {
   @Get('giai-ngan')
   @PageRoles('officer', 'finance', 'auditor')
   async disbursementList(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor) {
-    this.pages.render(req, res, 'disbursements', await this.disbursementModel(actor));
+    this.pages.render(req, res, 'disbursements', await this.disbursementModel(actor, req.query));
   }
 
   @Post('giai-ngan/:id/duyet')
@@ -97,12 +89,13 @@ export class PaymentPagesController {
 
   @Get('quyet-toan')
   @PageRoles(...STAFF_ROLES)
-  async settlementList(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor) {
-    const page = await this.settlements.list(actor, PAGE);
-    const files = await filesOf(this.applications, actor, page.items.map((s) => s.applicationId));
+  async settlementList(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Query(PAGE_PARAM) asked?: string) {
+    const page = await pageOfList(asked, (slice) => this.settlements.list(actor, slice));
+    const files = await this.applications.titles(actor, page.items.map((s) => s.applicationId));
     this.pages.render(req, res, 'settlements', {
       title: 'Quyết toán',
       settlements: page.items.map((s) => ({ ...s, file: files.get(s.applicationId) })),
+      paging: pagerOf(page, '/quyet-toan'),
     });
   }
 
@@ -132,8 +125,8 @@ export class PaymentPagesController {
 
   @Get('thu-hoi')
   @PageRoles(...STAFF_ROLES)
-  async recoveryList(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor) {
-    this.pages.render(req, res, 'recoveries', await this.recoveryModel(actor));
+  async recoveryList(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Query(PAGE_PARAM) asked?: string) {
+    this.pages.render(req, res, 'recoveries', await this.recoveryModel(actor, asked));
   }
 
   /** 💰 A receipt moves money back to the unit: once per rendered form. */
@@ -153,13 +146,6 @@ export class PaymentPagesController {
 
   // ---- models ----------------------------------------------------------------------------------
 
-  /** The last page of a list that runs oldest first: the most recent items. */
-  private async latest<T>(list: (page: number) => Promise<{ items: T[]; total: number; pageSize: number }>): Promise<T[]> {
-    const first = await list(1);
-    const last = Math.max(1, Math.ceil(first.total / first.pageSize));
-    return last === 1 ? first.items : (await list(last)).items;
-  }
-
   private disbursementStep(req: WebRequest, res: Response, actor: Actor, form: string, run: () => Promise<string>) {
     return this.forms.handle(req, res, {
       template: 'disbursements',
@@ -168,17 +154,16 @@ export class PaymentPagesController {
     });
   }
 
-  private async disbursementModel(actor: Actor): Promise<Record<string, unknown>> {
-    // Everything waiting, and the latest of what is done (the list runs oldest first).
-    const [requested, approved, paid, rejected, names] = await Promise.all([
-      this.disbursements.list(actor, { ...PAGE, status: 'requested' }),
-      this.disbursements.list(actor, { ...PAGE, status: 'approved' }),
-      this.latest((page) => this.disbursements.list(actor, { page, pageSize: 50, status: 'paid' })),
-      this.latest((page) => this.disbursements.list(actor, { page, pageSize: 20, status: 'rejected' })),
+  /** What waits (to approve, to pay) and what is done (paid, rejected): two lists, each newest first and paged. */
+  private async disbursementModel(actor: Actor, query: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+    const [waiting, done, names] = await Promise.all([
+      pageOfList(query[WAITING_PAGE_PARAM], (slice) => this.disbursements.list(actor, { ...slice, status: ['requested', 'approved'] }, 'newest')),
+      pageOfList(query[PAGE_PARAM], (slice) => this.disbursements.list(actor, { ...slice, status: ['paid', 'rejected'] }, 'newest')),
       this.directory.for(actor),
     ]);
-    const items = [...requested.items, ...approved.items, ...paid, ...rejected].sort((a, b) => a.id.localeCompare(b.id));
-    const files = await filesOf(this.applications, actor, items.map((d) => d.applicationId));
+    const items = [...waiting.items, ...done.items];
+    const files = await this.applications.titles(actor, items.map((d) => d.applicationId));
+    const pages = { [WAITING_PAGE_PARAM]: String(waiting.page), [PAGE_PARAM]: String(done.page) };
     const rows = items
       .map((d) => ({
         ...d,
@@ -187,12 +172,13 @@ export class PaymentPagesController {
         approvedByName: d.approvedBy ? names.personName(d.approvedBy) : null,
         payKey: d.status === 'approved' ? this.idempotency.newKey() : null,
         mayApprove: hasRole(actor, 'finance') && d.status === 'requested' && d.requestedBy !== actor.id,
-      }))
-      .reverse();
+      }));
     return {
       title: 'Giải ngân',
-      waiting: rows.filter((d) => d.status === 'requested' || d.status === 'approved'),
-      done: rows.filter((d) => d.status === 'paid' || d.status === 'rejected'),
+      waiting: rows.slice(0, waiting.items.length),
+      done: rows.slice(waiting.items.length),
+      waitingPaging: pagerOf(waiting, '/giai-ngan', pages, WAITING_PAGE_PARAM),
+      donePaging: pagerOf(done, '/giai-ngan', pages),
       isFinance: hasRole(actor, 'finance'),
       today: this.clock.today(),
     };
@@ -233,12 +219,13 @@ export class PaymentPagesController {
     }
   }
 
-  private async recoveryModel(actor: Actor): Promise<Record<string, unknown>> {
-    const items = (await this.latest((page) => this.recoveries.list(actor, { page, pageSize: 100 }))).reverse();
-    const files = await filesOf(this.applications, actor, items.map((r) => r.applicationId));
+  private async recoveryModel(actor: Actor, asked?: string): Promise<Record<string, unknown>> {
+    const page = await pageOfList(asked, (slice) => this.recoveries.list(actor, slice, 'newest'));
+    const files = await this.applications.titles(actor, page.items.map((r) => r.applicationId));
     return {
       title: 'Thu hồi kinh phí',
-      recoveries: items.map((r) => ({ ...r, file: files.get(r.applicationId), receiveKey: r.status === 'open' ? this.idempotency.newKey() : null })),
+      recoveries: page.items.map((r) => ({ ...r, file: files.get(r.applicationId), receiveKey: r.status === 'open' ? this.idempotency.newKey() : null })),
+      paging: pagerOf(page, '/thu-hoi'),
       isFinance: hasRole(actor, 'finance'),
       today: this.clock.today(),
     };

@@ -1,4 +1,4 @@
-import { Get, Param, Post, Req, Res } from '@nestjs/common';
+import { Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Actor, hasRole } from '../../common/auth/actor';
 import { clientProblem } from '../../common/http/problem.filter';
@@ -7,6 +7,7 @@ import { STATEMENT_COLUMNS } from '../reconciliation/reconciliation.rules';
 import { FormPages } from './forms/form-pages';
 import { PageController } from './page-controller';
 import { PageResponder } from './page-responder';
+import { PAGE_PARAM, pageOfList, pagerOf } from './pager';
 import { PageActor, PageRoles, WebRequest } from './web-context';
 
 /**
@@ -23,8 +24,8 @@ export class ReconciliationPagesController {
   ) {}
 
   @Get()
-  async list(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor) {
-    this.pages.render(req, res, 'reconciliation', await this.model(actor));
+  async list(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Query(PAGE_PARAM) asked?: string) {
+    this.pages.render(req, res, 'reconciliation', await this.model(actor, asked));
   }
 
   /** The upload goes to the service as it arrives (it reads the multipart body itself). */
@@ -49,8 +50,8 @@ export class ReconciliationPagesController {
     this.pages.render(req, res, 'reconciliation-result', { title: 'Kết quả đối chiếu', result });
   }
 
-  private async model(actor: Actor): Promise<Record<string, unknown>> {
-    const page = await this.reconciliation.list(actor, { page: 1, pageSize: 50 });
-    return { title: 'Đối chiếu với Kho bạc', imports: page.items, columns: STATEMENT_COLUMNS.join(','), isFinance: hasRole(actor, 'finance') };
+  private async model(actor: Actor, asked?: string): Promise<Record<string, unknown>> {
+    const page = await pageOfList(asked, (slice) => this.reconciliation.list(actor, slice));
+    return { title: 'Đối chiếu với Kho bạc', imports: page.items, paging: pagerOf(page, '/doi-chieu'), columns: STATEMENT_COLUMNS.join(','), isFinance: hasRole(actor, 'finance') };
   }
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import nunjucks from 'nunjucks';
 import { AppConfig } from '../../config/app-config';
 import { Money } from '../../common/money/decimal';
-import { formatDateVi, formatMoneyVi, formatPercentVi, toHoChiMinhDate } from '../../common/money/format-vi';
+import { formatDateVi, formatMoneyVi, formatNumberVi, formatPercentVi, toHoChiMinhDate } from '../../common/money/format-vi';
 import { statusLabel, ApplicationStatus } from '../applications/applications.rules';
 import * as labels from './labels';
 import { webDirectory } from './web-directories';
@@ -44,6 +44,7 @@ export class WebViews {
     this.env = new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
     this.env.addFilter('money', moneyVi);
     this.env.addFilter('date', dateVi);
+    this.env.addFilter('number', (value: unknown) => (typeof value === 'number' && Number.isInteger(value) ? formatNumberVi(new Money(value)) : '—'));
     this.env.addFilter('datetime', dateTimeVi);
     this.env.addFilter('percent', (value: unknown) => (typeof value === 'string' && value !== '' ? formatPercentVi(new Money(value)) : '—'));
     this.env.addFilter('status', (value: unknown) => (typeof value === 'string' ? statusLabel(value as ApplicationStatus) ?? value : ''));

@@ -7,7 +7,21 @@ import { APPLICATION_STATUSES, ApplicationStatus } from '../applications.rules';
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number.parseInt(value, 10) : value);
 
+/** The longest search text taken (a title is at most 500 characters; nobody types more to find one). */
+export const SEARCH_MAX_LENGTH = 100;
+
 export class ApplicationQuery extends PageQuery {
+  @ApiPropertyOptional({
+    maxLength: SEARCH_MAX_LENGTH,
+    description:
+      'Tìm theo tên đề án, tên cơ sở hoặc mã số thuế (một phần của chuỗi, không phân biệt chữ hoa/thường và dấu theo đối chiếu utf8mb4_unicode_ci)',
+    example: 'máy sấy',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(SEARCH_MAX_LENGTH)
+  q?: string;
+
   @ApiPropertyOptional({ enum: APPLICATION_STATUSES })
   @IsOptional()
   @IsIn(APPLICATION_STATUSES)

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { IsCalendarDate, IsMoneyString, IsTreasuryRef } from '../../../common/http/validators';
 import { PageQuery } from '../../../common/http/page';
 
@@ -29,4 +29,8 @@ export class ReceiveRecoveryDto {
 
 export class RecoveryQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(26) applicationId?: string;
+  @ApiPropertyOptional({ enum: ['open', 'closed'], description: 'open: chưa thu đủ; closed: đã thu đủ' })
+  @IsOptional()
+  @IsIn(['open', 'closed'])
+  status?: 'open' | 'closed';
 }

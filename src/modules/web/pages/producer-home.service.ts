@@ -6,7 +6,10 @@ import { ContractsService } from '../../disbursements/contracts.service';
 import { EstablishmentsService } from '../../establishments/establishments.service';
 import { askedOfOwner } from './owner-requests';
 
-/** A producer's files with their status and what is asked of them, the files needing action first. */
+/**
+ * A producer's newest files (up to the API's largest page; the file list pages through the rest)
+ * with their status and what is asked of them, the files needing action first.
+ */
 @Injectable()
 export class ProducerHomeService {
   constructor(
@@ -20,7 +23,7 @@ export class ProducerHomeService {
     const today = this.clock.today();
     const [files, establishments] = await Promise.all([
       this.applications.list(actor, { page: 1, pageSize: 200 }),
-      this.establishments.list(actor, { page: 1, pageSize: 200 }),
+      this.establishments.list(actor, { page: 1, pageSize: 1 }),
     ]);
     const rows = await Promise.all(
       files.items.map(async (app) => {
@@ -29,6 +32,6 @@ export class ProducerHomeService {
       }),
     );
     rows.sort((a, b) => Number(Boolean(b.asked)) - Number(Boolean(a.asked)));
-    return { title: 'Trang chủ', files: rows, establishments: establishments.items };
+    return { title: 'Trang chủ', files: rows, fileTotal: files.total, establishmentTotal: establishments.total };
   }
 }

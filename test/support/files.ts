@@ -1,0 +1,53 @@
+import type { TestActor } from './actors';
+import type { TestApp } from './test-app';
+
+let taxSeq = 0;
+/** A tax code (mã số thuế) no other test uses: 10 digits. */
+export const uniqueTaxCode = () => `${(Date.now() % 1e7).toString().padStart(7, '0')}${(taxSeq++ % 1000).toString().padStart(3, '0')}`;
+
+/** An establishment registered by `applicant` through the API. */
+export async function registerEstablishment(t: TestApp, applicant: TestActor, name: string, taxCode = uniqueTaxCode()): Promise<{ id: string; taxCode: string }> {
+  const res = await t.http
+    .post('/api/v1/establishments')
+    .set(applicant.auth)
+    .send({ name, kind: 'cooperative', taxCode, communeCode: '29263', address: 'Ấp Phú Thành', representative: 'Nguyễn Văn An', phone: '0912345678', employees: 12 })
+    .expect(201);
+  return { id: res.body.id, taxCode };
+}
+
+/**
+ * Draft files made through the API (the real use case), a few at a time: `count` of them, the i-th
+ * titled `title(i)` and filed for `establishmentOf(i)`. Returns their ids in the order made.
+ */
+export async function draftFiles(
+  t: TestApp,
+  applicant: TestActor,
+  options: { count: number; fundCode: string; year: number; title: (i: number) => string; establishmentOf: (i: number) => string },
+): Promise<string[]> {
+  const ids: string[] = new Array(options.count);
+  let next = 0;
+  const worker = async () => {
+    while (next < options.count) {
+      const i = next++;
+      const res = await t.http
+        .post('/api/v1/applications')
+        .set(applicant.auth)
+        .send({
+          establishmentId: options.establishmentOf(i),
+          activityTypeCode: 'machinery',
+          fiscalYear: options.year,
+          fundCode: options.fundCode,
+          title: options.title(i),
+          communeCode: '29263',
+          startDate: `${options.year}-04-01`,
+          endDate: `${options.year}-10-31`,
+          costLines: [{ description: 'Máy sấy 10 tấn/mẻ', quantity: '1', unitPrice: '400000000', eligible: true }],
+          requestedSupport: '100000000',
+        });
+      if (res.status !== 201) throw new Error(`file ${i}: ${res.status} ${JSON.stringify(res.body)}`);
+      ids[i] = res.body.id;
+    }
+  };
+  await Promise.all(Array.from({ length: 6 }, worker));
+  return ids;
+}
