@@ -12,6 +12,7 @@ import { AddReportIndexes1763884800600 } from './1763884800600-AddReportIndexes'
 import { CreateWebSessions1763884800700 } from './1763884800700-CreateWebSessions';
 import { AddAccountSummaryIndex1763884800800 } from './1763884800800-AddAccountSummaryIndex';
 import { CreateLedgerProcedures1763884800900 } from './1763884800900-CreateLedgerProcedures';
+import { AddUserAdministration1763884801100 } from './1763884801100-AddUserAdministration';
 
 /** Every migration; TypeORM orders them by the timestamp in their name. Never edit a landed one. */
 export const MIGRATIONS: Function[] = [
@@ -29,4 +30,5 @@ export const MIGRATIONS: Function[] = [
   CreateWebSessions1763884800700,
   AddAccountSummaryIndex1763884800800,
   CreateLedgerProcedures1763884800900,
+  AddUserAdministration1763884801100,
 ];
