@@ -74,6 +74,15 @@ export class WebSessionService extends BrowserSessionSource {
     response.append('Set-Cookie', serializeCookie(SESSION_COOKIE, token, SESSION_MAX_MS / 1000));
   }
 
+  /**
+   * After the user changed their password here: the old session (opened under the old credentials
+   * version) goes, a new one under the new version takes its place, so this browser stays signed in.
+   */
+  async renew(session: WebSession, response: Response): Promise<void> {
+    await this.tx.manager.query('DELETE FROM web_sessions WHERE id = ?', [session.id]);
+    await this.open(session.actor, response);
+  }
+
   /** The valid session named by the request's cookie, once per request. */
   resolve(request: { headers: Record<string, string | string[] | undefined>; webSession?: Promise<WebSession | null> }): Promise<WebSession | null> {
     request.webSession ??= this.lookUp(parseCookies(request.headers.cookie)[SESSION_COOKIE]);
