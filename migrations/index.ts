@@ -13,6 +13,7 @@ import { CreateWebSessions1763884800700 } from './1763884800700-CreateWebSession
 import { AddAccountSummaryIndex1763884800800 } from './1763884800800-AddAccountSummaryIndex';
 import { CreateLedgerProcedures1763884800900 } from './1763884800900-CreateLedgerProcedures';
 import { CreateSettings1763884801000 } from './1763884801000-CreateSettings';
+import { AddUserAdministration1763884801100 } from './1763884801100-AddUserAdministration';
 
 /** Every migration; TypeORM orders them by the timestamp in their name. Never edit a landed one. */
 export const MIGRATIONS: Function[] = [
@@ -31,4 +32,5 @@ export const MIGRATIONS: Function[] = [
   AddAccountSummaryIndex1763884800800,
   CreateLedgerProcedures1763884800900,
   CreateSettings1763884801000,
+  AddUserAdministration1763884801100,
 ];

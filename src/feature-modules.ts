@@ -12,7 +12,8 @@ import { ReportsModule } from './modules/reports/reports.module';
 import { DisbursementsModule } from './modules/disbursements/disbursements.module';
 import { SettlementModule } from './modules/settlement/settlement.module';
 import { ReconciliationModule } from './modules/reconciliation/reconciliation.module';
+import { AdministrationModule } from './modules/administration/administration.module';
 import { WebModule } from './modules/web/web.module';
 
 /** The domain modules, in the order the domain builds on them. */
-export const FEATURE_MODULES: Type[] = [AuditModule, OrganizationModule, IdentityModule, LedgerModule, BudgetModule, EstablishmentsModule, CatalogueModule, ApplicationsModule, OverdueReportModule, ReportsModule, DisbursementsModule, SettlementModule, ReconciliationModule, WebModule];
+export const FEATURE_MODULES: Type[] = [AuditModule, OrganizationModule, IdentityModule, LedgerModule, BudgetModule, EstablishmentsModule, CatalogueModule, ApplicationsModule, OverdueReportModule, ReportsModule, DisbursementsModule, SettlementModule, ReconciliationModule, AdministrationModule, WebModule];

@@ -117,6 +117,45 @@ const ENDPOINTS: Endpoint[] = [
     expected: allow(404, ['admin']),
   },
   {
+    route: 'PATCH /api/v1/users/{id}',
+    path: async (w) => `/api/v1/users/${await newUser(w, true)}`,
+    body: () => ({ fullName: 'Cán bộ đổi tên' }),
+    expected: allow(200, ['admin']),
+  },
+  {
+    route: 'POST /api/v1/users/{id}/reset-password',
+    path: async (w) => `/api/v1/users/${await newUser(w, true)}/reset-password`,
+    expected: allow(200, ['admin']),
+  },
+  {
+    route: 'POST /api/v1/me/password',
+    note: 'a wrong current password',
+    path: () => '/api/v1/me/password',
+    body: () => ({ currentPassword: 'khong-dung-mat-khau', newPassword: 'mat-khau-moi-du-dai' }),
+    expected: allow(400, ROLES),
+  },
+  {
+    route: 'PATCH /api/v1/units/{id}',
+    path: (w) => `/api/v1/units/${w.unitId}`,
+    body: () => ({ name: 'Trung tâm thử' }),
+    expected: allow(200, ['admin']),
+  },
+  {
+    route: 'POST /api/v1/units/{id}/deactivate',
+    note: 'an empty unit',
+    path: async (w) => `/api/v1/units/${(await createUnit(w.t, 'office')).id}/deactivate`,
+    expected: allow(200, ['admin']),
+  },
+  {
+    route: 'POST /api/v1/units/{id}/activate',
+    path: async (w) => {
+      const { id } = await createUnit(w.t, 'office');
+      await w.t.app.get(DataSource).query('UPDATE units SET active = 0 WHERE id = ?', [id]);
+      return `/api/v1/units/${id}/activate`;
+    },
+    expected: allow(200, ['admin']),
+  },
+  {
     route: 'POST /api/v1/users/{id}/deactivate',
     path: async (w) => `/api/v1/users/${await newUser(w, true)}/deactivate`,
     expected: allow(200, ['admin']),
@@ -185,7 +224,7 @@ describe('access matrix: identity, organisation, delegation, audit', () => {
     async (_name, endpoint, who) => {
       const [method] = endpoint.route.split(' ');
       const path = await endpoint.path(w, who);
-      let req = w.t.http[method.toLowerCase() as 'get' | 'post' | 'delete'](path);
+      let req = w.t.http[method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'](path);
       if (who !== 'anonymous') req = req.set(w.as[who].auth);
       if (endpoint.body) req = req.send(endpoint.body(w, who));
       const res = await req;

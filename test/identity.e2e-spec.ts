@@ -68,7 +68,7 @@ describe('accounts: register, login, refresh, logout, me', () => {
       accessToken: expect.any(String),
       refreshToken: expect.any(String),
       expiresIn: t.config.ACCESS_TOKEN_TTL_SECONDS,
-      user: { id: res.body.id, email: email.toLowerCase(), fullName: 'Nguyễn Thị Mai', roles: ['applicant'], unitId: null },
+      user: { id: res.body.id, email: email.toLowerCase(), fullName: 'Nguyễn Thị Mai', roles: ['applicant'], unitId: null, mustChangePassword: false },
     });
     const me = await t.http.get(api('/me')).set('Authorization', `Bearer ${session.body.accessToken}`).expect(200);
     expect(me.body).toEqual(session.body.user);
@@ -277,12 +277,14 @@ describe('users: an admin creates, deactivates and re-activates accounts', () =>
       unitId,
       phone: null,
       active: true,
+      mustChangePassword: false,
+      leaderScope: null,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
     });
     const session = await login(t, user.email);
     expect(session.status).toBe(200);
-    expect(session.body.user).toEqual({ id: user.id, email: user.email, fullName: user.fullName, roles: ['officer', 'head'], unitId });
+    expect(session.body.user).toEqual({ id: user.id, email: user.email, fullName: user.fullName, roles: ['officer', 'head'], unitId, mustChangePassword: false });
     const fetched = await t.http.get(api(`/users/${user.id}`)).set(admin.auth).expect(200);
     expect(fetched.body).toEqual(user);
   });

@@ -164,11 +164,12 @@ describe('transaction runner: round trips and deferred writes', () => {
 
     sent.mockClear();
     await transfer('5').expect(201);
-    // START … the caller still active and unchanged … guarded update … key, audit rows … COMMIT.
+    // START … the caller still active and unchanged … the receiving unit still active … guarded
+    // update … key, audit rows … COMMIT.
     expect(sent).toHaveBeenCalledTimes(1);
     const [money] = sent.mock.calls[0] as [string];
     expect(money).toMatch(
-      /^(SET SESSION [^;]*;\n)?START TRANSACTION;\nCALL confirm_actor\([^)]*\);\nCALL ledger_post\([^)]*\);\nINSERT INTO idempotency_keys[\s\S]*;\nINSERT INTO audit_log[\s\S]*;\nCOMMIT$/,
+      /^(SET SESSION [^;]*;\n)?START TRANSACTION;\nCALL confirm_actor\([^)]*\);\nCALL confirm_unit_active\(\?\);\nCALL ledger_post\([^)]*\);\nINSERT INTO idempotency_keys[\s\S]*;\nINSERT INTO audit_log[\s\S]*;\nCOMMIT$/,
     );
 
     // A use case's own words for the refusal travel with the deferred statement.

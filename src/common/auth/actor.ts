@@ -11,6 +11,10 @@ export interface Actor {
   fullName: string;
   roles: Role[];
   unitId: string | null;
+  /** An administrator reset the password: every route but the password change answers 403. */
+  mustChangePassword?: boolean;
+  /** Bumped by every password change or reset; a page session opened under an older one has ended. */
+  credentialsVersion?: number;
 }
 
 export function hasRole(actor: Actor, ...roles: Role[]): boolean {

@@ -1,10 +1,10 @@
 import { CanActivate, ExecutionContext, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import { Forbidden, Unauthenticated } from '../http/domain-error';
+import { Forbidden, PasswordChangeRequired, Unauthenticated } from '../http/domain-error';
 import { Actor, ActorSource, AuthenticatedRequest, Role, SESSION_ENDED } from './actor';
 import { BrowserSessionSource } from './browser-session';
-import { CONFIRMS_ACTOR_KEY, PUBLIC_KEY, ROLES_KEY } from './decorators';
+import { CONFIRMS_ACTOR_KEY, OPEN_DURING_PASSWORD_CHANGE_KEY, PUBLIC_KEY, ROLES_KEY } from './decorators';
 
 type Targets = Parameters<Reflector['getAllAndOverride']>[1];
 
@@ -25,7 +25,8 @@ const REMEMBERED_TOKENS = 10_000;
  * token's sign-in are read on every request, so deactivation or logout stops a token at once. A
  * money-moving route whose caller this process has read before takes them from memory, and its
  * transaction confirms them in the same round trip as the money (401 if they changed, were
- * deactivated or their sign-in ended).
+ * deactivated or their sign-in ended). A user whose password an administrator reset reaches only
+ * the routes marked @OpenDuringPasswordChange until they change it (403 PASSWORD_CHANGE_REQUIRED).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -61,7 +62,7 @@ export class AuthGuard implements CanActivate {
     if (claims.typ !== 'access') throw new Unauthenticated('Mã truy cập không hợp lệ.');
     // Memory only ever lets a request on (its transaction confirms it); a refusal is read fresh.
     const candidate = this.reflector.getAllAndOverride<boolean>(CONFIRMS_ACTOR_KEY, targets) ? this.actors.remembered(claims.sub) : null;
-    const remembered = candidate && this.mayCall(candidate, targets) ? candidate : null;
+    const remembered = candidate && !candidate.mustChangePassword && this.mayCall(candidate, targets) ? candidate : null;
     const sessionId = claims.sid ?? null;
     const actor = remembered ?? (await this.actors.findActiveActor(claims.sub, sessionId));
     if (!actor) throw new Unauthenticated(SESSION_ENDED);
@@ -84,6 +85,9 @@ export class AuthGuard implements CanActivate {
 
   private allow(request: { actor?: Actor }, actor: Actor, targets: Targets): boolean {
     request.actor = actor;
+    if (actor.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(OPEN_DURING_PASSWORD_CHANGE_KEY, targets)) {
+      throw new PasswordChangeRequired();
+    }
     if (!this.mayCall(actor, targets)) throw new Forbidden();
     return true;
   }

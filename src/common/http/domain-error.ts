@@ -9,7 +9,8 @@ export type ErrorCode =
   | 'DUPLICATE'
   | 'IDEMPOTENCY_IN_FLIGHT'
   | 'IDEMPOTENCY_KEY_REUSED'
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  | 'PASSWORD_CHANGE_REQUIRED';
 
 export interface FieldError {
   field: string;
@@ -50,6 +51,13 @@ export class NotFound extends DomainError {
 export class Forbidden extends DomainError {
   constructor(detail = 'Bạn không có quyền thực hiện thao tác này.') {
     super('FORBIDDEN', detail);
+  }
+}
+
+/** A user whose password an administrator reset: only changing it (and /me, logout) is open to them. */
+export class PasswordChangeRequired extends DomainError {
+  constructor() {
+    super('PASSWORD_CHANGE_REQUIRED', 'Mật khẩu của bạn vừa được quản trị viên đặt lại; hãy đổi mật khẩu (POST /me/password) trước khi tiếp tục.');
   }
 }
 

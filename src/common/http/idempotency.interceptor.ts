@@ -54,8 +54,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
         // A concurrent request with this key may have committed first: answer with its response.
         await replay();
         const refusal = clientProblem(error, request);
-        // A refusal of the caller (401) is not the request's answer: the same key may be sent again.
-        if (refusal && refusal.status !== HttpStatus.UNAUTHORIZED) {
+        // A refusal of the caller (401, or a password to change first) is not the request's
+        // answer: the same key may be sent again.
+        if (refusal && refusal.status !== HttpStatus.UNAUTHORIZED && refusal.code !== 'PASSWORD_CHANGE_REQUIRED') {
           const earlier = await this.keys.storeRefusal(userId, key, hash, { status: refusal.status, body: refusal });
           if (earlier) throw new ReplayedResponse(earlier.status, earlier.body);
         }

@@ -22,6 +22,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   IDEMPOTENCY_IN_FLIGHT: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
   RATE_LIMITED: 429,
+  PASSWORD_CHANGE_REQUIRED: 403,
 };
 
 /** Titles people read: Vietnamese, one per code. */
@@ -37,6 +38,7 @@ const TITLE_BY_CODE: Record<ErrorCode, string> = {
   IDEMPOTENCY_IN_FLIGHT: 'Yêu cầu cùng khóa đang được xử lý',
   IDEMPOTENCY_KEY_REUSED: 'Khóa Idempotency-Key đã dùng cho yêu cầu khác',
   RATE_LIMITED: 'Quá nhiều yêu cầu',
+  PASSWORD_CHANGE_REQUIRED: 'Cần đổi mật khẩu',
 };
 
 const TITLE_BY_STATUS: Record<number, string> = {

@@ -45,7 +45,7 @@ export class ApplicationReviewService {
       if (!officer || !officer.roles.includes('officer')) {
         throw ValidationFailed.field('officerId', 'không có chuyên viên đang hoạt động với mã này');
       }
-      if (!(await this.units.isActiveUnit(dto.leadUnitId))) throw ValidationFailed.field('leadUnitId', 'không có đơn vị này');
+      await this.units.requireActiveUnits([{ field: 'leadUnitId', id: dto.leadUnitId }]);
       if (dto.dueDate < this.clock.today()) throw ValidationFailed.field('dueDate', 'không được trước ngày hôm nay');
       const action = assignActionFor({ current: app, requested: dto });
       if (action === null) {
@@ -141,7 +141,7 @@ export class ApplicationReviewService {
       const to = nextStatus({ from, action: 'recommend', role });
       this.assertAssignedOfficer(actor, app);
       const approvedSupport = parseMoney(dto.approvedSupport, { field: 'approvedSupport', currency: app.currency });
-      if (!(await this.units.isActiveUnit(dto.allocationUnitId))) throw ValidationFailed.field('allocationUnitId', 'không có đơn vị này');
+      await this.units.requireActiveUnits([{ field: 'allocationUnitId', id: dto.allocationUnitId }]);
       await this.refreshFigures(app);
       const problem = approvedSupportProblem({
         approvedSupport,

@@ -23,6 +23,9 @@ export const APPLICATION_STATUSES = [
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
+/** Where a file's life ends: nothing more happens to it, no unit still works or pays on it. */
+export const FINAL_STATUSES: readonly ApplicationStatus[] = ['rejected', 'settled', 'withdrawn', 'cancelled'];
+
 export const WORKFLOW_ACTIONS = [
   'edit',
   'submit',

@@ -18,6 +18,7 @@ import { ApplicationView } from './application.view';
 import { ApplicationError } from './applications.error';
 import {
   capacityFor,
+  FINAL_STATUSES,
   IN_REVIEW_STATUSES,
   nextStatus,
   submissionProblems,
@@ -204,6 +205,23 @@ export class ApplicationsService {
     if (!isStaff(actor)) qb.andWhere('a.owner_id = :owner', { owner: actor.id });
     const rows = await qb.getMany();
     return new Map(rows.map((a) => [a.id, { title: a.title, currency: a.currency }]));
+  }
+
+  /**
+   * The files a unit still works or pays on (lead unit or allocation unit, in no final status):
+   * up to `limit` of them, oldest first, and how many there are. Read-only, for deciding whether the
+   * unit may be closed; the caller checks access.
+   */
+  async openFilesOfUnit(unitId: string, limit = 10): Promise<{ total: number; files: Array<{ id: string; title: string; status: string }> }> {
+    const [rows, total] = await this.tx.manager
+      .createQueryBuilder(Application, 'a')
+      .select(['a.id', 'a.title', 'a.status'])
+      .where('(a.lead_unit_id = :unitId OR a.allocation_unit_id = :unitId)', { unitId })
+      .andWhere('a.status NOT IN (:...final)', { final: FINAL_STATUSES })
+      .orderBy('a.id', 'ASC')
+      .take(limit)
+      .getManyAndCount();
+    return { total, files: rows.map((a) => ({ id: a.id, title: a.title, status: a.status })) };
   }
 
   /**

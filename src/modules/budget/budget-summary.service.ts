@@ -3,6 +3,7 @@ import { Money } from '../../common/money/decimal';
 import { formatMoneyForApi } from '../../common/money/money';
 import { TransactionRunner } from '../../database/transaction';
 import { whereClause } from '../../database/where-clause';
+import { FiscalYear } from '../ledger/fiscal-year.entity';
 import { SummaryQuery } from './dto/budget.dto';
 
 interface BalanceRow {
@@ -29,6 +30,22 @@ interface UnitFigures {
 @Injectable()
 export class BudgetSummaryService {
   constructor(private readonly tx: TransactionRunner) {}
+
+  /**
+   * What a unit can still commit, per fund, in every open year where that is more than zero (the
+   * summary's `available`). Read-only, for deciding whether the unit may be closed.
+   */
+  async availableOfUnit(unitId: string): Promise<Array<{ fundCode: string; fiscalYear: number; currency: string; available: string }>> {
+    const open = new Set((await this.tx.manager.find(FiscalYear, { where: { status: 'open' }, select: { year: true } })).map((y) => Number(y.year)));
+    const held = [];
+    for (const fund of (await this.summary({})).funds) {
+      const unit = open.has(fund.fiscalYear) ? fund.units.find((u) => u.unitId === unitId) : undefined;
+      if (unit && new Money(unit.available).gt(0)) {
+        held.push({ fundCode: fund.fundCode, fiscalYear: fund.fiscalYear, currency: fund.currency, available: unit.available });
+      }
+    }
+    return held;
+  }
 
   async summary(query: SummaryQuery) {
     // Funds are few: read them first, then sum the accounts on their covering index in order

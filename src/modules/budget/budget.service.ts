@@ -14,6 +14,7 @@ import { FiscalYear } from '../ledger/fiscal-year.entity';
 import { LedgerError } from '../ledger/ledger.error';
 import { LedgerService } from '../ledger/ledger.service';
 import { Books, TransferView } from '../ledger/ledger.types';
+import { UnitService } from '../organization/unit.service';
 import {
   AllocationDto,
   AllocationReturnDto,
@@ -26,7 +27,6 @@ import {
 import { toFundView } from './budget.mappers';
 
 const FINANCE = 'finance';
-const UNIT_TRUST_MS = 60_000;
 
 /**
  * Budget use cases: funds and years, appropriation, allocation across units, commitments to
@@ -35,14 +35,13 @@ const UNIT_TRUST_MS = 60_000;
 @Injectable()
 export class BudgetService {
   private readonly funds = new Map<string, { id: string; currency: string }>();
-  /** unit id → until when it is trusted to exist and be active (ms since epoch). */
-  private readonly activeUnits = new Map<string, number>();
 
   constructor(
     private readonly tx: TransactionRunner,
     private readonly ledger: LedgerService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly units: UnitService,
   ) {}
 
   async createFund(actor: Actor, dto: CreateFundDto) {
@@ -124,7 +123,7 @@ export class BudgetService {
   async allocate(actor: Actor, dto: AllocationDto) {
     return this.tx.run(async () => {
       const books = await this.books(dto.fundCode, dto.fiscalYear);
-      await this.assertUnits([{ field: 'unitId', id: dto.unitId }]);
+      await this.units.requireActiveUnits([{ field: 'unitId', id: dto.unitId }]);
       const amount = parseMoney(dto.amount, { field: 'amount', currency: books.currency });
       const transfer = await this.postAllocation(books, dto.unitId, amount, dto.decisionNo, actor);
       return allocationView(transfer, dto.unitId, dto.decisionNo);
@@ -140,7 +139,7 @@ export class BudgetService {
         if (seen.has(share.unitId)) throw ValidationFailed.field(`shares[${i}].unitId`, 'đơn vị bị lặp lại');
         seen.add(share.unitId);
       });
-      await this.assertUnits(dto.shares.map((s, i) => ({ field: `shares[${i}].unitId`, id: s.unitId })));
+      await this.units.requireActiveUnits(dto.shares.map((s, i) => ({ field: `shares[${i}].unitId`, id: s.unitId })));
       const amount = parseMoney(dto.amount, { field: 'amount', currency: books.currency });
       const parts = splitByWeights({
         total: amount,
@@ -161,10 +160,9 @@ export class BudgetService {
     return this.tx.run(async () => {
       const books = await this.books(dto.fundCode, dto.fiscalYear);
       if (dto.fromUnitId === dto.toUnitId) throw ValidationFailed.field('toUnitId', 'phải khác đơn vị chuyển');
-      await this.assertUnits([
-        { field: 'fromUnitId', id: dto.fromUnitId },
-        { field: 'toUnitId', id: dto.toUnitId },
-      ]);
+      // Money may leave a deactivated unit (what came back to it after it closed), never reach one.
+      await this.units.requireKnownUnits([{ field: 'fromUnitId', id: dto.fromUnitId }]);
+      await this.units.requireActiveUnits([{ field: 'toUnitId', id: dto.toUnitId }]);
       const amount = parseMoney(dto.amount, { field: 'amount', currency: books.currency });
       const transfer = await this.ledger.post({
         books,
@@ -195,7 +193,7 @@ export class BudgetService {
   async returnAllocation(actor: Actor, dto: AllocationReturnDto) {
     return this.tx.run(async () => {
       const books = await this.books(dto.fundCode, dto.fiscalYear);
-      await this.assertUnits([{ field: 'unitId', id: dto.unitId }]);
+      await this.units.requireKnownUnits([{ field: 'unitId', id: dto.unitId }]);
       const amount = parseMoney(dto.amount, { field: 'amount', currency: books.currency });
       const transfer = await this.ledger.post({
         books,
@@ -313,24 +311,6 @@ export class BudgetService {
       whenInsufficient: () => LedgerError.insufficientFunds('Số tiền phân bổ vượt quá kinh phí chưa phân bổ của nguồn.'),
     });
   }
-
-  /**
-   * Every unit named exists and is active. Units are never deleted and a unit id, once seen
-   * active, is trusted for a minute, which spares the money path a query per request.
-   */
-  private async assertUnits(refs: Array<{ field: string; id: string }>): Promise<void> {
-    const now = Date.now();
-    const unknown = [...new Set(refs.map((r) => r.id))].filter((id) => (this.activeUnits.get(id) ?? 0) < now);
-    if (unknown.length === 0) return;
-    const rows: Array<{ id: string }> = await this.tx.manager.query(
-      `SELECT id FROM units WHERE active = 1 AND id IN (${unknown.map(() => '?').join(',')})`,
-      unknown,
-    );
-    for (const row of rows) this.activeUnits.set(row.id, now + UNIT_TRUST_MS);
-    const missing = refs.filter((r) => unknown.includes(r.id) && !rows.some((row) => row.id === r.id));
-    if (missing.length) throw new ValidationFailed(missing.map((m) => ({ field: m.field, message: 'không có đơn vị này' })));
-  }
-
 }
 
 function allocationView(transfer: TransferView, unitId: string, decisionNo: string) {

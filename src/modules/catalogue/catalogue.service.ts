@@ -69,6 +69,15 @@ export class CatalogueService {
     });
   }
 
+  /** Every version of every code, by code, oldest first (the administration's catalogue page). */
+  async allVersions(_actor: Actor): Promise<ActivityTypeView[]> {
+    const rules = await this.tx.manager.find(ActivityRule, { order: { code: 'ASC', fundSource: 'ASC', effectiveFrom: 'ASC' } });
+    return rules.map((rule, i) => {
+      const next = rules[i + 1];
+      return toActivityTypeView(rule, next && next.code === rule.code && next.fundSource === rule.fundSource ? next.effectiveFrom : null);
+    });
+  }
+
   /** Publishes a new version of a code's rule from a date; older versions are never touched. */
   async publish(actor: Actor, dto: CreateActivityTypeDto): Promise<ActivityTypeView> {
     if (!hasRole(actor, 'admin')) throw new Forbidden('Chỉ quản trị viên được ban hành quy định hỗ trợ.');

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { Actor } from '../../common/auth/actor';
-import { CurrentActor, Public } from '../../common/auth/decorators';
+import { CurrentActor, CurrentSession, OpenDuringPasswordChange, Public } from '../../common/auth/decorators';
 import { AuthThrottlerGuard } from './auth-throttler.guard';
 import { AuthService } from './auth.service';
+import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
 import { RefreshTokenDto } from './dto/refresh-token.dto';
 import { RegisterDto } from './dto/register.dto';
@@ -41,6 +42,7 @@ export class AuthController {
   }
 
   @Post('auth/logout')
+  @OpenDuringPasswordChange()
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Đăng xuất: thu hồi phiên của mã làm mới' })
@@ -49,9 +51,19 @@ export class AuthController {
   }
 
   @Get('me')
+  @OpenDuringPasswordChange()
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Người dùng đang đăng nhập' })
   me(@CurrentActor() actor: Actor) {
     return this.auth.me(actor);
+  }
+
+  @Post('me/password')
+  @OpenDuringPasswordChange()
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Đổi mật khẩu của mình; các phiên đăng nhập khác kết thúc' })
+  async changePassword(@CurrentActor() actor: Actor, @CurrentSession() sessionId: string | null, @Body() dto: ChangePasswordDto): Promise<void> {
+    await this.auth.changePassword(actor, sessionId, dto);
   }
 }

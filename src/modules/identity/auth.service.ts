@@ -8,6 +8,8 @@ import { newId } from '../../common/ids';
 import { AppConfig } from '../../config/app-config';
 import { TransactionRunner } from '../../database/transaction';
 import { AuditService } from '../audit/audit.service';
+import { ValidationFailed } from '../../common/http/domain-error';
+import type { ChangePasswordDto } from './dto/change-password.dto';
 import type { LoginDto } from './dto/login.dto';
 import type { RefreshTokenDto } from './dto/refresh-token.dto';
 import type { RegisterDto } from './dto/register.dto';
@@ -142,6 +144,41 @@ export class AuthService {
         entityId: actor.id,
         after: { sessionFamilyId: token.familyId, revokedTokens: revoked },
       });
+    });
+  }
+
+  /**
+   * The user's own password change: the current password must match (400 naming it otherwise),
+   * the new one follows the registration rule. Clears a reset's must-change flag; every other
+   * sign-in of the user ends (refresh-token families but `sessionId`, page sessions), the one
+   * making the request stays. Returns the user's new credentials version (the pages re-open
+   * their session under it).
+   */
+  async changePassword(actor: Actor, sessionId: string | null, dto: ChangePasswordDto): Promise<{ credentialsVersion: number }> {
+    const user = await this.tx.manager.findOne(User, { where: { id: actor.id, active: true } });
+    if (!user) throw IdentityError.userNotFound();
+    if (!(await this.hasher.verify(user.passwordHash, dto.currentPassword))) {
+      throw ValidationFailed.field('currentPassword', 'mật khẩu hiện tại không đúng');
+    }
+    if (dto.newPassword === dto.currentPassword) throw ValidationFailed.field('newPassword', 'phải khác mật khẩu hiện tại');
+    const passwordHash = await this.hasher.hash(dto.newPassword);
+    return this.tx.run(async (em) => {
+      const locked = await em.findOne(User, { where: { id: user.id }, lock: { mode: 'pessimistic_write' } });
+      // Someone else changed the password meanwhile (a reset): the current one checked above is stale.
+      if (!locked || locked.passwordHash !== user.passwordHash) throw ValidationFailed.field('currentPassword', 'mật khẩu hiện tại không đúng');
+      const revokedTokens = await this.refreshTokens.revokeAllOfUser(em, user.id, 'password_change', sessionId);
+      const credentialsVersion = locked.credentialsVersion + 1;
+      await em.update(User, { id: user.id }, { passwordHash, mustChangePassword: false, credentialsVersion, updatedAt: this.clock.now() });
+      this.audit.record({
+        actor,
+        capacity: 'self',
+        action: 'user.change_password',
+        entity: 'user',
+        entityId: user.id,
+        before: { mustChangePassword: Boolean(locked.mustChangePassword) },
+        after: { mustChangePassword: false, revokedRefreshTokens: revokedTokens, keptSessionFamilyId: sessionId },
+      });
+      return { credentialsVersion };
     });
   }
 

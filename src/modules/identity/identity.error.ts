@@ -38,4 +38,8 @@ export class IdentityError extends DomainError {
   static invalidField(field: string, message: string): IdentityError {
     return new IdentityError('VALIDATION_FAILED', `${field}: ${message}`, [{ field, message }]);
   }
+
+  static cannotDropOwnAdmin(): IdentityError {
+    return new IdentityError('FORBIDDEN', 'Không thể tự bỏ vai trò quản trị của chính mình.');
+  }
 }

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { ActorSource } from '../../common/auth/actor';
+import { CatalogueModule } from '../catalogue/catalogue.module';
 import { OrganizationModule } from '../organization/organization.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -14,7 +15,7 @@ import { UsersService } from './users.service';
 
 @Global()
 @Module({
-  imports: [OrganizationModule],
+  imports: [OrganizationModule, CatalogueModule],
   controllers: [AuthController, UsersController, DelegationsController],
   providers: [
     { provide: ActorSource, useClass: UserActorSource },

@@ -5,6 +5,14 @@ import { randomBytes } from 'node:crypto';
 /** argon2id at OWASP's recommended minimum (19 MiB, 2 passes, 1 lane). */
 const OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
+/**
+ * A password an administrator hands over once after a reset: 96 random bits in 16 URL-safe
+ * characters (longer than the minimum), to be replaced by the user at their next sign-in.
+ */
+export function newTemporaryPassword(): string {
+  return randomBytes(12).toString('base64url');
+}
+
 @Injectable()
 export class PasswordHasher implements OnModuleInit {
   /** Verified against when the email is unknown, so that answer takes as long as a wrong password. */

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager, IsNull } from 'typeorm';
+import { EntityManager, IsNull, Not } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { Clock } from '../../common/clock';
 import { newId } from '../../common/ids';
 import { RefreshToken } from './refresh-token.entity';
 import { hashRefreshToken, newRefreshSecret } from './refresh-token.rules';
 
-export type RevocationReason = 'logout' | 'reuse' | 'deactivated';
+export type RevocationReason = 'logout' | 'reuse' | 'deactivated' | 'password_reset' | 'password_change';
 
 /** Refresh-token rows: issued, spent, revoked; always inside the caller's transaction. */
 @Injectable()
@@ -55,10 +55,11 @@ export class RefreshTokenStore {
     return result.affected ?? 0;
   }
 
-  async revokeAllOfUser(em: EntityManager, userId: string, reason: RevocationReason): Promise<number> {
+  /** Revokes every live token of the user, except those of the sign-in `keepFamilyId` (when given). */
+  async revokeAllOfUser(em: EntityManager, userId: string, reason: RevocationReason, keepFamilyId: string | null = null): Promise<number> {
     const result = await em.update(
       RefreshToken,
-      { userId, revokedAt: IsNull() },
+      keepFamilyId ? { userId, revokedAt: IsNull(), familyId: Not(keepFamilyId) } : { userId, revokedAt: IsNull() },
       { revokedAt: this.clock.now(), revokedReason: reason },
     );
     return result.affected ?? 0;

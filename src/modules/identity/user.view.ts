@@ -1,5 +1,5 @@
 import type { Actor, Role } from '../../common/auth/actor';
-import type { User } from './user.entity';
+import type { LeaderScope, User } from './user.entity';
 
 /** The signed-in user as login and `/me` show it. */
 export interface SessionUser {
@@ -8,18 +8,28 @@ export interface SessionUser {
   fullName: string;
   roles: Role[];
   unitId: string | null;
+  /** An administrator reset the password: change it (POST /me/password) before anything else. */
+  mustChangePassword: boolean;
 }
 
 /** A user as the administration shows it; never the password hash. */
 export interface UserView extends SessionUser {
   phone: string | null;
   active: boolean;
+  leaderScope: LeaderScope | null;
   createdAt: string;
   updatedAt: string;
 }
 
-export function toSessionUser(user: Pick<User, 'id' | 'email' | 'fullName' | 'roles' | 'unitId'> | Actor): SessionUser {
-  return { id: user.id, email: user.email, fullName: user.fullName, roles: [...user.roles], unitId: user.unitId };
+export function toSessionUser(user: Pick<User, 'id' | 'email' | 'fullName' | 'roles' | 'unitId' | 'mustChangePassword'> | Actor): SessionUser {
+  return {
+    id: user.id,
+    email: user.email,
+    fullName: user.fullName,
+    roles: [...user.roles],
+    unitId: user.unitId,
+    mustChangePassword: Boolean(user.mustChangePassword),
+  };
 }
 
 export function toUserView(user: User): UserView {
@@ -27,6 +37,7 @@ export function toUserView(user: User): UserView {
     ...toSessionUser(user),
     phone: user.phone,
     active: Boolean(user.active),
+    leaderScope: user.leaderScope ?? null,
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),
   };

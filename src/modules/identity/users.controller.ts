@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, Roles } from '../../common/auth/decorators';
 import { CreateUserDto } from './dto/create-user.dto';
+import { UpdateUserDto } from './dto/update-user.dto';
 import { UserQuery } from './dto/user-query.dto';
 import { UsersService } from './users.service';
 
@@ -31,6 +32,21 @@ export class UsersController {
   @ApiOperation({ summary: 'Một người dùng' })
   get(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.users.getUser(actor, id);
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Sửa thông tin, đơn vị, vai trò, phạm vi phụ trách (có hiệu lực từ yêu cầu kế tiếp của người đó)' })
+  update(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: UpdateUserDto) {
+    return this.users.updateUser(actor, id, dto);
+  }
+
+  @Post(':id/reset-password')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Đặt lại mật khẩu: trả mật khẩu tạm một lần, kết thúc mọi phiên đăng nhập của người đó' })
+  resetPassword(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.users.resetPassword(actor, id);
   }
 
   @Post(':id/deactivate')

@@ -4,17 +4,20 @@ import { Actor, Role, ROLES, STAFF_ROLES } from '../../common/auth/actor';
 import type { ChangeAuthor } from '../../common/auth/change-author';
 import { Clock } from '../../common/clock';
 import { Page, pageOf } from '../../common/http/page';
+import { DomainError, ValidationFailed } from '../../common/http/domain-error';
 import { isId, newId } from '../../common/ids';
 import { containsPattern } from '../../database/like';
 import { TransactionRunner } from '../../database/transaction';
 import { AuditService } from '../audit/audit.service';
+import { CatalogueService } from '../catalogue/catalogue.service';
 import { UnitService } from '../organization/unit.service';
 import type { CreateUserDto } from './dto/create-user.dto';
+import type { LeaderScopeDto, UpdateUserDto } from './dto/update-user.dto';
 import type { UserQuery } from './dto/user-query.dto';
 import { IdentityError } from './identity.error';
-import { PasswordHasher } from './password-hasher';
+import { newTemporaryPassword, PasswordHasher } from './password-hasher';
 import { RefreshTokenStore } from './refresh-token.store';
-import { User } from './user.entity';
+import { LeaderScope, User } from './user.entity';
 import { normaliseEmail, toUserView, UserView } from './user.view';
 
 export interface NewUser {
@@ -42,20 +45,79 @@ export class UsersService {
     private readonly hasher: PasswordHasher,
     private readonly units: UnitService,
     private readonly refreshTokens: RefreshTokenStore,
+    private readonly catalogue: CatalogueService,
   ) {}
 
   async createUser(actor: Actor, dto: CreateUserDto): Promise<UserView> {
     const capacity = requireRole(actor, 'admin');
-    if (!(await this.units.isActiveUnit(dto.unitId))) {
-      throw IdentityError.invalidField('unitId', 'đơn vị không tồn tại hoặc đã ngừng hoạt động');
-    }
     const passwordHash = await this.hasher.hash(dto.password);
-    const user = await this.addUser(
-      { email: dto.email, passwordHash, fullName: dto.fullName, phone: dto.phone, unitId: dto.unitId, roles: dto.roles },
-      { actor, capacity },
-      'user.create',
-    );
-    return toUserView(user);
+    return this.tx.run(async () => {
+      // 400 for an unknown unit, 409 for a deactivated one.
+      await this.units.requireActiveUnits([{ field: 'unitId', id: dto.unitId }]);
+      const user = await this.addUser(
+        { email: dto.email, passwordHash, fullName: dto.fullName, phone: dto.phone, unitId: dto.unitId, roles: dto.roles },
+        { actor, capacity },
+        'user.create',
+      );
+      return toUserView(user);
+    });
+  }
+
+  /**
+   * Changes a user's name, phone, unit, roles or leader scope. The guard reads the user on every
+   * request (and a money route's transaction confirms the remembered one), so the change holds
+   * from their next request. An administrator may not take the admin role from themselves.
+   */
+  async updateUser(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserView> {
+    const capacity = requireRole(actor, 'admin');
+    if (id === actor.id && dto.roles && !dto.roles.includes('admin')) throw IdentityError.cannotDropOwnAdmin();
+    return this.tx.run(async (em) => {
+      const user = await this.lockedUser(id);
+      const before = toUserView(user);
+      if (dto.unitId !== undefined && dto.unitId !== null && dto.unitId !== user.unitId) {
+        await this.units.requireActiveUnits([{ field: 'unitId', id: dto.unitId }]);
+      }
+      if (dto.leaderScope) await this.assertScopeExists(dto.leaderScope);
+      const changes: Partial<User> = {};
+      if (dto.fullName !== undefined) changes.fullName = dto.fullName.trim();
+      if (dto.phone !== undefined) changes.phone = dto.phone?.trim() || null;
+      if (dto.unitId !== undefined) changes.unitId = dto.unitId;
+      if (dto.roles !== undefined) changes.roles = canonicalRoles(dto.roles);
+      if (dto.leaderScope !== undefined) changes.leaderScope = scopeOf(dto.leaderScope);
+      changes.updatedAt = this.clock.now();
+      Object.assign(user, changes);
+      await em.update(User, { id: user.id }, changes);
+      const after = toUserView(user);
+      this.audit.record({ actor, capacity, action: 'user.update', entity: 'user', entityId: user.id, before, after });
+      return after;
+    });
+  }
+
+  /**
+   * A new temporary password, answered once and never stored in clear. Every sign-in of the user
+   * ends (refresh tokens revoked, so their access tokens stop at once; page sessions end), and
+   * until they choose a new password every route but that change, /me and logout answers 403.
+   */
+  async resetPassword(actor: Actor, id: string): Promise<{ temporaryPassword: string }> {
+    const capacity = requireRole(actor, 'admin');
+    const temporaryPassword = newTemporaryPassword();
+    const passwordHash = await this.hasher.hash(temporaryPassword);
+    return this.tx.run(async (em) => {
+      const user = await this.lockedUser(id);
+      const revokedTokens = await this.refreshTokens.revokeAllOfUser(em, user.id, 'password_reset');
+      const credentialsVersion = user.credentialsVersion + 1;
+      await em.update(User, { id: user.id }, { passwordHash, mustChangePassword: true, credentialsVersion, updatedAt: this.clock.now() });
+      this.audit.record({
+        actor,
+        capacity,
+        action: 'user.reset_password',
+        entity: 'user',
+        entityId: user.id,
+        before: { mustChangePassword: Boolean(user.mustChangePassword) },
+        after: { mustChangePassword: true, revokedRefreshTokens: revokedTokens },
+      });
+      return { temporaryPassword };
+    });
   }
 
   async listUsers(actor: Actor, query: UserQuery): Promise<Page<UserView>> {
@@ -133,6 +195,28 @@ export class UsersService {
     });
   }
 
+  private async lockedUser(id: string): Promise<User> {
+    const user = isId(id) ? await this.tx.manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+    if (!user) throw IdentityError.userNotFound();
+    return user;
+  }
+
+  /** Every activity type code and unit id of a leader's scope exists (400 naming the entry otherwise). */
+  private async assertScopeExists(scope: LeaderScopeDto): Promise<void> {
+    const errors: Array<{ field: string; message: string }> = [];
+    for (const [i, code] of (scope.activityTypeCodes ?? []).entries()) {
+      if (!(await this.catalogue.codeExists(code))) errors.push({ field: `leaderScope.activityTypeCodes[${i}]`, message: 'không có loại hoạt động này' });
+    }
+    const unitIds = scope.unitIds ?? [];
+    try {
+      await this.units.requireKnownUnits(unitIds.map((unitId, i) => ({ field: `leaderScope.unitIds[${i}]`, id: unitId })));
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== 'VALIDATION_FAILED') throw error;
+      errors.push(...(error.errors ?? []));
+    }
+    if (errors.length) throw new ValidationFailed(errors, errors.map((e) => `${e.field}: ${e.message}`).join('; '));
+  }
+
   private async setActive(id: string, active: boolean, author: ChangeAuthor): Promise<UserView> {
     return this.tx.run(async (em) => {
       const user = isId(id) ? await em.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
@@ -155,4 +239,13 @@ export class UsersService {
       return after;
     });
   }
+}
+
+/** A scope as stored: only the lists given, or null when nothing limits the leader. */
+function scopeOf(dto: LeaderScopeDto | null): LeaderScope | null {
+  if (!dto) return null;
+  const scope: LeaderScope = {};
+  if (dto.activityTypeCodes) scope.activityTypeCodes = [...dto.activityTypeCodes];
+  if (dto.unitIds) scope.unitIds = [...dto.unitIds];
+  return Object.keys(scope).length ? scope : null;
 }

@@ -18,4 +18,28 @@ export class OrganizationError extends DomainError {
     const message = 'đơn vị cấp trên không tồn tại hoặc đã ngừng hoạt động';
     return new OrganizationError('VALIDATION_FAILED', `parentId: ${message}`, [{ field: 'parentId', message }]);
   }
+
+  static unitCycle(): OrganizationError {
+    const message = 'không thể đặt một đơn vị dưới chính nó hoặc dưới đơn vị cấp dưới của nó';
+    return new OrganizationError('INVALID_STATE', `parentId: ${message}`, [{ field: 'parentId', message }]);
+  }
+
+  /** A deactivated unit receives no new allocation, file or assignment; `field` names where it was given. */
+  static unitInactive(field: string, name?: string): OrganizationError {
+    const message = `${name ? `đơn vị "${name}"` : 'đơn vị'} đã ngừng hoạt động, không nhận phân bổ, hồ sơ hay người dùng mới`;
+    return new OrganizationError('INVALID_STATE', `${field}: ${message}`, [{ field, message }]);
+  }
+
+  static unknownUnits(fields: string[]): OrganizationError {
+    const message = 'không có đơn vị này';
+    return new OrganizationError(
+      'VALIDATION_FAILED',
+      fields.map((field) => `${field}: ${message}`).join('; '),
+      fields.map((field) => ({ field, message })),
+    );
+  }
+
+  static alreadyActive(active: boolean): OrganizationError {
+    return new OrganizationError('INVALID_STATE', active ? 'Đơn vị đang hoạt động.' : 'Đơn vị đã ngừng hoạt động trước đó.');
+  }
 }

@@ -1,4 +1,4 @@
-import { buildUnitTree } from './unit-tree.rules';
+import { buildUnitTree, wouldCreateCycle } from './unit-tree.rules';
 import type { UnitView } from './unit.view';
 
 const unit = (id: string, code: string, parentId: string | null): UnitView => ({
@@ -27,5 +27,27 @@ describe('buildUnitTree', () => {
   it('makes a unit whose parent is missing a root rather than dropping it', () => {
     const tree = buildUnitTree([unit('b', 'B', 'gone')]);
     expect(tree.map((n) => n.id)).toEqual(['b']);
+  });
+});
+
+describe('wouldCreateCycle', () => {
+  // SCT ← VP ← TEAM; XA stands alone.
+  const parentOf = new Map<string, string | null>([
+    ['SCT', null],
+    ['VP', 'SCT'],
+    ['TEAM', 'VP'],
+    ['XA', null],
+  ]);
+
+  it('refuses a unit under itself or under one of its descendants', () => {
+    expect(wouldCreateCycle({ unitId: 'SCT', newParentId: 'SCT', parentOf })).toBe(true);
+    expect(wouldCreateCycle({ unitId: 'SCT', newParentId: 'TEAM', parentOf })).toBe(true);
+    expect(wouldCreateCycle({ unitId: 'VP', newParentId: 'TEAM', parentOf })).toBe(true);
+  });
+
+  it('accepts a move elsewhere, a move up and becoming a root', () => {
+    expect(wouldCreateCycle({ unitId: 'TEAM', newParentId: 'XA', parentOf })).toBe(false);
+    expect(wouldCreateCycle({ unitId: 'TEAM', newParentId: 'SCT', parentOf })).toBe(false);
+    expect(wouldCreateCycle({ unitId: 'VP', newParentId: null, parentOf })).toBe(false);
   });
 });

@@ -21,3 +21,17 @@ export function buildUnitTree(units: UnitView[]): UnitTreeNode[] {
   sort(roots);
   return roots;
 }
+
+/**
+ * Whether placing `unitId` under `newParentId` would make a unit its own ancestor: the new parent
+ * is the unit itself or lies below it. `parentOf` maps every unit to its current parent.
+ */
+export function wouldCreateCycle(input: { unitId: string; newParentId: string | null; parentOf: ReadonlyMap<string, string | null> }): boolean {
+  const seen = new Set<string>();
+  for (let at: string | null = input.newParentId; at !== null; at = input.parentOf.get(at) ?? null) {
+    if (at === input.unitId) return true;
+    if (seen.has(at)) return false; // a cycle already stored elsewhere; not this change's doing
+    seen.add(at);
+  }
+  return false;
+}

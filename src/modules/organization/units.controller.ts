@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../common/auth/actor';
 import { STAFF_ROLES } from '../../common/auth/actor';
 import { CurrentActor, Roles } from '../../common/auth/decorators';
 import { CreateUnitDto } from './dto/create-unit.dto';
 import { UnitQuery } from './dto/unit-query.dto';
+import { UpdateUnitDto } from './dto/update-unit.dto';
 import { UnitService } from './unit.service';
 
 @ApiTags('organisation')
@@ -39,5 +40,12 @@ export class UnitsController {
   @ApiOperation({ summary: 'Một đơn vị' })
   get(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.units.getUnit(actor, id);
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Đổi tên hoặc chuyển đơn vị sang đơn vị cấp trên khác (không tạo vòng)' })
+  update(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: UpdateUnitDto) {
+    return this.units.updateUnit(actor, id, dto);
   }
 }

@@ -1,8 +1,12 @@
 import { Body, Get, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import type { Response } from 'express';
+import type { Actor } from '../../common/auth/actor';
+import { OpenDuringPasswordChange } from '../../common/auth/decorators';
+import { ValidationFailed } from '../../common/http/domain-error';
 import { clientProblem } from '../../common/http/problem.filter';
 import { AuthThrottlerGuard } from '../identity/auth-throttler.guard';
 import { AuthService } from '../identity/auth.service';
+import { ChangePasswordDto } from '../identity/dto/change-password.dto';
 import { LoginDto } from '../identity/dto/login.dto';
 import { RegisterDto } from '../identity/dto/register.dto';
 import { FormPages } from './forms/form-pages';
@@ -11,7 +15,7 @@ import { validated } from './forms/form-validation';
 import { PageController } from './page-controller';
 import { PageResponder, safeReturnPath } from './page-responder';
 import { WebSessionService } from './session/web-session.service';
-import { WebPublic, WebRequest } from './web-context';
+import { PageActor, WebPublic, WebRequest } from './web-context';
 
 /** Sign-in, registration (producers) and sign-out, through identity's own password check. */
 @PageController()
@@ -75,10 +79,41 @@ export class AuthPagesController {
     }
   }
 
+  /** Changing one's own password; the only page open after an administrator's reset. */
+  @Get('doi-mat-khau')
+  @OpenDuringPasswordChange()
+  async changePasswordPage(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor) {
+    this.pages.render(req, res, 'change-password', this.changePasswordModel(actor));
+  }
+
+  @Post('doi-mat-khau')
+  @OpenDuringPasswordChange()
+  async changePassword(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Body() body: FormBody) {
+    return this.forms.handle(req, res, {
+      template: 'change-password',
+      model: async () => this.changePasswordModel(actor),
+      submit: async () => {
+        const dto = await validated(ChangePasswordDto, { currentPassword: text(body, 'currentPassword'), newPassword: text(body, 'newPassword') });
+        if (text(body, 'confirmPassword') !== dto.newPassword) throw ValidationFailed.field('confirmPassword', 'không khớp với mật khẩu mới');
+        // No API sign-in belongs to a page session: every refresh-token family of the user ends.
+        await this.auth.changePassword(actor, null, dto);
+        // The session this browser held ended with the old password; a new one replaces it (so a
+        // one-time message would land in the old row: none is set).
+        await this.sessions.renew(req.web!.session!, res);
+        return { redirect: '/' };
+      },
+    });
+  }
+
   @Post('dang-xuat')
+  @OpenDuringPasswordChange()
   async logout(@Req() req: WebRequest, @Res() res: Response) {
     await this.sessions.close(req.web?.session ?? null, res);
     return this.pages.redirect(req, res, '/dang-nhap');
+  }
+
+  private changePasswordModel(actor: Actor): Record<string, unknown> {
+    return { title: 'Đổi mật khẩu', forced: Boolean(actor.mustChangePassword) };
   }
 
   /** Session cookies are Secure: a browser keeps them over HTTPS, or on this machine. */

@@ -113,6 +113,18 @@ export const RECONCILIATION_LINE_LABELS: Record<string, string> = {
 export const FIELD_LABELS: Record<string, string> = {
   email: 'Email',
   password: 'Mật khẩu',
+  currentPassword: 'Mật khẩu hiện tại',
+  newPassword: 'Mật khẩu mới',
+  confirmPassword: 'Nhập lại mật khẩu mới',
+  roles: 'Vai trò',
+  parentId: 'Đơn vị cấp trên',
+  leaderScope: 'Phạm vi phụ trách',
+  supportRate: 'Tỷ lệ hỗ trợ',
+  supportCap: 'Mức hỗ trợ tối đa',
+  advanceRate: 'Tỷ lệ tạm ứng',
+  settlementDueDays: 'Hạn quyết toán (ngày)',
+  effectiveFrom: 'Hiệu lực từ ngày',
+  fundSource: 'Nguồn kinh phí',
   fullName: 'Họ và tên',
   phone: 'Số điện thoại',
   name: 'Tên',
@@ -172,6 +184,8 @@ export const FIELD_LABELS: Record<string, string> = {
 
 /** A field's label, for `costLines[2].unitPrice` too ("Chi phí, dòng 3: Đơn giá"). */
 export function fieldLabel(field: string): string {
+  const scope = /^leaderScope\.(activityTypeCodes|unitIds)\[(\d+)\]$/.exec(field);
+  if (scope) return `Phạm vi phụ trách: ${scope[1] === 'unitIds' ? 'đơn vị' : 'loại hoạt động'} thứ ${Number(scope[2]) + 1}`;
   const row = /^(\w+)\[(\d+)\]\.?(\w+)?$/.exec(field);
   if (row) {
     const inner: Record<string, string> = { description: 'Nội dung', quantity: 'Số lượng', unitPrice: 'Đơn giá', eligible: 'Được hỗ trợ', amount: 'Số tiền', documentRef: 'Chứng từ', unitId: 'Đơn vị', weight: 'Trọng số' };

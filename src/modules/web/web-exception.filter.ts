@@ -24,6 +24,9 @@ export class WebExceptionFilter implements ExceptionFilter {
         const returnTo = error instanceof LoginRequired && error.returnTo && error.returnTo !== '/' ? `?tiep=${encodeURIComponent(error.returnTo)}` : '';
         return await this.pages.redirect(request, response, `/dang-nhap${returnTo}`);
       }
+      if (error instanceof DomainError && error.code === 'PASSWORD_CHANGE_REQUIRED') {
+        return await this.pages.redirect(request, response, '/doi-mat-khau');
+      }
       if (error instanceof CsrfRefused) {
         return this.pages.render(
           request,

@@ -20,6 +20,8 @@ export const PAGE_ROOTS = [
   'thu-hoi',
   'doi-chieu',
   'bao-cao',
+  'quan-tri',
+  'doi-mat-khau',
 ] as const;
 
 /** The global prefix's exclusions for the pages (see bootstrap). */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BrowserSessionSource } from '../../common/auth/browser-session';
+import { AdministrationModule } from '../administration/administration.module';
 import { ApplicationsModule } from '../applications/applications.module';
 import { BudgetModule } from '../budget/budget.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
@@ -8,6 +9,9 @@ import { EstablishmentsModule } from '../establishments/establishments.module';
 import { OrganizationModule } from '../organization/organization.module';
 import { ReconciliationModule } from '../reconciliation/reconciliation.module';
 import { SettlementModule } from '../settlement/settlement.module';
+import { AdminActivityPagesController } from './admin-activity-pages.controller';
+import { AdminUnitPagesController } from './admin-unit-pages.controller';
+import { AdminUserPagesController } from './admin-user-pages.controller';
 import { ApiLinks } from './api-links';
 import { ApplicationPagesController } from './application-pages.controller';
 import { AuthPagesController } from './auth-pages.controller';
@@ -39,6 +43,7 @@ import { WebViews } from './web-views';
  */
 @Module({
   imports: [
+    AdministrationModule,
     ApplicationsModule,
     BudgetModule,
     CatalogueModule,
@@ -59,6 +64,9 @@ import { WebViews } from './web-views';
     PaymentPagesController,
     ReconciliationPagesController,
     ReportPagesController,
+    AdminUnitPagesController,
+    AdminActivityPagesController,
+    AdminUserPagesController,
   ],
   providers: [
     WebViews,

@@ -32,13 +32,15 @@ interface SessionRow {
   csrf_token: string;
   flash: string | null;
   last_seen_at: Date;
+  credentials_version: number;
 }
 
 /**
  * Sessions of the pages. The browser holds a random 256-bit token in an HTTP-only, Secure,
  * SameSite cookie; the database holds its SHA-256, the CSRF token bound to it and a one-time
  * message. The user is read again on every request (through identity's ActorSource), so a
- * deactivated account is out at once, as with tokens.
+ * deactivated account is out at once, as with tokens. A session remembers the user's credentials
+ * version at sign-in: a password change or reset elsewhere ends it.
  */
 @Injectable()
 export class WebSessionService extends BrowserSessionSource {
@@ -55,6 +57,7 @@ export class WebSessionService extends BrowserSessionSource {
   async open(user: Pick<Actor, 'id'>, response: Response): Promise<void> {
     const token = newToken();
     const now = this.clock.now();
+    const credentialsVersion = (await this.actors.findActiveActor(user.id))?.credentialsVersion ?? 0;
     await this.tx.run(async (em) => {
       // Expired sessions of this user go as a new one starts.
       await em.query('DELETE FROM web_sessions WHERE user_id = ? AND (expires_at <= ? OR last_seen_at <= ?)', [
@@ -63,12 +66,21 @@ export class WebSessionService extends BrowserSessionSource {
         new Date(now.getTime() - SESSION_IDLE_MS),
       ]);
       await em.query(
-        'INSERT INTO web_sessions (id, user_id, csrf_token, flash, created_at, last_seen_at, expires_at) VALUES (?,?,?,NULL,?,?,?)',
-        [digest(token), user.id, newToken(), now, now, new Date(now.getTime() + SESSION_MAX_MS)],
+        'INSERT INTO web_sessions (id, user_id, csrf_token, flash, created_at, last_seen_at, expires_at, credentials_version) VALUES (?,?,?,NULL,?,?,?,?)',
+        [digest(token), user.id, newToken(), now, now, new Date(now.getTime() + SESSION_MAX_MS), credentialsVersion],
       );
       this.audit.record({ actor: user, capacity: 'self', action: 'auth.web_login', entity: 'user', entityId: user.id, after: { channel: 'web' } });
     });
     response.append('Set-Cookie', serializeCookie(SESSION_COOKIE, token, SESSION_MAX_MS / 1000));
+  }
+
+  /**
+   * After the user changed their password here: the old session (opened under the old credentials
+   * version) goes, a new one under the new version takes its place, so this browser stays signed in.
+   */
+  async renew(session: WebSession, response: Response): Promise<void> {
+    await this.tx.manager.query('DELETE FROM web_sessions WHERE id = ?', [session.id]);
+    await this.open(session.actor, response);
   }
 
   /** The valid session named by the request's cookie, once per request. */
@@ -110,13 +122,14 @@ export class WebSessionService extends BrowserSessionSource {
     if (!token || !TOKEN_PATTERN.test(token)) return null;
     const now = this.clock.now();
     const rows: SessionRow[] = await this.tx.manager.query(
-      'SELECT id, user_id, csrf_token, flash, last_seen_at FROM web_sessions WHERE id = ? AND expires_at > ? AND last_seen_at > ?',
+      'SELECT id, user_id, csrf_token, flash, last_seen_at, credentials_version FROM web_sessions WHERE id = ? AND expires_at > ? AND last_seen_at > ?',
       [digest(token), now, new Date(now.getTime() - SESSION_IDLE_MS)],
     );
     const row = rows[0];
     if (!row) return null;
     const actor = await this.actors.findActiveActor(row.user_id);
-    if (!actor) return null;
+    // The password was changed or reset since this session began: it has ended.
+    if (!actor || (actor.credentialsVersion ?? 0) !== Number(row.credentials_version)) return null;
     if (now.getTime() - new Date(row.last_seen_at).getTime() > TOUCH_EVERY_MS) {
       await this.tx.manager.query('UPDATE web_sessions SET last_seen_at = ? WHERE id = ?', [now, row.id]);
     }

@@ -3,7 +3,8 @@ import { Reflector } from '@nestjs/core';
 import { timingSafeEqual } from 'node:crypto';
 import type { Response } from 'express';
 import type { Role } from '../../../common/auth/actor';
-import { Forbidden } from '../../../common/http/domain-error';
+import { OPEN_DURING_PASSWORD_CHANGE_KEY } from '../../../common/auth/decorators';
+import { Forbidden, PasswordChangeRequired } from '../../../common/http/domain-error';
 import { CsrfRefused, LoginRequired, PAGE_ROLES_KEY, WEB_PUBLIC_KEY, WebRequest } from '../web-context';
 import { ANONYMOUS_CSRF_COOKIE, parseCookies, serializeCookie } from './cookies';
 import { readLeadingMultipartField } from './multipart-field';
@@ -19,8 +20,8 @@ function sameToken(sent: unknown, expected: string | undefined): boolean {
 /**
  * The guard of every page: finds the session, sends a visitor who is not signed in to the login
  * page (pages marked @WebPublic excepted), checks the CSRF token of every form POST (the
- * synchronizer token bound to the session, or the anonymous visitor's double-submit cookie), and
- * the roles a page is limited to.
+ * synchronizer token bound to the session, or the anonymous visitor's double-submit cookie), a
+ * password change an administrator's reset requires, and the roles a page is limited to.
  */
 @Injectable()
 export class WebGuard implements CanActivate {
@@ -48,6 +49,10 @@ export class WebGuard implements CanActivate {
     }
     request.web = { actor: session?.actor ?? null, session, csrfToken, flash: null };
     if (request.method === 'POST') await this.checkCsrf(request, csrfToken);
+    // A password an administrator reset: the change-password page first (the filter sends them there).
+    if (session?.actor.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(OPEN_DURING_PASSWORD_CHANGE_KEY, targets)) {
+      throw new PasswordChangeRequired();
+    }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(PAGE_ROLES_KEY, targets);
     if (roles && session && !session.actor.roles.some((role) => roles.includes(role))) throw new Forbidden();
     if (session && request.method === 'GET') request.web.flash = await this.sessions.takeFlash(session);
