@@ -28,6 +28,17 @@ module.exports = {
       to: { path: '^src/modules/audit/(?!audit\\.service\\.ts|audit\\.module\\.ts|audit\\.types\\.ts)' },
     },
     {
+      name: 'applications-through-its-public-files',
+      comment:
+        'A file has one owner: other modules use the applications module only through ApplicationFiles, its services, views, DTOs, statuses and labels, never its entities, store, rules or query helpers. (The web page actions still read the workflow table: the authority policy replaces that.)',
+      severity: 'error',
+      from: { path: '^src/', pathNot: ['^src/modules/applications/', '^src/composition/', '^src/modules/web/file-actions\\.ts$'] },
+      to: {
+        path: '^src/modules/applications/',
+        pathNot: '^src/modules/applications/(application-files|application-statuses|applications\\.labels|application\\.view|applications\\.module|[a-z-]+\\.service)\\.ts$|^src/modules/applications/dto/',
+      },
+    },
+    {
       name: 'database-is-the-ground-floor',
       comment: 'database/ holds the transaction runner and SQL helpers; it imports no module and no wiring.',
       severity: 'error',

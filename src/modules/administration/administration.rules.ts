@@ -1,6 +1,7 @@
 import { Money } from '../../common/money/decimal';
 import { formatMoneyVi } from '../../common/money/format-vi';
-import { ApplicationStatus, statusLabel } from '../applications/applications.rules';
+import { ApplicationStatus } from '../applications/application-statuses';
+import { statusLabel } from '../applications/applications.labels';
 
 /** Money a unit can still commit in one open year of one fund. */
 export interface UnitHolding {

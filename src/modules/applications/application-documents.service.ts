@@ -15,8 +15,9 @@ import { ApplicationDocument } from './application-document.entity';
 import { ApplicationStore } from './application-store';
 import { DocumentView, toDocumentView } from './application.view';
 import { ApplicationError } from './applications.error';
-import type { ApplicationStatus } from './applications.rules';
-import { detectDocumentType, documentName, MAX_DOCUMENT_BYTES } from './documents.rules';
+import { FINAL_STATUSES } from './application-statuses';
+import { detectDocumentType, documentName } from './documents.rules';
+import { MAX_DOCUMENT_BYTES } from './dto/document-upload';
 import type { DocumentUploadDto } from './dto/workflow.dto';
 
 /** An uploaded part as multer gives it (memory storage). */
@@ -25,9 +26,6 @@ export interface UploadedPart {
   size: number;
   buffer: Buffer;
 }
-
-/** A file that is closed takes no more documents. */
-const CLOSED: ApplicationStatus[] = ['withdrawn', 'rejected', 'cancelled', 'settled'];
 
 @Injectable()
 export class ApplicationDocumentsService {
@@ -44,7 +42,8 @@ export class ApplicationDocumentsService {
     const capacity = requireRole(actor, 'officer', 'applicant');
     const app = await this.store.findVisible(actor, id);
     if (!hasRole(actor, 'officer') && app.ownerId !== actor.id) throw new NotFound('Hồ sơ');
-    if (CLOSED.includes(app.status)) throw new ApplicationError('INVALID_STATE', 'Hồ sơ đã đóng, không nhận thêm tài liệu.');
+    // A file whose life has ended takes no more documents.
+    if (FINAL_STATUSES.includes(app.status)) throw new ApplicationError('INVALID_STATE', 'Hồ sơ đã đóng, không nhận thêm tài liệu.');
     if (!file || file.size === 0) throw ValidationFailed.field('file', 'bắt buộc: một tệp PDF, JPEG hoặc PNG');
     if (file.size > MAX_DOCUMENT_BYTES) throw ValidationFailed.field('file', 'tệp tối đa 10 MB');
     const type = detectDocumentType(file.buffer);

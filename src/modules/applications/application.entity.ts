@@ -2,7 +2,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { decimalTransformer } from '../../common/money/decimal.transformer';
 import type { Money } from '../../common/money/decimal';
 import type { FundSource } from '../catalogue/activity-rule.entity';
-import type { ApplicationStatus } from './applications.rules';
+import type { ApplicationStatus } from './application-statuses';
 
 /** A support project (đề án khuyến công) filed by a producer for one establishment. */
 @Entity('applications')

@@ -8,7 +8,7 @@ import { ApplicationDocumentsService, UploadedPart } from './application-documen
 import { ApplicationReviewService } from './application-review.service';
 import { ApplicationsService } from './applications.service';
 import { ConsultationsService } from './consultations.service';
-import { MAX_DOCUMENT_BYTES } from './documents.rules';
+import { MAX_DOCUMENT_BYTES } from './dto/document-upload';
 import { ApplicationQuery } from './dto/application-query.dto';
 import { CreateApplicationDto, UpdateApplicationDto } from './dto/application-input.dto';
 import {

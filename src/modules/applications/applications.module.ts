@@ -7,6 +7,7 @@ import { ApplicationDecisionService } from './application-decision.service';
 import { ApplicationDocumentsService } from './application-documents.service';
 import { ApplicationReviewService } from './application-review.service';
 import { ApplicationStore } from './application-store';
+import { ApplicationFiles } from './application-files';
 import { ApplicationsController } from './applications.controller';
 import { ApplicationsService } from './applications.service';
 import { ConsultationsController } from './consultations.controller';
@@ -18,6 +19,7 @@ import { FundDirectory } from './fund-directory';
   controllers: [ApplicationsController, ConsultationsController],
   providers: [
     ApplicationStore,
+    ApplicationFiles,
     ApplicationsService,
     ApplicationReviewService,
     ApplicationDecisionService,
@@ -25,6 +27,6 @@ import { FundDirectory } from './fund-directory';
     ApplicationDocumentsService,
     FundDirectory,
   ],
-  exports: [ApplicationsService, ApplicationStore, ApplicationReviewService, ApplicationDecisionService, ConsultationsService, ApplicationDocumentsService],
+  exports: [ApplicationsService, ApplicationFiles, ApplicationReviewService, ApplicationDecisionService, ConsultationsService, ApplicationDocumentsService],
 })
 export class ApplicationsModule {}

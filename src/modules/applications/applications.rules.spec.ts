@@ -1,23 +1,6 @@
 import { Money } from '../../common/money/decimal';
-import {
-  APPLICATION_STATUSES,
-  ApplicationStatus,
-  approvedSupportProblem,
-  assignActionFor,
-  capacityFor,
-  consultationState,
-  counterpartFunding,
-  daysOverdue,
-  lineAmount,
-  nextStatus,
-  submissionProblems,
-  submitActionFor,
-  supportLimit,
-  totalsOf,
-  WORKFLOW_ACTIONS,
-  WorkflowAction,
-  WorkflowRole,
-} from './applications.rules';
+import { approvedSupportProblem, assignActionFor, capacityFor, consultationState, counterpartFunding, daysOverdue, lineAmount, nextStatus, submissionProblems, submitActionFor, supportLimit, totalsOf, WORKFLOW_ACTIONS, WorkflowAction, WorkflowRole } from './applications.rules';
+import { APPLICATION_STATUSES, ApplicationStatus } from './application-statuses';
 import { ApplicationError } from './applications.error';
 
 const ROLES: WorkflowRole[] = ['applicant', 'officer', 'head', 'leader', 'delegated', 'finance'];

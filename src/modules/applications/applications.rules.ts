@@ -4,27 +4,9 @@ import { Decimal, Money } from '../../common/money/decimal';
 import { floorRateOf, MAX_INTEGER_DIGITS, minMoney, sumMoney } from '../../common/money/money';
 import { formatMoneyVi } from '../../common/money/format-vi';
 import { ApplicationError } from './applications.error';
+import { ApplicationStatus } from './application-statuses';
+import { statusLabel } from './applications.labels';
 
-export const APPLICATION_STATUSES = [
-  'draft',
-  'submitted',
-  'needs_supplement',
-  'under_review',
-  'recommended',
-  'initialed',
-  'approved',
-  'rejected',
-  'contracted',
-  'accepted',
-  'settlement_submitted',
-  'settled',
-  'withdrawn',
-  'cancelled',
-] as const;
-export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
-
-/** Where a file's life ends: nothing more happens to it, no unit still works or pays on it. */
-export const FINAL_STATUSES: readonly ApplicationStatus[] = ['rejected', 'settled', 'withdrawn', 'cancelled'];
 
 export const WORKFLOW_ACTIONS = [
   'edit',
@@ -93,27 +75,6 @@ export const TRANSITIONS: readonly Row[] = [
   ['accepted', 'submit_settlement', ['applicant'], 'settlement_submitted'],
   ['settlement_submitted', 'settle', ['leader', 'finance'], 'settled'],
 ];
-
-const STATUS_VI: Record<ApplicationStatus, string> = {
-  draft: 'nháp',
-  submitted: 'đã nộp',
-  needs_supplement: 'chờ bổ sung',
-  under_review: 'đang thẩm định',
-  recommended: 'đã đề xuất',
-  initialed: 'đã ký tắt',
-  approved: 'đã phê duyệt',
-  rejected: 'không phê duyệt',
-  contracted: 'đã ký hợp đồng',
-  accepted: 'đã nghiệm thu',
-  settlement_submitted: 'đã nộp quyết toán',
-  settled: 'đã quyết toán',
-  withdrawn: 'đã rút',
-  cancelled: 'đã hủy',
-};
-
-export function statusLabel(status: ApplicationStatus): string {
-  return STATUS_VI[status];
-}
 
 /**
  * Where `action` taken in capacity `role` leads from `from`. No row for (state, action): 409
@@ -329,9 +290,6 @@ export function consultationState({
   if (today > dueDate) return { status: 'silent', opinion: 'agree', silent: true };
   return { status: 'open', opinion: null, silent: false };
 }
-
-/** The statuses in which the office is working on a file against its due date. */
-export const IN_REVIEW_STATUSES: ApplicationStatus[] = ['under_review', 'recommended', 'initialed'];
 
 /** Whole days a due date has passed by on `today` (0 when not past). */
 export function daysOverdue({ dueDate, today }: { dueDate: string; today: string }): number {

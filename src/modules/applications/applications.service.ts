@@ -16,15 +16,8 @@ import { Application } from './application.entity';
 import { ApplicationStore } from './application-store';
 import { ApplicationView } from './application.view';
 import { ApplicationError } from './applications.error';
-import {
-  capacityFor,
-  FINAL_STATUSES,
-  IN_REVIEW_STATUSES,
-  nextStatus,
-  submissionProblems,
-  submitActionFor,
-  totalsOf,
-} from './applications.rules';
+import { capacityFor, nextStatus, submissionProblems, submitActionFor, totalsOf } from './applications.rules';
+import { FINAL_STATUSES, IN_REVIEW_STATUSES } from './application-statuses';
 import { CostLine } from './cost-line.entity';
 import type { ApplicationQuery } from './dto/application-query.dto';
 import type { ApplicationChanges, CostLineDto, CreateApplicationDto } from './dto/application-input.dto';

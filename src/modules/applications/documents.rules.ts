@@ -1,6 +1,3 @@
-/** Largest document accepted: 10 MB. */
-export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
-
 export interface DocumentType {
   contentType: 'application/pdf' | 'image/jpeg' | 'image/png';
   extension: 'pdf' | 'jpg' | 'png';

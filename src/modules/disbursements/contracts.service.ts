@@ -5,9 +5,8 @@ import { Clock } from '../../common/clock';
 import { newId } from '../../common/ids';
 import { formatDateVi } from '../../common/money/format-vi';
 import { TransactionRunner } from '../../database/transaction';
-import { ApplicationStore } from '../applications/application-store';
+import { ApplicationFiles } from '../applications/application-files';
 import { ApplicationView } from '../applications/application.view';
-import { nextStatus } from '../applications/applications.rules';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { Acceptance } from './acceptance.entity';
 import { Contract } from './contract.entity';
@@ -25,7 +24,7 @@ export class ContractsService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
-    private readonly store: ApplicationStore,
+    private readonly files: ApplicationFiles,
     private readonly catalogue: CatalogueService,
   ) {}
 
@@ -34,7 +33,7 @@ export class ContractsService {
     contract: { contractNo: string; signedDate: string } | null;
     acceptance: { result: 'passed' | 'failed'; date: string; minutesNo: string; settlementDueDate: string | null } | null;
   }> {
-    const app = await this.store.findVisible(actor, applicationId);
+    const app = await this.files.findVisible(actor, applicationId);
     const em = this.tx.manager;
     const [contract, acceptance] = await Promise.all([
       em.findOne(Contract, { where: { applicationId: app.id } }),
@@ -51,23 +50,22 @@ export class ContractsService {
   async contract(actor: Actor, applicationId: string, dto: ContractDto): Promise<ApplicationView> {
     const capacity = requireRole(actor, 'officer');
     return this.tx.run(async (em) => {
-      const app = await this.store.findVisible(actor, applicationId, { lock: true });
-      const from = app.status;
-      app.status = nextStatus({ from, action: 'contract', role: 'officer' });
+      const app = await this.files.findVisible(actor, applicationId, { lock: true });
+      this.files.assertMayStep(app, 'contract', 'officer');
       if (await em.findOne(Contract, { where: { contractNo: dto.contractNo } })) {
         throw new DisbursementError('DUPLICATE', `Số hợp đồng ${dto.contractNo} đã được dùng.`);
       }
       await em.insert(Contract, { applicationId: app.id, contractNo: dto.contractNo, signedDate: dto.signedDate, createdBy: actor.id, createdAt: this.clock.now() });
-      await this.store.recordStep(em, {
-        app,
+      await this.files.step(em, {
+        file: app,
         action: 'contract',
-        from,
+        role: 'officer',
         actor,
         capacity,
         note: `Hợp đồng số ${dto.contractNo} ký ngày ${formatDateVi(dto.signedDate)}`,
         after: { contractNo: dto.contractNo, signedDate: dto.signedDate },
       });
-      return this.store.view(app);
+      return this.files.view(app);
     });
   }
 
@@ -78,9 +76,8 @@ export class ContractsService {
   async accept(actor: Actor, applicationId: string, dto: AcceptanceDto): Promise<ApplicationView> {
     const capacity = requireRole(actor, 'officer');
     return this.tx.run(async (em) => {
-      const app = await this.store.findVisible(actor, applicationId, { lock: true });
-      const from = app.status;
-      const to = nextStatus({ from, action: 'accept', role: 'officer' });
+      const app = await this.files.findVisible(actor, applicationId, { lock: true });
+      this.files.assertMayStep(app, 'accept', 'officer');
       const rule = await this.catalogue.ruleFor(app.activityTypeCode, app.fundSource, app.decisionDate!);
       const passed = dto.result === 'passed';
       const settlementDueDate = passed ? addDays(dto.date, rule.settlementDueDays) : null;
@@ -95,20 +92,20 @@ export class ContractsService {
         createdBy: actor.id,
         createdAt: this.clock.now(),
       });
-      if (passed) app.status = to;
       const outcome = passed
         ? `Nghiệm thu đạt (biên bản ${dto.minutesNo}, ngày ${formatDateVi(dto.date)}); hạn nộp quyết toán ${formatDateVi(settlementDueDate!)}`
         : `Nghiệm thu không đạt (biên bản ${dto.minutesNo}, ngày ${formatDateVi(dto.date)})`;
-      await this.store.recordStep(em, {
-        app,
+      await this.files.step(em, {
+        file: app,
         action: 'accept',
-        from,
+        role: 'officer',
+        moves: passed,
         actor,
         capacity,
         note: dto.note ? `${outcome}. ${dto.note}` : outcome,
         after: { result: dto.result, minutesNo: dto.minutesNo, settlementDueDate },
       });
-      return this.store.view(app);
+      return this.files.view(app);
     });
   }
 }

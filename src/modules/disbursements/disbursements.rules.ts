@@ -1,7 +1,7 @@
 import { Decimal, Money } from '../../common/money/decimal';
 import { floorRateOf } from '../../common/money/money';
 import { formatMoneyVi, formatPercentVi } from '../../common/money/format-vi';
-import type { ApplicationStatus } from '../applications/applications.rules';
+import type { ApplicationStatus } from '../applications/application-files';
 
 export type DisbursementKind = 'advance' | 'payment' | 'final';
 export type DisbursementStatus = 'requested' | 'approved' | 'paid' | 'rejected';

@@ -11,14 +11,12 @@ import { formatMoneyVi } from '../../common/money/format-vi';
 import { parseMoney } from '../../common/money/money';
 import { TransactionRunner } from '../../database/transaction';
 import { AuditService } from '../audit/audit.service';
-import { Application } from '../applications/application.entity';
-import { ApplicationStore } from '../applications/application-store';
-import { fileScopedQuery, ListOrder, pageWithCurrency, withCurrency } from '../applications/file-scoped-query';
-import { nextStatus } from '../applications/applications.rules';
+import { ApplicationFiles, FileFacts, ListOrder } from '../applications/application-files';
 import { BudgetService } from '../budget/budget.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { LedgerService } from '../ledger/ledger.service';
 import { Disbursement } from './disbursement.entity';
+import { DISBURSEMENT_KIND_LABELS } from './disbursements.labels';
 import { DisbursementView, toDisbursementView } from './disbursement.view';
 import { DisbursementError } from './disbursements.error';
 import { disbursementRefusal, DisbursementKind, DisbursementStatus, nextDisbursementStatus } from './disbursements.rules';
@@ -36,7 +34,7 @@ export class DisbursementsService {
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     private readonly audit: AuditService,
-    private readonly store: ApplicationStore,
+    private readonly files: ApplicationFiles,
     private readonly catalogue: CatalogueService,
     private readonly budget: BudgetService,
     private readonly ledger: LedgerService,
@@ -45,7 +43,7 @@ export class DisbursementsService {
   async request(actor: Actor, dto: RequestDisbursementDto): Promise<DisbursementView> {
     const capacity = requireRole(actor, 'officer', 'finance');
     return this.tx.run(async (em) => {
-      const app = await this.store.findVisible(actor, dto.applicationId, { lock: true });
+      const app = await this.files.findVisible(actor, dto.applicationId, { lock: true });
       const amount = parseMoney(dto.amount, { field: 'amount', currency: app.currency });
       const books = await this.budget.applicationBooks(app);
       await this.assertWithinLimits(app, dto.kind, amount, null);
@@ -79,7 +77,7 @@ export class DisbursementsService {
   }
 
   /** Opens the final payment of an approved settlement (joins the settlement's transaction). */
-  async requestFinalPayment(actor: Actor, capacity: string, app: Application, amount: Decimal): Promise<Disbursement> {
+  async requestFinalPayment(actor: Actor, capacity: string, app: FileFacts, amount: Decimal): Promise<Disbursement> {
     const books = await this.budget.applicationBooks(app);
     const disbursement = this.tx.manager.create(Disbursement, {
       id: newId(),
@@ -156,7 +154,7 @@ export class DisbursementsService {
         to: { kind: 'payee', unitId: app.allocationUnitId, applicationId: app.id },
         amount: disbursement.amount,
         reference: dto.treasuryRef,
-        note: `${kindLabel(disbursement.kind)} — ${app.title}`.slice(0, 500),
+        note: `${DISBURSEMENT_KIND_LABELS[disbursement.kind]} — ${app.title}`.slice(0, 500),
         actor,
         capacity,
         whenInsufficient: () => new DisbursementError('LIMIT_EXCEEDED', 'Khoản chi vượt quá kinh phí còn cam kết cho đề án.'),
@@ -171,9 +169,7 @@ export class DisbursementsService {
       const view = toDisbursementView(disbursement, app.currency);
       this.audit.record({ actor, capacity, action: 'disbursement.pay', entity: 'disbursement', entityId: id, before, after: view });
       if (disbursement.kind === 'final') {
-        const from = app.status;
-        app.status = nextStatus({ from, action: 'settle', role: 'finance' });
-        await this.store.recordStep(em, { app, action: 'settle', from, actor, capacity, note: `Đã chi trả phần còn lại ${formatMoneyVi(disbursement.amount, app.currency)} theo quyết toán` });
+        await this.files.step(em, { file: app, action: 'settle', role: 'finance', actor, capacity, note: `Đã chi trả phần còn lại ${formatMoneyVi(disbursement.amount, app.currency)} theo quyết toán` });
       }
       return view;
     });
@@ -191,15 +187,15 @@ export class DisbursementsService {
     order: ListOrder = 'oldest',
   ): Promise<Page<DisbursementView>> {
     requireRole(actor, 'officer', 'finance', 'auditor', 'applicant');
-    const qb = fileScopedQuery(this.tx.manager, Disbursement, 'd', actor);
+    const qb = this.files.rowsOfVisibleFiles(Disbursement, 'd', actor);
     if (query.applicationId) qb.andWhere('d.application_id = :applicationId', { applicationId: query.applicationId });
     const statuses = query.status === undefined ? [] : typeof query.status === 'string' ? [query.status] : query.status;
     if (statuses.length) qb.andWhere('d.status IN (:...statuses)', { statuses });
-    return pageWithCurrency(qb, 'd', query, toDisbursementView, order);
+    return this.files.pageWithCurrency(qb, 'd', query, toDisbursementView, order);
   }
 
   /** Sums of a file's disbursements that count against its limits, this one excluded. */
-  private async assertWithinLimits(app: Application, kind: DisbursementKind, amount: Decimal, excludeId: string | null): Promise<void> {
+  private async assertWithinLimits(app: FileFacts, kind: DisbursementKind, amount: Decimal, excludeId: string | null): Promise<void> {
     const rows: Array<{ kind: string; status: string; total: string }> = await this.tx.manager.query(
       `SELECT kind, status, SUM(amount) AS total FROM disbursements
         WHERE application_id = ? AND status <> 'rejected' AND id <> ? GROUP BY kind, status`,
@@ -225,16 +221,16 @@ export class DisbursementsService {
   }
 
   /** The disbursement and its file, both locked, file first (the order every money step on a file uses). */
-  private async lockForAction(actor: Actor, id: string): Promise<{ disbursement: Disbursement; app: Application }> {
+  private async lockForAction(actor: Actor, id: string): Promise<{ disbursement: Disbursement; app: FileFacts }> {
     const { disbursement } = await this.findVisible(actor, id);
-    const app = await this.store.findVisible(actor, disbursement.applicationId, { lock: true });
+    const app = await this.files.findVisible(actor, disbursement.applicationId, { lock: true });
     const locked = await this.tx.manager.findOneOrFail(Disbursement, { where: { id }, lock: { mode: 'pessimistic_write' } });
     return { disbursement: locked, app };
   }
 
   private async findVisible(actor: Actor, id: string): Promise<{ disbursement: Disbursement; currency: string }> {
     if (!isId(id)) throw new NotFound('Khoản chi');
-    const [found] = await withCurrency(fileScopedQuery(this.tx.manager, Disbursement, 'd', actor).andWhere('d.id = :id', { id }));
+    const [found] = await this.files.withCurrency(this.files.rowsOfVisibleFiles(Disbursement, 'd', actor).andWhere('d.id = :id', { id }));
     if (!found) throw new NotFound('Khoản chi');
     return { disbursement: found.row, currency: found.currency };
   }
@@ -246,7 +242,4 @@ export class DisbursementsService {
   }
 }
 
-function kindLabel(kind: DisbursementKind): string {
-  return kind === 'advance' ? 'Tạm ứng' : kind === 'final' ? 'Thanh toán theo quyết toán' : 'Thanh toán';
-}
 

@@ -10,12 +10,6 @@ export const FUND_SOURCE_LABELS: Record<string, string> = {
   sponsor: 'Tài trợ',
 };
 
-export const SETTLEMENT_STATUS_LABELS: Record<string, string> = {
-  submitted: 'đã nộp',
-  checked: 'đã kiểm tra',
-  approved: 'đã phê duyệt',
-};
-
 /** Ledger transfer kinds as people name them. */
 export const TRANSFER_KIND_LABELS: Record<string, string> = {
   appropriation: 'Giao dự toán',

@@ -9,9 +9,7 @@ import { formatMoneyVi } from '../../common/money/format-vi';
 import { parseMoney } from '../../common/money/money';
 import { TransactionRunner } from '../../database/transaction';
 import { AuditService } from '../audit/audit.service';
-import { ApplicationStore } from '../applications/application-store';
-import { fileScopedQuery, ListOrder, pageWithCurrency, withCurrency } from '../applications/file-scoped-query';
-import { nextStatus } from '../applications/applications.rules';
+import { ApplicationFiles, ListOrder } from '../applications/application-files';
 import { BudgetService } from '../budget/budget.service';
 import { LedgerService } from '../ledger/ledger.service';
 import { ReceiveRecoveryDto, RecoveryQuery } from './dto/settlement.dto';
@@ -29,7 +27,7 @@ export class RecoveryService {
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     private readonly audit: AuditService,
-    private readonly store: ApplicationStore,
+    private readonly files: ApplicationFiles,
     private readonly budget: BudgetService,
     private readonly ledger: LedgerService,
   ) {}
@@ -38,7 +36,7 @@ export class RecoveryService {
     const capacity = requireRole(actor, 'finance');
     return this.tx.run(async (em) => {
       const { recovery: found } = await this.findVisible(actor, id);
-      const app = await this.store.findVisible(actor, found.applicationId, { lock: true });
+      const app = await this.files.findVisible(actor, found.applicationId, { lock: true });
       const recovery = await em.findOneOrFail(Recovery, { where: { id }, lock: { mode: 'pessimistic_write' } });
       const amount = parseMoney(dto.amount, { field: 'amount', currency: app.currency });
       const outstanding = recovery.amount.minus(recovery.received);
@@ -81,9 +79,7 @@ export class RecoveryService {
       const view = toRecoveryView(recovery, app.currency);
       this.audit.record({ actor, capacity, action: 'recovery.receive', entity: 'recovery', entityId: recovery.id, before, after: { ...view, treasuryRef: dto.treasuryRef, valueDate: dto.valueDate } });
       if (recovery.status === 'closed') {
-        const from = app.status;
-        app.status = nextStatus({ from, action: 'settle', role: 'finance' });
-        await this.store.recordStep(em, { app, action: 'settle', from, actor, capacity, note: `Đã thu hồi đủ ${formatMoneyVi(recovery.amount, app.currency)}` });
+        await this.files.step(em, { file: app, action: 'settle', role: 'finance', actor, capacity, note: `Đã thu hồi đủ ${formatMoneyVi(recovery.amount, app.currency)}` });
       }
       return view;
     });
@@ -95,15 +91,15 @@ export class RecoveryService {
   }
 
   async list(actor: Actor, query: RecoveryQuery, order: ListOrder = 'oldest'): Promise<Page<RecoveryView>> {
-    const qb = fileScopedQuery(this.tx.manager, Recovery, 'r', actor);
+    const qb = this.files.rowsOfVisibleFiles(Recovery, 'r', actor);
     if (query.applicationId) qb.andWhere('r.application_id = :applicationId', { applicationId: query.applicationId });
     if (query.status) qb.andWhere('r.status = :status', { status: query.status });
-    return pageWithCurrency(qb, 'r', query, toRecoveryView, order);
+    return this.files.pageWithCurrency(qb, 'r', query, toRecoveryView, order);
   }
 
   private async findVisible(actor: Actor, id: string): Promise<{ recovery: Recovery; currency: string }> {
     if (!isId(id)) throw new NotFound('Lệnh thu hồi');
-    const [found] = await withCurrency(fileScopedQuery(this.tx.manager, Recovery, 'r', actor).andWhere('r.id = :id', { id }));
+    const [found] = await this.files.withCurrency(this.files.rowsOfVisibleFiles(Recovery, 'r', actor).andWhere('r.id = :id', { id }));
     if (!found) throw new NotFound('Lệnh thu hồi');
     return { recovery: found.row, currency: found.currency };
   }

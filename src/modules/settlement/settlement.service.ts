@@ -2,7 +2,7 @@ import { Injectable, StreamableFile } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { PdfService } from '../../rendering/pdf/pdf.service';
 import { settlementStatement } from './settlement-statement.document';
-import { Actor, hasRole, isStaff } from '../../common/auth/actor';
+import { Actor, hasRole } from '../../common/auth/actor';
 import { requireRole } from '../../common/auth/access';
 import { assertNotMakerChecker } from '../../common/auth/maker-checker';
 import { Clock } from '../../common/clock';
@@ -14,9 +14,7 @@ import { formatMoneyVi } from '../../common/money/format-vi';
 import { parseMoney, sumMoney } from '../../common/money/money';
 import { TransactionRunner } from '../../database/transaction';
 import { AuditService } from '../audit/audit.service';
-import { Application } from '../applications/application.entity';
-import { ApplicationStore } from '../applications/application-store';
-import { nextStatus } from '../applications/applications.rules';
+import { ApplicationFiles, FileFacts } from '../applications/application-files';
 import { BudgetService } from '../budget/budget.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { DisbursementsService } from '../disbursements/disbursements.service';
@@ -42,7 +40,7 @@ export class SettlementService {
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     private readonly audit: AuditService,
-    private readonly store: ApplicationStore,
+    private readonly files: ApplicationFiles,
     private readonly catalogue: CatalogueService,
     private readonly budget: BudgetService,
     private readonly ledger: LedgerService,
@@ -55,10 +53,9 @@ export class SettlementService {
   async submit(actor: Actor, applicationId: string, dto: SubmitSettlementDto): Promise<SettlementView> {
     const capacity = requireRole(actor, 'applicant');
     return this.tx.run(async (em) => {
-      const app = await this.store.findVisible(actor, applicationId, { lock: true });
+      const app = await this.files.findVisible(actor, applicationId, { lock: true });
       if (app.ownerId !== actor.id) throw new NotFound('Hồ sơ');
-      const from = app.status;
-      app.status = nextStatus({ from, action: 'submit_settlement', role: 'applicant' });
+      this.files.assertMayStep(app, 'submit_settlement', 'applicant');
       const amounts = dto.actualCostLines.map((line, i) => parseMoney(line.amount, { field: `actualCostLines[${i}].amount`, currency: app.currency, allowZero: true }));
       const due: Array<{ settlement_due_date: string | null }> = await em.query(
         "SELECT settlement_due_date FROM acceptances WHERE application_id = ? AND result = 'passed' ORDER BY id DESC LIMIT 1",
@@ -91,10 +88,10 @@ export class SettlementService {
       );
       await em.insert(SettlementLine, lines);
       const view = toSettlementView(settlement, lines, app.currency);
-      await this.store.recordStep(em, {
-        app,
+      await this.files.step(em, {
+        file: app,
         action: 'submit_settlement',
-        from,
+        role: 'applicant',
         actor,
         capacity,
         note: `Nộp quyết toán: chi phí thực tế ${formatMoneyVi(settlement.actualTotalCost, app.currency)}, trong đó hợp lệ ${formatMoneyVi(settlement.actualEligibleCost, app.currency)}`,
@@ -114,7 +111,7 @@ export class SettlementService {
     });
   }
 
-  private async check(actor: Actor, settlement: Settlement, app: Application): Promise<SettlementView> {
+  private async check(actor: Actor, settlement: Settlement, app: FileFacts): Promise<SettlementView> {
     if (!hasRole(actor, 'finance')) throw new SettlementError('FORBIDDEN', 'Bộ phận tài chính kiểm tra quyết toán trước khi lãnh đạo phê duyệt.');
     const before = { status: settlement.status };
     settlement.status = 'checked';
@@ -125,7 +122,7 @@ export class SettlementService {
     return this.view(settlement, app.currency);
   }
 
-  private async decide(actor: Actor, settlement: Settlement, app: Application): Promise<SettlementView> {
+  private async decide(actor: Actor, settlement: Settlement, app: FileFacts): Promise<SettlementView> {
     const em = this.tx.manager;
     assertNotMakerChecker(actor.id, { requestedBy: settlement.checkedBy, preparedBy: settlement.submittedBy });
     const pending = await em.query("SELECT COUNT(*) AS n FROM disbursements WHERE application_id = ? AND status IN ('requested','approved')", [app.id]);
@@ -217,23 +214,24 @@ export class SettlementService {
     ]
       .filter(Boolean)
       .join('; ');
-    if (figures.balance.isZero()) {
-      const from = app.status;
-      app.status = nextStatus({ from, action: 'settle', role: hasRole(actor, 'leader') ? 'leader' : 'finance' });
-      await this.store.recordStep(em, { app, action: 'settle', from, actor, capacity, onBehalfOf, note });
-    } else {
-      await this.store.recordStep(em, { app, action: 'settle', from: app.status, actor, capacity, onBehalfOf, note });
-    }
+    // Settled now when nothing is left to pay or receive; otherwise the step is on the timeline and
+    // the file settles when the final payment is paid or the recovery fully received.
+    await this.files.step(em, {
+      file: app,
+      action: 'settle',
+      role: hasRole(actor, 'leader') ? 'leader' : 'finance',
+      moves: figures.balance.isZero(),
+      actor,
+      capacity,
+      onBehalfOf,
+      note,
+    });
     return view;
   }
 
   /** Settlements the actor may see (a producer their own files'), newest first; `applicationId` and `status` filter. */
   async list(actor: Actor, query: { applicationId?: string; status?: Settlement['status']; page: number; pageSize: number }): Promise<Page<SettlementView>> {
-    const qb = this.tx.manager
-      .createQueryBuilder(Settlement, 's')
-      .innerJoin(Application, 'a', 'a.id = s.application_id')
-      .addSelect('a.currency', 'currency');
-    if (!isStaff(actor)) qb.andWhere('a.owner_id = :owner', { owner: actor.id });
+    const qb = this.files.rowsOfVisibleFiles(Settlement, 's', actor);
     if (query.applicationId) qb.andWhere('s.application_id = :applicationId', { applicationId: query.applicationId });
     if (query.status) qb.andWhere('s.status = :status', { status: query.status });
     const total = await qb.getCount();
@@ -297,18 +295,20 @@ export class SettlementService {
 
   private async lockForAction(actor: Actor, id: string) {
     const { settlement } = await this.findVisible(actor, id);
-    const app = await this.store.findVisible(actor, settlement.applicationId, { lock: true });
+    const app = await this.files.findVisible(actor, settlement.applicationId, { lock: true });
     const locked = await this.tx.manager.findOneOrFail(Settlement, { where: { id }, lock: { mode: 'pessimistic_write' } });
     return { settlement: locked, app };
   }
 
   /** The settlement and its file if the actor may see them (the owner, or staff). */
-  async findVisible(actor: Actor, id: string): Promise<{ settlement: Settlement; app: Application }> {
+  async findVisible(actor: Actor, id: string): Promise<{ settlement: Settlement; app: FileFacts }> {
     if (!isId(id)) throw new NotFound('Quyết toán');
     const settlement = await this.tx.manager.findOne(Settlement, { where: { id } });
     if (!settlement) throw new NotFound('Quyết toán');
-    const app = await this.tx.manager.findOne(Application, { where: isStaff(actor) ? { id: settlement.applicationId } : { id: settlement.applicationId, ownerId: actor.id } });
-    if (!app) throw new NotFound('Quyết toán');
+    // A settlement of a file the actor may not see is hidden the same way: 404 for the settlement.
+    const app = await this.files.findVisible(actor, settlement.applicationId).catch((error: unknown) => {
+      throw error instanceof NotFound ? new NotFound('Quyết toán') : error;
+    });
     return { settlement, app };
   }
 }

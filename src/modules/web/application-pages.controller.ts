@@ -8,10 +8,10 @@ import { ApplicationDocumentsService, UploadedPart } from '../applications/appli
 import { ApplicationReviewService } from '../applications/application-review.service';
 import { ApplicationsService } from '../applications/applications.service';
 import type { ApplicationView } from '../applications/application.view';
-import { APPLICATION_STATUSES } from '../applications/applications.rules';
+import { APPLICATION_STATUSES } from '../applications/application-statuses';
 import { SEARCH_MAX_LENGTH } from '../applications/dto/application-query.dto';
 import { ConsultationsService } from '../applications/consultations.service';
-import { MAX_DOCUMENT_BYTES } from '../applications/documents.rules';
+import { MAX_DOCUMENT_BYTES } from '../applications/dto/document-upload';
 import { CreateApplicationDto, UpdateApplicationDto } from '../applications/dto/application-input.dto';
 import {
   AppraisalDto,
@@ -38,7 +38,7 @@ import { FormPages } from './forms/form-pages';
 import { amount, FormBody, optionalText, text, wholeNumber } from './forms/form-input';
 import { validated } from './forms/form-validation';
 import { WebIdempotency } from './forms/web-idempotency.service';
-import { DISBURSEMENT_KIND_LABELS } from './labels';
+import { DISBURSEMENT_KIND_LABELS } from '../disbursements/disbursements.labels';
 import { PageController } from './page-controller';
 import { PageResponder } from './page-responder';
 import { PAGE_PARAM, pageOfList, pagerOf } from './pager';

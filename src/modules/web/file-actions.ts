@@ -1,5 +1,6 @@
 import { Actor, hasRole } from '../../common/auth/actor';
-import { ApplicationStatus, TRANSITIONS, WorkflowAction, WorkflowRole } from '../applications/applications.rules';
+import { TRANSITIONS, WorkflowAction, WorkflowRole } from '../applications/applications.rules';
+import { ApplicationStatus, FINAL_STATUSES } from '../applications/application-statuses';
 
 /** What a user can be offered on a file page. */
 export type FileAction =
@@ -22,8 +23,6 @@ export type FileAction =
   | 'requestAdvance'
   | 'requestPayment';
 
-/** A file that is closed takes no more documents (as the documents service refuses). */
-const CLOSED: ApplicationStatus[] = ['withdrawn', 'rejected', 'cancelled', 'settled'];
 
 export interface FileFacts {
   status: ApplicationStatus;
@@ -60,7 +59,7 @@ export function availableActions(actor: Actor, file: FileFacts): Set<FileAction>
     if (allowed(status, 'withdraw', 'applicant')) actions.add('withdraw');
     if (allowed(status, 'submit_settlement', 'applicant')) actions.add('fileSettlement');
   }
-  if ((owner || officer) && !CLOSED.includes(status)) actions.add('upload');
+  if ((owner || officer) && !FINAL_STATUSES.includes(status)) actions.add('upload');
   if (hasRole(actor, 'head') && allowed(status, 'assign', 'head')) actions.add('assign');
   if (
     (hasRole(actor, 'head') && allowed(status, 'reassign_officer', 'head')) ||

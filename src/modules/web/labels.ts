@@ -51,25 +51,6 @@ export const CAPACITY_LABELS: Record<string, string> = {
   self: 'Tự thực hiện',
 };
 
-export const DISBURSEMENT_KIND_LABELS: Record<string, string> = {
-  advance: 'Tạm ứng',
-  payment: 'Thanh toán',
-  final: 'Thanh toán theo quyết toán',
-};
-
-export const DISBURSEMENT_STATUS_LABELS: Record<string, string> = {
-  requested: 'Chờ duyệt',
-  approved: 'Đã duyệt, chờ chi',
-  paid: 'Đã chi',
-  rejected: 'Từ chối',
-};
-
-export const SETTLEMENT_STATUS_LABELS: Record<string, string> = {
-  submitted: 'Chờ tài chính kiểm tra',
-  checked: 'Chờ lãnh đạo phê duyệt',
-  approved: 'Đã phê duyệt',
-};
-
 export const CONSULTATION_STATUS_LABELS: Record<string, string> = {
   open: 'Đang chờ trả lời',
   answered: 'Đã trả lời',

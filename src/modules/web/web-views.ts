@@ -6,8 +6,14 @@ import nunjucks from 'nunjucks';
 import { AppConfig } from '../../config/app-config';
 import { Money } from '../../common/money/decimal';
 import { formatDateVi, formatMoneyVi, formatNumberVi, formatPercentVi, toHoChiMinhDate } from '../../common/money/format-vi';
-import { statusLabel, ApplicationStatus } from '../applications/applications.rules';
-import * as labels from './labels';
+import { ApplicationStatus } from '../applications/application-statuses';
+import { statusLabel } from '../applications/applications.labels';
+import * as webLabels from './labels';
+import { DISBURSEMENT_KIND_LABELS, DISBURSEMENT_STATUS_LABELS } from '../disbursements/disbursements.labels';
+import { SETTLEMENT_STATUS_LABELS } from '../settlement/settlement.labels';
+
+/** Every label table a template names (`value | label('…')`): the web's own and the modules' words. */
+const labels = { ...webLabels, DISBURSEMENT_KIND_LABELS, DISBURSEMENT_STATUS_LABELS, SETTLEMENT_STATUS_LABELS };
 import { webDirectory } from './web-directories';
 
 /** A money string of the API (`"1500000"`, `"-60000000"`), shown in vi-VN form; absent is a dash. */

@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQuery } from '../../../common/http/page';
 import { IsFiscalYear } from '../../../common/http/validators';
-import { APPLICATION_STATUSES, ApplicationStatus } from '../applications.rules';
+import { APPLICATION_STATUSES, ApplicationStatus } from '../application-statuses';
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number.parseInt(value, 10) : value);
 

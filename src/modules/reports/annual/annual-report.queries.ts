@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../../../common/clock';
 import { Money } from '../../../common/money/decimal';
 import { TransactionRunner } from '../../../database/transaction';
-import { statusLabel, type ApplicationStatus } from '../../applications/applications.rules';
+import { type ApplicationStatus } from '../../applications/application-statuses';
+import { statusLabel } from '../../applications/applications.labels';
 import { BudgetSummaryService } from '../../budget/budget-summary.service';
 import { OverdueReportService } from '../overdue/overdue-report.service';
-import { addInto, FUNDED_STATUSES, SETTLEMENT_STATUS_LABELS, zero } from '../reports.rules';
+import { addInto, FUNDED_STATUSES, zero } from '../reports.rules';
+import { SETTLEMENT_STATUS_LABELS } from '../../settlement/settlement.labels';
 import type {
   ActivityFigures,
   AnnualFigures,

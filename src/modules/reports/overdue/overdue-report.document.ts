@@ -1,7 +1,8 @@
 import { formatDateVi } from '../../../common/money/format-vi';
 import type { ReportColumn, ReportDocument, ReportRow, Signer } from '../../../rendering/report/report-document';
 import { totalsRows } from '../../../rendering/report/table-totals';
-import { statusLabel, type ApplicationStatus } from '../../applications/applications.rules';
+import { type ApplicationStatus } from '../../applications/application-statuses';
+import { statusLabel } from '../../applications/applications.labels';
 import type { OverdueReport } from './overdue-report.service';
 
 const col = (key: string, header: string, kind: ReportColumn['kind'], weight?: number, machineOnly?: boolean): ReportColumn => ({ key, header, kind, weight, machineOnly });

@@ -4,7 +4,7 @@ import type { Actor } from '../../../common/auth/actor';
 import { Clock } from '../../../common/clock';
 import { TransactionRunner } from '../../../database/transaction';
 import { whereClause } from '../../../database/where-clause';
-import { IN_REVIEW_STATUSES } from '../../applications/applications.rules';
+import { IN_REVIEW_STATUSES } from '../../applications/application-statuses';
 import type { OverdueQuery } from './dto/overdue-query.dto';
 
 /** A consultation still matters while its file awaits a decision. */

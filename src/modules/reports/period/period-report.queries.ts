@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../../../common/clock';
 import { Money } from '../../../common/money/decimal';
 import { TransactionRunner } from '../../../database/transaction';
-import { statusLabel, type ApplicationStatus } from '../../applications/applications.rules';
+import { type ApplicationStatus } from '../../applications/application-statuses';
+import { DISBURSEMENT_KIND_LABELS } from '../../disbursements/disbursements.labels';
+import { statusLabel } from '../../applications/applications.labels';
 import { FUNDED_STATUSES, periodInstants, periodName, transferKindLabel, zero } from '../reports.rules';
 import type { PeriodFigures, PeriodTotals } from './period-report.types';
 
@@ -10,7 +12,6 @@ type Row = Record<string, unknown>;
 const money = (v: unknown) => new Money((v as string | null) ?? 0);
 const int = (v: unknown) => Number.parseInt(String(v ?? 0), 10);
 const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
-const DISBURSEMENT_KIND_LABELS: Record<string, string> = { advance: 'Tạm ứng', payment: 'Thanh toán', final: 'Thanh toán quyết toán' };
 const APPROVED = [...FUNDED_STATUSES, 'cancelled'];
 
 /**

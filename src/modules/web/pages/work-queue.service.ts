@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { Actor, hasRole } from '../../../common/auth/actor';
 import { ApplicationsService } from '../../applications/applications.service';
 import type { ApplicationView } from '../../applications/application.view';
-import type { ApplicationStatus } from '../../applications/applications.rules';
+import type { ApplicationStatus } from '../../applications/application-statuses';
 import { ANSWERING_ROLES, ConsultationsService } from '../../applications/consultations.service';
 import { DisbursementsService } from '../../disbursements/disbursements.service';
 import { DelegationService } from '../../identity/delegation.service';
 import { RecoveryService } from '../../settlement/recovery.service';
 import { SettlementService } from '../../settlement/settlement.service';
-import { DISBURSEMENT_KIND_LABELS } from '../labels';
+import { DISBURSEMENT_KIND_LABELS } from '../../disbursements/disbursements.labels';
 import { DirectoryService } from './directory.service';
 
 export interface QueueItem {

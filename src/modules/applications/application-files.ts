@@ -1,0 +1,142 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { Actor } from '../../common/auth/actor';
+import type { Page, PageQuery } from '../../common/http/page';
+import { TransactionRunner } from '../../database/transaction';
+import { ApplicationStore } from './application-store';
+import type { Application } from './application.entity';
+import type { ApplicationView } from './application.view';
+import { nextStatus, type WorkflowAction, type WorkflowRole } from './applications.rules';
+import { type ApplicationStatus } from './application-statuses';
+import { fileScopedQuery, ListOrder, pageWithCurrency, withCurrency } from './file-scoped-query';
+
+export type { ApplicationStatus } from './application-statuses';
+export type { ListOrder } from './file-scoped-query';
+
+/**
+ * What another module may know of a file: its identity, money facts and state, read-only. Only
+ * the applications module changes a file; others ask it to take a step (`ApplicationFiles.step`).
+ */
+export type FileFacts = Readonly<
+  Pick<
+    Application,
+    | 'id'
+    | 'ownerId'
+    | 'establishmentId'
+    | 'activityTypeCode'
+    | 'fiscalYear'
+    | 'fundCode'
+    | 'fundSource'
+    | 'currency'
+    | 'title'
+    | 'status'
+    | 'approvedSupport'
+    | 'allocationUnitId'
+    | 'leadUnitId'
+    | 'officerId'
+    | 'decisionNo'
+    | 'decisionDate'
+    | 'decidedBy'
+    | 'initialedBy'
+    | 'recommendedBy'
+  >
+>;
+
+/** The steps other modules take on a file: contract and acceptance, settlement, and settling. */
+export type FileStepAction = Extract<WorkflowAction, 'contract' | 'accept' | 'submit_settlement' | 'settle'>;
+
+export interface FileStep {
+  file: FileFacts;
+  action: FileStepAction;
+  /** The role the workflow checks the step against. */
+  role: WorkflowRole;
+  actor: Actor;
+  capacity: string;
+  onBehalfOf?: string | null;
+  note?: string | null;
+  after?: Record<string, unknown>;
+  /**
+   * `false` records the step on the timeline without moving the file (a failed acceptance); the
+   * workflow still checks that the step may be taken now.
+   */
+  moves?: boolean;
+}
+
+/**
+ * The applications module's public face for the modules that work on a file after its decision
+ * (disbursements, settlement): find a file the actor may see, take a workflow step on it (the
+ * state machine decides where it leads; the step is on its timeline and in the audit log, in the
+ * caller's transaction), and scope another table's rows to the files the actor may see.
+ */
+@Injectable()
+export class ApplicationFiles {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly store: ApplicationStore,
+  ) {}
+
+  /** The file if `actor` may see it (404 otherwise); `lock` takes its row for the transaction. */
+  findVisible(actor: Actor, id: string, options: { lock?: boolean } = {}): Promise<FileFacts> {
+    return this.store.findVisible(actor, id, options);
+  }
+
+  /**
+   * Refuses (409 INVALID_STATE) a step the workflow does not allow on the file now: a use case
+   * asks this first, before it reads or writes anything the step depends on.
+   */
+  assertMayStep(file: FileFacts, action: FileStepAction, role: WorkflowRole): void {
+    nextStatus({ from: file.status, action, role });
+  }
+
+  /**
+   * Takes a step on a file found (locked) in this transaction: 409 INVALID_STATE when the
+   * workflow does not allow it. Returns the status the file is now in.
+   */
+  async step(em: EntityManager, step: FileStep): Promise<ApplicationStatus> {
+    const app = step.file as Application;
+    const from = app.status;
+    const to = nextStatus({ from, action: step.action, role: step.role });
+    if (step.moves !== false) app.status = to;
+    await this.store.recordStep(em, {
+      app,
+      action: step.action,
+      from,
+      actor: step.actor,
+      capacity: step.capacity,
+      onBehalfOf: step.onBehalfOf,
+      note: step.note,
+      after: step.after,
+    });
+    return app.status;
+  }
+
+  /** The full view of a file (as GET /applications/:id shows it). */
+  view(file: FileFacts): Promise<ApplicationView> {
+    return this.store.view(file as Application);
+  }
+
+  /**
+   * Rows of another table that belong to a file (`<alias>.application_id`), as `actor` may see
+   * them: staff all, a producer only those of their own files. Each row comes with its file's
+   * currency.
+   */
+  rowsOfVisibleFiles<T extends ObjectLiteral>(entity: EntityTarget<T>, alias: string, actor: Actor): SelectQueryBuilder<T> {
+    return fileScopedQuery(this.tx.manager, entity, alias, actor);
+  }
+
+  /** The rows of such a query with their files' currencies. */
+  withCurrency<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<Array<{ row: T; currency: string }>> {
+    return withCurrency(qb);
+  }
+
+  /** A page of such rows (oldest first unless told), each shown with its file's currency. */
+  pageWithCurrency<T extends ObjectLiteral, V>(
+    qb: SelectQueryBuilder<T>,
+    alias: string,
+    query: PageQuery,
+    view: (row: T, currency: string) => V,
+    order: ListOrder = 'oldest',
+  ): Promise<Page<V>> {
+    return pageWithCurrency(qb, alias, query, view, order);
+  }
+}
