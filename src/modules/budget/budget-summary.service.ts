@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Money } from '../../common/money/decimal';
 import { formatMoneyForApi } from '../../common/money/money';
 import { TransactionRunner } from '../../database/transaction';
-import { whereClause } from '../../database/where-clause';
+import { LedgerReadService } from '../ledger/ledger-read.service';
 import { FiscalYear } from '../ledger/fiscal-year.entity';
 import { SummaryQuery } from './dto/budget.dto';
 
@@ -29,7 +29,10 @@ interface UnitFigures {
  */
 @Injectable()
 export class BudgetSummaryService {
-  constructor(private readonly tx: TransactionRunner) {}
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly ledgerRead: LedgerReadService,
+  ) {}
 
   /**
    * What a unit can still commit, per fund, in every open year where that is more than zero (the
@@ -48,24 +51,11 @@ export class BudgetSummaryService {
   }
 
   async summary(query: SummaryQuery) {
-    // Funds are few: read them first, then sum the accounts on their covering index in order
-    // (year, fund, kind, unit, balance) without a join, so no row look-ups and no temporary table.
-    const funds: Array<{ id: string; code: string; source: string; currency: string }> = await this.tx.manager.query(
-      `SELECT id, code, source, currency FROM funds${query.fundCode ? ' WHERE code = ?' : ''}`,
-      query.fundCode ? [query.fundCode] : [],
-    );
+    // Funds are few: read them first, then the ledger sums the accounts on their covering index.
+    const funds = await this.ledgerRead.funds(query.fundCode);
     if (funds.length === 0) return { funds: [] };
     const fundById = new Map(funds.map((f) => [f.id, f]));
-    const { clause, params } = whereClause([
-      ['a.fiscal_year = ?', query.fiscalYear],
-      [`a.fund_id IN (${funds.map(() => '?').join(',')})`, ...funds.map((f) => f.id)],
-    ]);
-    const sums: Array<{ fund_id: string; fiscal_year: number; kind: string; unit_id: string | null; total: string }> = await this.tx.manager.query(
-      `SELECT a.fiscal_year, a.fund_id, a.kind, a.unit_id, SUM(a.balance) AS total
-         FROM ledger_accounts a ${clause}
-        GROUP BY a.fiscal_year, a.fund_id, a.kind, a.unit_id`,
-      params,
-    );
+    const sums = await this.ledgerRead.balanceSums({ fundIds: funds.map((f) => f.id), fiscalYear: query.fiscalYear });
     const rows: BalanceRow[] = sums
       .map((r) => {
         const fund = fundById.get(r.fund_id)!;

@@ -13,6 +13,7 @@ import { Fund } from '../ledger/fund.entity';
 import { FiscalYear } from '../ledger/fiscal-year.entity';
 import { LedgerError } from '../ledger/ledger.error';
 import { LedgerService } from '../ledger/ledger.service';
+import { LedgerReadService } from '../ledger/ledger-read.service';
 import { Books, TransferView } from '../ledger/ledger.types';
 import { UnitService } from '../organization/unit.service';
 import {
@@ -39,6 +40,7 @@ export class BudgetService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly ledger: LedgerService,
+    private readonly ledgerRead: LedgerReadService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly units: UnitService,
@@ -278,11 +280,7 @@ export class BudgetService {
    * may have carried it forward), or the file's own fiscal year.
    */
   async applicationBooks(app: { id: string; fundCode: string; fiscalYear: number }): Promise<Books> {
-    const rows: Array<{ year: number | null }> = await this.tx.manager.query(
-      "SELECT MAX(fiscal_year) AS year FROM ledger_accounts WHERE application_id = ? AND kind = 'commitment'",
-      [app.id],
-    );
-    return this.books(app.fundCode, rows[0]?.year ? Number(rows[0].year) : app.fiscalYear);
+    return this.books(app.fundCode, (await this.ledgerRead.latestCommitmentYear(app.id)) ?? app.fiscalYear);
   }
 
   /** The books of a fund and year for a request: the fund must exist; the ledger checks the year. */

@@ -8,9 +8,11 @@ import { AuditService } from '../audit/audit.service';
 import { FiscalYear } from '../ledger/fiscal-year.entity';
 import { LedgerError } from '../ledger/ledger.error';
 import { LedgerService } from '../ledger/ledger.service';
+import { LedgerReadService } from '../ledger/ledger-read.service';
 import { Books } from '../ledger/ledger.types';
 import { CloseYearDto } from './dto/budget.dto';
 
+/** An account the close moves: a unit's commitment or allocation. */
 interface OpenAccount {
   fund_id: string;
   fund_code: string;
@@ -31,6 +33,7 @@ export class YearCloseService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly ledger: LedgerService,
+    private readonly ledgerRead: LedgerReadService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -40,7 +43,7 @@ export class YearCloseService {
       const fiscalYear = await em.findOne(FiscalYear, { where: { year }, lock: { mode: 'pessimistic_write' } });
       if (!fiscalYear || fiscalYear.status !== 'open') throw LedgerError.yearNotOpen(year);
       const next = year + 1;
-      await em.query(`INSERT IGNORE INTO fiscal_years (year, status, created_at) VALUES (?, 'open', ?)`, [next, this.clock.now()]);
+      await em.createQueryBuilder().insert().into(FiscalYear).values({ year: next, status: 'open', closedAt: null, closedBy: null, createdAt: this.clock.now() }).orIgnore().execute();
       const nextYear = await em.findOneByOrFail(FiscalYear, { year: next });
       if (nextYear.status !== 'open') throw LedgerError.yearNotOpen(next);
 
@@ -55,13 +58,7 @@ export class YearCloseService {
       };
       // Commitments first: those not carried return to their unit and close with its allocation.
       for (const kind of ['commitment', 'allocation'] as const) {
-        const accounts: OpenAccount[] = await em.query(
-          `SELECT a.fund_id, f.code AS fund_code, f.currency, a.kind, a.unit_id, a.application_id, a.balance
-             FROM ledger_accounts a JOIN funds f ON f.id = a.fund_id
-            WHERE a.fiscal_year = ? AND a.kind = ? AND a.balance > 0
-            ORDER BY a.id FOR UPDATE`,
-          [year, kind],
-        );
+        const accounts = (await this.ledgerRead.openAccountsForUpdate(year, kind)) as OpenAccount[];
         for (const account of accounts) {
           const books: Books = { fundId: account.fund_id, fundCode: account.fund_code, currency: account.currency, fiscalYear: year };
           const amount = new Money(account.balance);

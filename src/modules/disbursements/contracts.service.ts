@@ -47,6 +47,12 @@ export class ContractsService {
     };
   }
 
+  /** When the file's settlement is due: set by its latest passed acceptance (null before one). */
+  async settlementDueDate(applicationId: string): Promise<string | null> {
+    const passed = await this.tx.manager.findOne(Acceptance, { where: { applicationId, result: 'passed' }, order: { id: 'DESC' } });
+    return passed?.settlementDueDate ?? null;
+  }
+
   async contract(actor: Actor, applicationId: string, dto: ContractDto): Promise<ApplicationView> {
     const capacity = requireRole(actor, 'officer');
     return this.tx.run(async (em) => {

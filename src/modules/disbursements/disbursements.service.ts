@@ -194,6 +194,19 @@ export class DisbursementsService {
     return this.files.pageWithCurrency(qb, 'd', query, toDisbursementView, order);
   }
 
+  /**
+   * A file's disbursements as its settlement needs them: how many still wait to be approved or
+   * paid, and what has been paid. Read in the caller's transaction, after it locked the file.
+   */
+  async totalsForFile(applicationId: string): Promise<{ pending: number; paid: Money }> {
+    const rows: Array<{ pending: string | number; paid: string | null }> = await this.tx.manager.query(
+      `SELECT SUM(status IN ('requested','approved')) AS pending, SUM(CASE WHEN status = 'paid' THEN amount END) AS paid
+         FROM disbursements WHERE application_id = ?`,
+      [applicationId],
+    );
+    return { pending: Number(rows[0]?.pending ?? 0), paid: new Money(rows[0]?.paid ?? 0) };
+  }
+
   /** Sums of a file's disbursements that count against its limits, this one excluded. */
   private async assertWithinLimits(app: FileFacts, kind: DisbursementKind, amount: Decimal, excludeId: string | null): Promise<void> {
     const rows: Array<{ kind: string; status: string; total: string }> = await this.tx.manager.query(

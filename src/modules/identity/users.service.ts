@@ -1,3 +1,4 @@
+import { In } from 'typeorm';
 import { Injectable } from '@nestjs/common';
 import { requireRole, requireStaff } from '../../common/auth/access';
 import { Actor, Role, ROLES, STAFF_ROLES } from '../../common/auth/actor';
@@ -147,6 +148,17 @@ export class UsersService {
     return rows
       .filter((u) => u.roles.some((role) => STAFF_ROLES.includes(role)))
       .map((u) => ({ id: u.id, fullName: u.fullName, roles: canonicalRoles(u.roles), unitId: u.unitId }));
+  }
+
+  /**
+   * The full names of the given users, for documents that name who checked and who signed (the
+   * caller has already checked that the actor may see the record that names them).
+   */
+  async fullNamesOf(ids: string[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids)].filter(Boolean);
+    if (wanted.length === 0) return new Map();
+    const rows = await this.tx.manager.find(User, { select: { id: true, fullName: true }, where: { id: In(wanted) } });
+    return new Map(rows.map((u) => [u.id, u.fullName]));
   }
 
   async getUser(actor: Actor, id: string): Promise<UserView> {

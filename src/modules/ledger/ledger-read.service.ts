@@ -42,10 +42,85 @@ interface TransferRow {
   created_at: Date;
 }
 
-/** Reading the books: transfers and the trial balance. Aggregates run in SQL. */
+/** A fund as the books name it. */
+export interface FundRow {
+  id: string;
+  code: string;
+  source: string;
+  currency: string;
+}
+
+/** The sum of the balances of one kind of account of a unit (or of none) in a fund's year. */
+export interface BalanceSum {
+  fund_id: string;
+  fiscal_year: number;
+  kind: string;
+  unit_id: string | null;
+  total: string;
+}
+
+/** An account holding money at a year's end. */
+export interface OpenAccount {
+  fund_id: string;
+  fund_code: string;
+  currency: string;
+  kind: string;
+  unit_id: string | null;
+  application_id: string | null;
+  balance: string;
+}
+
+/** Reading the books: transfers, the trial balance, balances summed. Aggregates run in SQL. */
 @Injectable()
 export class LedgerReadService {
   constructor(private readonly tx: TransactionRunner) {}
+
+  /** The funds, or the one with `code`. Funds are few. */
+  funds(code?: string): Promise<FundRow[]> {
+    return this.tx.manager.query(`SELECT id, code, source, currency FROM funds${code ? ' WHERE code = ?' : ''}`, code ? [code] : []);
+  }
+
+  /**
+   * Balances summed per year, fund, kind and unit, for the given funds (and year): read in order
+   * from the covering index (year, fund, kind, unit, balance) without a join, so no row look-ups
+   * and no temporary table.
+   */
+  balanceSums(filter: { fundIds: string[]; fiscalYear?: number }): Promise<BalanceSum[]> {
+    if (filter.fundIds.length === 0) return Promise.resolve([]);
+    const { clause, params } = whereClause([
+      ['a.fiscal_year = ?', filter.fiscalYear],
+      [`a.fund_id IN (${filter.fundIds.map(() => '?').join(',')})`, ...filter.fundIds],
+    ]);
+    return this.tx.manager.query(
+      `SELECT a.fiscal_year, a.fund_id, a.kind, a.unit_id, SUM(a.balance) AS total
+         FROM ledger_accounts a ${clause}
+        GROUP BY a.fiscal_year, a.fund_id, a.kind, a.unit_id`,
+      params,
+    );
+  }
+
+  /** The latest fiscal year holding a commitment of the file (a year close may carry it forward), or null. */
+  async latestCommitmentYear(applicationId: string): Promise<number | null> {
+    const rows: Array<{ year: number | null }> = await this.tx.manager.query(
+      "SELECT MAX(fiscal_year) AS year FROM ledger_accounts WHERE application_id = ? AND kind = 'commitment'",
+      [applicationId],
+    );
+    return rows[0]?.year ? Number(rows[0].year) : null;
+  }
+
+  /**
+   * The accounts of `kind` holding money in a year, locked for the caller's transaction (FOR
+   * UPDATE), in id order so concurrent closers take the rows in one order.
+   */
+  openAccountsForUpdate(year: number, kind: string): Promise<OpenAccount[]> {
+    return this.tx.manager.query(
+      `SELECT a.fund_id, f.code AS fund_code, f.currency, a.kind, a.unit_id, a.application_id, a.balance
+         FROM ledger_accounts a JOIN funds f ON f.id = a.fund_id
+        WHERE a.fiscal_year = ? AND a.kind = ? AND a.balance > 0
+        ORDER BY a.id FOR UPDATE`,
+      [year, kind],
+    );
+  }
 
   async transfers(query: TransferQuery): Promise<Page<TransferView>> {
     const { clause, params } = whereClause([

@@ -3,6 +3,7 @@ import { ApplicationsModule } from '../applications/applications.module';
 import { BudgetModule } from '../budget/budget.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { DisbursementsModule } from '../disbursements/disbursements.module';
+import { EstablishmentsModule } from '../establishments/establishments.module';
 import { LedgerModule } from '../ledger/ledger.module';
 import { PdfModule } from '../../rendering/pdf/pdf.module';
 import { RecoveryService } from './recovery.service';
@@ -10,7 +11,7 @@ import { SettlementController } from './settlement.controller';
 import { SettlementService } from './settlement.service';
 
 @Module({
-  imports: [ApplicationsModule, BudgetModule, CatalogueModule, DisbursementsModule, LedgerModule, PdfModule],
+  imports: [ApplicationsModule, BudgetModule, CatalogueModule, DisbursementsModule, EstablishmentsModule, LedgerModule, PdfModule],
   controllers: [SettlementController],
   providers: [SettlementService, RecoveryService],
   exports: [SettlementService, RecoveryService],

@@ -18,6 +18,9 @@ import { ApplicationFiles, FileFacts } from '../applications/application-files';
 import { BudgetService } from '../budget/budget.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { DisbursementsService } from '../disbursements/disbursements.service';
+import { ContractsService } from '../disbursements/contracts.service';
+import { EstablishmentsService } from '../establishments/establishments.service';
+import { UsersService } from '../identity/users.service';
 import { DelegationService } from '../identity/delegation.service';
 import { LedgerService } from '../ledger/ledger.service';
 import { SubmitSettlementDto } from './dto/settlement.dto';
@@ -45,6 +48,9 @@ export class SettlementService {
     private readonly budget: BudgetService,
     private readonly ledger: LedgerService,
     private readonly disbursements: DisbursementsService,
+    private readonly contracts: ContractsService,
+    private readonly establishments: EstablishmentsService,
+    private readonly users: UsersService,
     private readonly delegations: DelegationService,
     private readonly pdf: PdfService,
     private readonly config: AppConfig,
@@ -57,17 +63,14 @@ export class SettlementService {
       if (app.ownerId !== actor.id) throw new NotFound('Hồ sơ');
       this.files.assertMayStep(app, 'submit_settlement', 'applicant');
       const amounts = dto.actualCostLines.map((line, i) => parseMoney(line.amount, { field: `actualCostLines[${i}].amount`, currency: app.currency, allowZero: true }));
-      const due: Array<{ settlement_due_date: string | null }> = await em.query(
-        "SELECT settlement_due_date FROM acceptances WHERE application_id = ? AND result = 'passed' ORDER BY id DESC LIMIT 1",
-        [app.id],
-      );
+      const dueDate = await this.contracts.settlementDueDate(app.id);
       const settlement = em.create(Settlement, {
         id: newId(),
         applicationId: app.id,
         status: 'submitted',
         actualTotalCost: sumMoney(amounts),
         actualEligibleCost: sumMoney(amounts.filter((_, i) => dto.actualCostLines[i].eligible)),
-        dueDate: due[0]?.settlement_due_date ?? null,
+        dueDate,
         submittedBy: actor.id,
         submittedAt: this.clock.now(),
       });
@@ -125,16 +128,14 @@ export class SettlementService {
   private async decide(actor: Actor, settlement: Settlement, app: FileFacts): Promise<SettlementView> {
     const em = this.tx.manager;
     assertNotMakerChecker(actor.id, { requestedBy: settlement.checkedBy, preparedBy: settlement.submittedBy });
-    const pending = await em.query("SELECT COUNT(*) AS n FROM disbursements WHERE application_id = ? AND status IN ('requested','approved')", [app.id]);
-    if (Number(pending[0].n) > 0) {
+    const { pending, paid } = await this.disbursements.totalsForFile(app.id);
+    if (pending > 0) {
       throw new SettlementError('INVALID_STATE', 'Còn khoản chi đang chờ duyệt hoặc chờ chi; hãy xử lý trước khi phê duyệt quyết toán.');
     }
     const rule = await this.catalogue.ruleFor(app.activityTypeCode, app.fundSource, app.decisionDate!);
     const books = await this.budget.applicationBooks(app);
     const commitment = { kind: 'commitment' as const, unitId: app.allocationUnitId, applicationId: app.id };
     const committed = await this.ledger.balance(books, commitment, { lock: true });
-    const paidRows: Array<{ total: string | null }> = await em.query("SELECT SUM(amount) AS total FROM disbursements WHERE application_id = ? AND status = 'paid'", [app.id]);
-    const paid = new Money(paidRows[0].total ?? 0);
     const figures = settle({
       approvedSupport: app.approvedSupport!,
       supportRate: rule.supportRate,
@@ -250,15 +251,11 @@ export class SettlementService {
     const em = this.tx.manager;
     const [lines, establishment, rule] = await Promise.all([
       em.find(SettlementLine, { where: { settlementId: settlement.id }, order: { lineNo: 'ASC' } }),
-      em.query('SELECT name, tax_code, address FROM establishments WHERE id = ?', [app.establishmentId]),
+      this.establishments.findVisible(actor, app.establishmentId).catch(() => null),
       this.catalogue.findRuleFor(app.activityTypeCode, app.fundSource, app.decisionDate ?? this.clock.today()),
     ]);
     const userIds = [settlement.checkedBy, settlement.approvedBy, settlement.approvedOnBehalfOf].filter((x): x is string => Boolean(x));
-    const names = new Map<string, string>(
-      userIds.length
-        ? ((await em.query(`SELECT id, full_name FROM users WHERE id IN (${userIds.map(() => '?').join(',')})`, userIds)) as Array<{ id: string; full_name: string }>).map((u) => [u.id, u.full_name])
-        : [],
-    );
+    const names = await this.users.fullNamesOf(userIds);
     const name = (userId: string | null) => (userId ? names.get(userId) ?? null : null);
     const approver = name(settlement.approvedBy);
     const principal = name(settlement.approvedOnBehalfOf);
@@ -267,7 +264,7 @@ export class SettlementService {
       place: this.config.ISSUING_PLACE,
       date: this.clock.today(),
       application: { title: app.title, decisionNo: app.decisionNo, decisionDate: app.decisionDate, activityName: rule?.name ?? app.activityTypeCode, currency: app.currency },
-      beneficiary: { name: establishment[0]?.name ?? '', taxCode: establishment[0]?.tax_code ?? '', address: establishment[0]?.address ?? '' },
+      beneficiary: { name: establishment?.name ?? '', taxCode: establishment?.taxCode ?? '', address: establishment?.address ?? '' },
       settlement: { ...settlement, lines },
       signers: {
         preparedBy: name(settlement.checkedBy),
