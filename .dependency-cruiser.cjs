@@ -19,7 +19,7 @@ module.exports = {
       comment: 'Balances change only through the ledger: nothing else imports its internals.',
       severity: 'error',
       from: { path: '^src/modules/(?!ledger/)' },
-      to: { path: '^src/modules/ledger/(?!ledger(-read)?\\.service\\.ts|ledger\\.module\\.ts|ledger\\.types\\.ts|ledger\\.error\\.ts|[a-z-]+\\.entity\\.ts)' },
+      to: { path: '^src/modules/ledger/(?!ledger(-read)?\\.service\\.ts|ledger\\.module\\.ts|ledger\\.types\\.ts|ledger\\.labels\\.ts|ledger\\.error\\.ts|[a-z-]+\\.entity\\.ts)' },
     },
     {
       name: 'only-audit-writes-audit',
@@ -32,11 +32,29 @@ module.exports = {
       comment:
         'A file has one owner: other modules use the applications module only through ApplicationFiles, its services, views, DTOs, statuses and labels, never its entities, store, rules or query helpers. (The web page actions still read the workflow table: the authority policy replaces that.)',
       severity: 'error',
-      from: { path: '^src/', pathNot: ['^src/modules/applications/', '^src/composition/', '^src/modules/web/file-actions\\.ts$'] },
+      from: { path: '^src/', pathNot: ['^src/modules/applications/', '^src/composition/', '^src/web/file-actions\\.ts$'] },
       to: {
         path: '^src/modules/applications/',
         pathNot: '^src/modules/applications/(application-files|application-statuses|applications\\.labels|application\\.view|applications\\.module|[a-z-]+\\.service)\\.ts$|^src/modules/applications/dto/',
       },
+    },
+    {
+      name: 'web-is-a-front-end',
+      comment:
+        'The pages are a front end over the modules, like the API: they use services, views, DTOs, labels, guards and module wiring, never entities, stores or rules. (The page actions still read the workflow table: the authority policy replaces that.)',
+      severity: 'error',
+      from: { path: '^src/web/', pathNot: '^src/web/file-actions\\.ts$' },
+      to: {
+        path: '^src/modules/',
+        pathNot: '\\.(service|view|labels|module|guard)\\.ts$|/dto/|^src/modules/applications/application-statuses\\.ts$',
+      },
+    },
+    {
+      name: 'modules-know-no-front-end',
+      comment: 'The domain serves the API and the pages alike; it never reaches into the pages.',
+      severity: 'error',
+      from: { path: '^src/modules/' },
+      to: { path: '^src/web/' },
     },
     {
       name: 'database-is-the-ground-floor',

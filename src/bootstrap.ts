@@ -9,8 +9,8 @@ import { AppModule, AppOptions } from './app.module';
 import { AppConfig } from './config/app-config';
 import { dataSourceOptions } from './composition/data-source-options';
 import { createValidationPipe } from './common/http/validation.pipe';
-import { WEB_PAGE_ROUTES } from './modules/web/web-routes';
-import { configureWebPages } from './modules/web/web-setup';
+import { WEB_PAGE_ROUTES } from './web/web-routes';
+import { configureWebPages } from './web/web-setup';
 
 export interface CreateAppOptions extends AppOptions {
   /** Buffer logs until the pino logger is ready (the real service); tests keep Nest's quiet default. */

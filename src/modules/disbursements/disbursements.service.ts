@@ -6,7 +6,7 @@ import { Clock } from '../../common/clock';
 import { NotFound } from '../../common/http/domain-error';
 import { Page } from '../../common/http/page';
 import { isId, newId } from '../../common/ids';
-import { Decimal, Money } from '../../common/money/decimal';
+import { Decimal, Money, plainString } from '../../common/money/decimal';
 import { formatMoneyVi } from '../../common/money/format-vi';
 import { parseMoney } from '../../common/money/money';
 import { TransactionRunner } from '../../database/transaction';
@@ -19,7 +19,7 @@ import { Disbursement } from './disbursement.entity';
 import { DISBURSEMENT_KIND_LABELS } from './disbursements.labels';
 import { DisbursementView, toDisbursementView } from './disbursement.view';
 import { DisbursementError } from './disbursements.error';
-import { disbursementRefusal, DisbursementKind, DisbursementStatus, nextDisbursementStatus } from './disbursements.rules';
+import { advanceLimit, disbursementRefusal, DisbursementKind, DisbursementStatus, nextDisbursementStatus } from './disbursements.rules';
 import { DisbursementQuery, PayDisbursementDto, RejectDisbursementDto, RequestDisbursementDto } from './dto/disbursement.dto';
 
 /**
@@ -192,6 +192,11 @@ export class DisbursementsService {
     const statuses = query.status === undefined ? [] : typeof query.status === 'string' ? [query.status] : query.status;
     if (statuses.length) qb.andWhere('d.status IN (:...statuses)', { statuses });
     return this.files.pageWithCurrency(qb, 'd', query, toDisbursementView, order);
+  }
+
+  /** The most a file's advances may total, floor(advanceRate × approvedSupport), for a page to say so. */
+  advanceLimit(input: { approvedSupport: string; advanceRate: string; currency: string }): string {
+    return plainString(advanceLimit({ approvedSupport: new Money(input.approvedSupport), advanceRate: new Money(input.advanceRate), currency: input.currency }));
   }
 
   /**

@@ -5,7 +5,7 @@ import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, Roles } from '../../common/auth/decorators';
 import { ReconciliationImportQuery } from './dto/import-query.dto';
 import { ReconciliationService } from './reconciliation.service';
-import { STATEMENT_COLUMNS } from './reconciliation.rules';
+import { STATEMENT_COLUMNS } from './dto/statement-format';
 
 @ApiTags('reconciliation')
 @ApiBearerAuth()

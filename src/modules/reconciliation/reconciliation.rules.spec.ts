@@ -7,8 +7,8 @@ import {
   isMissingFromStatement,
   movementKey,
   parseStatementRecord,
-  STATEMENT_COLUMNS,
 } from './reconciliation.rules';
+import { STATEMENT_COLUMNS } from './dto/statement-format';
 
 describe('matchStatementLine', () => {
   it('is matched when KCFund recorded the same amount, whatever the scale of the stored decimal', () => {

@@ -3,9 +3,7 @@ import { currencyScale } from '../../common/money/currency';
 import { Decimal, Money } from '../../common/money/decimal';
 import { moneyStringProblem } from '../../common/money/money';
 import { isTaxCode } from '../establishments/establishments.rules';
-
-/** The treasury statement's columns, in this order, exactly (API.md, Reconciliation). */
-export const STATEMENT_COLUMNS = ['treasuryRef', 'valueDate', 'amount', 'direction', 'payeeTaxCode', 'description'] as const;
+import { STATEMENT_COLUMNS } from './dto/statement-format';
 
 /** `out`: a payment KCFund made (disbursement); `in`: money received back (recovery receipt). */
 export const DIRECTIONS = ['out', 'in'] as const;

@@ -4,12 +4,6 @@ import type { FieldError } from '../../common/http/domain-error';
 /** Files holding an approval in force: they count as funded files in every report. */
 export const FUNDED_STATUSES = ['approved', 'contracted', 'accepted', 'settlement_submitted', 'settled'] as const;
 
-export const FUND_SOURCE_LABELS: Record<string, string> = {
-  central: 'Ngân sách trung ương',
-  local: 'Ngân sách địa phương',
-  sponsor: 'Tài trợ',
-};
-
 /** Ledger transfer kinds as people name them. */
 export const TRANSFER_KIND_LABELS: Record<string, string> = {
   appropriation: 'Giao dự toán',

@@ -1,7 +1,7 @@
 import { formatMoneyVi, formatPercentVi } from '../../../common/money/format-vi';
 import type { ReportColumn, ReportDocument, ReportRow, ReportSection, Signer } from '../../../rendering/report/report-document';
 import { totalsRows } from '../../../rendering/report/table-totals';
-import { FUND_SOURCE_LABELS } from '../reports.rules';
+import { FUND_SOURCE_LABELS } from '../../ledger/ledger.labels';
 import type { AnnualFigures } from './annual-report.types';
 
 const col = (key: string, header: string, kind: ReportColumn['kind'], weight?: number, machineOnly?: boolean): ReportColumn => ({ key, header, kind, weight, machineOnly });

@@ -1,0 +1,441 @@
+import { Body, Get, Param, Post, Query, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import type { Response } from 'express';
+import type { Actor } from '../common/auth/actor';
+import { Clock } from '../common/clock';
+import { ApplicationDecisionService } from '../modules/applications/application-decision.service';
+import { ApplicationDocumentsService, UploadedPart } from '../modules/applications/application-documents.service';
+import { ApplicationReviewService } from '../modules/applications/application-review.service';
+import { ApplicationsService } from '../modules/applications/applications.service';
+import type { ApplicationView } from '../modules/applications/application.view';
+import { APPLICATION_STATUSES } from '../modules/applications/application-statuses';
+import { SEARCH_MAX_LENGTH } from '../modules/applications/dto/application-query.dto';
+import { ConsultationsService } from '../modules/applications/consultations.service';
+import { MAX_DOCUMENT_BYTES } from '../modules/applications/dto/document-upload';
+import { CreateApplicationDto, UpdateApplicationDto } from '../modules/applications/dto/application-input.dto';
+import {
+  AppraisalDto,
+  AssignDto,
+  ConsultDto,
+  DecideDto,
+  DocumentUploadDto,
+  NoteDto,
+  ReasonDto,
+  RecommendDto,
+  RequiredReasonDto,
+  ReturnDto,
+} from '../modules/applications/dto/workflow.dto';
+import { BudgetService } from '../modules/budget/budget.service';
+import { CatalogueService } from '../modules/catalogue/catalogue.service';
+import { ContractsService } from '../modules/disbursements/contracts.service';
+import { DisbursementsService } from '../modules/disbursements/disbursements.service';
+import { AcceptanceDto, ContractDto, RequestDisbursementDto } from '../modules/disbursements/dto/disbursement.dto';
+import { EstablishmentsService } from '../modules/establishments/establishments.service';
+import { SubmitSettlementDto } from '../modules/settlement/dto/settlement.dto';
+import { SettlementService } from '../modules/settlement/settlement.service';
+import { applicationInput, rowRenamer, settlementInput } from './forms/application-input';
+import { FormPages } from './forms/form-pages';
+import { amount, FormBody, optionalText, text, wholeNumber } from './forms/form-input';
+import { validated } from './forms/form-validation';
+import { WebIdempotency } from './forms/web-idempotency.service';
+import { DISBURSEMENT_KIND_LABELS } from '../modules/disbursements/disbursements.labels';
+import { PageController } from './page-controller';
+import { PageResponder } from './page-responder';
+import { PAGE_PARAM, pageOfList, pagerOf } from './pager';
+import { FilePageService } from './pages/file-page.service';
+import { moneyVi } from './web-views';
+import { PageActor, PageRoles, WebRequest } from './web-context';
+
+/** Rows a cost-line table shows at least, so that a form without script still has room. */
+const MIN_ROWS = 3;
+
+/**
+ * Files (hồ sơ): the list, the guided application form, the file page with its timeline and the
+ * actions the user may take now, and every step of the workflow, each through the service the API
+ * calls with the same actor.
+ */
+@PageController('ho-so')
+export class ApplicationPagesController {
+  constructor(
+    private readonly clock: Clock,
+    private readonly applications: ApplicationsService,
+    private readonly review: ApplicationReviewService,
+    private readonly decisions: ApplicationDecisionService,
+    private readonly consultations: ConsultationsService,
+    private readonly documents: ApplicationDocumentsService,
+    private readonly establishments: EstablishmentsService,
+    private readonly catalogue: CatalogueService,
+    private readonly budget: BudgetService,
+    private readonly contracts: ContractsService,
+    private readonly disbursements: DisbursementsService,
+    private readonly settlements: SettlementService,
+    private readonly filePage: FilePageService,
+    private readonly idempotency: WebIdempotency,
+    private readonly pages: PageResponder,
+    private readonly forms: FormPages,
+  ) {}
+
+  @Get()
+  async list(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Query() query: Record<string, unknown>) {
+    const status = APPLICATION_STATUSES.find((s) => s === query['trang-thai']);
+    const overdue = query['qua-han'] === '1';
+    // A search longer than the API takes is cut, not refused: the list still answers.
+    const text = typeof query['tu-khoa'] === 'string' ? query['tu-khoa'].trim().slice(0, SEARCH_MAX_LENGTH) : '';
+    const page = await pageOfList(query[PAGE_PARAM], (slice) =>
+      this.applications.list(actor, { ...slice, status, overdue: overdue ? 'true' : undefined, q: text || undefined }),
+    );
+    const establishments = await this.establishments.namesOf(actor, page.items.map((a) => a.establishmentId));
+    const filters = { 'tu-khoa': text, 'trang-thai': status, 'qua-han': overdue ? '1' : '' };
+    this.pages.render(req, res, 'applications', {
+      title: 'Hồ sơ',
+      files: page.items.map((a) => ({ ...a, establishment: establishments.get(a.establishmentId) ?? null })),
+      paging: pagerOf(page, '/ho-so', filters),
+      statuses: APPLICATION_STATUSES,
+      status: status ?? '',
+      overdue,
+      search: text,
+    });
+  }
+
+  // ---- the producer's application form ------------------------------------------------------
+
+  @Get('moi')
+  @PageRoles('applicant')
+  async newForm(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor) {
+    const model = await this.applicationFormModel(actor);
+    const establishments = model.establishments as unknown[];
+    if (establishments.length === 0) return this.pages.redirect(req, res, '/co-so/moi', 'Hãy đăng ký cơ sở trước khi lập đề án.');
+    this.pages.render(req, res, 'application-form', { ...model, values: { fiscalYear: this.clock.today().slice(0, 4) }, rowCount: MIN_ROWS });
+  }
+
+  @Post('moi')
+  @PageRoles('applicant')
+  async create(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Body() body: FormBody) {
+    const { input, formIndexes } = applicationInput(body);
+    return this.forms.handle(req, res, {
+      template: 'application-form',
+      model: async () => ({ ...(await this.applicationFormModel(actor)), rowCount: this.rowCount(body, 'costLines') }),
+      fieldNames: rowRenamer('costLines', formIndexes),
+      submit: async () => {
+        const created = await this.applications.create(actor, await validated(CreateApplicationDto, input));
+        return {
+          redirect: `/ho-so/${created.id}`,
+          flash: `Đã lưu bản nháp. Mức hỗ trợ tối đa theo quy định: ${moneyVi(created.maxSupport, created.currency)}. Hãy đính kèm tài liệu rồi nộp hồ sơ.`,
+        };
+      },
+    });
+  }
+
+  // ---- one file -------------------------------------------------------------------------------
+
+  @Get(':id')
+  async file(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string) {
+    this.pages.render(req, res, 'application', await this.filePage.model(actor, id));
+  }
+
+  @Get(':id/sua')
+  @PageRoles('applicant')
+  async editForm(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string) {
+    const app = await this.applications.get(actor, id);
+    const values = this.valuesOf(app);
+    this.pages.render(req, res, 'application-form', {
+      ...(await this.applicationFormModel(actor)),
+      app,
+      values,
+      rowCount: Math.max(MIN_ROWS, app.costLines.length + 1),
+    });
+  }
+
+  @Post(':id/sua')
+  @PageRoles('applicant')
+  async update(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string, @Body() body: FormBody) {
+    const { input, formIndexes } = applicationInput(body);
+    return this.forms.handle(req, res, {
+      template: 'application-form',
+      model: async () => ({ ...(await this.applicationFormModel(actor)), app: await this.applications.get(actor, id), rowCount: this.rowCount(body, 'costLines') }),
+      fieldNames: rowRenamer('costLines', formIndexes),
+      submit: async () => {
+        const dto = await validated(UpdateApplicationDto, input);
+        // A blank optional field clears it (JSON null in the API).
+        const changes = {
+          ...dto,
+          communeCode: input.communeCode ?? null,
+          startDate: input.startDate ?? null,
+          endDate: input.endDate ?? null,
+          requestedSupport: input.requestedSupport ?? null,
+        };
+        const updated = await this.applications.update(actor, id, changes);
+        return { redirect: `/ho-so/${id}`, flash: `Đã lưu hồ sơ. Mức hỗ trợ tối đa: ${moneyVi(updated.maxSupport, updated.currency)}.` };
+      },
+    });
+  }
+
+  @Post(':id/nop')
+  @PageRoles('applicant')
+  async submit(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string) {
+    return this.step(req, res, actor, id, 'submit', async () => {
+      const app = await this.applications.submit(actor, id);
+      return app.status === 'under_review' ? 'Đã nộp lại hồ sơ đã bổ sung cho chuyên viên xử lý.' : 'Đã nộp hồ sơ. Trung tâm Khuyến công sẽ giao chuyên viên xử lý.';
+    });
+  }
+
+  @Post(':id/rut')
+  @PageRoles('applicant')
+  async withdraw(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string, @Body() body: FormBody) {
+    return this.step(req, res, actor, id, 'withdraw', async () => {
+      await this.applications.withdraw(actor, id, await validated(ReasonDto, { reason: optionalText(body, 'reason') }));
+      return 'Đã rút hồ sơ.';
+    });
+  }
+
+  @Post(':id/tai-lieu')
+  @PageRoles('applicant', 'officer')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1 }, defParamCharset: 'utf8' }))
+  async upload(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @PageActor() actor: Actor,
+    @Param('id') id: string,
+    @UploadedFile() file: UploadedPart | undefined,
+    @Body() body: FormBody,
+  ) {
+    return this.step(req, res, actor, id, 'upload', async () => {
+      const document = await this.documents.upload(actor, id, file, await validated(DocumentUploadDto, { kind: text(body, 'kind') }));
+      return `Đã đính kèm “${document.name}”.`;
+    });
+  }
+
+  @Get(':id/tai-lieu/:docId')
+  download(@PageActor() actor: Actor, @Param('id') id: string, @Param('docId') docId: string) {
+    return this.documents.download(actor, id, docId);
+  }
+
+  // ---- settlement, filed by the producer ------------------------------------------------------
+
+  @Get(':id/quyet-toan')
+  @PageRoles('applicant')
+  async settlementForm(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string) {
+    const app = await this.applications.get(actor, id);
+    const values: Record<string, unknown> = {};
+    app.costLines.forEach((line, i) => {
+      values[`actualCostLines[${i}].description`] = line.description;
+      values[`actualCostLines[${i}].amount`] = line.amount;
+      values[`actualCostLines[${i}].eligible`] = line.eligible ? 'on' : '';
+    });
+    this.pages.render(req, res, 'settlement-form', { title: 'Nộp quyết toán', app, values, rowCount: Math.max(MIN_ROWS, app.costLines.length + 1) });
+  }
+
+  @Post(':id/quyet-toan')
+  @PageRoles('applicant')
+  async fileSettlement(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string, @Body() body: FormBody) {
+    const { input, formIndexes } = settlementInput(body);
+    return this.forms.handle(req, res, {
+      template: 'settlement-form',
+      model: async () => ({ title: 'Nộp quyết toán', app: await this.applications.get(actor, id), rowCount: this.rowCount(body, 'actualCostLines') }),
+      fieldNames: rowRenamer('actualCostLines', formIndexes),
+      submit: async () => {
+        const settlement = await this.settlements.submit(actor, id, await validated(SubmitSettlementDto, input));
+        return { redirect: `/ho-so/${id}`, flash: `Đã nộp quyết toán: chi phí thực tế hợp lệ ${moneyVi(settlement.actualEligibleCost)}.` };
+      },
+    });
+  }
+
+  // ---- the office's steps ---------------------------------------------------------------------
+
+  @Post(':id/giao')
+  @PageRoles('head', 'leader')
+  async assign(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string, @Body() body: FormBody) {
+    return this.step(req, res, actor, id, 'assign', async () => {
+      const dto = await validated(AssignDto, {
+        officerId: text(body, 'officerId'),
+        leadUnitId: text(body, 'leadUnitId'),
+        dueDate: text(body, 'dueDate'),
+        note: optionalText(body, 'note'),
+      });
+      await this.review.assign(actor, id, dto);
+      return 'Đã giao xử lý hồ sơ.';
+    });
+  }
+
+  @Post(':id/tra-lai')
+  @PageRoles('officer')
+  async returnFile(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string, @Body() body: FormBody) {
+    return this.step(req, res, actor, id, 'return', async () => {
+      await this.review.returnForSupplement(actor, id, await validated(ReturnDto, { reason: text(body, 'reason'), dueDate: text(body, 'dueDate') }));
+      return 'Đã trả hồ sơ để cơ sở bổ sung.';
+    });
+  }
+
+  @Post(':id/xin-y-kien')
+  @PageRoles('officer')
+  async consult(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string, @Body() body: FormBody) {
+    return this.step(req, res, actor, id, 'consult', async () => {
+      const dto = await validated(ConsultDto, { unitId: text(body, 'unitId'), question: text(body, 'question'), dueDate: text(body, 'dueDate') });
+      await this.consultations.consult(actor, id, dto);
+      return 'Đã gửi xin ý kiến.';
+    });
+  }
+
+  @Post(':id/tham-dinh')
+  @PageRoles('officer', 'head')
+  async appraise(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string, @Body() body: FormBody) {
+    return this.step(req, res, actor, id, 'appraise', async () => {
+      const dto = await validated(AppraisalDto, {
+        score: wholeNumber(body, 'score') ?? '',
+        recommendation: text(body, 'recommendation'),
+        comment: optionalText(body, 'comment'),
+      });
+      await this.review.appraise(actor, id, dto);
+      return 'Đã ghi nhận ý kiến thẩm định.';
+    });
+  }
+
+  @Post(':id/de-xuat')
+  @PageRoles('officer')
+  async recommend(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string, @Body() body: FormBody) {
+    return this.step(req, res, actor, id, 'recommend', async () => {
+      const dto = await validated(RecommendDto, {
+        approvedSupport: amount(body, 'approvedSupport') ?? '',
+        allocationUnitId: text(body, 'allocationUnitId'),
+        note: optionalText(body, 'note'),
+      });
+      await this.review.recommend(actor, id, dto);
+      return 'Đã đề xuất mức hỗ trợ; hồ sơ chuyển trưởng phòng ký tắt.';
+    });
+  }
+
+  @Post(':id/ky-tat')
+  @PageRoles('head')
+  async initial(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string, @Body() body: FormBody) {
+    return this.step(req, res, actor, id, 'initial', async () => {
+      await this.review.initial(actor, id, await validated(NoteDto, { note: optionalText(body, 'note') }));
+      return 'Đã ký tắt; hồ sơ chuyển lãnh đạo quyết định.';
+    });
+  }
+
+  @Post(':id/quyet-dinh')
+  @PageRoles('leader', 'head', 'officer', 'finance')
+  async decide(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string, @Body() body: FormBody) {
+    return this.step(req, res, actor, id, 'decide', async () => {
+      const dto = await validated(DecideDto, { decision: text(body, 'decision'), decisionNo: text(body, 'decisionNo'), reason: optionalText(body, 'reason') });
+      const app = await this.decisions.decide(actor, id, dto);
+      return app.status === 'approved'
+        ? `Đã phê duyệt hỗ trợ ${moneyVi(app.approvedSupport, app.currency)} (Quyết định số ${app.decisionNo}).`
+        : `Đã quyết định không phê duyệt (Quyết định số ${app.decisionNo}).`;
+    });
+  }
+
+  @Post(':id/huy')
+  @PageRoles('leader')
+  async cancel(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string, @Body() body: FormBody) {
+    return this.step(req, res, actor, id, 'cancel', async () => {
+      await this.decisions.cancel(actor, id, await validated(RequiredReasonDto, { reason: text(body, 'reason') }));
+      return 'Đã hủy đề án; kinh phí chưa giải ngân đã hoàn trả đơn vị.';
+    });
+  }
+
+  @Post(':id/hop-dong')
+  @PageRoles('officer')
+  async contract(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string, @Body() body: FormBody) {
+    return this.step(req, res, actor, id, 'contract', async () => {
+      await this.contracts.contract(actor, id, await validated(ContractDto, { contractNo: text(body, 'contractNo').trim(), signedDate: text(body, 'signedDate') }));
+      return 'Đã ghi nhận hợp đồng.';
+    });
+  }
+
+  @Post(':id/nghiem-thu')
+  @PageRoles('officer')
+  async accept(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string, @Body() body: FormBody) {
+    return this.step(req, res, actor, id, 'accept', async () => {
+      const dto = await validated(AcceptanceDto, {
+        result: text(body, 'result'),
+        date: text(body, 'date'),
+        minutesNo: text(body, 'minutesNo').trim(),
+        note: optionalText(body, 'note'),
+      });
+      const app = await this.contracts.accept(actor, id, dto);
+      return app.status === 'accepted' ? 'Đã ghi nhận nghiệm thu đạt; cơ sở được yêu cầu nộp quyết toán.' : 'Đã ghi nhận nghiệm thu không đạt.';
+    });
+  }
+
+  /** 💰 An advance or a payment request: once per rendered form, as with the API's Idempotency-Key. */
+  @Post(':id/de-nghi-chi')
+  @PageRoles('officer', 'finance')
+  async requestDisbursement(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string, @Body() body: FormBody) {
+    return this.step(req, res, actor, id, 'disbursement', async () => {
+      const dto = await validated(RequestDisbursementDto, {
+        applicationId: id,
+        kind: text(body, 'kind'),
+        amount: amount(body, 'amount') ?? '',
+        note: optionalText(body, 'note'),
+      });
+      const { result, replayed } = await this.idempotency.once(actor, body.idempotencyKey, `/ho-so/${id}/de-nghi-chi`, dto, req, () =>
+        this.disbursements.request(actor, dto),
+      );
+      if (replayed) return 'Đề nghị này đã được gửi trước đó; không tạo thêm đề nghị mới.';
+      return `Đã đề nghị ${DISBURSEMENT_KIND_LABELS[result.kind]?.toLowerCase() ?? result.kind} ${moneyVi(result.amount)}; chờ tài chính duyệt.`;
+    });
+  }
+
+  // ---- helpers --------------------------------------------------------------------------------
+
+  /** A step on the file page: back to the page with a message, or the page again with the refusal. */
+  private step(req: WebRequest, res: Response, actor: Actor, id: string, form: string, run: () => Promise<string>) {
+    return this.forms.handle(req, res, {
+      template: 'application',
+      model: async () => ({ ...(await this.filePage.model(actor, id)), activeForm: form }),
+      submit: async () => ({ redirect: `/ho-so/${id}`, flash: await run() }),
+    });
+  }
+
+  private async applicationFormModel(actor: Actor): Promise<Record<string, unknown>> {
+    const [establishments, rules, funds] = await Promise.all([
+      this.establishments.list(actor, { page: 1, pageSize: 200 }),
+      this.catalogue.listInForce(actor, {}),
+      this.budget.listFunds(),
+    ]);
+    const year = Number.parseInt(this.clock.today().slice(0, 4), 10);
+    // Only what the form needs of each fund: code, name, source (which rule applies) and currency.
+    const fundChoices = funds.map((f) => ({ code: f.code, name: f.name, source: f.source, currency: f.currency }));
+    const activityTypes = [...new Map(rules.map((r) => [r.code, { code: r.code, name: r.name }])).values()];
+    return {
+      title: 'Lập đề án khuyến công',
+      establishments: establishments.items,
+      activityTypes,
+      funds: fundChoices,
+      years: [year, year + 1],
+      // Data for the live totals; `<` escaped so that no text in it can end the script element.
+      rulesJson: JSON.stringify({ rules, funds: fundChoices }).replace(/</g, '\\u003c'),
+    };
+  }
+
+  private valuesOf(app: ApplicationView): Record<string, unknown> {
+    const values: Record<string, unknown> = {
+      establishmentId: app.establishmentId,
+      activityTypeCode: app.activityTypeCode,
+      fiscalYear: String(app.fiscalYear),
+      fundCode: app.fundCode,
+      title: app.title,
+      communeCode: app.communeCode ?? '',
+      startDate: app.startDate ?? '',
+      endDate: app.endDate ?? '',
+      requestedSupport: app.requestedSupport ?? '',
+    };
+    app.costLines.forEach((line, i) => {
+      values[`costLines[${i}].description`] = line.description;
+      values[`costLines[${i}].quantity`] = line.quantity;
+      values[`costLines[${i}].unitPrice`] = line.unitPrice;
+      values[`costLines[${i}].eligible`] = line.eligible ? 'on' : '';
+    });
+    return values;
+  }
+
+  /** How many rows to show again: as many as were sent (script may have added some), plus room. */
+  private rowCount(body: FormBody, group: string): number {
+    const indexes = Object.keys(body)
+      .map((key) => new RegExp(`^${group}\\[(\\d{1,3})\\]`).exec(key)?.[1])
+      .filter((i): i is string => i !== undefined)
+      .map(Number);
+    return Math.max(MIN_ROWS, indexes.length ? Math.max(...indexes) + 1 : 0);
+  }
+}

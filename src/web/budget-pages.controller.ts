@@ -1,0 +1,227 @@
+import { Body, Get, Post, Query, Req, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { Actor, hasRole } from '../common/auth/actor';
+import { Clock } from '../common/clock';
+import { BudgetSummaryService } from '../modules/budget/budget-summary.service';
+import { BudgetService } from '../modules/budget/budget.service';
+import { AllocationDto, AppropriationDto, CreateFundDto, OpenFiscalYearDto, SplitAllocationDto } from '../modules/budget/dto/budget.dto';
+import { FUND_SOURCE_LABELS } from '../modules/ledger/ledger.labels';
+import { budgetChart } from './budget-chart';
+import { rowRenamer } from './forms/application-input';
+import { FormPages } from './forms/form-pages';
+import { amount, FormBody, optionalText, rows, text, wholeNumber } from './forms/form-input';
+import { validated } from './forms/form-validation';
+import { WebIdempotency } from './forms/web-idempotency.service';
+import { PageController } from './page-controller';
+import { PageResponder } from './page-responder';
+import { DirectoryService } from './pages/directory.service';
+import { moneyVi } from './web-views';
+import { PageActor, PageRoles, WebRequest } from './web-context';
+
+/**
+ * Ngân sách: the summary by fund and unit with its chart, and finance's forms that move money
+ * (appropriation, allocation, split: each once per rendered form) or set up the books.
+ */
+@PageController('ngan-sach')
+@PageRoles('finance', 'leader', 'auditor')
+export class BudgetPagesController {
+  constructor(
+    private readonly clock: Clock,
+    private readonly budget: BudgetService,
+    private readonly summaries: BudgetSummaryService,
+    private readonly directory: DirectoryService,
+    private readonly idempotency: WebIdempotency,
+    private readonly pages: PageResponder,
+    private readonly forms: FormPages,
+  ) {}
+
+  @Get()
+  async summary(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Query('nam') year?: string, @Query('nguon') fundCode?: string) {
+    const fiscalYear = /^\d{4}$/.test(year ?? '') ? Number.parseInt(year!, 10) : Number.parseInt(this.clock.today().slice(0, 4), 10);
+    const [summary, names, funds, years] = await Promise.all([
+      this.summaries.summary({ fiscalYear, fundCode: fundCode || undefined }),
+      this.directory.for(actor),
+      this.budget.listFunds(),
+      this.budget.listFiscalYears(),
+    ]);
+    const books = summary.funds.map((fund) => {
+      const units = fund.units.map((u) => ({ ...u, name: names.unitName(u.unitId) })).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+      const fundInfo = funds.find((f) => f.code === fund.fundCode);
+      return {
+        ...fund,
+        name: fundInfo?.name ?? fund.fundCode,
+        units,
+        chart: budgetChart(
+          units.map((u) => ({ label: u.name, disbursed: u.disbursed, committed: u.committed, available: u.available })),
+          fund.currency,
+        ),
+      };
+    });
+    this.pages.render(req, res, 'budget', {
+      title: 'Ngân sách',
+      fiscalYear,
+      fundCode: fundCode ?? '',
+      books,
+      funds,
+      years,
+      isFinance: hasRole(actor, 'finance'),
+      sources: Object.keys(FUND_SOURCE_LABELS),
+    });
+  }
+
+  // ---- books -----------------------------------------------------------------------------------
+
+  @Post('nam')
+  @PageRoles('finance')
+  async openYear(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Body() body: FormBody) {
+    return this.forms.handle(req, res, {
+      template: 'budget-form',
+      model: () => this.formModel(actor, 'year'),
+      submit: async () => {
+        const dto = await validated(OpenFiscalYearDto, { year: wholeNumber(body, 'year') ?? '' });
+        await this.budget.openFiscalYear(actor, dto);
+        return { redirect: `/ngan-sach?nam=${dto.year}`, flash: `Đã mở năm ngân sách ${dto.year}.` };
+      },
+    });
+  }
+
+  @Get('nguon-kinh-phi')
+  @PageRoles('finance')
+  async fundForm(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor) {
+    this.pages.render(req, res, 'budget-form', { ...(await this.formModel(actor, 'fund')), values: { currency: 'VND' } });
+  }
+
+  @Post('nguon-kinh-phi')
+  @PageRoles('finance')
+  async createFund(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Body() body: FormBody) {
+    return this.forms.handle(req, res, {
+      template: 'budget-form',
+      model: () => this.formModel(actor, 'fund'),
+      submit: async () => {
+        const dto = await validated(CreateFundDto, {
+          code: text(body, 'code').trim(),
+          name: text(body, 'name'),
+          source: text(body, 'source'),
+          sponsorName: optionalText(body, 'sponsorName'),
+          currency: text(body, 'currency').trim(),
+        });
+        await this.budget.createFund(actor, dto);
+        return { redirect: '/ngan-sach', flash: `Đã tạo nguồn kinh phí ${dto.code}.` };
+      },
+    });
+  }
+
+  // ---- 💰 appropriation, allocation, split -----------------------------------------------------
+
+  @Get('du-toan')
+  @PageRoles('finance')
+  async appropriationForm(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor) {
+    this.pages.render(req, res, 'budget-form', { ...(await this.formModel(actor, 'appropriation')), values: this.defaults() });
+  }
+
+  @Post('du-toan')
+  @PageRoles('finance')
+  async appropriate(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Body() body: FormBody) {
+    return this.forms.handle(req, res, {
+      template: 'budget-form',
+      model: () => this.formModel(actor, 'appropriation'),
+      submit: async () => {
+        const dto = await validated(AppropriationDto, {
+          fundCode: text(body, 'fundCode'),
+          fiscalYear: wholeNumber(body, 'fiscalYear') ?? '',
+          amount: amount(body, 'amount') ?? '',
+          decisionNo: text(body, 'decisionNo').trim(),
+          decisionDate: text(body, 'decisionDate'),
+        });
+        const { result, replayed } = await this.idempotency.once(actor, body.idempotencyKey, '/ngan-sach/du-toan', dto, req, () => this.budget.appropriate(actor, dto));
+        return {
+          redirect: `/ngan-sach?nam=${result.fiscalYear}`,
+          flash: replayed ? REPLAYED : `Đã giao dự toán ${moneyVi(result.amount, await this.currencyOf(dto.fundCode))} cho nguồn ${result.fundCode} năm ${result.fiscalYear}.`,
+        };
+      },
+    });
+  }
+
+  @Get('phan-bo')
+  @PageRoles('finance')
+  async allocationForm(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor) {
+    this.pages.render(req, res, 'budget-form', { ...(await this.formModel(actor, 'allocation')), values: this.defaults() });
+  }
+
+  @Post('phan-bo')
+  @PageRoles('finance')
+  async allocate(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Body() body: FormBody) {
+    return this.forms.handle(req, res, {
+      template: 'budget-form',
+      model: () => this.formModel(actor, 'allocation'),
+      submit: async () => {
+        const dto = await validated(AllocationDto, {
+          fundCode: text(body, 'fundCode'),
+          fiscalYear: wholeNumber(body, 'fiscalYear') ?? '',
+          unitId: text(body, 'unitId'),
+          amount: amount(body, 'amount') ?? '',
+          decisionNo: text(body, 'decisionNo').trim(),
+        });
+        const { result, replayed } = await this.idempotency.once(actor, body.idempotencyKey, '/ngan-sach/phan-bo', dto, req, () => this.budget.allocate(actor, dto));
+        return {
+          redirect: `/ngan-sach?nam=${dto.fiscalYear}`,
+          flash: replayed ? REPLAYED : `Đã phân bổ ${moneyVi(result.amount, await this.currencyOf(dto.fundCode))}.`,
+        };
+      },
+    });
+  }
+
+  @Get('chia')
+  @PageRoles('finance')
+  async splitForm(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor) {
+    this.pages.render(req, res, 'budget-form', { ...(await this.formModel(actor, 'split')), values: this.defaults() });
+  }
+
+  @Post('chia')
+  @PageRoles('finance')
+  async split(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Body() body: FormBody) {
+    const shares = rows(body, 'shares');
+    return this.forms.handle(req, res, {
+      template: 'budget-form',
+      model: () => this.formModel(actor, 'split'),
+      fieldNames: rowRenamer('shares', shares.map((s) => s.index)),
+      submit: async () => {
+        const dto = await validated(SplitAllocationDto, {
+          fundCode: text(body, 'fundCode'),
+          fiscalYear: wholeNumber(body, 'fiscalYear') ?? '',
+          amount: amount(body, 'amount') ?? '',
+          decisionNo: optionalText(body, 'decisionNo'),
+          shares: shares.map(({ fields }) => ({ unitId: fields.unitId ?? '', weight: /^\d{1,9}$/.test(fields.weight?.trim() ?? '') ? Number.parseInt(fields.weight!, 10) : (fields.weight ?? '') })),
+        });
+        const { result, replayed } = await this.idempotency.once(actor, body.idempotencyKey, '/ngan-sach/chia', dto, req, () => this.budget.split(actor, dto));
+        return {
+          redirect: `/ngan-sach?nam=${dto.fiscalYear}`,
+          flash: replayed ? REPLAYED : `Đã phân bổ ${moneyVi(result.amount, await this.currencyOf(dto.fundCode))} cho ${result.allocations.length} đơn vị theo trọng số.`,
+        };
+      },
+    });
+  }
+
+  private defaults(): Record<string, unknown> {
+    const today = this.clock.today();
+    return { fiscalYear: today.slice(0, 4), decisionDate: today };
+  }
+
+  private async currencyOf(fundCode: string): Promise<string> {
+    return (await this.budget.listFunds()).find((f) => f.code === fundCode)?.currency ?? 'VND';
+  }
+
+  private async formModel(actor: Actor, form: 'appropriation' | 'allocation' | 'split' | 'fund' | 'year'): Promise<Record<string, unknown>> {
+    const [funds, years, names] = await Promise.all([this.budget.listFunds(), this.budget.listFiscalYears(), this.directory.for(actor)]);
+    const titles = {
+      appropriation: 'Giao dự toán',
+      allocation: 'Phân bổ kinh phí cho đơn vị',
+      split: 'Phân bổ theo trọng số cho nhiều đơn vị',
+      fund: 'Tạo nguồn kinh phí',
+      year: 'Mở năm ngân sách',
+    };
+    return { title: titles[form], form, funds, years, openYears: years.filter((y) => y.status === 'open'), units: names.units, sources: Object.keys(FUND_SOURCE_LABELS), idempotencyKey: this.idempotency.newKey() };
+  }
+}
+
+const REPLAYED = 'Biểu mẫu này đã được gửi trước đó; hệ thống không ghi nhận lần nữa.';

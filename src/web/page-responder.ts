@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import type { Response } from 'express';
+import { Clock } from '../common/clock';
+import { ROLE_LABELS } from './labels';
+import { navigationFor } from './navigation';
+import { WebSessionService } from './session/web-session.service';
+import type { WebRequest } from './web-context';
+import { WebViews } from './web-views';
+
+/** Pages may run this site's own script and style only; nothing is framed or sent elsewhere. */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "object-src 'none'",
+].join('; ');
+
+/** Sends pages: renders a template with what every page shows, or redirects with a one-time message. */
+@Injectable()
+export class PageResponder {
+  constructor(
+    private readonly views: WebViews,
+    private readonly sessions: WebSessionService,
+    private readonly clock: Clock,
+  ) {}
+
+  render(request: WebRequest, response: Response, template: string, data: Record<string, unknown> = {}, status = 200): void {
+    const web = request.web;
+    const actor = web?.actor ?? null;
+    const html = this.views.render(template, {
+      me: actor,
+      myRoles: actor ? actor.roles.map((role) => ROLE_LABELS[role]).join(', ') : '',
+      nav: navigationFor(actor),
+      path: request.path,
+      csrfToken: web?.csrfToken ?? '',
+      flash: web?.flash ?? null,
+      today: this.clock.today(),
+      ...data,
+    });
+    this.secure(response);
+    response.status(status).type('html').send(html);
+  }
+
+  async redirect(request: WebRequest, response: Response, url: string, flash?: string): Promise<void> {
+    const session = request.web?.session;
+    if (flash && session) await this.sessions.setFlash(session, flash);
+    this.secure(response);
+    response.redirect(303, url);
+  }
+
+  private secure(response: Response): void {
+    response.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    response.setHeader('Referrer-Policy', 'same-origin');
+    response.setHeader('X-Frame-Options', 'DENY');
+    // Pages hold personal and financial data: no copy kept by the browser or a proxy.
+    response.setHeader('Cache-Control', 'no-store');
+  }
+}
+
+/** A path on this site to return to after login (never another site: `//x`, `/\x`, schemes). */
+export function safeReturnPath(value: unknown): string {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+  if (/[\r\n]/.test(value) || value.startsWith('/dang-nhap') || value.startsWith('/api/')) return '/';
+  return value;
+}

@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, hasRole, isStaff } from '../../common/auth/actor';
+import { Clock } from '../../common/clock';
+import { DomainError } from '../../common/http/domain-error';
+import { Money } from '../../common/money/decimal';
+import { ApplicationsService } from '../../modules/applications/applications.service';
+import type { ApplicationView } from '../../modules/applications/application.view';
+import { ANSWERING_ROLES } from '../../modules/applications/consultations.service';
+import { BudgetService } from '../../modules/budget/budget.service';
+import { CatalogueService } from '../../modules/catalogue/catalogue.service';
+import { ContractsService } from '../../modules/disbursements/contracts.service';
+import { DisbursementsService } from '../../modules/disbursements/disbursements.service';
+import { EstablishmentsService } from '../../modules/establishments/establishments.service';
+import { DelegationService } from '../../modules/identity/delegation.service';
+import { RecoveryService } from '../../modules/settlement/recovery.service';
+import { SettlementService } from '../../modules/settlement/settlement.service';
+import { ApiLinks } from '../api-links';
+import { availableActions } from '../file-actions';
+import { WebIdempotency } from '../forms/web-idempotency.service';
+import { DirectoryService } from './directory.service';
+import { askedOfOwner, lastStep } from './owner-requests';
+
+/** The statement of a settlement, when the API serves it. */
+export const STATEMENT_ROUTE = '/api/v1/settlements/:id/statement.pdf';
+
+/**
+ * What the file page shows: the file with its timeline, documents, consultations and appraisals,
+ * its contract, money and settlement, and the actions the user may take now, each read through
+ * the service the API uses with the same actor.
+ */
+@Injectable()
+export class FilePageService {
+  constructor(
+    private readonly clock: Clock,
+    private readonly applications: ApplicationsService,
+    private readonly establishments: EstablishmentsService,
+    private readonly catalogue: CatalogueService,
+    private readonly budget: BudgetService,
+    private readonly contracts: ContractsService,
+    private readonly disbursements: DisbursementsService,
+    private readonly settlements: SettlementService,
+    private readonly recoveries: RecoveryService,
+    private readonly delegations: DelegationService,
+    private readonly directory: DirectoryService,
+    private readonly idempotency: WebIdempotency,
+    private readonly apiLinks: ApiLinks,
+  ) {}
+
+  async model(actor: Actor, id: string): Promise<Record<string, unknown>> {
+    const app = await this.applications.get(actor, id);
+    const today = this.clock.today();
+    const seesMoney = hasRole(actor, 'officer', 'finance', 'auditor', 'applicant');
+    const [establishment, works, disbursements, settlements, recoveries, rules, names, mayDecide, funds] = await Promise.all([
+      this.establishments.get(actor, app.establishmentId),
+      this.contracts.contractAndAcceptance(actor, app.id),
+      seesMoney ? this.disbursements.list(actor, { applicationId: app.id, page: 1, pageSize: 200 }).then((p) => p.items) : Promise.resolve([]),
+      this.settlements.list(actor, { applicationId: app.id, page: 1, pageSize: 5 }).then((p) => p.items),
+      this.recoveries.list(actor, { applicationId: app.id, page: 1, pageSize: 20 }).then((p) => p.items),
+      this.catalogue.listInForce(actor, { code: app.activityTypeCode, on: app.decisionDate ?? undefined }),
+      this.directory.for(actor),
+      this.mayDecide(actor, app),
+      this.budget.listFunds(),
+    ]);
+    const recommendedBy = lastStep(app, 'recommend')?.actorId ?? null;
+    const initialedBy = lastStep(app, 'initial')?.actorId ?? null;
+    const actions = availableActions(actor, {
+      status: app.status,
+      ownerId: app.ownerId,
+      officerId: app.officerId,
+      recommendedBy,
+      initialedBy,
+      appraisedByMe: (app.appraisals ?? []).some((a) => a.memberId === actor.id),
+      mayDecide,
+    });
+    // The rule of the file's fund source, or the one for every source (as the catalogue chooses).
+    const source = funds.find((f) => f.code === app.fundCode)?.source;
+    const rule = rules.find((r) => r.fundSource === source) ?? rules.find((r) => r.fundSource === null) ?? null;
+    const settlement = settlements[0] ?? null;
+    const acceptance = works.acceptance;
+    return {
+      title: app.title,
+      app,
+      establishment,
+      fundName: funds.find((f) => f.code === app.fundCode)?.name ?? null,
+      contract: works.contract,
+      acceptance,
+      disbursements,
+      settlement,
+      recoveries,
+      rule,
+      advanceLimit:
+        app.approvedSupport && rule
+          ? this.disbursements.advanceLimit({ approvedSupport: app.approvedSupport, advanceRate: rule.advanceRate, currency: app.currency })
+          : null,
+      actions: Object.fromEntries([...actions].map((a) => [a, true])),
+      asked: askedOfOwner(app, acceptance?.settlementDueDate ?? null, today),
+      consultations: (app.consultations ?? []).map((c) => ({
+        ...c,
+        unitName: names.unitName(c.unitId),
+        canAnswer: c.status === 'open' && actor.unitId === c.unitId && hasRole(actor, ...ANSWERING_ROLES),
+      })),
+      appraisals: (app.appraisals ?? []).map((a) => ({ ...a, memberName: names.personName(a.memberId) })),
+      leadUnitName: names.unitName(app.leadUnitId),
+      allocationUnitName: names.unitName(app.allocationUnitId),
+      officerName: app.officerId ? names.personName(app.officerId) : null,
+      officers: names.staff.filter((p) => p.roles.includes('officer')),
+      units: names.units,
+      statementUrl:
+        settlement?.status === 'approved' && this.apiLinks.has('GET', STATEMENT_ROUTE) ? STATEMENT_ROUTE.replace(':id', settlement.id) : null,
+      disbursementKey: this.idempotency.newKey(),
+      isStaff: isStaff(actor),
+    };
+  }
+
+  /**
+   * Whether the decision service would take this user's decision now: a leader, or someone a
+   * leader's delegation covers for this amount and activity type — and the leader in that case
+   * took no earlier step on the file either.
+   */
+  private async mayDecide(actor: Actor, app: ApplicationView): Promise<boolean> {
+    if (app.status !== 'initialed' || !isStaff(actor)) return false;
+    try {
+      const capacity = await this.delegations.decisionCapacity(actor, {
+        amount: new Money(app.approvedSupport ?? '0'),
+        currency: app.currency,
+        activityTypeCode: app.activityTypeCode,
+        on: this.clock.now(),
+      });
+      if (capacity.capacity !== 'delegated') return true;
+      const earlier = [app.officerId, lastStep(app, 'recommend')?.actorId, lastStep(app, 'initial')?.actorId];
+      return !earlier.includes(capacity.onBehalfOf);
+    } catch (error) {
+      if (error instanceof DomainError) return false;
+      throw error;
+    }
+  }
+}

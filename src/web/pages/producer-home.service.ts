@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '../../common/auth/actor';
+import { Clock } from '../../common/clock';
+import { ApplicationsService } from '../../modules/applications/applications.service';
+import { ContractsService } from '../../modules/disbursements/contracts.service';
+import { EstablishmentsService } from '../../modules/establishments/establishments.service';
+import { askedOfOwner } from './owner-requests';
+
+/**
+ * A producer's newest files (up to the API's largest page; the file list pages through the rest)
+ * with their status and what is asked of them, the files needing action first.
+ */
+@Injectable()
+export class ProducerHomeService {
+  constructor(
+    private readonly clock: Clock,
+    private readonly applications: ApplicationsService,
+    private readonly establishments: EstablishmentsService,
+    private readonly contracts: ContractsService,
+  ) {}
+
+  async model(actor: Actor): Promise<Record<string, unknown>> {
+    const today = this.clock.today();
+    const [files, establishments] = await Promise.all([
+      this.applications.list(actor, { page: 1, pageSize: 200 }),
+      this.establishments.list(actor, { page: 1, pageSize: 1 }),
+    ]);
+    const rows = await Promise.all(
+      files.items.map(async (app) => {
+        const due = app.status === 'accepted' ? (await this.contracts.contractAndAcceptance(actor, app.id)).acceptance?.settlementDueDate ?? null : null;
+        return { app, asked: askedOfOwner(app, due, today) };
+      }),
+    );
+    rows.sort((a, b) => Number(Boolean(b.asked)) - Number(Boolean(a.asked)));
+    return { title: 'Trang chủ', files: rows, fileTotal: files.total, establishmentTotal: establishments.total };
+  }
+}

@@ -1,0 +1,156 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, hasRole } from '../../common/auth/actor';
+import { ApplicationsService } from '../../modules/applications/applications.service';
+import type { ApplicationView } from '../../modules/applications/application.view';
+import type { ApplicationStatus } from '../../modules/applications/application-statuses';
+import { ANSWERING_ROLES, ConsultationsService } from '../../modules/applications/consultations.service';
+import { DisbursementsService } from '../../modules/disbursements/disbursements.service';
+import { DelegationService } from '../../modules/identity/delegation.service';
+import { RecoveryService } from '../../modules/settlement/recovery.service';
+import { SettlementService } from '../../modules/settlement/settlement.service';
+import { DISBURSEMENT_KIND_LABELS } from '../../modules/disbursements/disbursements.labels';
+import { DirectoryService } from './directory.service';
+
+export interface QueueItem {
+  href: string;
+  title: string;
+  detail: string;
+  /** An amount to show (a money string of the API) in the file's currency. */
+  amount?: string | null;
+  currency?: string;
+  dueDate: string | null;
+  overdue: boolean;
+}
+
+export interface QueueSection {
+  key: string;
+  title: string;
+  items: QueueItem[];
+  /** How many there are in all: a section shows at most QUEUE_SIZE of them. */
+  total: number;
+  /** The paged list holding all of them, when the section cannot show every one. */
+  moreHref: string | null;
+}
+
+/** Items a section of the queue shows; the rest are reached through the paged list it links to. */
+const QUEUE_SIZE = 200;
+const PAGE = { page: 1, pageSize: QUEUE_SIZE };
+const UNKNOWN_FILE = { title: '', currency: 'VND' };
+
+/**
+ * The work waiting for a member of staff, one section per kind of step their roles take: files to
+ * assign, to review, consultations to answer, files to initial and to decide, money to approve and
+ * pay, settlements and recoveries. Overdue items first, each with its due date.
+ */
+@Injectable()
+export class WorkQueueService {
+  constructor(
+    private readonly applications: ApplicationsService,
+    private readonly consultations: ConsultationsService,
+    private readonly disbursements: DisbursementsService,
+    private readonly settlements: SettlementService,
+    private readonly recoveries: RecoveryService,
+    private readonly delegations: DelegationService,
+    private readonly directory: DirectoryService,
+  ) {}
+
+  async sections(actor: Actor): Promise<QueueSection[]> {
+    const names = await this.directory.for(actor);
+    const totals = new Map<string, number>();
+    const files = async (status: ApplicationStatus, extra: { officerId?: string } = {}) => {
+      const page = await this.applications.list(actor, { ...PAGE, status, ...extra });
+      totals.set(status, (totals.get(status) ?? 0) + page.total);
+      return page.items;
+    };
+    const fileItem = (app: ApplicationView, detail: string, amount: string | null = null): QueueItem => ({
+      href: `/ho-so/${app.id}`,
+      title: app.title,
+      detail,
+      amount,
+      currency: app.currency,
+      dueDate: app.dueDate,
+      overdue: app.overdue,
+    });
+    const sections: QueueSection[] = [];
+    const add = (key: string, title: string, items: QueueItem[], more?: { total: number; href: string }) => {
+      items.sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'));
+      const total = Math.max(more?.total ?? 0, items.length);
+      sections.push({ key, title, items, total, moreHref: more && total > items.length ? more.href : null });
+    };
+    const fileList = (status: ApplicationStatus) => ({ total: totals.get(status) ?? 0, href: `/ho-so?trang-thai=${status}` });
+
+    if (hasRole(actor, 'head')) {
+      add('assign', 'Hồ sơ mới nộp cần giao xử lý', (await files('submitted')).map((a) => fileItem(a, 'Đề nghị hỗ trợ', a.requestedSupport)), fileList('submitted'));
+    }
+    if (hasRole(actor, 'officer')) {
+      const mine = await files('under_review', { officerId: actor.id });
+      add('review', 'Hồ sơ được giao cho tôi thẩm định', mine.map((a) => fileItem(a, 'Đang thẩm định')), fileList('under_review'));
+      const approved = [...(await files('approved', { officerId: actor.id })), ...(await files('contracted', { officerId: actor.id }))];
+      add('contract', 'Hồ sơ đã phê duyệt: hợp đồng, tạm ứng, nghiệm thu', approved.map((a) => fileItem(a, a.status === 'approved' ? 'Chờ ký hợp đồng' : 'Chờ nghiệm thu')));
+    }
+    if (hasRole(actor, ...ANSWERING_ROLES) && actor.unitId) {
+      const open = (await this.consultations.list(actor, { ...PAGE, unitId: actor.unitId, status: 'open' })).items;
+      add(
+        'consultations',
+        'Xin ý kiến gửi đơn vị tôi, cần trả lời',
+        open.map((c) => ({ href: `/ho-so/${c.applicationId}#y-kien`, title: c.question, detail: 'Quá hạn không trả lời được coi là đồng ý', dueDate: c.dueDate, overdue: false })),
+      );
+    }
+    if (hasRole(actor, 'head')) {
+      add('initial', 'Hồ sơ đã đề xuất, chờ ký tắt', (await files('recommended')).map((a) => fileItem(a, `Chuyên viên: ${names.personName(a.officerId)}`)), fileList('recommended'));
+    }
+    if (hasRole(actor, 'leader') || (await this.hasActiveDelegation(actor))) {
+      add(
+        'decide',
+        hasRole(actor, 'leader') ? 'Hồ sơ đã ký tắt, chờ quyết định' : 'Hồ sơ chờ quyết định (theo ủy quyền)',
+        (await files('initialed')).map((a) => fileItem(a, 'Kinh phí đề xuất', a.approvedSupport)),
+        fileList('initialed'),
+      );
+    }
+    if (hasRole(actor, 'finance')) {
+      for (const [key, title, status] of [
+        ['approvePayments', 'Khoản chi chờ duyệt', 'requested'],
+        ['pay', 'Khoản chi đã duyệt, chờ chi', 'approved'],
+      ] as const) {
+        const page = await this.disbursements.list(actor, { ...PAGE, status });
+        const items = page.items;
+        const filesOf = await this.applications.titles(actor, items.map((d) => d.applicationId));
+        const rows: QueueItem[] = [];
+        for (const d of items) {
+          const file = filesOf.get(d.applicationId) ?? UNKNOWN_FILE;
+          rows.push({ href: `/giai-ngan#chi-${d.id}`, title: file.title, detail: DISBURSEMENT_KIND_LABELS[d.kind] ?? d.kind, amount: d.amount, currency: file.currency, dueDate: null, overdue: false });
+        }
+        add(key, title, rows, { total: page.total, href: '/giai-ngan' });
+      }
+    }
+    if (hasRole(actor, 'finance', 'leader')) {
+      const status = hasRole(actor, 'finance') ? 'submitted' : 'checked';
+      const rows: QueueItem[] = [];
+      const page = await this.settlements.list(actor, { ...PAGE, status });
+      const settlements = page.items;
+      const filesOf = await this.applications.titles(actor, settlements.map((x) => x.applicationId));
+      for (const s of settlements) {
+        const file = filesOf.get(s.applicationId) ?? UNKNOWN_FILE;
+        rows.push({ href: `/quyet-toan/${s.id}`, title: file.title, detail: 'Chi phí thực tế hợp lệ', amount: s.actualEligibleCost, currency: file.currency, dueDate: s.dueDate, overdue: false });
+      }
+      add('settlements', status === 'submitted' ? 'Quyết toán chờ kiểm tra' : 'Quyết toán chờ phê duyệt', rows, { total: page.total, href: '/quyet-toan' });
+    }
+    if (hasRole(actor, 'finance')) {
+      const rows: QueueItem[] = [];
+      const page = await this.recoveries.list(actor, { ...PAGE, status: 'open' });
+      const open = page.items;
+      const filesOf = await this.applications.titles(actor, open.map((r) => r.applicationId));
+      for (const r of open) {
+        const file = filesOf.get(r.applicationId) ?? UNKNOWN_FILE;
+        rows.push({ href: `/thu-hoi#thu-${r.id}`, title: file.title, detail: 'Còn phải thu hồi', amount: r.outstanding, currency: file.currency, dueDate: null, overdue: false });
+      }
+      add('recoveries', 'Lệnh thu hồi chưa thu đủ', rows, { total: page.total, href: '/thu-hoi' });
+    }
+    return sections;
+  }
+
+  private async hasActiveDelegation(actor: Actor): Promise<boolean> {
+    const received = await this.delegations.listDelegations(actor, { ...PAGE, direction: 'received' });
+    return received.items.some((d) => d.status === 'active');
+  }
+}

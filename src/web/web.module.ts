@@ -1,0 +1,88 @@
+import { Module } from '@nestjs/common';
+import { BrowserSessionSource } from '../common/auth/browser-session';
+import { AdministrationModule } from '../modules/administration/administration.module';
+import { ApplicationsModule } from '../modules/applications/applications.module';
+import { BudgetModule } from '../modules/budget/budget.module';
+import { CatalogueModule } from '../modules/catalogue/catalogue.module';
+import { DisbursementsModule } from '../modules/disbursements/disbursements.module';
+import { EstablishmentsModule } from '../modules/establishments/establishments.module';
+import { OrganizationModule } from '../modules/organization/organization.module';
+import { ReconciliationModule } from '../modules/reconciliation/reconciliation.module';
+import { SettlementModule } from '../modules/settlement/settlement.module';
+import { AdminActivityPagesController } from './admin-activity-pages.controller';
+import { AdminUnitPagesController } from './admin-unit-pages.controller';
+import { AdminUserPagesController } from './admin-user-pages.controller';
+import { ApiLinks } from './api-links';
+import { ApplicationPagesController } from './application-pages.controller';
+import { AuthPagesController } from './auth-pages.controller';
+import { BudgetPagesController } from './budget-pages.controller';
+import { ConsultationPagesController } from './consultation-pages.controller';
+import { DelegationPagesController } from './delegation-pages.controller';
+import { EstablishmentPagesController } from './establishment-pages.controller';
+import { FormPages } from './forms/form-pages';
+import { WebIdempotency } from './forms/web-idempotency.service';
+import { HomePagesController } from './home-pages.controller';
+import { PageResponder } from './page-responder';
+import { DirectoryService } from './pages/directory.service';
+import { FilePageService } from './pages/file-page.service';
+import { ProducerHomeService } from './pages/producer-home.service';
+import { WorkQueueService } from './pages/work-queue.service';
+import { PaymentPagesController } from './payment-pages.controller';
+import { ReconciliationPagesController } from './reconciliation-pages.controller';
+import { ReportPagesController } from './report-pages.controller';
+import { WebSessionService } from './session/web-session.service';
+import { WebGuard } from './session/web.guard';
+import { WebExceptionFilter } from './web-exception.filter';
+import { WebViews } from './web-views';
+
+/**
+ * The web application in Vietnamese for producers, staff and finance: server-rendered pages that
+ * call the same services as the API with the same actor, so rules, validation and access are the
+ * API's own. Sessions live in web_sessions; the session source is exported for the API's guard
+ * (documents and reports the pages link to).
+ */
+@Module({
+  imports: [
+    AdministrationModule,
+    ApplicationsModule,
+    BudgetModule,
+    CatalogueModule,
+    DisbursementsModule,
+    EstablishmentsModule,
+    OrganizationModule,
+    ReconciliationModule,
+    SettlementModule,
+  ],
+  controllers: [
+    AuthPagesController,
+    HomePagesController,
+    EstablishmentPagesController,
+    ApplicationPagesController,
+    ConsultationPagesController,
+    DelegationPagesController,
+    BudgetPagesController,
+    PaymentPagesController,
+    ReconciliationPagesController,
+    ReportPagesController,
+    AdminUnitPagesController,
+    AdminActivityPagesController,
+    AdminUserPagesController,
+  ],
+  providers: [
+    WebViews,
+    WebSessionService,
+    { provide: BrowserSessionSource, useExisting: WebSessionService },
+    WebGuard,
+    WebExceptionFilter,
+    PageResponder,
+    FormPages,
+    WebIdempotency,
+    ApiLinks,
+    DirectoryService,
+    FilePageService,
+    WorkQueueService,
+    ProducerHomeService,
+  ],
+  exports: [BrowserSessionSource],
+})
+export class WebModule {}
