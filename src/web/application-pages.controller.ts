@@ -392,7 +392,7 @@ export class ApplicationPagesController {
     const [establishments, rules, funds] = await Promise.all([
       this.establishments.list(actor, { page: 1, pageSize: 200 }),
       this.catalogue.listInForce(actor, {}),
-      this.budget.listFunds(),
+      this.budget.listFunds(actor),
     ]);
     const year = Number.parseInt(this.clock.today().slice(0, 4), 10);
     // Only what the form needs of each fund: code, name, source (which rule applies) and currency.

@@ -39,10 +39,10 @@ export class BudgetPagesController {
   async summary(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Query('nam') year?: string, @Query('nguon') fundCode?: string) {
     const fiscalYear = /^\d{4}$/.test(year ?? '') ? Number.parseInt(year!, 10) : Number.parseInt(this.clock.today().slice(0, 4), 10);
     const [summary, names, funds, years] = await Promise.all([
-      this.summaries.summary({ fiscalYear, fundCode: fundCode || undefined }),
+      this.summaries.summary(actor, { fiscalYear, fundCode: fundCode || undefined }),
       this.directory.for(actor),
-      this.budget.listFunds(),
-      this.budget.listFiscalYears(),
+      this.budget.listFunds(actor),
+      this.budget.listFiscalYears(actor),
     ]);
     const books = summary.funds.map((fund) => {
       const units = fund.units.map((u) => ({ ...u, name: names.unitName(u.unitId) })).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
@@ -136,7 +136,7 @@ export class BudgetPagesController {
         const { result, replayed } = await this.idempotency.once(actor, body.idempotencyKey, '/ngan-sach/du-toan', dto, req, () => this.budget.appropriate(actor, dto));
         return {
           redirect: `/ngan-sach?nam=${result.fiscalYear}`,
-          flash: replayed ? REPLAYED : `Đã giao dự toán ${moneyVi(result.amount, await this.currencyOf(dto.fundCode))} cho nguồn ${result.fundCode} năm ${result.fiscalYear}.`,
+          flash: replayed ? REPLAYED : `Đã giao dự toán ${moneyVi(result.amount, await this.currencyOf(actor, dto.fundCode))} cho nguồn ${result.fundCode} năm ${result.fiscalYear}.`,
         };
       },
     });
@@ -165,7 +165,7 @@ export class BudgetPagesController {
         const { result, replayed } = await this.idempotency.once(actor, body.idempotencyKey, '/ngan-sach/phan-bo', dto, req, () => this.budget.allocate(actor, dto));
         return {
           redirect: `/ngan-sach?nam=${dto.fiscalYear}`,
-          flash: replayed ? REPLAYED : `Đã phân bổ ${moneyVi(result.amount, await this.currencyOf(dto.fundCode))}.`,
+          flash: replayed ? REPLAYED : `Đã phân bổ ${moneyVi(result.amount, await this.currencyOf(actor, dto.fundCode))}.`,
         };
       },
     });
@@ -196,7 +196,7 @@ export class BudgetPagesController {
         const { result, replayed } = await this.idempotency.once(actor, body.idempotencyKey, '/ngan-sach/chia', dto, req, () => this.budget.split(actor, dto));
         return {
           redirect: `/ngan-sach?nam=${dto.fiscalYear}`,
-          flash: replayed ? REPLAYED : `Đã phân bổ ${moneyVi(result.amount, await this.currencyOf(dto.fundCode))} cho ${result.allocations.length} đơn vị theo trọng số.`,
+          flash: replayed ? REPLAYED : `Đã phân bổ ${moneyVi(result.amount, await this.currencyOf(actor, dto.fundCode))} cho ${result.allocations.length} đơn vị theo trọng số.`,
         };
       },
     });
@@ -207,12 +207,12 @@ export class BudgetPagesController {
     return { fiscalYear: today.slice(0, 4), decisionDate: today };
   }
 
-  private async currencyOf(fundCode: string): Promise<string> {
-    return (await this.budget.listFunds()).find((f) => f.code === fundCode)?.currency ?? 'VND';
+  private async currencyOf(actor: Actor, fundCode: string): Promise<string> {
+    return (await this.budget.listFunds(actor)).find((f) => f.code === fundCode)?.currency ?? 'VND';
   }
 
   private async formModel(actor: Actor, form: 'appropriation' | 'allocation' | 'split' | 'fund' | 'year'): Promise<Record<string, unknown>> {
-    const [funds, years, names] = await Promise.all([this.budget.listFunds(), this.budget.listFiscalYears(), this.directory.for(actor)]);
+    const [funds, years, names] = await Promise.all([this.budget.listFunds(actor), this.budget.listFiscalYears(actor), this.directory.for(actor)]);
     const titles = {
       appropriation: 'Giao dự toán',
       allocation: 'Phân bổ kinh phí cho đơn vị',

@@ -15,3 +15,11 @@ export function requireRole(actor: Actor, ...roles: Role[]): Role {
 export function requireStaff(actor: Actor): Role {
   return requireRole(actor, ...STAFF_ROLES);
 }
+
+/**
+ * Anyone signed in, whatever their role: for what every user may read (funds, fiscal years, the
+ * activity rules). Says so in the use case's first line, like the other checks.
+ */
+export function requireSignedIn(actor: Actor): void {
+  if (!actor?.id) throw new Forbidden();
+}

@@ -15,7 +15,7 @@ export class FundDirectory {
 
   async find(code: string): Promise<FundInfo | null> {
     // The budget module lists funds (a handful per province); a lookup by code would spare the list.
-    const fund = (await this.budget.listFunds()).find((f) => f.code === code);
+    const fund = (await this.budget.fundList()).find((f) => f.code === code);
     return fund ? { code: fund.code, source: fund.source, currency: fund.currency } : null;
   }
 }

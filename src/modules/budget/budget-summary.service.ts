@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Money } from '../../common/money/decimal';
 import { formatMoneyForApi } from '../../common/money/money';
+import type { Actor } from '../../common/auth/actor';
+import { requireRole } from '../../common/auth/access';
 import { TransactionRunner } from '../../database/transaction';
 import { LedgerReadService } from '../ledger/ledger-read.service';
 import { FiscalYear } from '../ledger/fiscal-year.entity';
@@ -41,7 +43,7 @@ export class BudgetSummaryService {
   async availableOfUnit(unitId: string): Promise<Array<{ fundCode: string; fiscalYear: number; currency: string; available: string }>> {
     const open = new Set((await this.tx.manager.find(FiscalYear, { where: { status: 'open' }, select: { year: true } })).map((y) => Number(y.year)));
     const held = [];
-    for (const fund of (await this.summary({})).funds) {
+    for (const fund of (await this.figures({})).funds) {
       const unit = open.has(fund.fiscalYear) ? fund.units.find((u) => u.unitId === unitId) : undefined;
       if (unit && new Money(unit.available).gt(0)) {
         held.push({ fundCode: fund.fundCode, fiscalYear: fund.fiscalYear, currency: fund.currency, available: unit.available });
@@ -50,7 +52,14 @@ export class BudgetSummaryService {
     return held;
   }
 
-  async summary(query: SummaryQuery) {
+  /** GET /budget/summary: finance, leaders and auditors read the books' figures. */
+  async summary(actor: Actor, query: SummaryQuery) {
+    requireRole(actor, 'finance', 'leader', 'auditor');
+    return this.figures(query);
+  }
+
+  /** The figures of the summary, for the use cases that already checked their caller (reports, unit closing). */
+  async figures(query: SummaryQuery) {
     // Funds are few: read them first, then the ledger sums the accounts on their covering index.
     const funds = await this.ledgerRead.funds(query.fundCode);
     if (funds.length === 0) return { funds: [] };

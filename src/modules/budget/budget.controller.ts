@@ -36,10 +36,9 @@ export class BudgetController {
   }
 
   @Get('funds')
-  @Roles('finance', 'leader', 'auditor', 'admin')
-  @ApiOperation({ summary: 'Danh sách nguồn kinh phí' })
-  funds() {
-    return this.budget.listFunds();
+  @ApiOperation({ summary: 'Danh sách nguồn kinh phí (mọi người dùng đã đăng nhập: cơ sở cần biết để nộp đề án)' })
+  funds(@CurrentActor() actor: Actor) {
+    return this.budget.listFunds(actor);
   }
 
   @Post('fiscal-years')
@@ -50,10 +49,9 @@ export class BudgetController {
   }
 
   @Get('fiscal-years')
-  @Roles('finance', 'leader', 'auditor', 'admin')
-  @ApiOperation({ summary: 'Các năm ngân sách' })
-  fiscalYears() {
-    return this.budget.listFiscalYears();
+  @ApiOperation({ summary: 'Các năm ngân sách (mọi người dùng đã đăng nhập)' })
+  fiscalYears(@CurrentActor() actor: Actor) {
+    return this.budget.listFiscalYears(actor);
   }
 
   @Post('fiscal-years/:year/close')
@@ -107,7 +105,7 @@ export class BudgetController {
   @Get('budget/summary')
   @Roles('finance', 'leader', 'auditor')
   @ApiOperation({ summary: 'Tổng hợp dự toán, phân bổ, cam kết, giải ngân theo nguồn và đơn vị' })
-  summary(@Query() query: SummaryQuery) {
-    return this.summaries.summary(query);
+  summary(@CurrentActor() actor: Actor, @Query() query: SummaryQuery) {
+    return this.summaries.summary(actor, query);
   }
 }

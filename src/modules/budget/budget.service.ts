@@ -7,6 +7,7 @@ import { Decimal, Money } from '../../common/money/decimal';
 import { currencyScale } from '../../common/money/currency';
 import { formatMoneyForApi, parseMoney } from '../../common/money/money';
 import { splitByWeights } from '../../common/money/split';
+import { requireRole, requireSignedIn } from '../../common/auth/access';
 import { TransactionRunner } from '../../database/transaction';
 import { AuditService } from '../audit/audit.service';
 import { Fund } from '../ledger/fund.entity';
@@ -47,6 +48,7 @@ export class BudgetService {
   ) {}
 
   async createFund(actor: Actor, dto: CreateFundDto) {
+    requireRole(actor, 'finance');
     return this.tx.run(async (em) => {
       if (await em.findOne(Fund, { where: { code: dto.code } })) {
         throw new DomainError('DUPLICATE', `Nguồn kinh phí mã ${dto.code} đã tồn tại.`);
@@ -67,12 +69,20 @@ export class BudgetService {
     });
   }
 
-  async listFunds() {
+  /** The funds, for anyone signed in: a producer needs them to apply, and open data lists them. */
+  async listFunds(actor: Actor) {
+    requireSignedIn(actor);
+    return this.fundList();
+  }
+
+  /** The funds (for the modules that look a fund up by code). */
+  async fundList() {
     const funds = await this.tx.manager.find(Fund, { order: { code: 'ASC' } });
     return funds.map(toFundView);
   }
 
   async openFiscalYear(actor: Actor, dto: OpenFiscalYearDto) {
+    requireRole(actor, 'finance');
     return this.tx.run(async (em) => {
       if (await em.findOne(FiscalYear, { where: { year: dto.year } })) {
         throw new DomainError('DUPLICATE', `Năm ngân sách ${dto.year} đã được mở.`);
@@ -84,12 +94,15 @@ export class BudgetService {
     });
   }
 
-  async listFiscalYears() {
+  /** The fiscal years and whether each is open, for anyone signed in (a producer applies for an open year). */
+  async listFiscalYears(actor: Actor) {
+    requireSignedIn(actor);
     const years = await this.tx.manager.find(FiscalYear, { order: { year: 'ASC' } });
     return years.map((y) => ({ year: y.year, status: y.status, closedAt: y.closedAt?.toISOString() ?? null }));
   }
 
   async appropriate(actor: Actor, dto: AppropriationDto) {
+    requireRole(actor, 'finance');
     return this.tx.run(async (em) => {
       const books = await this.books(dto.fundCode, dto.fiscalYear);
       const amount = parseMoney(dto.amount, { field: 'amount', currency: books.currency });
@@ -123,6 +136,7 @@ export class BudgetService {
   }
 
   async allocate(actor: Actor, dto: AllocationDto) {
+    requireRole(actor, 'finance');
     return this.tx.run(async () => {
       const books = await this.books(dto.fundCode, dto.fiscalYear);
       await this.units.requireActiveUnits([{ field: 'unitId', id: dto.unitId }]);
@@ -134,6 +148,7 @@ export class BudgetService {
 
   /** Shares in proportion to weights, whole units of the currency, summing exactly to the amount. */
   async split(actor: Actor, dto: SplitAllocationDto) {
+    requireRole(actor, 'finance');
     return this.tx.run(async () => {
       const books = await this.books(dto.fundCode, dto.fiscalYear);
       const seen = new Set<string>();
@@ -159,6 +174,7 @@ export class BudgetService {
   }
 
   async transferBetweenUnits(actor: Actor, dto: UnitTransferDto) {
+    requireRole(actor, 'finance');
     return this.tx.run(async () => {
       const books = await this.books(dto.fundCode, dto.fiscalYear);
       if (dto.fromUnitId === dto.toUnitId) throw ValidationFailed.field('toUnitId', 'phải khác đơn vị chuyển');
@@ -193,6 +209,7 @@ export class BudgetService {
 
   /** A unit gives back part of its allocation to the fund's unallocated budget. */
   async returnAllocation(actor: Actor, dto: AllocationReturnDto) {
+    requireRole(actor, 'finance');
     return this.tx.run(async () => {
       const books = await this.books(dto.fundCode, dto.fiscalYear);
       await this.units.requireKnownUnits([{ field: 'unitId', id: dto.unitId }]);

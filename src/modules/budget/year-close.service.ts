@@ -3,6 +3,7 @@ import { Actor } from '../../common/auth/actor';
 import { Clock } from '../../common/clock';
 import { Money } from '../../common/money/decimal';
 import { formatMoneyForApi } from '../../common/money/money';
+import { requireRole } from '../../common/auth/access';
 import { TransactionRunner } from '../../database/transaction';
 import { AuditService } from '../audit/audit.service';
 import { FiscalYear } from '../ledger/fiscal-year.entity';
@@ -39,6 +40,7 @@ export class YearCloseService {
   ) {}
 
   async close(actor: Actor, year: number, dto: CloseYearDto) {
+    requireRole(actor, 'finance');
     return this.tx.run(async (em) => {
       const fiscalYear = await em.findOne(FiscalYear, { where: { year }, lock: { mode: 'pessimistic_write' } });
       if (!fiscalYear || fiscalYear.status !== 'open') throw LedgerError.yearNotOpen(year);

@@ -6,6 +6,8 @@ import { Money, plainString } from '../../common/money/decimal';
 import { formatMoneyForApi } from '../../common/money/money';
 import { Page, PageQuery, pageOf } from '../../common/http/page';
 import { IsFiscalYear } from '../../common/http/validators';
+import type { Actor } from '../../common/auth/actor';
+import { requireRole } from '../../common/auth/access';
 import { TransactionRunner } from '../../database/transaction';
 import { whereClause } from '../../database/where-clause';
 import { TransferView } from './ledger.types';
@@ -122,7 +124,8 @@ export class LedgerReadService {
     );
   }
 
-  async transfers(query: TransferQuery): Promise<Page<TransferView>> {
+  async transfers(actor: Actor, query: TransferQuery): Promise<Page<TransferView>> {
+    requireRole(actor, 'finance', 'auditor');
     const { clause, params } = whereClause([
       ['t.fiscal_year = ?', query.fiscalYear],
       ['f.code = ?', query.fundCode],
@@ -146,7 +149,8 @@ export class LedgerReadService {
    * Proves the books: for every account, the stored balance equals debits minus credits of its
    * transfers; over all transfers debits equal credits; and all balances sum to zero.
    */
-  async trialBalance(query: BooksQuery) {
+  async trialBalance(actor: Actor, query: BooksQuery) {
+    requireRole(actor, 'finance', 'auditor');
     const { clause, params } = whereClause([
       ['a.fiscal_year = ?', query.fiscalYear],
       ['f.code = ?', query.fundCode],

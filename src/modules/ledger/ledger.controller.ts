@@ -24,15 +24,15 @@ export class LedgerController {
   @Get('transfers')
   @Roles('finance', 'auditor')
   @ApiOperation({ summary: 'Các bút toán chuyển tiền' })
-  transfers(@Query() query: TransferQuery) {
-    return this.reads.transfers(query);
+  transfers(@CurrentActor() actor: Actor, @Query() query: TransferQuery) {
+    return this.reads.transfers(actor, query);
   }
 
   @Get('trial-balance')
   @Roles('finance', 'auditor')
   @ApiOperation({ summary: 'Bảng cân đối thử: nợ bằng có, số dư khớp bút toán' })
-  trialBalance(@Query() query: BooksQuery) {
-    return this.reads.trialBalance(query);
+  trialBalance(@CurrentActor() actor: Actor, @Query() query: BooksQuery) {
+    return this.reads.trialBalance(actor, query);
   }
 
   @Post('transfers/:id/reverse')

@@ -5,6 +5,7 @@ import { NotFound } from '../../common/http/domain-error';
 import { newId } from '../../common/ids';
 import { Money, plainString } from '../../common/money/decimal';
 import { formatMoneyForApi } from '../../common/money/money';
+import { requireRole } from '../../common/auth/access';
 import { TransactionRunner } from '../../database/transaction';
 import { AuditService } from '../audit/audit.service';
 import { LedgerError } from './ledger.error';
@@ -126,6 +127,7 @@ export class LedgerService {
    * received it still holds the amount.
    */
   async reverse(actor: Actor, transferId: string, reason: string): Promise<TransferView> {
+    requireRole(actor, 'finance');
     return this.tx.run(async (em) => {
       const transfer = await em.findOne(Transfer, { where: { id: transferId } });
       if (!transfer) throw new NotFound('Bút toán');

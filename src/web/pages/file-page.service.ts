@@ -59,7 +59,7 @@ export class FilePageService {
       this.catalogue.listInForce(actor, { code: app.activityTypeCode, on: app.decisionDate ?? undefined }),
       this.directory.for(actor),
       this.mayDecide(actor, app),
-      this.budget.listFunds(),
+      this.budget.listFunds(actor),
     ]);
     const recommendedBy = lastStep(app, 'recommend')?.actorId ?? null;
     const initialedBy = lastStep(app, 'initial')?.actorId ?? null;

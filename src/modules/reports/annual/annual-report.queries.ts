@@ -90,7 +90,7 @@ export class AnnualReportQueries {
    * appropriation and unallocated budget stay the fund's.
    */
   private async budgetByFundAndUnit(fiscalYear: number, unitId: string | null): Promise<{ funds: FundFigures[]; units: UnitFigures[] }> {
-    const summary = await this.budget.summary({ fiscalYear });
+    const summary = await this.budget.figures({ fiscalYear });
     const fundRows: Row[] = await this.tx.manager.query('SELECT code, name FROM funds');
     const fundNames = new Map(fundRows.map((r) => [String(r.code), String(r.name)]));
     const unitIds = [...new Set(summary.funds.flatMap((f) => f.units.map((u) => u.unitId)))];

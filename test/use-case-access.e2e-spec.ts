@@ -1,0 +1,65 @@
+import type { Actor, Role } from '../src/common/auth/actor';
+import { Forbidden } from '../src/common/http/domain-error';
+import { BudgetSummaryService } from '../src/modules/budget/budget-summary.service';
+import { BudgetService } from '../src/modules/budget/budget.service';
+import { YearCloseService } from '../src/modules/budget/year-close.service';
+import { LedgerReadService } from '../src/modules/ledger/ledger-read.service';
+import { LedgerService } from '../src/modules/ledger/ledger.service';
+import { createActor, createUnit, TestActor } from './support/actors';
+import { startTestApp, TestApp } from './support/test-app';
+
+/**
+ * Every use case begins with its own access check, so the API and the pages (which call the same
+ * services without the API's route decorators) cannot diverge: called straight on the service as
+ * someone without the role, each refuses before it reads or changes anything.
+ */
+describe('use cases check their caller first, whoever calls them', () => {
+  let t: TestApp;
+  const as = (a: TestActor): Actor => ({ id: a.id, email: a.email, fullName: 'Người thử', roles: a.roles, unitId: a.unitId });
+  const actors = {} as Record<Role, Actor>;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const unit = await createUnit(t);
+    for (const role of ['applicant', 'officer', 'head', 'leader', 'finance', 'auditor', 'admin'] as const) {
+      actors[role] = as(await createActor(t, [role], role === 'applicant' ? null : unit.id));
+    }
+  });
+  afterAll(() => t.close());
+
+  const budget = () => t.app.get(BudgetService);
+  const summaries = () => t.app.get(BudgetSummaryService);
+  const ledgerRead = () => t.app.get(LedgerReadService);
+  const money = { fundCode: 'KHONG-CO', fiscalYear: 2099, amount: '1000' };
+
+  const cases: Array<[string, Role[], (actor: Actor) => Promise<unknown>]> = [
+    ['create a fund', ['finance'], (a) => budget().createFund(a, { code: 'X1', name: 'Quỹ', source: 'local', currency: 'VND' } as never)],
+    ['open a fiscal year', ['finance'], (a) => budget().openFiscalYear(a, { year: 2099 })],
+    ['appropriate', ['finance'], (a) => budget().appropriate(a, { ...money, decisionNo: '1', decisionDate: '2099-01-01' } as never)],
+    ['allocate', ['finance'], (a) => budget().allocate(a, { ...money, unitId: a.id, decisionNo: '1' } as never)],
+    ['split an allocation', ['finance'], (a) => budget().split(a, { ...money, shares: [{ unitId: a.id, weight: 1 }] } as never)],
+    ['transfer between units', ['finance'], (a) => budget().transferBetweenUnits(a, { ...money, fromUnitId: a.id, toUnitId: a.id, reason: 'r' } as never)],
+    ['return an allocation', ['finance'], (a) => budget().returnAllocation(a, { ...money, unitId: a.id, reason: 'r' } as never)],
+    ['close a year', ['finance'], (a) => t.app.get(YearCloseService).close(a, 2099, { carryOverCommitments: true, carryOverAllocations: false })],
+    ['reverse a transfer', ['finance'], (a) => t.app.get(LedgerService).reverse(a, '01JZZZZZZZZZZZZZZZZZZZZZZZ', 'lý do')],
+    ['read the transfers', ['finance', 'auditor'], (a) => ledgerRead().transfers(a, { page: 1, pageSize: 10 } as never)],
+    ['read the trial balance', ['finance', 'auditor'], (a) => ledgerRead().trialBalance(a, {})],
+    ['read the budget summary', ['finance', 'leader', 'auditor'], (a) => summaries().summary(a, {})],
+  ];
+
+  it.each(cases)('%s: refused to everyone but %j, before anything else', async (_name, allowed, call) => {
+    for (const role of Object.keys(actors) as Role[]) {
+      if (allowed.includes(role)) continue;
+      await expect(call(actors[role])).rejects.toBeInstanceOf(Forbidden);
+    }
+  });
+
+  it('lets anyone signed in read the funds and fiscal years a producer applies for', async () => {
+    for (const actor of Object.values(actors)) {
+      await expect(budget().listFunds(actor)).resolves.toEqual(expect.any(Array));
+      await expect(budget().listFiscalYears(actor)).resolves.toEqual(expect.any(Array));
+    }
+    const res = await t.http.get('/api/v1/funds').set((await createActor(t, ['applicant'])).auth);
+    expect(res.status).toBe(200);
+  });
+});
