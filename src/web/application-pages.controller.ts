@@ -3,46 +3,28 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
 import type { Actor } from '../common/auth/actor';
 import { Clock } from '../common/clock';
-import { ApplicationDecisionService } from '../modules/applications/application-decision.service';
 import { ApplicationDocumentsService, UploadedPart } from '../modules/applications/application-documents.service';
-import { ApplicationReviewService } from '../modules/applications/application-review.service';
 import { ApplicationsService } from '../modules/applications/applications.service';
 import type { ApplicationView } from '../modules/applications/application.view';
 import { APPLICATION_STATUSES } from '../modules/applications/application-statuses';
 import { SEARCH_MAX_LENGTH } from '../modules/applications/dto/application-query.dto';
-import { ConsultationsService } from '../modules/applications/consultations.service';
 import { MAX_DOCUMENT_BYTES } from '../modules/applications/dto/document-upload';
 import { CreateApplicationDto, UpdateApplicationDto } from '../modules/applications/dto/application-input.dto';
-import {
-  AppraisalDto,
-  AssignDto,
-  ConsultDto,
-  DecideDto,
-  DocumentUploadDto,
-  NoteDto,
-  ReasonDto,
-  RecommendDto,
-  RequiredReasonDto,
-  ReturnDto,
-} from '../modules/applications/dto/workflow.dto';
+import { DocumentUploadDto, ReasonDto } from '../modules/applications/dto/workflow.dto';
 import { BudgetService } from '../modules/budget/budget.service';
 import { CatalogueService } from '../modules/catalogue/catalogue.service';
-import { ContractsService } from '../modules/disbursements/contracts.service';
-import { DisbursementsService } from '../modules/disbursements/disbursements.service';
-import { AcceptanceDto, ContractDto, RequestDisbursementDto } from '../modules/disbursements/dto/disbursement.dto';
 import { EstablishmentsService } from '../modules/establishments/establishments.service';
 import { SubmitSettlementDto } from '../modules/settlement/dto/settlement.dto';
 import { SettlementService } from '../modules/settlement/settlement.service';
 import { applicationInput, rowRenamer, settlementInput } from './forms/application-input';
 import { FormPages } from './forms/form-pages';
-import { amount, FormBody, optionalText, text, wholeNumber } from './forms/form-input';
+import { FormBody, optionalText, text } from './forms/form-input';
 import { validated } from './forms/form-validation';
-import { WebIdempotency } from './forms/web-idempotency.service';
-import { DISBURSEMENT_KIND_LABELS } from '../modules/disbursements/disbursements.labels';
 import { PageController } from './page-controller';
 import { PageResponder } from './page-responder';
 import { PAGE_PARAM, pageOfList, pagerOf } from './pager';
 import { FilePageService } from './pages/file-page.service';
+import { FileSteps } from './pages/file-steps';
 import { moneyVi } from './web-views';
 import { PageActor, PageRoles, WebRequest } from './web-context';
 
@@ -59,18 +41,13 @@ export class ApplicationPagesController {
   constructor(
     private readonly clock: Clock,
     private readonly applications: ApplicationsService,
-    private readonly review: ApplicationReviewService,
-    private readonly decisions: ApplicationDecisionService,
-    private readonly consultations: ConsultationsService,
     private readonly documents: ApplicationDocumentsService,
     private readonly establishments: EstablishmentsService,
     private readonly catalogue: CatalogueService,
     private readonly budget: BudgetService,
-    private readonly contracts: ContractsService,
-    private readonly disbursements: DisbursementsService,
     private readonly settlements: SettlementService,
     private readonly filePage: FilePageService,
-    private readonly idempotency: WebIdempotency,
+    private readonly fileSteps: FileSteps,
     private readonly pages: PageResponder,
     private readonly forms: FormPages,
   ) {}
@@ -173,7 +150,7 @@ export class ApplicationPagesController {
   @Post(':id/nop')
   @PageRoles('applicant')
   async submit(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string) {
-    return this.step(req, res, actor, id, 'submit', async () => {
+    return this.fileSteps.run(req, res, actor, id, 'submit', async () => {
       const app = await this.applications.submit(actor, id);
       return app.status === 'under_review' ? 'Đã nộp lại hồ sơ đã bổ sung cho chuyên viên xử lý.' : 'Đã nộp hồ sơ. Trung tâm Khuyến công sẽ giao chuyên viên xử lý.';
     });
@@ -182,7 +159,7 @@ export class ApplicationPagesController {
   @Post(':id/rut')
   @PageRoles('applicant')
   async withdraw(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string, @Body() body: FormBody) {
-    return this.step(req, res, actor, id, 'withdraw', async () => {
+    return this.fileSteps.run(req, res, actor, id, 'withdraw', async () => {
       await this.applications.withdraw(actor, id, await validated(ReasonDto, { reason: optionalText(body, 'reason') }));
       return 'Đã rút hồ sơ.';
     });
@@ -199,7 +176,7 @@ export class ApplicationPagesController {
     @UploadedFile() file: UploadedPart | undefined,
     @Body() body: FormBody,
   ) {
-    return this.step(req, res, actor, id, 'upload', async () => {
+    return this.fileSteps.run(req, res, actor, id, 'upload', async () => {
       const document = await this.documents.upload(actor, id, file, await validated(DocumentUploadDto, { kind: text(body, 'kind') }));
       return `Đã đính kèm “${document.name}”.`;
     });
@@ -240,153 +217,7 @@ export class ApplicationPagesController {
     });
   }
 
-  // ---- the office's steps ---------------------------------------------------------------------
-
-  @Post(':id/giao')
-  @PageRoles('head', 'leader')
-  async assign(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string, @Body() body: FormBody) {
-    return this.step(req, res, actor, id, 'assign', async () => {
-      const dto = await validated(AssignDto, {
-        officerId: text(body, 'officerId'),
-        leadUnitId: text(body, 'leadUnitId'),
-        dueDate: text(body, 'dueDate'),
-        note: optionalText(body, 'note'),
-      });
-      await this.review.assign(actor, id, dto);
-      return 'Đã giao xử lý hồ sơ.';
-    });
-  }
-
-  @Post(':id/tra-lai')
-  @PageRoles('officer')
-  async returnFile(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string, @Body() body: FormBody) {
-    return this.step(req, res, actor, id, 'return', async () => {
-      await this.review.returnForSupplement(actor, id, await validated(ReturnDto, { reason: text(body, 'reason'), dueDate: text(body, 'dueDate') }));
-      return 'Đã trả hồ sơ để cơ sở bổ sung.';
-    });
-  }
-
-  @Post(':id/xin-y-kien')
-  @PageRoles('officer')
-  async consult(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string, @Body() body: FormBody) {
-    return this.step(req, res, actor, id, 'consult', async () => {
-      const dto = await validated(ConsultDto, { unitId: text(body, 'unitId'), question: text(body, 'question'), dueDate: text(body, 'dueDate') });
-      await this.consultations.consult(actor, id, dto);
-      return 'Đã gửi xin ý kiến.';
-    });
-  }
-
-  @Post(':id/tham-dinh')
-  @PageRoles('officer', 'head')
-  async appraise(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string, @Body() body: FormBody) {
-    return this.step(req, res, actor, id, 'appraise', async () => {
-      const dto = await validated(AppraisalDto, {
-        score: wholeNumber(body, 'score') ?? '',
-        recommendation: text(body, 'recommendation'),
-        comment: optionalText(body, 'comment'),
-      });
-      await this.review.appraise(actor, id, dto);
-      return 'Đã ghi nhận ý kiến thẩm định.';
-    });
-  }
-
-  @Post(':id/de-xuat')
-  @PageRoles('officer')
-  async recommend(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string, @Body() body: FormBody) {
-    return this.step(req, res, actor, id, 'recommend', async () => {
-      const dto = await validated(RecommendDto, {
-        approvedSupport: amount(body, 'approvedSupport') ?? '',
-        allocationUnitId: text(body, 'allocationUnitId'),
-        note: optionalText(body, 'note'),
-      });
-      await this.review.recommend(actor, id, dto);
-      return 'Đã đề xuất mức hỗ trợ; hồ sơ chuyển trưởng phòng ký tắt.';
-    });
-  }
-
-  @Post(':id/ky-tat')
-  @PageRoles('head')
-  async initial(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string, @Body() body: FormBody) {
-    return this.step(req, res, actor, id, 'initial', async () => {
-      await this.review.initial(actor, id, await validated(NoteDto, { note: optionalText(body, 'note') }));
-      return 'Đã ký tắt; hồ sơ chuyển lãnh đạo quyết định.';
-    });
-  }
-
-  @Post(':id/quyet-dinh')
-  @PageRoles('leader', 'head', 'officer', 'finance')
-  async decide(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string, @Body() body: FormBody) {
-    return this.step(req, res, actor, id, 'decide', async () => {
-      const dto = await validated(DecideDto, { decision: text(body, 'decision'), decisionNo: text(body, 'decisionNo'), reason: optionalText(body, 'reason') });
-      const app = await this.decisions.decide(actor, id, dto);
-      return app.status === 'approved'
-        ? `Đã phê duyệt hỗ trợ ${moneyVi(app.approvedSupport, app.currency)} (Quyết định số ${app.decisionNo}).`
-        : `Đã quyết định không phê duyệt (Quyết định số ${app.decisionNo}).`;
-    });
-  }
-
-  @Post(':id/huy')
-  @PageRoles('leader')
-  async cancel(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string, @Body() body: FormBody) {
-    return this.step(req, res, actor, id, 'cancel', async () => {
-      await this.decisions.cancel(actor, id, await validated(RequiredReasonDto, { reason: text(body, 'reason') }));
-      return 'Đã hủy đề án; kinh phí chưa giải ngân đã hoàn trả đơn vị.';
-    });
-  }
-
-  @Post(':id/hop-dong')
-  @PageRoles('officer')
-  async contract(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string, @Body() body: FormBody) {
-    return this.step(req, res, actor, id, 'contract', async () => {
-      await this.contracts.contract(actor, id, await validated(ContractDto, { contractNo: text(body, 'contractNo').trim(), signedDate: text(body, 'signedDate') }));
-      return 'Đã ghi nhận hợp đồng.';
-    });
-  }
-
-  @Post(':id/nghiem-thu')
-  @PageRoles('officer')
-  async accept(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string, @Body() body: FormBody) {
-    return this.step(req, res, actor, id, 'accept', async () => {
-      const dto = await validated(AcceptanceDto, {
-        result: text(body, 'result'),
-        date: text(body, 'date'),
-        minutesNo: text(body, 'minutesNo').trim(),
-        note: optionalText(body, 'note'),
-      });
-      const app = await this.contracts.accept(actor, id, dto);
-      return app.status === 'accepted' ? 'Đã ghi nhận nghiệm thu đạt; cơ sở được yêu cầu nộp quyết toán.' : 'Đã ghi nhận nghiệm thu không đạt.';
-    });
-  }
-
-  /** 💰 An advance or a payment request: once per rendered form, as with the API's Idempotency-Key. */
-  @Post(':id/de-nghi-chi')
-  @PageRoles('officer', 'finance')
-  async requestDisbursement(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string, @Body() body: FormBody) {
-    return this.step(req, res, actor, id, 'disbursement', async () => {
-      const dto = await validated(RequestDisbursementDto, {
-        applicationId: id,
-        kind: text(body, 'kind'),
-        amount: amount(body, 'amount') ?? '',
-        note: optionalText(body, 'note'),
-      });
-      const { result, replayed } = await this.idempotency.once(actor, body.idempotencyKey, `/ho-so/${id}/de-nghi-chi`, dto, req, () =>
-        this.disbursements.request(actor, dto),
-      );
-      if (replayed) return 'Đề nghị này đã được gửi trước đó; không tạo thêm đề nghị mới.';
-      return `Đã đề nghị ${DISBURSEMENT_KIND_LABELS[result.kind]?.toLowerCase() ?? result.kind} ${moneyVi(result.amount)}; chờ tài chính duyệt.`;
-    });
-  }
-
   // ---- helpers --------------------------------------------------------------------------------
-
-  /** A step on the file page: back to the page with a message, or the page again with the refusal. */
-  private step(req: WebRequest, res: Response, actor: Actor, id: string, form: string, run: () => Promise<string>) {
-    return this.forms.handle(req, res, {
-      template: 'application',
-      model: async () => ({ ...(await this.filePage.model(actor, id)), activeForm: form }),
-      submit: async () => ({ redirect: `/ho-so/${id}`, flash: await run() }),
-    });
-  }
 
   private async applicationFormModel(actor: Actor): Promise<Record<string, unknown>> {
     const [establishments, rules, funds] = await Promise.all([

@@ -14,6 +14,8 @@ import { AdminUnitPagesController } from './admin-unit-pages.controller';
 import { AdminUserPagesController } from './admin-user-pages.controller';
 import { ApiLinks } from './api-links';
 import { ApplicationPagesController } from './application-pages.controller';
+import { ReviewPagesController } from './review-pages.controller';
+import { ExecutionPagesController } from './execution-pages.controller';
 import { AuthPagesController } from './auth-pages.controller';
 import { BudgetPagesController } from './budget-pages.controller';
 import { ConsultationPagesController } from './consultation-pages.controller';
@@ -25,6 +27,7 @@ import { HomePagesController } from './home-pages.controller';
 import { PageResponder } from './page-responder';
 import { DirectoryService } from './pages/directory.service';
 import { FilePageService } from './pages/file-page.service';
+import { FileSteps } from './pages/file-steps';
 import { ProducerHomeService } from './pages/producer-home.service';
 import { WorkQueueService } from './pages/work-queue.service';
 import { PaymentPagesController } from './payment-pages.controller';
@@ -58,6 +61,8 @@ import { WebViews } from './web-views';
     HomePagesController,
     EstablishmentPagesController,
     ApplicationPagesController,
+    ReviewPagesController,
+    ExecutionPagesController,
     ConsultationPagesController,
     DelegationPagesController,
     BudgetPagesController,
@@ -80,6 +85,7 @@ import { WebViews } from './web-views';
     ApiLinks,
     DirectoryService,
     FilePageService,
+    FileSteps,
     WorkQueueService,
     ProducerHomeService,
   ],
