@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { dropDatabase, ensureDatabase } from '../src/database/ensure-database';
 import { parseDatabaseUrl } from '../src/database/database-url';
-import { runUntilExit, scratchDatabaseUrl, ServiceProcess, startService } from './support/service-process';
+import { runOnTerminal, runUntilExit, scratchDatabaseUrl, ServiceProcess, startService } from './support/service-process';
 
 /**
  * A real installation: the built service started as `npm start` starts it, as a child process with
@@ -174,6 +174,28 @@ describe('a development start on an empty database: the demo province', () => {
     const session = await login(service.url, producer.email, producer.password);
     const files = await call(service.url, 'GET', '/api/v1/applications', { token: session.token });
     expect(files.body.total).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('a developer at a terminal', () => {
+  const url = scratchDatabaseUrl('tty');
+  afterAll(() => dropDatabase(url));
+
+  it('sees the demo logins with their passwords once, and readable log lines rather than JSON', async () => {
+    const login = /applicant\s+coso@demo\.kcfund\.vn\s+\S{8,}\s+\(Nguyễn Văn An\)/;
+    // pino-pretty: "[hh:mm:ss.mmm] INFO (pid): …" rather than a JSON line.
+    const pretty = /\[\d{2}:\d{2}:\d{2}\.\d{3}\] .*INFO.* \(\d+\): .*Nest application successfully started/;
+    const screen = await runOnTerminal({ DATABASE_URL: url, DATA_DIR: mkdtempSync(join(tmpdir(), 'kcfund-tty-')), LOG_LEVEL: 'info' }, [/KCFund is listening on /, login, pretty]);
+    expect(screen).toContain('Tài khoản mẫu (mật khẩu chỉ in một lần này):');
+    expect(screen).not.toContain('demo-logins.txt');
+    expect(screen).not.toMatch(/^\{"level":/m);
+  });
+
+  it('gets JSON log lines when the output is not a terminal', async () => {
+    // Nest's start-up lines are logged while the service prepares, before it listens; all is read after it exits.
+    const service = await startService({ NODE_ENV: 'production', DATABASE_URL: url, LOG_LEVEL: 'info' });
+    await service.stop();
+    expect(service.stdout()).toMatch(/^\{"level":30,.*"msg":"Starting Nest application..."/m);
   });
 });
 

@@ -93,6 +93,55 @@ export async function startService(env: Record<string, string>, timeoutMs = 60_0
   };
 }
 
+/**
+ * The built service started on a terminal, as a developer runs `npm start` by hand: `script`
+ * (util-linux) gives it a pseudo-terminal. Resolves with what the terminal showed once every
+ * pattern of `until` has appeared on it (rejects with the screen if one has not within the time),
+ * then stops it.
+ */
+export async function runOnTerminal(env: Record<string, string>, until: RegExp[], timeoutMs = 60_000): Promise<string> {
+  const port = env.PORT ? Number(env.PORT) : await freePort();
+  const child = spawn('script', ['-qfec', `${JSON.stringify(process.execPath)} ${JSON.stringify(MAIN)}`, '/dev/null'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TERM: 'xterm', PORT: String(port), ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let out = '';
+  child.stdout!.on('data', (c: Buffer) => (out += c.toString('utf8')));
+  child.stderr!.on('data', (c: Buffer) => (out += c.toString('utf8')));
+  const stop = () => {
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  };
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        clearInterval(poll);
+        reject(new Error(`the terminal did not show ${until.filter((p) => !p.test(out)).join(', ')} within ${timeoutMs} ms\n${out}`));
+      }, timeoutMs);
+      const poll = setInterval(() => {
+        if (!until.every((p) => p.test(out))) return;
+        clearInterval(poll);
+        clearTimeout(timer);
+        resolve();
+      }, 100);
+      child.once('exit', (code) => {
+        clearInterval(poll);
+        clearTimeout(timer);
+        reject(new Error(`service exited with ${code} on a terminal\n${out}`));
+      });
+    });
+  } finally {
+    stop();
+    await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(undefined)));
+  }
+  return out;
+}
+
 /** Runs the service expecting it to refuse to start; resolves with its exit code and output. */
 export async function runUntilExit(env: Record<string, string>, timeoutMs = 30_000): Promise<Exited> {
   const child = spawn(process.execPath, [MAIN], {
