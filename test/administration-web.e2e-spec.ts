@@ -1,15 +1,11 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { BrowserSession, openBrowser, SCREENSHOTS } from './support/browser';
 import { createUnit } from './support/actors';
 import { fundWithBudget, postMoney } from './support/budget';
 import { startTestApp, TestApp } from './support/test-app';
 import { PageClient, PASSWORD, webUser } from './web-support';
 
-/** Debian's Chromium, never a downloaded browser (.ci/run installs it). */
-const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = join(__dirname, '..', 'test-output', 'screenshots');
 const YEAR = 2075;
 
 /**
@@ -20,40 +16,23 @@ const YEAR = 2075;
 describe('administration pages', () => {
   let t: TestApp;
   let base: string;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const scriptErrors: string[] = [];
+  let browser: BrowserSession;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM} (apt-get install -y chromium; .ci/run installs it).`);
-    mkdirSync(SCREENSHOTS, { recursive: true });
     t = await startTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=vi-VN'],
-    });
+    browser = await openBrowser(t);
+    base = browser.base;
   }, 60_000);
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
     await browser?.close();
     await t?.close();
   });
 
   /** A browser of its own (its own cookies), confirming every dialog. */
   async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    const page = await browser.newPage();
     page.on('dialog', (dialog) => void dialog.accept());
-    page.on('pageerror', (error) => scriptErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !/status of 4\d\d/.test(message.text())) scriptErrors.push(message.text());
-    });
     return page;
   }
 
@@ -147,7 +126,7 @@ describe('administration pages', () => {
     const login = await t.http.post('/api/v1/auth/login').send({ email: officer.email, password: chosen }).expect(200);
     expect(login.body.user.mustChangePassword).toBe(false);
     await t.http.post('/api/v1/auth/login').send({ email: officer.email, password: temporary }).expect(401);
-    expect(scriptErrors).toEqual([]);
+    expect(browser.scriptErrors).toEqual([]);
   });
 
   it('an administrator deactivating a unit that holds money sees why it is refused; once emptied it closes', async () => {
@@ -178,7 +157,7 @@ describe('administration pages', () => {
     expect((await page.textContent('.flash')) ?? '').toContain('ngừng hoạt động');
     expect(await page.locator(`form[action="/quan-tri/don-vi/${unit.id}/hoat-dong-lai"]`).count()).toBe(1);
     expect((await t.http.get(`/api/v1/units/${unit.id}`).set(admin.auth).expect(200)).body.active).toBe(false);
-    expect(scriptErrors).toEqual([]);
+    expect(browser.scriptErrors).toEqual([]);
   });
 
   it('renames and moves a unit, shows a loop as refused; edits a user’s roles and scope; publishes a rule version', async () => {

@@ -1,55 +1,29 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { BrowserSession, openBrowser, SCREENSHOTS } from './support/browser';
 import { createActor, createUnit } from './support/actors';
 import { fundWithBudget } from './support/budget';
 import { draftFiles, registerEstablishment } from './support/files';
 import { startTestApp, TestApp } from './support/test-app';
 import { PASSWORD, webUser } from './web-support';
 
-/** Debian's Chromium, never a downloaded browser (.ci/run installs it). */
-const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = join(__dirname, '..', 'test-output', 'screenshots');
 
 /** A member of staff searches the file list and pages through the result in a real browser. */
 describe('file list in Chromium: search and pages', () => {
   let t: TestApp;
   let base: string;
-  let context: BrowserContext;
   let page: Page;
-  let profile: string;
-  const scriptErrors: string[] = [];
+  let browser: BrowserSession;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is not installed at ${CHROMIUM}: the browser tests need Debian's package (apt-get install -y chromium; .ci/run installs it).`);
-    }
-    mkdirSync(SCREENSHOTS, { recursive: true });
     t = await startTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    profile = mkdtempSync(join(tmpdir(), 'kcfund-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-      viewport: { width: 1280, height: 900 },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=vi-VN'],
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => scriptErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') scriptErrors.push(message.text());
-    });
+    browser = await openBrowser(t);
+    base = browser.base;
+    page = await browser.newPage();
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    await browser?.close();
     await t?.close();
   });
 
@@ -110,6 +84,6 @@ describe('file list in Chromium: search and pages', () => {
     expect(await pagerText()).toBe('3 hồ sơ');
     expect(await rows()).toBe(3);
     expect(await page.textContent('main table tbody')).toContain(`MST ${shop.taxCode}`);
-    expect(scriptErrors).toEqual([]);
+    expect(browser.scriptErrors).toEqual([]);
   }, 120_000);
 });

@@ -1,19 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { BrowserSession, DESK, openBrowser, PHONE, SCREENSHOTS } from './support/browser';
 import { DataSource } from 'typeorm';
 import { createUnit, TestActor } from './support/actors';
 import { ensureYear } from './support/budget';
 import { startTestApp, TestApp } from './support/test-app';
 import { PASSWORD, webUser } from './web-support';
 
-/** Debian's Chromium, never a downloaded browser (.ci/run installs it). */
-const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = join(__dirname, '..', 'test-output', 'screenshots');
-const PHONE = { width: 390, height: 844 };
-const DESK = { width: 1280, height: 900 };
 
 /**
  * The web application in a real browser: a producer registers and applies from a phone, the office
@@ -25,49 +18,20 @@ describe('web application in Chromium', () => {
   let base: string;
   let context: BrowserContext;
   let page: Page;
-  let profile: string;
+  let browser: BrowserSession;
   /** Script errors and refused resources (the CSP) on any page: there must be none. */
-  const scriptErrors: string[] = [];
+  const scriptErrors = () => browser.scriptErrors;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is not installed at ${CHROMIUM}: the browser tests need Debian's package (apt-get install -y chromium; .ci/run installs it).`);
-    }
-    mkdirSync(SCREENSHOTS, { recursive: true });
     t = await startTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    profile = mkdtempSync(join(tmpdir(), 'kcfund-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-      viewport: DESK,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--lang=vi-VN',
-      ],
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => scriptErrors.push(error.message));
-    page.on('console', (message) => {
-      // A refused form is answered with its 4xx status on purpose; anything else (a script error,
-      // a resource the Content-Security-Policy refused) is a defect.
-      if (message.type() === 'error' && !/status of 4\d\d/.test(message.text())) scriptErrors.push(message.text());
-    });
+    browser = await openBrowser(t);
+    base = browser.base;
+    page = await browser.newPage();
+    context = page.context();
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    await browser?.close();
     await t?.close();
   });
 
@@ -79,7 +43,7 @@ describe('web application in Chromium', () => {
     await page.click(selector);
     await navigated.catch(async (error: Error) => {
       await shot('failure');
-      throw new Error(`${error.message}\nscript errors: ${scriptErrors.join(' | ')}`);
+      throw new Error(`${error.message}\nscript errors: ${scriptErrors().join(' | ')}`);
     });
     await page.waitForLoadState('load');
   }
@@ -384,6 +348,6 @@ describe('web application in Chromium', () => {
     expect(await page.locator('tr', { hasText: `KB-LA-${fileId.slice(-8)}` }).textContent()).toContain('Không có trong hệ thống');
     expect(await page.locator('tr', { hasText: `KB-QT-${fileId.slice(-8)}` }).textContent()).toContain('Khớp');
     await shot('09-doi-chieu');
-    expect(scriptErrors).toEqual([]);
+    expect(scriptErrors()).toEqual([]);
   }, 240_000);
 });
