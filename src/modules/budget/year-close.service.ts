@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '../../common/auth/actor';
 import { Clock } from '../../common/clock';
-import { Money } from '../../common/money/decimal';
 import { formatMoneyForApi } from '../../common/money/money';
 import { requireRole } from '../../common/auth/access';
 import { TransactionRunner } from '../../database/transaction';
@@ -12,17 +11,7 @@ import { LedgerService } from '../ledger/ledger.service';
 import { LedgerReadService } from '../ledger/ledger-read.service';
 import { Books } from '../ledger/ledger.types';
 import { CloseYearDto } from './dto/budget.dto';
-
-/** An account the close moves: a unit's commitment or allocation. */
-interface OpenAccount {
-  fund_id: string;
-  fund_code: string;
-  currency: string;
-  kind: 'commitment' | 'allocation';
-  unit_id: string;
-  application_id: string | null;
-  balance: string;
-}
+import { CLOSING_ORDER, YearCloseMove, YearEndAccount, yearCloseFigures, yearCloseMoves } from './year-close.rules';
 
 /**
  * Closing a fiscal year (khóa sổ): approved, unpaid commitments — and unspent allocations when
@@ -50,35 +39,17 @@ export class YearCloseService {
       if (nextYear.status !== 'open') throw LedgerError.yearNotOpen(next);
 
       const reference = `KS-${year}`;
-      type Moved = { currency: string; commitmentsCarried: Money; commitmentsReleased: Money; allocationsCarried: Money; returnedToFund: Money };
-      const byFund = new Map<string, Moved>();
-      const add = (account: OpenAccount, field: Exclude<keyof Moved, 'currency'>, amount: Money) => {
-        const zero = new Money(0);
-        const figures = byFund.get(account.fund_code) ?? { currency: account.currency, commitmentsCarried: zero, commitmentsReleased: zero, allocationsCarried: zero, returnedToFund: zero };
-        figures[field] = figures[field].plus(amount);
-        byFund.set(account.fund_code, figures);
-      };
-      // Commitments first: those not carried return to their unit and close with its allocation.
-      for (const kind of ['commitment', 'allocation'] as const) {
-        const accounts = (await this.ledgerRead.openAccountsForUpdate(year, kind)) as OpenAccount[];
-        for (const account of accounts) {
-          const books: Books = { fundId: account.fund_id, fundCode: account.fund_code, currency: account.currency, fiscalYear: year };
-          const amount = new Money(account.balance);
-          const spec = { kind, unitId: account.unit_id, applicationId: account.application_id };
-          const carry = kind === 'commitment' ? dto.carryOverCommitments : dto.carryOverAllocations;
-          const common = { amount, reference, actor, capacity: 'finance', unitId: account.unit_id, applicationId: account.application_id };
-          if (carry) {
-            await this.ledger.post({ ...common, books, kind: 'carry_over', from: spec, to: { kind: 'carry_out', unitId: account.unit_id } });
-            await this.ledger.post({ ...common, books: { ...books, fiscalYear: next }, kind: 'carry_over', from: { kind: 'carry_in', unitId: account.unit_id }, to: spec });
-            add(account, kind === 'commitment' ? 'commitmentsCarried' : 'allocationsCarried', amount);
-          } else if (kind === 'commitment') {
-            await this.ledger.post({ ...common, books, kind: 'commitment_release', from: spec, to: { kind: 'allocation', unitId: account.unit_id } });
-            add(account, 'commitmentsReleased', amount);
-          } else {
-            await this.ledger.post({ ...common, books, kind: 'allocation_return', from: spec, to: { kind: 'fund' } });
-            add(account, 'returnedToFund', amount);
+      const moves: YearCloseMove[] = [];
+      for (const kind of CLOSING_ORDER) {
+        const accounts = (await this.ledgerRead.openAccountsForUpdate(year, kind)) as YearEndAccount[];
+        const planned = yearCloseMoves({ year, accounts, carryOverCommitments: dto.carryOverCommitments, carryOverAllocations: dto.carryOverAllocations });
+        for (const { account, amount, legs } of planned) {
+          for (const leg of legs) {
+            const books: Books = { fundId: account.fund_id, fundCode: account.fund_code, currency: account.currency, fiscalYear: leg.fiscalYear };
+            await this.ledger.post({ books, kind: leg.kind, from: leg.from, to: leg.to, amount, reference, actor, capacity: 'finance', unitId: account.unit_id, applicationId: account.application_id });
           }
         }
+        moves.push(...planned);
       }
       const closedAt = this.clock.now();
       await em.update(FiscalYear, { year }, { status: 'closed', closedAt, closedBy: actor.id });
@@ -89,8 +60,8 @@ export class YearCloseService {
         nextYear: next,
         carryOverCommitments: dto.carryOverCommitments,
         carryOverAllocations: dto.carryOverAllocations,
-        funds: [...byFund.entries()].map(([fundCode, f]) => ({
-          fundCode,
+        funds: yearCloseFigures({ moves }).map((f) => ({
+          fundCode: f.fundCode,
           commitmentsCarried: formatMoneyForApi(f.commitmentsCarried, f.currency),
           commitmentsReleased: formatMoneyForApi(f.commitmentsReleased, f.currency),
           allocationsCarried: formatMoneyForApi(f.allocationsCarried, f.currency),

@@ -1,5 +1,7 @@
-import { Money } from '../../common/money/decimal';
-import { advanceLimit, disbursementRefusal, nextDisbursementStatus } from './disbursements.rules';
+import fc from 'fast-check';
+import { Decimal, Money } from '../../common/money/decimal';
+import type { ApplicationStatus } from '../applications/application-files';
+import { advanceLimit, DisbursementKind, disbursementRefusal, DisbursementStatus, nextDisbursementStatus } from './disbursements.rules';
 
 const m = (v: string | number) => new Money(v);
 const base = {
@@ -40,5 +42,96 @@ describe('disbursement rules', () => {
     expect(nextDisbursementStatus('requested', 'pay')).toBeNull();
     expect(nextDisbursementStatus('paid', 'reject')).toBeNull();
     expect(nextDisbursementStatus('approved', 'reject')).toBe('rejected');
+  });
+});
+
+/** A file's life from approval to settlement, as far as its disbursements care. */
+const LIFE: ApplicationStatus[] = ['approved', 'contracted', 'accepted', 'settlement_submitted'];
+
+type Step =
+  /** An amount as thousandths of the approved support, or a few minor units. */
+  | { do: 'request'; kind: 'advance' | 'payment'; amount: { permille: bigint } | { minor: bigint } }
+  | { do: 'approve' | 'pay' | 'reject'; which: number }
+  | { do: 'next_status' };
+
+const step: fc.Arbitrary<Step> = fc.oneof(
+  fc.record({ do: fc.constant('request' as const), kind: fc.constantFrom('advance' as const, 'payment' as const), amount: fc.oneof(fc.record({ permille: fc.bigInt({ min: 0n, max: 1200n }) }), fc.record({ minor: fc.bigInt({ min: 1n, max: 1000n }) })) }),
+  fc.record({ do: fc.constantFrom('approve' as const, 'pay' as const, 'reject' as const), which: fc.nat(20) }),
+  fc.record({ do: fc.constant('next_status' as const) }),
+);
+
+describe('disbursement limits over any sequence of requests and payments', () => {
+  it('advances stay within floor(advanceRate × approvedSupport), requested + paid within what was committed, payments only after acceptance', () => {
+    const scenario = fc.record({
+      usd: fc.boolean(),
+      approvedMinor: fc.oneof(fc.bigInt({ min: 1n, max: 10n ** 12n }), fc.bigInt({ min: 1n, max: 1000n })),
+      /** The advance rate in millionths (a rate has at most 6 places). */
+      rateMicro: fc.oneof(fc.constantFrom(0n, 300_000n, 700_000n, 1_000_000n), fc.bigInt({ min: 0n, max: 1_000_000n })),
+      steps: fc.array(step, { maxLength: 40 }),
+    });
+    fc.assert(
+      fc.property(scenario, ({ usd, approvedMinor, rateMicro, steps }) => {
+        const currency = usd ? 'USD' : 'VND';
+        const unit = new Money(usd ? '0.01' : '1');
+        const money = (minor: bigint) => unit.times(minor.toString());
+        const approvedSupport = money(approvedMinor);
+        const advanceRate = new Money(rateMicro.toString()).div(1_000_000);
+        // The limit computed apart from the rule, in whole minor units: floor(rate × approved).
+        const limit = money((approvedMinor * rateMicro) / 1_000_000n);
+        let status = 0;
+        let committed: Decimal = approvedSupport;
+        let paid: Decimal = new Money(0);
+        const requests: Array<{ kind: DisbursementKind; amount: Decimal; status: DisbursementStatus }> = [];
+        const total = (filter: (r: (typeof requests)[number]) => boolean, except?: (typeof requests)[number]) =>
+          requests.filter((r) => r !== except && filter(r)).reduce<Decimal>((sum, r) => sum.plus(r.amount), new Money(0));
+        // What the service reads before asking the rule (this request excluded).
+        const check = (kind: DisbursementKind, amount: Decimal, except?: (typeof requests)[number]) =>
+          disbursementRefusal({
+            kind,
+            amount,
+            applicationStatus: LIFE[status],
+            approvedSupport,
+            advanceRate,
+            currency,
+            advancesSoFar: total((r) => r.kind === 'advance' && r.status !== 'rejected', except),
+            pending: total((r) => r.status === 'requested' || r.status === 'approved', except),
+            committed,
+          });
+
+        for (const s of steps) {
+          if (s.do === 'next_status') status = Math.min(status + 1, LIFE.length - 1);
+          else if (s.do === 'request') {
+            const minor = 'minor' in s.amount ? s.amount.minor : (approvedMinor * s.amount.permille) / 1000n;
+            const amount = money(minor > 0n ? minor : 1n);
+            if (!check(s.kind, amount)) {
+              requests.push({ kind: s.kind, amount, status: 'requested' });
+              // Advances before acceptance (nghiệm thu), other payments only after it.
+              expect(s.kind === 'advance' ? status < 2 : status >= 2).toBe(true);
+            }
+          } else {
+            const request = requests[s.which % Math.max(requests.length, 1)];
+            const to = request && nextDisbursementStatus(request.status, s.do);
+            if (!to) continue;
+            if (s.do === 'pay') {
+              if (check(request.kind, request.amount, request)) continue;
+              // The rule having said yes, the ledger's guarded move from the commitment never refuses.
+              expect(committed.gte(request.amount)).toBe(true);
+              expect(request.kind === 'advance' ? status < 2 : status >= 2).toBe(true);
+              committed = committed.minus(request.amount);
+              paid = paid.plus(request.amount);
+            }
+            request.status = to;
+          }
+          const advances = total((r) => r.kind === 'advance' && r.status !== 'rejected');
+          const pending = total((r) => r.status === 'requested' || r.status === 'approved');
+          expect(advances.lte(limit)).toBe(true);
+          expect(pending.lte(committed)).toBe(true);
+          expect(pending.plus(paid).lte(approvedSupport)).toBe(true);
+          expect(committed.plus(paid).eq(approvedSupport)).toBe(true);
+          expect(advanceLimit({ approvedSupport, advanceRate, currency }).eq(limit)).toBe(true);
+        }
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

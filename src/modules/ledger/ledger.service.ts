@@ -9,7 +9,7 @@ import { requireRole } from '../../common/auth/access';
 import { TransactionRunner } from '../../database/transaction';
 import { AuditService } from '../audit/audit.service';
 import { LedgerError } from './ledger.error';
-import { assertSpecShape, mayGoNegative, naturalKey } from './ledger.rules';
+import { assertSpecShape, naturalKey, reversalOf, reversalRefusal, sourceMustCover, transferProblem } from './ledger.rules';
 import { AccountSpec, Books, PostTransfer, TransferView } from './ledger.types';
 import { Transfer } from './transfer.entity';
 
@@ -54,8 +54,9 @@ export class LedgerService {
    */
   async post(input: PostTransfer): Promise<TransferView> {
     if (!this.tx.inTransaction) throw new Error('ledger transfers are posted inside the use case transaction');
-    if (!input.amount.gt(0) || !input.amount.isFinite()) throw new Error('a transfer amount is positive');
     const { books } = input;
+    const problem = transferProblem({ books, from: input.from, to: input.to, amount: input.amount });
+    if (problem) throw new Error(problem);
     // An account is created on first use, and only in an open year (a year that does not exist
     // has no accounts to create): checked first whenever one is not known yet.
     const [knownFrom, knownTo] = [this.cachedId(books, input.from), this.cachedId(books, input.to)];
@@ -91,7 +92,7 @@ export class LedgerService {
         transfer.kind,
         toId,
         fromId,
-        !mayGoNegative(input.from.kind),
+        sourceMustCover(input.from),
         amount,
         transfer.reference,
         transfer.reversesId,
@@ -131,11 +132,11 @@ export class LedgerService {
     return this.tx.run(async (em) => {
       const transfer = await em.findOne(Transfer, { where: { id: transferId } });
       if (!transfer) throw new NotFound('Bút toán');
-      if (transfer.kind === 'reversal') throw new LedgerError('INVALID_STATE', 'Không thể đảo một bút toán đảo; hãy lập bút toán mới.');
+      const reversed = await em.query('SELECT id FROM ledger_transfers WHERE reverses_id = ?', [transfer.id]);
+      const refusal = reversalRefusal({ kind: transfer.kind, alreadyReversed: reversed.length > 0 });
+      if (refusal) throw new LedgerError(refusal.code, refusal.detail);
       const [{ code, currency }] = await em.query('SELECT code, currency FROM funds WHERE id = ?', [transfer.fundId]);
       const books: Books = { fundId: transfer.fundId, fundCode: code, currency, fiscalYear: transfer.fiscalYear };
-      const reversed = await em.query('SELECT id FROM ledger_transfers WHERE reverses_id = ?', [transfer.id]);
-      if (reversed.length) throw new LedgerError('DUPLICATE', 'Bút toán này đã được đảo.');
       return this.postReversal(books, transfer, reason, actor);
     });
   }
@@ -145,8 +146,7 @@ export class LedgerService {
     return this.post({
       books,
       kind: 'reversal',
-      from: debit,
-      to: credit,
+      ...reversalOf({ debit, credit }),
       amount: transfer.amount,
       reference: transfer.reference,
       note: reason,

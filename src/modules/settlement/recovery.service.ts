@@ -14,6 +14,7 @@ import { BudgetService } from '../budget/budget.service';
 import { LedgerService } from '../ledger/ledger.service';
 import { ReceiveRecoveryDto, RecoveryQuery } from './dto/settlement.dto';
 import { Recovery, RecoveryReceipt } from './recovery.entity';
+import { takeRecoveryReceipt } from './recovery.rules';
 import { SettlementError } from './settlement.error';
 import { RecoveryView, toRecoveryView } from './settlement.view';
 
@@ -39,11 +40,8 @@ export class RecoveryService {
       const app = await this.files.findVisible(actor, found.applicationId, { lock: true });
       const recovery = await em.findOneOrFail(Recovery, { where: { id }, lock: { mode: 'pessimistic_write' } });
       const amount = parseMoney(dto.amount, { field: 'amount', currency: app.currency });
-      const outstanding = recovery.amount.minus(recovery.received);
-      if (recovery.status !== 'open') throw new SettlementError('INVALID_STATE', 'Lệnh thu hồi này đã thu đủ.');
-      if (amount.gt(outstanding)) {
-        throw new SettlementError('LIMIT_EXCEEDED', `Số tiền thu vượt quá số còn phải thu hồi ${formatMoneyVi(outstanding, app.currency)}.`);
-      }
+      const taken = takeRecoveryReceipt({ recovery, receipt: amount, currency: app.currency });
+      if ('refusal' in taken) throw new SettlementError(taken.refusal.code, taken.refusal.detail);
       if (await em.findOne(RecoveryReceipt, { where: { treasuryRef: dto.treasuryRef } })) {
         throw new SettlementError('DUPLICATE', `Số chứng từ kho bạc ${dto.treasuryRef} đã được ghi nhận.`);
       }
@@ -70,8 +68,8 @@ export class RecoveryService {
         receivedBy: actor.id,
         createdAt: this.clock.now(),
       });
-      recovery.received = recovery.received.plus(amount);
-      if (recovery.received.eq(recovery.amount)) {
+      recovery.received = taken.received;
+      if (taken.status === 'closed') {
         recovery.status = 'closed';
         recovery.closedAt = this.clock.now();
       }
