@@ -534,6 +534,57 @@ describe('reports', () => {
     expect(ours.some((g) => g.id.endsWith(apps.r1))).toBe(false);
   });
 
+  it('lists the same overdue settlements in the overdue report and the annual review: the latest passed acceptance sets the due date, today in Asia/Ho_Chi_Minh', async () => {
+    // Accepted three times, written straight to the database: failed (no due date), passed with a
+    // due date of 16/05, then passed again (the latest acceptance) with an earlier one, 05/05.
+    // The workflow lets one passed acceptance through today; the reports must not rest on that.
+    const id = await insertApplication({ key: 'accepted-twice', fund: funds.local, unit: 'a', activity: 'machinery', commune: communeCode, status: 'accepted', title: 'Nghiệm thu lại', officer });
+    const acceptance = (result: string, date: string, due: string | null) =>
+      db().query(
+        `INSERT INTO acceptances (id, application_id, result, accepted_date, minutes_no, settlement_due_date, created_by, created_at) VALUES (?,?,?,?,?,?,?,NOW(3))`,
+        [newId(), id, result, date, `NT-${result}-${date}`, due, officer.id],
+      );
+    await acceptance('failed', '2020-04-10', null);
+    await acceptance('passed', '2020-05-01', '2020-05-16');
+    await acceptance('passed', '2020-04-20', '2020-05-05');
+
+    type Late = { applicationId: string; dueDate: string; daysOverdue: number };
+    const pick = ({ applicationId, dueDate, daysOverdue }: Late) => ({ applicationId, dueDate, daysOverdue });
+    const both = async (unitId?: string) => {
+      const query = unitId ? { fiscalYear: YEAR, unitId } : { fiscalYear: YEAR };
+      const overdue = (await t.http.get('/api/v1/reports/overdue').query(query).set(head.auth).expect(200)).body;
+      const review = (await annual(auditor, unitId ? { unitId } : {}).expect(200)).body;
+      return {
+        overdue: overdue.settlements.map(pick),
+        review: review.overdue.filter((o: Json) => o.kind === 'settlement').map(pick),
+      };
+    };
+    const started = t.clock.now();
+    try {
+      // 23:30 on 05/05 in Hồ Chí Minh City (16:30 UTC): the due date has not passed yet.
+      t.clock.set('2020-05-05T16:30:00Z');
+      const onDueDate = await both();
+      expect(onDueDate.overdue).toEqual(onDueDate.review);
+      expect(onDueDate.overdue.map((s: Late) => s.applicationId)).not.toContain(id);
+
+      // 00:30 on 06/05 there (still 05/05 in UTC): one day overdue, in both reports alike.
+      t.clock.set('2020-05-05T17:30:00Z');
+      for (const unitId of [undefined, units.a.id]) {
+        const next = await both(unitId);
+        expect(next.review).toEqual(next.overdue);
+        expect(next.overdue).toContainEqual({ applicationId: id, dueDate: '2020-05-05', daysOverdue: 1 });
+      }
+
+      // Months later, the same day count in both.
+      t.clock.set('2020-08-01T03:00:00Z');
+      const later = await both();
+      expect(later.review).toEqual(later.overdue);
+      expect(later.overdue).toContainEqual({ applicationId: id, dueDate: '2020-05-05', daysOverdue: 88 });
+    } finally {
+      t.clock.set(started);
+    }
+  });
+
   it('lets finance, leader and auditor read reports; others get 403, nobody without a token', async () => {
     await annual(officer).expect(403);
     await annual(head).expect(403);

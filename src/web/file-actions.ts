@@ -1,5 +1,5 @@
 import { Actor, hasRole } from '../common/auth/actor';
-import { TRANSITIONS, WorkflowAction, WorkflowRole } from '../modules/applications/applications.rules';
+import { TRANSITIONS, WorkflowAction, WorkflowRole } from '../modules/applications/workflow.rules';
 import { ApplicationStatus, FINAL_STATUSES } from '../modules/applications/application-statuses';
 
 /** What a user can be offered on a file page. */

@@ -5,21 +5,18 @@ import type { Request } from 'express';
 import { defer, lastValueFrom, Observable } from 'rxjs';
 import { ActorSource, AuthenticatedRequest } from '../auth/actor';
 import { CONFIRMS_ACTOR_KEY } from '../auth/decorators';
-import { TransactionRunner } from '../../database/transaction';
 import { ValidationFailed } from './domain-error';
-import { IdempotencyService, requestHash } from './idempotency.service';
-import { clientProblem, ReplayedResponse } from './problem.filter';
-
-const KEY_PATTERN = /^[\x21-\x7e]{1,64}$/;
+import { IdempotencyService, isIdempotencyKey, requestHash } from './idempotency.service';
+import { ReplayedResponse } from './problem.filter';
 
 /**
- * Wraps a money-moving request in one transaction with its Idempotency-Key row: the key, the
- * money and the answer commit together. A replay returns the first answer, refusals included.
+ * The API's caller of IdempotencyService.runOnce: the Idempotency-Key header, the route's status,
+ * the actor confirmed in the money's transaction, and a replay answered with
+ * `Idempotent-Replayed: true` (ReplayedResponse).
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
-    private readonly tx: TransactionRunner,
     private readonly keys: IdempotencyService,
     private readonly actors: ActorSource,
   ) {}
@@ -27,41 +24,24 @@ export class IdempotencyInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
     const key = request.headers['idempotency-key'];
-    if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
+    if (!isIdempotencyKey(key)) {
       throw ValidationFailed.field('Idempotency-Key', 'bắt buộc với yêu cầu chuyển tiền: 1–64 ký tự ASCII nhìn thấy được');
     }
-    const userId = request.actor.id;
-    const hash = requestHash(request.method, request.originalUrl, request.body);
     const status = Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) ?? HttpStatus.CREATED;
-
-    const replay = async () => {
-      const stored = await this.keys.find(userId, key, hash);
-      if (stored) throw new ReplayedResponse(stored.status, stored.body);
-    };
-
-    // No look-up before the work: the key row goes in with the answer, so a repeated request does
-    // its work, meets the first row at commit, rolls back and answers the first response. The
-    // common case (a fresh key) saves a round trip; a repeat costs one rolled-back transaction.
     return defer(async () => {
-      try {
-        return await this.tx.run(async () => {
+      const answer = await this.keys.runOnce({
+        userId: request.actor.id,
+        key,
+        hash: requestHash(request.method, request.originalUrl, request.body),
+        status,
+        request,
+        work: async () => {
           if (request.actorToConfirm) await this.actors.confirmInTransaction(request.actor, request.sessionId);
-          const body = await lastValueFrom(next.handle(), { defaultValue: null });
-          this.keys.recordAtCommit(userId, key, hash, { status, body });
-          return body;
-        });
-      } catch (error) {
-        // A concurrent request with this key may have committed first: answer with its response.
-        await replay();
-        const refusal = clientProblem(error, request);
-        // A refusal of the caller (401, or a password to change first) is not the request's
-        // answer: the same key may be sent again.
-        if (refusal && refusal.status !== HttpStatus.UNAUTHORIZED && refusal.code !== 'PASSWORD_CHANGE_REQUIRED') {
-          const earlier = await this.keys.storeRefusal(userId, key, hash, { status: refusal.status, body: refusal });
-          if (earlier) throw new ReplayedResponse(earlier.status, earlier.body);
-        }
-        throw error;
-      }
+          return lastValueFrom(next.handle(), { defaultValue: null });
+        },
+      });
+      if (answer.replayed) throw new ReplayedResponse(answer.status, answer.body);
+      return answer.body;
     });
   }
 }

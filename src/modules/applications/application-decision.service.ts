@@ -10,7 +10,8 @@ import { CatalogueService } from '../catalogue/catalogue.service';
 import { DelegationService } from '../identity/delegation.service';
 import { ApplicationStore } from './application-store';
 import { ApplicationView } from './application.view';
-import { approvedSupportProblem, capacityFor, nextStatus, totalsOf } from './applications.rules';
+import { approvedSupportProblem, totalsOf } from './costs.rules';
+import { capacityFor, nextStatus } from './workflow.rules';
 import { CostLine } from './cost-line.entity';
 import type { DecideDto, RequiredReasonDto } from './dto/workflow.dto';
 

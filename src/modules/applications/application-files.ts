@@ -6,7 +6,7 @@ import { TransactionRunner } from '../../database/transaction';
 import { ApplicationStore } from './application-store';
 import type { Application } from './application.entity';
 import type { ApplicationView } from './application.view';
-import { nextStatus, type WorkflowAction, type WorkflowRole } from './applications.rules';
+import { nextStatus, type WorkflowAction, type WorkflowRole } from './workflow.rules';
 import { type ApplicationStatus } from './application-statuses';
 import { fileScopedQuery, ListOrder, pageWithCurrency, withCurrency } from './file-scoped-query';
 

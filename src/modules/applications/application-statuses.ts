@@ -1,6 +1,6 @@
 /**
  * The statuses of a file (đề án) and the groups other modules ask about: the public facts of the
- * workflow. Where each step leads is the workflow's rule (applications.rules.ts).
+ * workflow. Where each step leads is the workflow's rule (workflow.rules.ts).
  */
 export const APPLICATION_STATUSES = [
   'draft',

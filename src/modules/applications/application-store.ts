@@ -10,7 +10,7 @@ import { ApplicationDocument } from './application-document.entity';
 import { ApplicationEvent } from './application-event.entity';
 import { Application } from './application.entity';
 import { ApplicationView, toApplicationView } from './application.view';
-import type { WorkflowAction } from './applications.rules';
+import type { WorkflowAction } from './workflow.rules';
 import type { ApplicationStatus } from './application-statuses';
 import { Appraisal } from './appraisal.entity';
 import { Consultation } from './consultation.entity';

@@ -58,7 +58,7 @@ export class AnnualReportQueries {
       this.applicationLines(fiscalYear, unitId),
       this.settlementLines(fiscalYear, unitId),
       this.recoveryLines(fiscalYear, unitId),
-      this.overdueLines(fiscalYear, unitId, today),
+      this.overdueLines(fiscalYear, unitId),
     ]);
     for (const unit of units) unit.applications = fileCounts.get(`${unit.unitId}:${unit.currency}`) ?? 0;
     return {
@@ -318,19 +318,12 @@ export class AnnualReportQueries {
     }));
   }
 
-  /** Files and consultations past due (the overdue report's own figures) and settlements past due after acceptance. */
-  private async overdueLines(fiscalYear: number, unitId: string | null, today: string): Promise<OverdueLine[]> {
+  /**
+   * Files, consultations and settlements past due: the overdue report's own lists (overdue
+   * settlements are defined once, in overdue-settlements.query.ts).
+   */
+  private async overdueLines(fiscalYear: number, unitId: string | null): Promise<OverdueLine[]> {
     const report = await this.overdue.overdue({ fiscalYear, unitId: unitId ?? undefined });
-    const settlements: Row[] = await this.tx.manager.query(
-      `SELECT a.id, a.title, u.name AS unit_name, p.full_name, DATE_FORMAT(x.due, '%Y-%m-%d') AS due_date, DATEDIFF(?, x.due) AS days
-         FROM applications a
-         JOIN (SELECT application_id, MAX(settlement_due_date) AS due FROM acceptances WHERE result = 'passed' GROUP BY application_id) x ON x.application_id = a.id
-         LEFT JOIN units u ON u.id = a.lead_unit_id
-         LEFT JOIN users p ON p.id = a.officer_id
-        WHERE a.fiscal_year = ? AND a.status = 'accepted' AND x.due < ? ${unitId ? 'AND a.lead_unit_id = ?' : ''}
-        ORDER BY x.due, a.id`,
-      [today, fiscalYear, today, ...(unitId ? [unitId] : [])],
-    );
     const lines: OverdueLine[] = [
       ...report.files.map((f) => ({
         kind: 'file' as const,
@@ -352,15 +345,15 @@ export class AnnualReportQueries {
         dueDate: c.dueDate,
         daysOverdue: c.daysOverdue,
       })),
-      ...settlements.map((s) => ({
+      ...report.settlements.map((s) => ({
         kind: 'settlement' as const,
         kindLabel: 'Quá hạn nộp quyết toán',
-        applicationId: String(s.id),
-        title: String(s.title),
-        unitName: text(s.unit_name),
-        responsible: text(s.full_name),
-        dueDate: String(s.due_date),
-        daysOverdue: int(s.days),
+        applicationId: s.applicationId,
+        title: s.title,
+        unitName: s.leadUnitName,
+        responsible: s.officerName,
+        dueDate: s.dueDate,
+        daysOverdue: s.daysOverdue,
       })),
     ];
     return lines.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.applicationId.localeCompare(b.applicationId));

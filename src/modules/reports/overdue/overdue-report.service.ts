@@ -5,22 +5,16 @@ import { Clock } from '../../../common/clock';
 import { TransactionRunner } from '../../../database/transaction';
 import { whereClause } from '../../../database/where-clause';
 import { IN_REVIEW_STATUSES } from '../../applications/application-statuses';
+import { type LateFile, lateFileOf, overdueSettlements, type OverdueSettlement } from '../overdue-settlements.query';
 import type { OverdueQuery } from './dto/overdue-query.dto';
 
 /** A consultation still matters while its file awaits a decision. */
 const BEFORE_DECISION = ['submitted', 'needs_supplement', ...IN_REVIEW_STATUSES];
 
-export interface OverdueFile {
-  applicationId: string;
-  title: string;
+/** A file in review past its due date. */
+export interface OverdueFile extends LateFile {
   status: string;
   fiscalYear: number;
-  dueDate: string;
-  daysOverdue: number;
-  leadUnitId: string | null;
-  leadUnitName: string | null;
-  officerId: string | null;
-  officerName: string | null;
 }
 
 export interface OverdueConsultation {
@@ -35,18 +29,6 @@ export interface OverdueConsultation {
   requestedByName: string | null;
   /** Unanswered past the due date: counted as agreement (silent consent). */
   silent: true;
-}
-
-/** A file accepted (nghiệm thu) whose settlement was not filed by its due date. */
-export interface OverdueSettlement {
-  applicationId: string;
-  title: string;
-  dueDate: string;
-  daysOverdue: number;
-  leadUnitId: string | null;
-  leadUnitName: string | null;
-  officerId: string | null;
-  officerName: string | null;
 }
 
 export interface OverdueReport {
@@ -118,22 +100,7 @@ export class OverdueReportService {
         ORDER BY c.due_date, c.id`,
       [today, ...consultationWhere.params],
     );
-    const settlementWhere = whereClause([
-      ["a.status = 'accepted' AND n.settlement_due_date < ?", today],
-      ['a.lead_unit_id = ?', query.unitId],
-      ['a.fiscal_year = ?', query.fiscalYear],
-    ]);
-    const settlements: Array<Record<string, unknown>> = await db.query(
-      `SELECT a.id, a.title, DATE_FORMAT(n.settlement_due_date, '%Y-%m-%d') AS due_date, DATEDIFF(?, n.settlement_due_date) AS days_overdue,
-              a.lead_unit_id, u.name AS lead_unit_name, a.officer_id, p.full_name AS officer_name
-         FROM applications a
-         JOIN acceptances n ON n.id = (SELECT MAX(x.id) FROM acceptances x WHERE x.application_id = a.id AND x.result = 'passed')
-         LEFT JOIN units u ON u.id = a.lead_unit_id
-         LEFT JOIN users p ON p.id = a.officer_id
-         ${settlementWhere.clause}
-        ORDER BY n.settlement_due_date, a.id`,
-      [today, ...settlementWhere.params],
-    );
+    const settlements = await overdueSettlements(db, { today, unitId: query.unitId, fiscalYear: query.fiscalYear });
     const byUnit: Array<Record<string, unknown>> = await db.query(
       `SELECT x.unit_id, u.code AS unit_code, u.name AS unit_name, SUM(x.files) AS files, SUM(x.consultations) AS consultations
          FROM (
@@ -157,17 +124,6 @@ export class OverdueReportService {
     );
 
     const int = (v: unknown) => Number.parseInt(String(v), 10);
-    /** A late file as both the review and the settlement lists show it. */
-    const lateFile = (r: Record<string, unknown>): OverdueSettlement => ({
-      applicationId: r.id as string,
-      title: r.title as string,
-      dueDate: r.due_date as string,
-      daysOverdue: int(r.days_overdue),
-      leadUnitId: (r.lead_unit_id as string) ?? null,
-      leadUnitName: (r.lead_unit_name as string) ?? null,
-      officerId: (r.officer_id as string) ?? null,
-      officerName: (r.officer_name as string) ?? null,
-    });
     return {
       today,
       generatedAt: this.clock.now().toISOString(),
@@ -186,8 +142,8 @@ export class OverdueReportService {
         files: int(r.files),
         oldestDueDate: r.oldest_due_date as string,
       })),
-      files: files.map((r) => ({ ...lateFile(r), status: r.status as string, fiscalYear: int(r.fiscal_year) })),
-      settlements: settlements.map(lateFile),
+      files: files.map((r) => ({ ...lateFileOf(r), status: r.status as string, fiscalYear: int(r.fiscal_year) })),
+      settlements,
       consultations: consultations.map((r) => ({
         consultationId: r.id as string,
         applicationId: r.application_id as string,
