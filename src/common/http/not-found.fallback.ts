@@ -13,6 +13,7 @@ export class NotFoundFallback implements OnApplicationBootstrap {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
   onApplicationBootstrap(): void {
-    this.adapterHost.httpAdapter.use((request: Request, response: Response) => answerNotFound(request, response));
+    // An application context without HTTP (the medium tests call the services directly) has no adapter.
+    this.adapterHost.httpAdapter?.use((request: Request, response: Response) => answerNotFound(request, response));
   }
 }
