@@ -8,7 +8,7 @@ import { ContractsService } from '../../src/modules/disbursements/contracts.serv
 import { DisbursementsService } from '../../src/modules/disbursements/disbursements.service';
 import { LedgerReadService } from '../../src/modules/ledger/ledger-read.service';
 import { createActor, createUnit, TestActor } from '../support/actors';
-import { approvedFile, books, cast, expectBalanced, fundWithBudget, initialedFile, startUseCases, unitFigures, UseCases } from '../support/use-cases';
+import { approvedFile, books, BOOKS_READER, cast, expectBalanced, fundWithBudget, initialedFile, startUseCases, unitFigures, UseCases } from '../support/use-cases';
 
 /** What a batch of parallel use cases came to: how many answered, and the codes of the refusals. */
 async function outcomes(calls: Array<Promise<unknown>>): Promise<{ done: number; refused: string[] }> {
@@ -45,7 +45,7 @@ describe('use cases under concurrency, and idempotency in the transaction', () =
 
   /** No account that must stay positive is below zero (source, recovery and carry-in may be). */
   async function noNegativeBalances(fundCode: string) {
-    const trial = await u.get(LedgerReadService).trialBalance({ fundCode });
+    const trial = await u.get(LedgerReadService).trialBalance(BOOKS_READER, { fundCode });
     const negative = trial.accounts.filter((a) => !['source', 'recovery', 'carry_in'].includes(a.kind) && a.balance.startsWith('-'));
     expect(negative).toEqual([]);
   }
@@ -107,7 +107,7 @@ describe('use cases under concurrency, and idempotency in the transaction', () =
         u.get(IdempotencyService).recordAtCommit(finance.id, key, hash(), { status: 201, body: answer });
         return answer;
       });
-    const allocations = async () => (await u.get(LedgerReadService).transfers({ fundCode, unitId, page: 1, pageSize: 50 })).items.filter((t) => t.kind === 'allocation');
+    const allocations = async () => (await u.get(LedgerReadService).transfers(BOOKS_READER, { fundCode, unitId, page: 1, pageSize: 50 })).items.filter((t) => t.kind === 'allocation');
     const duplicateKey = (e: unknown) => (e as { driverError?: { errno?: number } }).driverError?.errno === 1062;
 
     beforeAll(async () => {

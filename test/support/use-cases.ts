@@ -13,9 +13,13 @@ import { BudgetSummaryService } from '../../src/modules/budget/budget-summary.se
 import { BudgetService } from '../../src/modules/budget/budget.service';
 import { EstablishmentsService } from '../../src/modules/establishments/establishments.service';
 import { LedgerReadService } from '../../src/modules/ledger/ledger-read.service';
+import type { Actor } from '../../src/common/auth/actor';
 import { createActor, createUnit, TestActor } from './actors';
 import { uniqueCode } from './budget';
 import { uniqueTaxCode } from './files';
+
+/** An auditor who reads the books for the assertions (reading them is an auditor's use case too). */
+export const BOOKS_READER: Actor = { id: '01JZZZZZZZZZZZZZZZZZZZZZZZ', email: 'so-sach@test.kcfund.vn', fullName: 'Kiểm tra sổ sách', roles: ['auditor'], unitId: null };
 
 /**
  * Medium tests: the application's services on the run's database, without HTTP. The Nest
@@ -91,7 +95,7 @@ export async function ensureYear(u: UseCases, finance: TestActor, year: number):
 
 /** The budget summary of one fund and year, and of one unit in it. */
 export async function unitFigures(u: UseCases, fundCode: string, year: number, unitId: string) {
-  const { funds } = await u.get(BudgetSummaryService).summary({ fundCode, fiscalYear: year });
+  const { funds } = await u.get(BudgetSummaryService).summary(BOOKS_READER, { fundCode, fiscalYear: year });
   const fund = funds.find((f) => f.fundCode === fundCode);
   if (!fund) throw new Error(`no books for ${fundCode} ${year}`);
   return { fund, unit: fund.units.find((x) => x.unitId === unitId) };
@@ -99,7 +103,7 @@ export async function unitFigures(u: UseCases, fundCode: string, year: number, u
 
 /** The trial balance of a fund's year, which must hold. */
 export async function expectBalanced(u: UseCases, fundCode: string, fiscalYear: number) {
-  const trial = await u.get(LedgerReadService).trialBalance({ fundCode, fiscalYear });
+  const trial = await u.get(LedgerReadService).trialBalance(BOOKS_READER, { fundCode, fiscalYear });
   expect(trial.balanced).toBe(true);
   return trial;
 }
@@ -107,14 +111,14 @@ export async function expectBalanced(u: UseCases, fundCode: string, fiscalYear: 
 /** Every balance of a fund's books and how many transfers they hold: what a refusal must leave as it was. */
 export async function books(u: UseCases, fundCode: string) {
   const read = u.get(LedgerReadService);
-  const trial = await read.trialBalance({ fundCode });
-  const transfers = await read.transfers({ fundCode, page: 1, pageSize: 1 });
+  const trial = await read.trialBalance(BOOKS_READER, { fundCode });
+  const transfers = await read.transfers(BOOKS_READER, { fundCode, page: 1, pageSize: 1 });
   return { transfers: transfers.total, balances: Object.fromEntries(trial.accounts.map((a) => [a.id, a.balance])) };
 }
 
 /** The balance of a file's commitment account ('0' when it has none). */
 export async function commitmentOf(u: UseCases, fundCode: string, fiscalYear: number, applicationId: string): Promise<string> {
-  const trial = await u.get(LedgerReadService).trialBalance({ fundCode, fiscalYear });
+  const trial = await u.get(LedgerReadService).trialBalance(BOOKS_READER, { fundCode, fiscalYear });
   return trial.accounts.find((a) => a.kind === 'commitment' && a.applicationId === applicationId)?.balance ?? '0';
 }
 
