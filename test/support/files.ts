@@ -51,3 +51,29 @@ export async function draftFiles(
   await Promise.all(Array.from({ length: 6 }, worker));
   return ids;
 }
+
+/**
+ * The body of the sample file the workflow helpers walk to approval: advanced machinery (50 %,
+ * cap 300.000.000), one eligible cost line of `eligibleCost`, asking `requestedSupport`.
+ */
+export function sampleFileBody(input: {
+  establishmentId: string;
+  year: number;
+  fundCode: string;
+  requestedSupport: string;
+  eligibleCost?: string;
+  activityTypeCode?: string;
+}) {
+  return {
+    establishmentId: input.establishmentId,
+    activityTypeCode: input.activityTypeCode ?? 'machinery',
+    fiscalYear: input.year,
+    fundCode: input.fundCode,
+    title: 'Ứng dụng máy sấy lúa tiên tiến',
+    communeCode: '29263',
+    startDate: `${input.year}-04-01`,
+    endDate: `${input.year}-10-31`,
+    costLines: [{ description: 'Máy sấy lúa 10 tấn/mẻ', quantity: '1', unitPrice: input.eligibleCost ?? '800000000', eligible: true }],
+    requestedSupport: input.requestedSupport,
+  };
+}

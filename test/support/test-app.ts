@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { tmpdir } from 'node:os';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
@@ -14,12 +15,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/**
- * The real application on the run's database, with a clock the test controls (it starts at the
- * real time). `env` overrides configuration.
- */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const config = loadConfig({
+/** The configuration every test starts with: the run's database, quiet logs, no demo; `env` overrides. */
+export function testConfig(env: Record<string, string> = {}): AppConfig {
+  return loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     SEED_DEMO: 'false',
@@ -27,9 +25,17 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     DATABASE_POOL_SIZE: '30',
     RATE_LIMIT_AUTH_PER_MINUTE: '1000',
     RATE_LIMIT_AUTH_PER_ADDRESS_PER_MINUTE: '1000',
-    DATA_DIR: `${require('node:os').tmpdir()}/kcfund-test-data`,
+    DATA_DIR: `${tmpdir()}/kcfund-test-data`,
     ...env,
   });
+}
+
+/**
+ * The real application on the run's database, with a clock the test controls (it starts at the
+ * real time). `env` overrides configuration.
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const config = testConfig(env);
   const clock = new FixedClock(new Date());
   const app = await createApp(config, { clock });
   await app.init();

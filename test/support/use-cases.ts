@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import type { INestApplicationContext, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { tmpdir } from 'node:os';
 import { AppModule } from '../../src/app.module';
 import { FixedClock } from '../../src/common/clock';
 import { DomainError, ErrorCode } from '../../src/common/http/domain-error';
-import { AppConfig, loadConfig } from '../../src/config/app-config';
+import { AppConfig } from '../../src/config/app-config';
+import { testConfig } from './test-app';
 import { ApplicationDecisionService } from '../../src/modules/applications/application-decision.service';
 import { ApplicationReviewService } from '../../src/modules/applications/application-review.service';
 import { ApplicationsService } from '../../src/modules/applications/applications.service';
@@ -16,7 +16,7 @@ import { LedgerReadService } from '../../src/modules/ledger/ledger-read.service'
 import type { Actor } from '../../src/common/auth/actor';
 import { createActor, createUnit, TestActor } from './actors';
 import { uniqueCode } from './budget';
-import { uniqueTaxCode } from './files';
+import { sampleFileBody, uniqueTaxCode } from './files';
 
 /** An auditor who reads the books for the assertions (reading them is an auditor's use case too). */
 export const BOOKS_READER: Actor = { id: '01JZZZZZZZZZZZZZZZZZZZZZZZ', email: 'so-sach@test.kcfund.vn', fullName: 'Kiểm tra sổ sách', roles: ['auditor'], unitId: null };
@@ -35,15 +35,7 @@ export interface UseCases {
 }
 
 export async function startUseCases(env: Record<string, string> = {}): Promise<UseCases> {
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    SEED_DEMO: 'false',
-    DATABASE_URL: process.env.DATABASE_URL,
-    DATABASE_POOL_SIZE: '30',
-    DATA_DIR: `${tmpdir()}/kcfund-test-data`,
-    ...env,
-  });
+  const config = testConfig(env);
   const clock = new FixedClock(new Date());
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, { clock }), { logger: ['error'], abortOnError: false });
   try {
@@ -168,18 +160,7 @@ export async function initialedFile(u: UseCases, c: Cast, options: { eligibleCos
   const approvedSupport = options.approvedSupport ?? '300000000';
   const applications = u.get(ApplicationsService);
   const review = u.get(ApplicationReviewService);
-  const { id } = await applications.create(c.applicant, {
-    establishmentId: establishment.id,
-    activityTypeCode: 'machinery',
-    fiscalYear: c.year,
-    fundCode: c.fundCode,
-    title: 'Ứng dụng máy sấy lúa tiên tiến',
-    communeCode: '29263',
-    startDate: `${c.year}-04-01`,
-    endDate: `${c.year}-10-31`,
-    costLines: [{ description: 'Máy sấy lúa 10 tấn/mẻ', quantity: '1', unitPrice: options.eligibleCost ?? '800000000', eligible: true }],
-    requestedSupport: approvedSupport,
-  });
+  const { id } = await applications.create(c.applicant, sampleFileBody({ establishmentId: establishment.id, year: c.year, fundCode: c.fundCode, requestedSupport: approvedSupport, eligibleCost: options.eligibleCost }));
   await applications.submit(c.applicant, id);
   await review.assign(c.head, id, { officerId: c.officer.id, leadUnitId: c.centre.id, dueDate: `${c.year}-12-31` });
   await review.recommend(c.officer, id, { approvedSupport, allocationUnitId: c.centre.id, note: 'Đủ điều kiện' });

@@ -1,6 +1,7 @@
 import { createActor, createUnit, TestActor } from './actors';
 import { fundWithBudget, postMoney } from './budget';
 import type { TestApp } from './test-app';
+import { sampleFileBody } from './files';
 
 let taxSeq = 0;
 const freshTaxCode = () => `${(Date.now() % 1e7).toString().padStart(7, '0')}${(taxSeq++ % 1000).toString().padStart(3, '0')}`;
@@ -63,18 +64,7 @@ export async function approvedFile(
   const created = await t.http
     .post(api('/applications'))
     .set(c.applicant.auth)
-    .send({
-      establishmentId: establishment.body.id,
-      activityTypeCode: options.activityTypeCode ?? 'machinery',
-      fiscalYear: c.year,
-      fundCode: c.fundCode,
-      title: 'Ứng dụng máy sấy lúa tiên tiến',
-      communeCode: '29263',
-      startDate: `${c.year}-04-01`,
-      endDate: `${c.year}-10-31`,
-      costLines: [{ description: 'Máy sấy lúa 10 tấn/mẻ', quantity: '1', unitPrice: options.eligibleCost ?? '800000000', eligible: true }],
-      requestedSupport: approvedSupport,
-    })
+    .send(sampleFileBody({ establishmentId: establishment.body.id, year: c.year, fundCode: c.fundCode, requestedSupport: approvedSupport, eligibleCost: options.eligibleCost, activityTypeCode: options.activityTypeCode }))
     .expect(201);
   const id = created.body.id;
   await t.http.post(api(`/applications/${id}/submit`)).set(c.applicant.auth).expect(200);
