@@ -39,6 +39,25 @@ module.exports = {
       },
     },
     {
+      name: 'modules-through-their-public-files',
+      comment:
+        'One owner per record: a module uses another only through its public files (services, views, labels, types, errors, DTOs, module wiring), never its entities, stores, rules or query helpers.',
+      severity: 'error',
+      from: { path: '^src/modules/([^/]+)/' },
+      to: {
+        path: '^src/modules/',
+        pathNot: [
+          '^src/modules/$1/',
+          '\\.(service|view|labels|module|types|error|guard)\\.ts$',
+          '/dto/',
+          '^src/modules/applications/(application-files|application-statuses)\\.ts$',
+          // The funds and fiscal years are the ledger's records (its posting procedure locks the
+          // year and refuses a closed one); budget administers them through their entities.
+          '^src/modules/ledger/(fund|fiscal-year)\\.entity\\.ts$',
+        ],
+      },
+    },
+    {
       name: 'web-is-a-front-end',
       comment:
         'The pages are a front end over the modules, like the API: they use services, views, DTOs, labels, guards and module wiring, never entities, stores or rules. (The page actions still read the workflow table: the authority policy replaces that.)',

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { decimalTransformer } from '../../common/money/decimal.transformer';
 import type { Money } from '../../common/money/decimal';
-import type { FundSource } from '../catalogue/activity-rule.entity';
+import type { FundSource } from '../ledger/ledger.types';
 import type { ApplicationStatus } from './application-statuses';
 
 /** A support project (đề án khuyến công) filed by a producer for one establishment. */

@@ -10,7 +10,6 @@ import { parseMoney } from '../../common/money/money';
 import { containsPattern } from '../../database/like';
 import { TransactionRunner } from '../../database/transaction';
 import { CatalogueService, RuleInForce } from '../catalogue/catalogue.service';
-import { establishmentIdsMatching } from '../establishments/establishment-search';
 import { EstablishmentsService } from '../establishments/establishments.service';
 import { Application } from './application.entity';
 import { ApplicationStore } from './application-store';
@@ -233,7 +232,7 @@ export class ApplicationsService {
     if (query.establishmentId) qb.andWhere('a.establishment_id = :establishmentId', { establishmentId: query.establishmentId });
     const text = query.q?.trim();
     if (text) {
-      qb.andWhere(`(a.title LIKE :text OR a.establishment_id IN ${establishmentIdsMatching(qb, 'text')})`, { text: containsPattern(text) });
+      qb.andWhere(`(a.title LIKE :text OR a.establishment_id IN ${this.establishments.idsMatchingSubquery(qb, 'text')})`, { text: containsPattern(text) });
     }
     if (query.overdue === 'true') {
       qb.andWhere('a.status IN (:...inReview) AND a.due_date < :today', { inReview: IN_REVIEW_STATUSES, today: this.clock.today() });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { FundSource } from '../catalogue/activity-rule.entity';
+import type { FundSource } from '../ledger/ledger.types';
 import { BudgetService } from '../budget/budget.service';
 
 export interface FundInfo {

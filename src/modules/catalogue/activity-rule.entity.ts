@@ -1,9 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { decimalTransformer } from '../../common/money/decimal.transformer';
 import type { Decimal } from '../../common/money/decimal';
+import { FUND_SOURCES, type FundSource } from '../ledger/ledger.types';
 
-export const FUND_SOURCES = ['central', 'local', 'sponsor'] as const;
-export type FundSource = (typeof FUND_SOURCES)[number];
 /** Stored scope of a rule: one fund source, or `all` when the rule applies whatever the source. */
 export type RuleScope = FundSource | 'all';
 

@@ -1,6 +1,7 @@
 import { formatMoneyForApi } from '../../common/money/money';
 import { plainString } from '../../common/money/decimal';
-import type { ActivityRule, FundSource } from './activity-rule.entity';
+import type { ActivityRule } from './activity-rule.entity';
+import type { FundSource } from '../ledger/ledger.types';
 import { effectiveToOf } from './catalogue.rules';
 
 export interface ActivityTypeView {

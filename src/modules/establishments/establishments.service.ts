@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Actor, hasRole, isStaff } from '../../common/auth/actor';
 import { Clock } from '../../common/clock';
 import { Forbidden, NotFound } from '../../common/http/domain-error';
@@ -83,6 +84,15 @@ export class EstablishmentsService {
     const found = await this.tx.manager.findOne(Establishment, { where });
     if (!found) throw new NotFound('Cơ sở');
     return found;
+  }
+
+  /**
+   * A subquery of `qb` selecting the ids of establishments whose name or tax code (mã số thuế) is
+   * LIKE the parameter `param`: another module's list (files) is searched by establishment in the
+   * same SQL statement without naming this module's table.
+   */
+  idsMatchingSubquery(qb: SelectQueryBuilder<ObjectLiteral>, param: string): string {
+    return qb.subQuery().select('e.id').from(Establishment, 'e').where(`e.name LIKE :${param} OR e.tax_code LIKE :${param}`).getQuery();
   }
 
   /** The establishment if `ownerId` owns it, or null: applications are filed for one's own establishment only. */

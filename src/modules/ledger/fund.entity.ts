@@ -1,7 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { FUND_SOURCES, type FundSource } from './ledger.types';
 
-export const FUND_SOURCES = ['central', 'local', 'sponsor'] as const;
-export type FundSource = (typeof FUND_SOURCES)[number];
 
 /** A fund (nguồn kinh phí): central, local or a sponsor's, in one currency. */
 @Entity('funds')

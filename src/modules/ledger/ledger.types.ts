@@ -1,3 +1,7 @@
+/** Where a fund's money comes from: the central or the local budget, or a sponsor. Rules may differ per source. */
+export const FUND_SOURCES = ['central', 'local', 'sponsor'] as const;
+export type FundSource = (typeof FUND_SOURCES)[number];
+
 import type { Decimal } from '../../common/money/decimal';
 
 export const ACCOUNT_KINDS = ['source', 'fund', 'allocation', 'commitment', 'payee', 'recovery', 'carry_out', 'carry_in'] as const;

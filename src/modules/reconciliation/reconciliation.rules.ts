@@ -2,7 +2,7 @@ import type { FieldError } from '../../common/http/domain-error';
 import { currencyScale } from '../../common/money/currency';
 import { Decimal, Money } from '../../common/money/decimal';
 import { moneyStringProblem } from '../../common/money/money';
-import { isTaxCode } from '../establishments/establishments.rules';
+import { isTaxCode } from '../establishments/dto/tax-code';
 import { STATEMENT_COLUMNS } from './dto/statement-format';
 
 /** `out`: a payment KCFund made (disbursement); `in`: money received back (recovery receipt). */

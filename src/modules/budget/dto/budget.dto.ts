@@ -17,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate, IsFiscalYear, IsMoneyString } from '../../../common/http/validators';
-import { FUND_SOURCES, FundSource } from '../../ledger/fund.entity';
+import { FUND_SOURCES, FundSource } from '../../ledger/ledger.types';
 
 export class CreateFundDto {
   @ApiProperty({ example: 'KCDP' }) @IsString() @Matches(/^[A-Za-z0-9_.-]{1,32}$/) code: string;

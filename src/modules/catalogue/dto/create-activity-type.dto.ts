@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsCalendarDate, IsMoneyString, IsRate } from '../../../common/http/validators';
-import { FUND_SOURCES, FundSource } from '../activity-rule.entity';
+import { FUND_SOURCES, FundSource } from '../../ledger/ledger.types';
 
 // Required fields end with @IsNotEmpty(): with stopAtFirstError, class-validator checks the
 // decorators bottom-up, so a missing value reads "không được để trống" rather than a length error.

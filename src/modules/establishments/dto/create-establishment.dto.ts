@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { ESTABLISHMENT_KINDS, EstablishmentKind } from '../establishment.entity';
-import { TAX_CODE_PATTERN } from '../establishments.rules';
+import { TAX_CODE_PATTERN } from './tax-code';
 
 // Required fields end with @IsNotEmpty(): with stopAtFirstError, class-validator checks the
 // decorators bottom-up, so a missing value reads "không được để trống" rather than a length error.

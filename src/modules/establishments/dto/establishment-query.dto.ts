@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches } from 'class-validator';
 import { PageQuery } from '../../../common/http/page';
-import { TAX_CODE_PATTERN } from '../establishments.rules';
+import { TAX_CODE_PATTERN } from './tax-code';
 
 export class EstablishmentQuery extends PageQuery {
   @ApiPropertyOptional()
