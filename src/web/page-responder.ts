@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import { Clock } from '../common/clock';
-import { ROLE_LABELS } from './labels';
+import { ROLE_LABELS } from '../modules/identity/identity.labels';
 import { navigationFor } from './navigation';
 import { WebSessionService } from './session/web-session.service';
 import type { WebRequest } from './web-context';

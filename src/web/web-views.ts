@@ -13,9 +13,28 @@ import { DISBURSEMENT_KIND_LABELS, DISBURSEMENT_STATUS_LABELS } from '../modules
 import { SETTLEMENT_STATUS_LABELS } from '../modules/settlement/settlement.labels';
 import { FUND_SOURCE_LABELS } from '../modules/ledger/ledger.labels';
 import { ESTABLISHMENT_KIND_LABELS } from '../modules/establishments/establishments.labels';
+import { DELEGATION_STATUS_LABELS, ROLE_LABELS } from '../modules/identity/identity.labels';
+import { ACTION_LABELS, CAPACITY_LABELS, CONSULTATION_STATUS_LABELS, DOCUMENT_KIND_LABELS } from '../modules/applications/applications.labels';
+import { UNIT_KIND_LABELS } from '../modules/organization/organization.labels';
+import { RECONCILIATION_LINE_LABELS } from '../modules/reconciliation/reconciliation.labels';
 
 /** Every label table a template names (`value | label('…')`): the web's own and the modules' words. */
-const labels = { ...webLabels, DISBURSEMENT_KIND_LABELS, DISBURSEMENT_STATUS_LABELS, SETTLEMENT_STATUS_LABELS, FUND_SOURCE_LABELS, ESTABLISHMENT_KIND_LABELS };
+const labels = {
+  ...webLabels,
+  ROLE_LABELS,
+  DELEGATION_STATUS_LABELS,
+  ACTION_LABELS,
+  CAPACITY_LABELS,
+  CONSULTATION_STATUS_LABELS,
+  DOCUMENT_KIND_LABELS,
+  UNIT_KIND_LABELS,
+  RECONCILIATION_LINE_LABELS,
+  DISBURSEMENT_KIND_LABELS,
+  DISBURSEMENT_STATUS_LABELS,
+  SETTLEMENT_STATUS_LABELS,
+  FUND_SOURCE_LABELS,
+  ESTABLISHMENT_KIND_LABELS,
+};
 import { webDirectory } from './web-directories';
 
 /** A money string of the API (`"1500000"`, `"-60000000"`), shown in vi-VN form; absent is a dash. */

@@ -1,3 +1,4 @@
+import { ROLE_LABELS } from '../identity/identity.labels';
 import type { ApplicationStatus } from './application-statuses';
 
 /** A file's status as people read it, the one wording used by the API's messages, the pages and the reports. */
@@ -21,3 +22,54 @@ export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
 export function statusLabel(status: ApplicationStatus): string {
   return APPLICATION_STATUS_LABELS[status];
 }
+
+/** The steps on a file's timeline as people name them. */
+export const ACTION_LABELS: Record<string, string> = {
+  create: 'Lập hồ sơ',
+  edit: 'Sửa hồ sơ',
+  submit: 'Nộp hồ sơ',
+  resubmit: 'Nộp lại sau bổ sung',
+  withdraw: 'Rút hồ sơ',
+  assign: 'Giao xử lý',
+  reassign_officer: 'Đổi chuyên viên',
+  reassign: 'Điều chỉnh đơn vị chủ trì / hạn xử lý',
+  return: 'Trả lại để bổ sung',
+  consult: 'Xin ý kiến',
+  answer: 'Trả lời xin ý kiến',
+  appraise: 'Thẩm định',
+  recommend: 'Đề xuất mức hỗ trợ',
+  initial: 'Ký tắt',
+  approve: 'Phê duyệt',
+  reject: 'Không phê duyệt',
+  cancel: 'Hủy đề án',
+  contract: 'Ký hợp đồng',
+  accept: 'Nghiệm thu',
+  submit_settlement: 'Nộp quyết toán',
+  settle: 'Quyết toán',
+  silent_consent: 'Im lặng là đồng ý',
+};
+
+/** In what capacity a step was taken. */
+export const CAPACITY_LABELS: Record<string, string> = {
+  ...ROLE_LABELS,
+  delegated: 'Được ủy quyền',
+  system: 'Hệ thống',
+  self: 'Tự thực hiện',
+};
+
+/** A consultation's state; silence past the due date is consent (Điều 13.5). */
+export const CONSULTATION_STATUS_LABELS: Record<string, string> = {
+  open: 'Đang chờ trả lời',
+  answered: 'Đã trả lời',
+  silent: 'Quá hạn — coi như đồng ý',
+};
+
+/** The kinds of document a file holds. */
+export const DOCUMENT_KIND_LABELS: Record<string, string> = {
+  business_license: 'Giấy chứng nhận đăng ký kinh doanh',
+  quotation: 'Báo giá thiết bị, dịch vụ',
+  project_plan: 'Thuyết minh đề án',
+  invoice: 'Hóa đơn, chứng từ',
+  minutes: 'Biên bản',
+  other: 'Tài liệu khác',
+};
