@@ -19,6 +19,12 @@ export interface DisbursementView {
   transferId: string | null;
   rejectedBy: string | null;
   rejectedReason: string | null;
+  returnedBy: string | null;
+  returnedAt: string | null;
+  returnTreasuryRef: string | null;
+  returnValueDate: string | null;
+  returnReason: string | null;
+  returnTransferId: string | null;
 }
 
 export function toDisbursementView(d: Disbursement, currency: string): DisbursementView {
@@ -40,5 +46,11 @@ export function toDisbursementView(d: Disbursement, currency: string): Disbursem
     transferId: d.transferId,
     rejectedBy: d.rejectedBy,
     rejectedReason: d.rejectedReason,
+    returnedBy: d.returnedBy ?? null,
+    returnedAt: d.returnedAt?.toISOString() ?? null,
+    returnTreasuryRef: d.returnTreasuryRef ?? null,
+    returnValueDate: d.returnValueDate ?? null,
+    returnReason: d.returnReason ?? null,
+    returnTransferId: d.returnTransferId ?? null,
   };
 }
