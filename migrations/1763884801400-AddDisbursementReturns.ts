@@ -6,6 +6,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * as the payments' references are), why, and the ledger transfer that took it back to the
  * file's commitment. The transfer's kind (`disbursement_return`) needs no schema change: the
  * ledger stores kinds as text.
+ * Also `requested_on_behalf_of`: the leader behind a delegate who requested a disbursement (the
+ * final payment a delegate's settlement decision opens), who may not approve it.
  */
 export class AddDisbursementReturns1763884801400 implements MigrationInterface {
   async up(db: QueryRunner): Promise<void> {
@@ -18,6 +20,7 @@ export class AddDisbursementReturns1763884801400 implements MigrationInterface {
         ADD COLUMN return_value_date DATE NULL,
         ADD COLUMN return_reason VARCHAR(1000) NULL,
         ADD COLUMN return_transfer_id CHAR(26) NULL,
+        ADD COLUMN requested_on_behalf_of CHAR(26) NULL,
         ADD UNIQUE KEY uq_disbursements_return_treasury_ref (return_treasury_ref),
         ADD KEY ix_disbursements_return_value_date (return_value_date)`);
   }
@@ -27,6 +30,7 @@ export class AddDisbursementReturns1763884801400 implements MigrationInterface {
       ALTER TABLE disbursements
         DROP KEY ix_disbursements_return_value_date,
         DROP KEY uq_disbursements_return_treasury_ref,
+        DROP COLUMN requested_on_behalf_of,
         DROP COLUMN return_transfer_id,
         DROP COLUMN return_reason,
         DROP COLUMN return_value_date,

@@ -166,4 +166,28 @@ describe('treasury returns of paid disbursements; settlement maker-checker with 
     const approved = await approveAs(c.leader).expect(200);
     expect(approved.body).toMatchObject({ status: 'approved', approvedBy: c.leader.id, approvedCapacity: 'leader', paid: '0', finalSupport: '100000000' });
   });
+
+  it('the final payment a delegate opened by approving a settlement is not approved by the leader behind the delegation', async () => {
+    const financeLeader = await createActor(t, ['finance', 'leader']);
+    const deputy = await createActor(t, ['head'], c.centre.id);
+    await t.http
+      .post(api('/delegations'))
+      .set(financeLeader.auth)
+      .send({ toUserId: deputy.id, validFrom: '2027-03-02', validTo: '2027-12-31', reason: 'Đi công tác' })
+      .expect(201);
+    const id = await approvedFile(t, c, { eligibleCost: '200000000', approvedSupport: '100000000' });
+    await contract(id);
+    await accept(id);
+    const settlement = (await fileSettlement(id, '200000000')).body;
+    await t.http.post(api(`/settlements/${settlement.id}/approve`)).set(c.finance.auth).send({}).expect(200);
+    const approved = await t.http.post(api(`/settlements/${settlement.id}/approve`)).set(deputy.auth).send({}).expect(200);
+    expect(approved.body).toMatchObject({ status: 'approved', approvedCapacity: 'delegated', approvedOnBehalfOf: financeLeader.id, balance: '100000000' });
+    const finalId = approved.body.finalPaymentId;
+    const final = (await t.http.get(api(`/disbursements/${finalId}`)).set(c.finance.auth).expect(200)).body;
+    expect(final).toMatchObject({ kind: 'final', amount: '100000000', status: 'requested', requestedBy: deputy.id, requestedOnBehalfOf: financeLeader.id });
+
+    const byDelegator = await t.http.post(api(`/disbursements/${finalId}/approve`)).set(financeLeader.auth).send({}).expect(403);
+    expect(byDelegator.body.code).toBe('FORBIDDEN');
+    expect((await t.http.post(api(`/disbursements/${finalId}/approve`)).set(c.finance2.auth).send({}).expect(200)).body).toMatchObject({ status: 'approved', approvedBy: c.finance2.id });
+  });
 });

@@ -17,6 +17,8 @@ export class Disbursement {
   @Column({ type: 'varchar', length: 1000, nullable: true }) note: string | null;
   @Column({ type: 'char', length: 26 }) requestedBy: string;
   @Column({ type: 'datetime', precision: 3 }) requestedAt: Date;
+  /** The leader behind a delegate who requested it (a final payment opened by a delegated settlement decision). */
+  @Column({ type: 'char', length: 26, nullable: true }) requestedOnBehalfOf: string | null;
   @Column({ type: 'char', length: 26, nullable: true }) approvedBy: string | null;
   @Column({ type: 'datetime', precision: 3, nullable: true }) approvedAt: Date | null;
   @Column({ type: 'char', length: 26, nullable: true }) paidBy: string | null;

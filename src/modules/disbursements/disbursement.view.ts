@@ -10,6 +10,7 @@ export interface DisbursementView {
   note: string | null;
   requestedBy: string;
   requestedAt: string;
+  requestedOnBehalfOf: string | null;
   approvedBy: string | null;
   approvedAt: string | null;
   paidBy: string | null;
@@ -37,6 +38,7 @@ export function toDisbursementView(d: Disbursement, currency: string): Disbursem
     note: d.note,
     requestedBy: d.requestedBy,
     requestedAt: d.requestedAt.toISOString(),
+    requestedOnBehalfOf: d.requestedOnBehalfOf ?? null,
     approvedBy: d.approvedBy,
     approvedAt: d.approvedAt?.toISOString() ?? null,
     paidBy: d.paidBy,

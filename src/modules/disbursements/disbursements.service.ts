@@ -59,6 +59,7 @@ export class DisbursementsService {
         note: dto.note ?? null,
         requestedBy: actor.id,
         requestedAt: this.clock.now(),
+        requestedOnBehalfOf: null,
         approvedBy: null,
         approvedAt: null,
         paidBy: null,
@@ -76,8 +77,11 @@ export class DisbursementsService {
     });
   }
 
-  /** Opens the final payment of an approved settlement (joins the settlement's transaction). */
-  async requestFinalPayment(actor: Actor, capacity: string, app: FileFacts, amount: Decimal): Promise<Disbursement> {
+  /**
+   * Opens the final payment of an approved settlement (joins the settlement's transaction);
+   * `onBehalfOf` is the leader behind a delegate's decision, who may then not approve it.
+   */
+  async requestFinalPayment(actor: Actor, capacity: string, app: FileFacts, amount: Decimal, onBehalfOf: string | null = null): Promise<Disbursement> {
     const books = await this.budget.applicationBooks(app);
     const disbursement = this.tx.manager.create(Disbursement, {
       id: newId(),
@@ -91,6 +95,7 @@ export class DisbursementsService {
       note: 'Thanh toán phần còn lại theo quyết toán',
       requestedBy: actor.id,
       requestedAt: this.clock.now(),
+      requestedOnBehalfOf: onBehalfOf,
     });
     await this.tx.manager.insert(Disbursement, disbursement);
     this.audit.record({ actor, capacity, action: 'disbursement.request', entity: 'disbursement', entityId: disbursement.id, after: toDisbursementView(disbursement, app.currency) });
@@ -102,6 +107,8 @@ export class DisbursementsService {
     return this.tx.run(async (em) => {
       const { disbursement, app } = await this.lockForAction(actor, id);
       assertNotMakerChecker(actor.id, { requestedBy: disbursement.requestedBy });
+      // Nor the leader whose delegate requested it: the request was made in that leader's name.
+      assertNotMakerChecker(actor.id, { requestedBy: disbursement.requestedOnBehalfOf });
       const before = toDisbursementView(disbursement, app.currency);
       disbursement.status = this.next(disbursement, 'approve');
       disbursement.approvedBy = actor.id;

@@ -186,7 +186,7 @@ export class SettlementService {
       released: figures.released,
     });
     if (figures.finalPayment.gt(0)) {
-      const finalPayment = await this.disbursements.requestFinalPayment(actor, capacity, app, figures.finalPayment);
+      const finalPayment = await this.disbursements.requestFinalPayment(actor, capacity, app, figures.finalPayment, onBehalfOf);
       settlement.finalPaymentId = finalPayment.id;
     }
     if (figures.recovery.gt(0)) {
