@@ -158,7 +158,7 @@ export class PaymentPagesController {
   private async disbursementModel(actor: Actor, query: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
     const [waiting, done, names] = await Promise.all([
       pageOfList(query[WAITING_PAGE_PARAM], (slice) => this.disbursements.list(actor, { ...slice, status: ['requested', 'approved'] }, 'newest')),
-      pageOfList(query[PAGE_PARAM], (slice) => this.disbursements.list(actor, { ...slice, status: ['paid', 'rejected'] }, 'newest')),
+      pageOfList(query[PAGE_PARAM], (slice) => this.disbursements.list(actor, { ...slice, status: ['paid', 'rejected', 'returned'] }, 'newest')),
       this.directory.for(actor),
     ]);
     const items = [...waiting.items, ...done.items];

@@ -9,6 +9,7 @@ describe('assertNotMakerChecker', () => {
     ['prepared', { preparedBy: me }, /lập hồ sơ/],
     ['initialed', { initialedBy: me }, /ký tắt/],
     ['requested', { requestedBy: me }, /đề nghị/],
+    ['checked', { checkedBy: me }, /kiểm tra/],
     ['prepared though someone else initialed', { preparedBy: me, initialedBy: other }, /lập hồ sơ/],
   ])('refuses someone who %s the file', (_label, steps, message) => {
     let thrown: unknown;
@@ -23,7 +24,7 @@ describe('assertNotMakerChecker', () => {
   });
 
   it('lets a different person decide', () => {
-    expect(() => assertNotMakerChecker(me, { preparedBy: other, initialedBy: other, requestedBy: other })).not.toThrow();
+    expect(() => assertNotMakerChecker(me, { preparedBy: other, initialedBy: other, requestedBy: other, checkedBy: other })).not.toThrow();
   });
 
   it('treats absent steps as nobody', () => {

@@ -8,12 +8,14 @@ export interface EarlierSteps {
   initialedBy?: string | null;
   /** The person who asked for the money or the action (đề nghị). */
   requestedBy?: string | null;
+  /** The person who checked it before the decision (kiểm tra), as finance checks a settlement. */
+  checkedBy?: string | null;
 }
 
 /**
  * Maker-checker (nguyên tắc bốn mắt): nobody decides on or approves what they themselves
- * prepared, initialed or requested. The one place this rule lives; every decision and approval
- * calls it.
+ * prepared, initialed, requested or checked. The one place this rule lives; every decision and
+ * approval calls it, for the actor and, under a delegation, for the leader behind it too.
  */
 export function assertNotMakerChecker(actorId: string, steps: EarlierSteps): void {
   if (steps.preparedBy && steps.preparedBy === actorId) {
@@ -24,5 +26,8 @@ export function assertNotMakerChecker(actorId: string, steps: EarlierSteps): voi
   }
   if (steps.requestedBy && steps.requestedBy === actorId) {
     throw new Forbidden('Người đề nghị không được tự phê duyệt đề nghị của mình.');
+  }
+  if (steps.checkedBy && steps.checkedBy === actorId) {
+    throw new Forbidden('Người đã kiểm tra không được tự phê duyệt, kể cả qua người được mình ủy quyền.');
   }
 }

@@ -10,6 +10,7 @@ export interface DisbursementView {
   note: string | null;
   requestedBy: string;
   requestedAt: string;
+  requestedOnBehalfOf: string | null;
   approvedBy: string | null;
   approvedAt: string | null;
   paidBy: string | null;
@@ -19,6 +20,12 @@ export interface DisbursementView {
   transferId: string | null;
   rejectedBy: string | null;
   rejectedReason: string | null;
+  returnedBy: string | null;
+  returnedAt: string | null;
+  returnTreasuryRef: string | null;
+  returnValueDate: string | null;
+  returnReason: string | null;
+  returnTransferId: string | null;
 }
 
 export function toDisbursementView(d: Disbursement, currency: string): DisbursementView {
@@ -31,6 +38,7 @@ export function toDisbursementView(d: Disbursement, currency: string): Disbursem
     note: d.note,
     requestedBy: d.requestedBy,
     requestedAt: d.requestedAt.toISOString(),
+    requestedOnBehalfOf: d.requestedOnBehalfOf ?? null,
     approvedBy: d.approvedBy,
     approvedAt: d.approvedAt?.toISOString() ?? null,
     paidBy: d.paidBy,
@@ -40,5 +48,11 @@ export function toDisbursementView(d: Disbursement, currency: string): Disbursem
     transferId: d.transferId,
     rejectedBy: d.rejectedBy,
     rejectedReason: d.rejectedReason,
+    returnedBy: d.returnedBy ?? null,
+    returnedAt: d.returnedAt?.toISOString() ?? null,
+    returnTreasuryRef: d.returnTreasuryRef ?? null,
+    returnValueDate: d.returnValueDate ?? null,
+    returnReason: d.returnReason ?? null,
+    returnTransferId: d.returnTransferId ?? null,
   };
 }

@@ -5,7 +5,7 @@ import { CurrentActor, Roles } from '../../common/auth/decorators';
 import { MovesMoney } from '../../common/http/idempotency.interceptor';
 import { ContractsService } from './contracts.service';
 import { DisbursementsService } from './disbursements.service';
-import { AcceptanceDto, ContractDto, DisbursementQuery, PayDisbursementDto, RejectDisbursementDto, RequestDisbursementDto } from './dto/disbursement.dto';
+import { AcceptanceDto, ContractDto, DisbursementQuery, PayDisbursementDto, RejectDisbursementDto, RequestDisbursementDto, ReturnDisbursementDto } from './dto/disbursement.dto';
 
 @ApiTags('disbursements')
 @ApiBearerAuth()
@@ -67,6 +67,15 @@ export class DisbursementsController {
   @ApiOperation({ summary: 'Chi tiền qua Kho bạc: chuyển từ cam kết sang người thụ hưởng' })
   pay(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: PayDisbursementDto) {
     return this.disbursements.pay(actor, id, dto);
+  }
+
+  @Post('disbursements/:id/return')
+  @HttpCode(200)
+  @Roles('finance')
+  @MovesMoney()
+  @ApiOperation({ summary: 'Ghi nhận Kho bạc hoàn trả khoản đã chi: chuyển từ người thụ hưởng về cam kết' })
+  returnPayment(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: ReturnDisbursementDto) {
+    return this.disbursements.returnPayment(actor, id, dto);
   }
 
   @Post('disbursements/:id/reject')

@@ -10,4 +10,5 @@ export const DISBURSEMENT_STATUS_LABELS: Record<string, string> = {
   approved: 'Đã duyệt, chờ chi',
   paid: 'Đã chi',
   rejected: 'Từ chối',
+  returned: 'Kho bạc hoàn trả',
 };

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Decimal, Money } from '../../common/money/decimal';
 import type { ApplicationStatus } from '../applications/application-files';
-import { advanceLimit, DisbursementKind, disbursementRefusal, DisbursementStatus, nextDisbursementStatus } from './disbursements.rules';
+import { advanceLimit, DisbursementKind, disbursementRefusal, disbursementReturnRefusal, DisbursementStatus, nextDisbursementStatus } from './disbursements.rules';
 
 const m = (v: string | number) => new Money(v);
 const base = {
@@ -42,6 +42,22 @@ describe('disbursement rules', () => {
     expect(nextDisbursementStatus('requested', 'pay')).toBeNull();
     expect(nextDisbursementStatus('paid', 'reject')).toBeNull();
     expect(nextDisbursementStatus('approved', 'reject')).toBe('rejected');
+    expect(nextDisbursementStatus('paid', 'return')).toBe('returned');
+    expect(nextDisbursementStatus('approved', 'return')).toBeNull();
+    expect(nextDisbursementStatus('returned', 'return')).toBeNull();
+    expect(nextDisbursementStatus('returned', 'pay')).toBeNull();
+  });
+
+  it('records a treasury return only of a paid disbursement, once, before the settlement is filed', () => {
+    expect(disbursementReturnRefusal({ status: 'paid', applicationStatus: 'contracted' })).toBeNull();
+    expect(disbursementReturnRefusal({ status: 'paid', applicationStatus: 'approved' })).toBeNull();
+    expect(disbursementReturnRefusal({ status: 'paid', applicationStatus: 'accepted' })).toBeNull();
+    for (const status of ['requested', 'approved', 'rejected'] as const) {
+      expect(disbursementReturnRefusal({ status, applicationStatus: 'accepted' })?.detail).toContain('đã chi');
+    }
+    expect(disbursementReturnRefusal({ status: 'returned', applicationStatus: 'accepted' })).toEqual({ code: 'INVALID_STATE', detail: 'Khoản chi này đã được ghi nhận hoàn trả.' });
+    expect(disbursementReturnRefusal({ status: 'paid', applicationStatus: 'settlement_submitted' })?.code).toBe('INVALID_STATE');
+    expect(disbursementReturnRefusal({ status: 'paid', applicationStatus: 'settled' })?.code).toBe('INVALID_STATE');
   });
 });
 

@@ -4,7 +4,10 @@ import { formatMoneyVi, formatPercentVi } from '../../common/money/format-vi';
 import type { ApplicationStatus } from '../applications/application-files';
 
 export type DisbursementKind = 'advance' | 'payment' | 'final';
-export type DisbursementStatus = 'requested' | 'approved' | 'paid' | 'rejected';
+export type DisbursementStatus = 'requested' | 'approved' | 'paid' | 'rejected' | 'returned';
+
+/** Requests that count against no limit: refused ones, and paid ones the treasury sent back. */
+export const NOT_COUNTING_STATUSES: readonly DisbursementStatus[] = ['rejected', 'returned'];
 
 export type DisbursementRefusal =
   | { code: 'INVALID_STATE'; detail: string }
@@ -64,9 +67,33 @@ export function disbursementRefusal(check: DisbursementCheck): DisbursementRefus
 }
 
 /** The transitions of a disbursement request. */
-export function nextDisbursementStatus(from: DisbursementStatus, action: 'approve' | 'pay' | 'reject'): DisbursementStatus | null {
+export function nextDisbursementStatus(from: DisbursementStatus, action: 'approve' | 'pay' | 'reject' | 'return'): DisbursementStatus | null {
   if (action === 'approve' && from === 'requested') return 'approved';
   if (action === 'pay' && from === 'approved') return 'paid';
+  if (action === 'return' && from === 'paid') return 'returned';
   if (action === 'reject' && (from === 'requested' || from === 'approved')) return 'rejected';
+  return null;
+}
+
+/**
+ * Where a file may be when the treasury sends a paid amount back: before its settlement is filed.
+ * From then on the settlement counts what was paid (the leader's decision fixes the final payment
+ * or the recovery from it), so a return then would leave its figures wrong; a settled file is closed.
+ */
+const RETURNABLE_FILE_STATUSES: ApplicationStatus[] = ['approved', 'contracted', 'accepted'];
+
+/**
+ * Whether a paid disbursement may be recorded as returned by the treasury (hoàn trả về Kho bạc):
+ * only a paid one, once, and only while the file's settlement is not yet filed. Null when it may.
+ */
+export function disbursementReturnRefusal(check: { status: DisbursementStatus; applicationStatus: ApplicationStatus }): { code: 'INVALID_STATE'; detail: string } | null {
+  if (check.status === 'returned') return { code: 'INVALID_STATE', detail: 'Khoản chi này đã được ghi nhận hoàn trả.' };
+  if (!nextDisbursementStatus(check.status, 'return')) return { code: 'INVALID_STATE', detail: 'Chỉ khoản chi đã chi mới có thể được ghi nhận hoàn trả.' };
+  if (!RETURNABLE_FILE_STATUSES.includes(check.applicationStatus)) {
+    return {
+      code: 'INVALID_STATE',
+      detail: `Hồ sơ đang ở trạng thái "${check.applicationStatus}": sau khi nộp quyết toán, khoản hoàn trả phải được xử lý trong quyết toán.`,
+    };
+  }
   return null;
 }

@@ -19,8 +19,8 @@ import { Disbursement } from './disbursement.entity';
 import { DISBURSEMENT_KIND_LABELS } from './disbursements.labels';
 import { DisbursementView, toDisbursementView } from './disbursement.view';
 import { DisbursementError } from './disbursements.error';
-import { advanceLimit, disbursementRefusal, DisbursementKind, DisbursementStatus, nextDisbursementStatus } from './disbursements.rules';
-import { DisbursementQuery, PayDisbursementDto, RejectDisbursementDto, RequestDisbursementDto } from './dto/disbursement.dto';
+import { advanceLimit, disbursementRefusal, disbursementReturnRefusal, DisbursementKind, DisbursementStatus, nextDisbursementStatus, NOT_COUNTING_STATUSES } from './disbursements.rules';
+import { DisbursementQuery, PayDisbursementDto, RejectDisbursementDto, RequestDisbursementDto, ReturnDisbursementDto } from './dto/disbursement.dto';
 
 /**
  * Advances (tạm ứng), payments and final payments: requested by an officer or finance, approved
@@ -59,6 +59,7 @@ export class DisbursementsService {
         note: dto.note ?? null,
         requestedBy: actor.id,
         requestedAt: this.clock.now(),
+        requestedOnBehalfOf: null,
         approvedBy: null,
         approvedAt: null,
         paidBy: null,
@@ -76,8 +77,11 @@ export class DisbursementsService {
     });
   }
 
-  /** Opens the final payment of an approved settlement (joins the settlement's transaction). */
-  async requestFinalPayment(actor: Actor, capacity: string, app: FileFacts, amount: Decimal): Promise<Disbursement> {
+  /**
+   * Opens the final payment of an approved settlement (joins the settlement's transaction);
+   * `onBehalfOf` is the leader behind a delegate's decision, who may then not approve it.
+   */
+  async requestFinalPayment(actor: Actor, capacity: string, app: FileFacts, amount: Decimal, onBehalfOf: string | null = null): Promise<Disbursement> {
     const books = await this.budget.applicationBooks(app);
     const disbursement = this.tx.manager.create(Disbursement, {
       id: newId(),
@@ -91,6 +95,7 @@ export class DisbursementsService {
       note: 'Thanh toán phần còn lại theo quyết toán',
       requestedBy: actor.id,
       requestedAt: this.clock.now(),
+      requestedOnBehalfOf: onBehalfOf,
     });
     await this.tx.manager.insert(Disbursement, disbursement);
     this.audit.record({ actor, capacity, action: 'disbursement.request', entity: 'disbursement', entityId: disbursement.id, after: toDisbursementView(disbursement, app.currency) });
@@ -102,6 +107,8 @@ export class DisbursementsService {
     return this.tx.run(async (em) => {
       const { disbursement, app } = await this.lockForAction(actor, id);
       assertNotMakerChecker(actor.id, { requestedBy: disbursement.requestedBy });
+      // Nor the leader whose delegate requested it: the request was made in that leader's name.
+      assertNotMakerChecker(actor.id, { requestedBy: disbursement.requestedOnBehalfOf });
       const before = toDisbursementView(disbursement, app.currency);
       disbursement.status = this.next(disbursement, 'approve');
       disbursement.approvedBy = actor.id;
@@ -175,6 +182,52 @@ export class DisbursementsService {
     });
   }
 
+  /**
+   * The treasury sent a paid amount back (hoàn trả): the money goes from the file's beneficiary
+   * back to its commitment, the disbursement is `returned` with the reference and value date of
+   * the money coming in (reconciliation expects it as an `in` line), and it no longer counts as
+   * paid nor against the advance limit, so the file may be paid again within its commitment.
+   */
+  async returnPayment(actor: Actor, id: string, dto: ReturnDisbursementDto): Promise<DisbursementView> {
+    const capacity = requireRole(actor, 'finance');
+    return this.tx.run(async (em) => {
+      const { disbursement, app } = await this.lockForAction(actor, id);
+      const refusal = disbursementReturnRefusal({ status: disbursement.status, applicationStatus: app.status });
+      if (refusal) throw new DisbursementError(refusal.code, refusal.detail);
+      const taken: unknown[] = await em.query('SELECT id FROM disbursements WHERE treasury_ref = ? OR return_treasury_ref = ? LIMIT 1', [dto.treasuryRef, dto.treasuryRef]);
+      if (taken.length) {
+        throw new DisbursementError('DUPLICATE', `Số chứng từ kho bạc ${dto.treasuryRef} đã được ghi nhận cho một khoản chi hoặc hoàn trả khác.`);
+      }
+      const before = toDisbursementView(disbursement, app.currency);
+      const books = await this.budget.applicationBooks(app);
+      const transfer = await this.ledger.post({
+        books,
+        kind: 'disbursement_return',
+        from: { kind: 'payee', unitId: app.allocationUnitId, applicationId: app.id },
+        to: { kind: 'commitment', unitId: app.allocationUnitId, applicationId: app.id },
+        amount: disbursement.amount,
+        reference: dto.treasuryRef,
+        note: `Hoàn trả ${DISBURSEMENT_KIND_LABELS[disbursement.kind].toLowerCase()} — ${dto.reason}`.slice(0, 500),
+        actor,
+        capacity,
+        unitId: app.allocationUnitId,
+        applicationId: app.id,
+        whenInsufficient: () => new DisbursementError('INVALID_STATE', 'Số đã chi cho người thụ hưởng trên sổ năm nay không đủ để ghi nhận khoản hoàn trả này.'),
+      });
+      disbursement.status = this.next(disbursement, 'return');
+      disbursement.returnedBy = actor.id;
+      disbursement.returnedAt = this.clock.now();
+      disbursement.returnTreasuryRef = dto.treasuryRef;
+      disbursement.returnValueDate = dto.valueDate;
+      disbursement.returnReason = dto.reason;
+      disbursement.returnTransferId = transfer.id;
+      await em.save(Disbursement, disbursement);
+      const view = toDisbursementView(disbursement, app.currency);
+      this.audit.record({ actor, capacity, action: 'disbursement.return', entity: 'disbursement', entityId: id, before, after: view });
+      return view;
+    });
+  }
+
   async get(actor: Actor, id: string): Promise<DisbursementView> {
     const { disbursement, currency } = await this.findVisible(actor, id);
     return toDisbursementView(disbursement, currency);
@@ -216,7 +269,7 @@ export class DisbursementsService {
   private async assertWithinLimits(app: FileFacts, kind: DisbursementKind, amount: Decimal, excludeId: string | null): Promise<void> {
     const rows: Array<{ kind: string; status: string; total: string }> = await this.tx.manager.query(
       `SELECT kind, status, SUM(amount) AS total FROM disbursements
-        WHERE application_id = ? AND status <> 'rejected' AND id <> ? GROUP BY kind, status`,
+        WHERE application_id = ? AND status NOT IN (${NOT_COUNTING_STATUSES.map((s) => `'${s}'`).join(',')}) AND id <> ? GROUP BY kind, status`,
       [app.id, excludeId ?? ''],
     );
     const sum = (filter: (r: { kind: string; status: string }) => boolean) =>
@@ -253,7 +306,7 @@ export class DisbursementsService {
     return { disbursement: found.row, currency: found.currency };
   }
 
-  private next(disbursement: Disbursement, action: 'approve' | 'pay' | 'reject') {
+  private next(disbursement: Disbursement, action: 'approve' | 'pay' | 'reject' | 'return') {
     const to = nextDisbursementStatus(disbursement.status, action);
     if (!to) throw new DisbursementError('INVALID_STATE', `Khoản chi đang ở trạng thái "${disbursement.status}", không thể thực hiện thao tác này.`);
     return to;

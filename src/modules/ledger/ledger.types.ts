@@ -24,6 +24,7 @@ export type TransferKind =
   | 'commitment'
   | 'commitment_release'
   | 'disbursement'
+  | 'disbursement_return'
   | 'recovery_receipt'
   | 'carry_over'
   | 'reversal';

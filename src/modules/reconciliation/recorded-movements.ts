@@ -14,24 +14,51 @@ interface MovementRow {
   currency: string;
 }
 
+interface Source {
+  table: string;
+  joins: string;
+  where: string;
+  /** The columns of the movement's treasury reference and value date in `table` (aliased m). */
+  ref: string;
+  valueDate: string;
+}
+
 /**
- * What KCFund recorded as moved through the treasury: paid disbursements (`out`) and recovery
- * receipts (`in`), read in SQL by the reconciliation only, never changed here.
+ * What KCFund recorded as moved through the treasury, read in SQL by the reconciliation only,
+ * never changed here: paid disbursements (`out`, and still `out` once the treasury sent them
+ * back: the money did leave), recovery receipts and disbursements the treasury returned (`in`,
+ * under the return's own reference and value date).
  */
-const SOURCES: Record<Direction, { table: string; joins: string; where: string }> = {
-  out: {
-    table: 'disbursements',
-    joins: 'LEFT JOIN funds f ON f.id = m.fund_id',
-    where: `m.status = 'paid' AND m.treasury_ref IS NOT NULL`,
-  },
-  in: {
-    table: 'recovery_receipts',
-    joins: 'LEFT JOIN recoveries r ON r.id = m.recovery_id LEFT JOIN funds f ON f.id = r.fund_id',
-    where: '1 = 1',
-  },
+const SOURCES: Record<Direction, Source[]> = {
+  out: [
+    {
+      table: 'disbursements',
+      joins: 'LEFT JOIN funds f ON f.id = m.fund_id',
+      where: `m.status IN ('paid','returned') AND m.treasury_ref IS NOT NULL`,
+      ref: 'm.treasury_ref',
+      valueDate: 'm.value_date',
+    },
+  ],
+  in: [
+    {
+      table: 'recovery_receipts',
+      joins: 'LEFT JOIN recoveries r ON r.id = m.recovery_id LEFT JOIN funds f ON f.id = r.fund_id',
+      where: '1 = 1',
+      ref: 'm.treasury_ref',
+      valueDate: 'm.value_date',
+    },
+    {
+      table: 'disbursements',
+      joins: 'LEFT JOIN funds f ON f.id = m.fund_id',
+      where: `m.status = 'returned' AND m.return_treasury_ref IS NOT NULL`,
+      ref: 'm.return_treasury_ref',
+      valueDate: 'm.return_value_date',
+    },
+  ],
 };
 
-const COLUMNS = `m.id AS id, m.treasury_ref AS treasuryRef, m.amount AS amount, m.value_date AS valueDate, COALESCE(f.currency, 'VND') AS currency`;
+const columnsOf = (source: Source) =>
+  `m.id AS id, ${source.ref} AS treasuryRef, m.amount AS amount, ${source.valueDate} AS valueDate, COALESCE(f.currency, 'VND') AS currency`;
 
 @Injectable()
 export class RecordedMovements {
@@ -47,9 +74,12 @@ export class RecordedMovements {
       for (const direction of DIRECTIONS) {
         const refs = chunk.filter((row) => row.direction === direction).map((row) => row.treasuryRef);
         if (!refs.length) continue;
-        const { table, joins, where } = SOURCES[direction];
-        parts.push(`SELECT '${direction}' AS direction, ${COLUMNS} FROM ${table} m ${joins} WHERE ${where} AND m.treasury_ref IN (${refs.map(() => '?').join(',')})`);
-        params.push(...refs);
+        for (const source of SOURCES[direction]) {
+          parts.push(
+            `SELECT '${direction}' AS direction, ${columnsOf(source)} FROM ${source.table} m ${source.joins} WHERE ${source.where} AND ${source.ref} IN (${refs.map(() => '?').join(',')})`,
+          );
+          params.push(...refs);
+        }
       }
       const result: Array<MovementRow & { direction: Direction }> = await em.query(parts.join(' UNION ALL '), params);
       const recorded = new Map<string, RecordedMovement>();
@@ -72,10 +102,11 @@ export class RecordedMovements {
     if (!runner) throw new Error('streaming reads need the transaction of the use case');
     const kept: RecordedMovement[] = [];
     for (const direction of DIRECTIONS) {
-      const { table, joins, where } = SOURCES[direction];
-      const rows = await runner.stream(`SELECT ${COLUMNS} FROM ${table} m ${joins} WHERE ${where} AND m.value_date BETWEEN ? AND ?`, [first, last]);
-      for await (const row of rows as AsyncIterable<MovementRow>) {
-        if (keep({ direction, treasuryRef: row.treasuryRef, valueDate: row.valueDate })) kept.push(toMovement(direction, row));
+      for (const source of SOURCES[direction]) {
+        const rows = await runner.stream(`SELECT ${columnsOf(source)} FROM ${source.table} m ${source.joins} WHERE ${source.where} AND ${source.valueDate} BETWEEN ? AND ?`, [first, last]);
+        for await (const row of rows as AsyncIterable<MovementRow>) {
+          if (keep({ direction, treasuryRef: row.treasuryRef, valueDate: row.valueDate })) kept.push(toMovement(direction, row));
+        }
       }
     }
     return kept;

@@ -127,7 +127,8 @@ export class SettlementService {
 
   private async decide(actor: Actor, settlement: Settlement, app: FileFacts): Promise<SettlementView> {
     const em = this.tx.manager;
-    assertNotMakerChecker(actor.id, { requestedBy: settlement.checkedBy, preparedBy: settlement.submittedBy });
+    const earlierSteps = { checkedBy: settlement.checkedBy, preparedBy: settlement.submittedBy };
+    assertNotMakerChecker(actor.id, earlierSteps);
     const { pending, paid } = await this.disbursements.totalsForFile(app.id);
     if (pending > 0) {
       throw new SettlementError('INVALID_STATE', 'Còn khoản chi đang chờ duyệt hoặc chờ chi; hãy xử lý trước khi phê duyệt quyết toán.');
@@ -153,6 +154,8 @@ export class SettlementService {
     });
     const capacity = decision.capacity;
     const onBehalfOf = decision.capacity === 'delegated' ? decision.onBehalfOf : null;
+    // A delegate decides with the leader's authority, so not on what that leader checked.
+    if (onBehalfOf) assertNotMakerChecker(onBehalfOf, earlierSteps);
     const reference = `QT ${app.decisionNo ?? app.id}`.slice(0, 120);
     if (figures.released.gt(0)) {
       await this.budget.releaseCommitment({
@@ -183,7 +186,7 @@ export class SettlementService {
       released: figures.released,
     });
     if (figures.finalPayment.gt(0)) {
-      const finalPayment = await this.disbursements.requestFinalPayment(actor, capacity, app, figures.finalPayment);
+      const finalPayment = await this.disbursements.requestFinalPayment(actor, capacity, app, figures.finalPayment, onBehalfOf);
       settlement.finalPaymentId = finalPayment.id;
     }
     if (figures.recovery.gt(0)) {

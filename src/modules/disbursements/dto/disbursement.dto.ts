@@ -19,12 +19,19 @@ export class RejectDisbursementDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(1000) reason: string;
 }
 
+/** The treasury sent a paid amount back: its reference and value date for the money coming in, and why. */
+export class ReturnDisbursementDto {
+  @ApiProperty({ example: 'KB-2026-000456' }) @IsTreasuryRef() treasuryRef: string;
+  @ApiProperty({ example: '2026-11-30' }) @IsCalendarDate() valueDate: string;
+  @ApiProperty({ example: 'Sai số tài khoản người thụ hưởng' }) @IsString() @IsNotEmpty() @MaxLength(1000) reason: string;
+}
+
 export class DisbursementQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(26) applicationId?: string;
-  @ApiPropertyOptional({ enum: ['requested', 'approved', 'paid', 'rejected'] })
+  @ApiPropertyOptional({ enum: ['requested', 'approved', 'paid', 'rejected', 'returned'] })
   @IsOptional()
-  @IsIn(['requested', 'approved', 'paid', 'rejected'])
-  status?: 'requested' | 'approved' | 'paid' | 'rejected';
+  @IsIn(['requested', 'approved', 'paid', 'rejected', 'returned'])
+  status?: 'requested' | 'approved' | 'paid' | 'rejected' | 'returned';
 }
 
 export class ContractDto {
