@@ -122,6 +122,18 @@ describe('ledger reversals: maker-checker', () => {
     expect(second.body).toMatchObject({ code: 'DUPLICATE', detail: expect.stringContaining('đang chờ duyệt') });
   });
 
+  it('lets only one of two simultaneous requests, and one of two simultaneous approvals, through', async () => {
+    const { fundCode, allocationId } = await allocated();
+    const asks = await Promise.all([ask(allocationId, finance), ask(allocationId, finance2)]);
+    expect(asks.map((r) => r.status).sort()).toEqual([201, 409]);
+    const asked = asks.find((r) => r.status === 201)!;
+    const checker = asked.body.requestedBy === finance.id ? finance2 : finance;
+    const approvals = await Promise.all([approve(asked.body.id, checker), approve(asked.body.id, checker)]);
+    expect(approvals.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect((await transfersOf(fundCode)).filter((x) => x.kind === 'reversal')).toHaveLength(1);
+    await expectBalanced(t, finance, { fundCode });
+  });
+
   it('approves once: the same Idempotency-Key replays the answer, a new key is 409', async () => {
     const { fundCode, allocationId } = await allocated();
     const asked = await ask(allocationId).expect(201);
