@@ -4,6 +4,7 @@ import { createActor, createUnit, TestActor } from './support/actors';
 import { expectBalanced, fundWithBudget, postMoney, unitFigures } from './support/budget';
 import { startTestApp, TestApp } from './support/test-app';
 import { approvedFile, cast } from './support/workflow';
+import { csrfOf, hiddenValue, PageClient, webUser } from './web-support';
 
 /**
  * Reversing a ledger transfer takes two finance users: one asks, another approves (the reversing
@@ -198,5 +199,52 @@ describe('ledger reversals: maker-checker', () => {
     expect((await transfersOf(fundCode)).filter((x) => x.kind === 'reversal')).toEqual([]);
     expect(await auditActions(asked.body.id)).toEqual([['ledger.reversal_request', finance.id]]);
     await expectBalanced(t, finance, { fundCode });
+  });
+
+  it('shows finance the requests waiting for a second person at /ngan-sach/dao-but-toan, where another approves or rejects', async () => {
+    const [maker, checker, reader] = [await webUser(t, ['finance']), await webUser(t, ['finance']), await webUser(t, ['auditor'])];
+    const { fundCode } = await fundWithBudget(t, maker, { year: YEAR, appropriated: '1000' });
+    const unit = await createUnit(t);
+    const allocation = await postMoney(t, maker, '/allocations', { fundCode, fiscalYear: YEAR, unitId: unit.id, amount: '300', decisionNo: 'PB-WEB' }).expect(201);
+    const transfer = await postMoney(t, maker, '/allocations', { fundCode, fiscalYear: YEAR, unitId: (await createUnit(t)).id, amount: '50', decisionNo: 'PB-WEB-2' }).expect(201);
+    const toApprove = await ask(allocation.body.id, maker, 'Phân bổ nhầm đơn vị').expect(201);
+    const toReject = await ask(transfer.body.id, maker, 'Điều chuyển nhầm').expect(201);
+
+    const own = new PageClient(t);
+    await own.login(maker.email);
+    const ownPage = await own.get('/ngan-sach/dao-but-toan');
+    expect(ownPage.status).toBe(200);
+    expect(ownPage.text).toContain('Phân bổ nhầm đơn vị');
+    expect(ownPage.text).not.toContain(`/ngan-sach/dao-but-toan/${toApprove.body.id}/duyet`);
+
+    const audit = new PageClient(t);
+    await audit.login(reader.email);
+    const auditPage = await audit.get('/ngan-sach/dao-but-toan');
+    expect(auditPage.status).toBe(200);
+    expect(auditPage.text).toContain('Điều chuyển nhầm');
+    expect(auditPage.text).not.toContain('/duyet');
+
+    const second = new PageClient(t);
+    await second.login(checker.email);
+    const page = await second.get('/ngan-sach/dao-but-toan');
+    const card = page.text.slice(page.text.indexOf(`id="dao-${toApprove.body.id}"`));
+    const fields = { idempotencyKey: hiddenValue(card, 'idempotencyKey') };
+    const first = await second.post(`/ngan-sach/dao-but-toan/${toApprove.body.id}/duyet`, fields, { csrf: csrfOf(page.text) });
+    expect(first.status).toBe(303);
+    const again = await second.post(`/ngan-sach/dao-but-toan/${toApprove.body.id}/duyet`, fields, { csrf: csrfOf(page.text) });
+    expect(again.status).toBe(303);
+    expect((await second.get(again.headers.location)).text).toContain('Biểu mẫu này đã được gửi trước đó');
+    expect((await transfersOf(fundCode)).filter((x) => x.kind === 'reversal')).toHaveLength(1);
+    expect((await getRequest(toApprove.body.id).expect(200)).body).toMatchObject({ status: 'approved', decidedBy: checker.id });
+
+    const noReason = await second.post(`/ngan-sach/dao-but-toan/${toReject.body.id}/tu-choi`, { reason: '' }, { from: '/ngan-sach/dao-but-toan' });
+    expect(noReason.status).toBe(400);
+    const rejected = await second.post(`/ngan-sach/dao-but-toan/${toReject.body.id}/tu-choi`, { reason: 'Điều chuyển đúng' }, { from: '/ngan-sach/dao-but-toan' });
+    expect(rejected.status).toBe(303);
+    expect((await getRequest(toReject.body.id).expect(200)).body).toMatchObject({ status: 'rejected', decisionReason: 'Điều chuyển đúng' });
+    const empty = await second.get('/ngan-sach/dao-but-toan');
+    expect(empty.text).not.toContain(`dao-${toApprove.body.id}`);
+    expect(empty.text).not.toContain(`dao-${toReject.body.id}`);
+    await expectBalanced(t, maker, { fundCode });
   });
 });

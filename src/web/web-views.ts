@@ -11,11 +11,11 @@ import { statusLabel } from '../modules/applications/applications.labels';
 import * as webLabels from './labels';
 import { DISBURSEMENT_KIND_LABELS, DISBURSEMENT_STATUS_LABELS } from '../modules/disbursements/disbursements.labels';
 import { SETTLEMENT_STATUS_LABELS } from '../modules/settlement/settlement.labels';
-import { FUND_SOURCE_LABELS } from '../modules/ledger/ledger.labels';
+import { FUND_SOURCE_LABELS, TRANSFER_KIND_LABELS } from '../modules/ledger/ledger.labels';
 import { ESTABLISHMENT_KIND_LABELS } from '../modules/establishments/establishments.labels';
 
 /** Every label table a template names (`value | label('…')`): the web's own and the modules' words. */
-const labels = { ...webLabels, DISBURSEMENT_KIND_LABELS, DISBURSEMENT_STATUS_LABELS, SETTLEMENT_STATUS_LABELS, FUND_SOURCE_LABELS, ESTABLISHMENT_KIND_LABELS };
+const labels = { ...webLabels, DISBURSEMENT_KIND_LABELS, DISBURSEMENT_STATUS_LABELS, SETTLEMENT_STATUS_LABELS, FUND_SOURCE_LABELS, ESTABLISHMENT_KIND_LABELS, TRANSFER_KIND_LABELS };
 import { webDirectory } from './web-directories';
 
 /** A money string of the API (`"1500000"`, `"-60000000"`), shown in vi-VN form; absent is a dash. */

@@ -1,16 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { ApiProperty } from '@nestjs/swagger';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, Roles } from '../../common/auth/decorators';
 import { MovesMoney } from '../../common/http/idempotency.interceptor';
 import { BooksQuery, LedgerReadService, TransferQuery } from './ledger-read.service';
+import { ReasonDto } from './dto/reason.dto';
 import { ReversalRequestQuery, ReversalRequestsService } from './reversal-requests.service';
-
-export class ReasonDto {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(500) reason: string;
-}
 
 @ApiTags('ledger')
 @ApiBearerAuth()
