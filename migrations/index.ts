@@ -14,6 +14,7 @@ import { AddAccountSummaryIndex1763884800800 } from './1763884800800-AddAccountS
 import { CreateLedgerProcedures1763884800900 } from './1763884800900-CreateLedgerProcedures';
 import { CreateSettings1763884801000 } from './1763884801000-CreateSettings';
 import { AddUserAdministration1763884801100 } from './1763884801100-AddUserAdministration';
+import { CreateReversalRequests1763884801300 } from './1763884801300-CreateReversalRequests';
 import { AddDisbursementReturns1763884801400 } from './1763884801400-AddDisbursementReturns';
 
 /** Every migration; TypeORM orders them by the timestamp in their name. Never edit a landed one. */
@@ -34,5 +35,6 @@ export const MIGRATIONS: Function[] = [
   CreateLedgerProcedures1763884800900,
   CreateSettings1763884801000,
   AddUserAdministration1763884801100,
+  CreateReversalRequests1763884801300,
   AddDisbursementReturns1763884801400,
 ];

@@ -118,16 +118,21 @@ describe('budget: funds, appropriation, allocation', () => {
     expect(fund).toMatchObject({ appropriated: '2500.50', unallocated: '2488.20', currency: 'USD' });
   });
 
-  it('reverses a transfer once, pointing at the original', async () => {
+  it('reverses a transfer once, pointing at the original, when a second finance user approves', async () => {
     const { fundCode } = await fundWithBudget(t, finance, { year, appropriated: '1000' });
     const unit = await createUnit(t);
+    const checker = await createActor(t, ['finance']);
     const allocation = await postMoney(t, finance, '/allocations', { fundCode, fiscalYear: year, unitId: unit.id, amount: '300', decisionNo: 'd' }).expect(201);
-    const reversal = await postMoney(t, finance, `/ledger/transfers/${allocation.body.id}/reverse`, { reason: 'Nhập nhầm số tiền' }).expect(201);
-    expect(reversal.body).toMatchObject({ kind: 'reversal', reversesId: allocation.body.id, amount: '300' });
-    const again = await postMoney(t, finance, `/ledger/transfers/${allocation.body.id}/reverse`, { reason: 'lần hai' }).expect(409);
+    const asked = await t.http.post(`/api/v1/ledger/transfers/${allocation.body.id}/reverse`).set(finance.auth).send({ reason: 'Nhập nhầm số tiền' }).expect(201);
+    expect(asked.body).toMatchObject({ transferId: allocation.body.id, status: 'requested', requestedBy: finance.id });
+    expect((await unitFigures(t, finance, fundCode, year, unit.id)).fund.unallocated).toBe('700');
+    const approved = await postMoney(t, checker, `/ledger/reversal-requests/${asked.body.id}/approve`, {}).expect(200);
+    const transfers = await t.http.get('/api/v1/ledger/transfers').query({ fundCode }).set(finance.auth).expect(200);
+    expect(transfers.body.items.find((i: { id: string }) => i.id === approved.body.reversalTransferId)).toMatchObject({ kind: 'reversal', reversesId: allocation.body.id, amount: '300' });
+    const again = await t.http.post(`/api/v1/ledger/transfers/${allocation.body.id}/reverse`).set(finance.auth).send({ reason: 'lần hai' }).expect(409);
     expect(again.body.code).toBe('DUPLICATE');
     expect((await unitFigures(t, finance, fundCode, year, unit.id)).fund.unallocated).toBe('1000');
-    await postMoney(t, finance, '/ledger/transfers/01ABCDEFGHJKMNPQRSTVWXYZ00/reverse', { reason: 'x' }).expect(404);
+    await t.http.post('/api/v1/ledger/transfers/01ABCDEFGHJKMNPQRSTVWXYZ00/reverse').set(finance.auth).send({ reason: 'x' }).expect(404);
     await expectBalanced(t, finance, { fundCode });
   });
 

@@ -4,7 +4,7 @@ import { BudgetSummaryService } from '../src/modules/budget/budget-summary.servi
 import { BudgetService } from '../src/modules/budget/budget.service';
 import { YearCloseService } from '../src/modules/budget/year-close.service';
 import { LedgerReadService } from '../src/modules/ledger/ledger-read.service';
-import { LedgerService } from '../src/modules/ledger/ledger.service';
+import { ReversalRequestsService } from '../src/modules/ledger/reversal-requests.service';
 import { createActor, createUnit, TestActor } from './support/actors';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -30,6 +30,7 @@ describe('use cases check their caller first, whoever calls them', () => {
   const budget = () => t.app.get(BudgetService);
   const summaries = () => t.app.get(BudgetSummaryService);
   const ledgerRead = () => t.app.get(LedgerReadService);
+  const reversals = () => t.app.get(ReversalRequestsService);
   const money = { fundCode: 'KHONG-CO', fiscalYear: 2099, amount: '1000' };
 
   const cases: Array<[string, Role[], (actor: Actor) => Promise<unknown>]> = [
@@ -41,7 +42,11 @@ describe('use cases check their caller first, whoever calls them', () => {
     ['transfer between units', ['finance'], (a) => budget().transferBetweenUnits(a, { ...money, fromUnitId: a.id, toUnitId: a.id, reason: 'r' } as never)],
     ['return an allocation', ['finance'], (a) => budget().returnAllocation(a, { ...money, unitId: a.id, reason: 'r' } as never)],
     ['close a year', ['finance'], (a) => t.app.get(YearCloseService).close(a, 2099, { carryOverCommitments: true, carryOverAllocations: false })],
-    ['reverse a transfer', ['finance'], (a) => t.app.get(LedgerService).reverse(a, '01JZZZZZZZZZZZZZZZZZZZZZZZ', 'lý do')],
+    ['ask for a transfer to be reversed', ['finance'], (a) => reversals().request(a, '01JZZZZZZZZZZZZZZZZZZZZZZZ', 'lý do')],
+    ['approve a reversal request', ['finance'], (a) => reversals().approve(a, '01JZZZZZZZZZZZZZZZZZZZZZZZ')],
+    ['reject a reversal request', ['finance'], (a) => reversals().reject(a, '01JZZZZZZZZZZZZZZZZZZZZZZZ', 'lý do')],
+    ['read the reversal requests', ['finance', 'auditor'], (a) => reversals().list(a, { page: 1, pageSize: 10 } as never)],
+    ['read a reversal request', ['finance', 'auditor'], (a) => reversals().get(a, '01JZZZZZZZZZZZZZZZZZZZZZZZ')],
     ['read the transfers', ['finance', 'auditor'], (a) => ledgerRead().transfers(a, { page: 1, pageSize: 10 } as never)],
     ['read the trial balance', ['finance', 'auditor'], (a) => ledgerRead().trialBalance(a, {})],
     ['read the budget summary', ['finance', 'leader', 'auditor'], (a) => summaries().summary(a, {})],

@@ -7,6 +7,7 @@ import { Fund } from '../modules/ledger/fund.entity';
 import { FiscalYear } from '../modules/ledger/fiscal-year.entity';
 import { Account } from '../modules/ledger/account.entity';
 import { Transfer } from '../modules/ledger/transfer.entity';
+import { ReversalRequest } from '../modules/ledger/reversal-request.entity';
 import { Establishment } from '../modules/establishments/establishment.entity';
 import { ActivityRule } from '../modules/catalogue/activity-rule.entity';
 import { Application } from '../modules/applications/application.entity';
@@ -23,4 +24,4 @@ import { Recovery, RecoveryReceipt } from '../modules/settlement/recovery.entity
 import { ReconciliationImport } from '../modules/reconciliation/reconciliation-import.entity';
 
 /** Every entity of the service; each module adds its own here. */
-export const ENTITIES: Function[] = [Unit, User, RefreshToken, Delegation, AuditEntry, Fund, FiscalYear, Account, Transfer, Establishment, ActivityRule, Application, CostLine, ApplicationEvent, ApplicationDocument, Consultation, Appraisal, Disbursement, Contract, Acceptance, Settlement, SettlementLine, Recovery, RecoveryReceipt, ReconciliationImport];
+export const ENTITIES: Function[] = [Unit, User, RefreshToken, Delegation, AuditEntry, Fund, FiscalYear, Account, Transfer, ReversalRequest, Establishment, ActivityRule, Application, CostLine, ApplicationEvent, ApplicationDocument, Consultation, Appraisal, Disbursement, Contract, Acceptance, Settlement, SettlementLine, Recovery, RecoveryReceipt, ReconciliationImport];

@@ -1,11 +1,13 @@
-import { Body, Get, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Actor, hasRole } from '../common/auth/actor';
 import { Clock } from '../common/clock';
 import { BudgetSummaryService } from '../modules/budget/budget-summary.service';
 import { BudgetService } from '../modules/budget/budget.service';
 import { AllocationDto, AppropriationDto, CreateFundDto, OpenFiscalYearDto, SplitAllocationDto } from '../modules/budget/dto/budget.dto';
+import { ReasonDto } from '../modules/ledger/dto/reason.dto';
 import { FUND_SOURCE_LABELS } from '../modules/ledger/ledger.labels';
+import { ReversalRequestsService } from '../modules/ledger/reversal-requests.service';
 import { budgetChart } from './budget-chart';
 import { rowRenamer } from './forms/application-input';
 import { FormPages } from './forms/form-pages';
@@ -29,6 +31,7 @@ export class BudgetPagesController {
     private readonly clock: Clock,
     private readonly budget: BudgetService,
     private readonly summaries: BudgetSummaryService,
+    private readonly reversals: ReversalRequestsService,
     private readonly directory: DirectoryService,
     private readonly idempotency: WebIdempotency,
     private readonly pages: PageResponder,
@@ -200,6 +203,59 @@ export class BudgetPagesController {
         };
       },
     });
+  }
+
+  // ---- đảo bút toán: a reversal asked by one finance user waits for a second ------------------
+
+  @Get('dao-but-toan')
+  @PageRoles('finance', 'auditor')
+  async reversalRequests(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor) {
+    this.pages.render(req, res, 'budget-reversals', await this.reversalModel(actor));
+  }
+
+  /** 💰 Approving posts the reversing transfer: once per rendered form. */
+  @Post('dao-but-toan/:id/duyet')
+  @PageRoles('finance')
+  async approveReversal(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string, @Body() body: FormBody) {
+    return this.forms.handle(req, res, {
+      template: 'budget-reversals',
+      model: () => this.reversalModel(actor),
+      submit: async () => {
+        const { result, replayed } = await this.idempotency.once(actor, body.idempotencyKey, `/ngan-sach/dao-but-toan/${id}/duyet`, {}, req, () => this.reversals.approve(actor, id));
+        return { redirect: '/ngan-sach/dao-but-toan', flash: replayed ? REPLAYED : `Đã duyệt và ghi bút toán đảo ${moneyVi(result.transfer.amount, await this.currencyOf(actor, result.transfer.fundCode))}.` };
+      },
+    });
+  }
+
+  @Post('dao-but-toan/:id/tu-choi')
+  @PageRoles('finance')
+  async rejectReversal(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string, @Body() body: FormBody) {
+    return this.forms.handle(req, res, {
+      template: 'budget-reversals',
+      model: async () => ({ ...(await this.reversalModel(actor)), activeForm: `reject-${id}` }),
+      submit: async () => {
+        const dto = await validated(ReasonDto, { reason: text(body, 'reason').trim() });
+        await this.reversals.reject(actor, id, dto.reason);
+        return { redirect: '/ngan-sach/dao-but-toan', flash: 'Đã từ chối đề nghị đảo bút toán.' };
+      },
+    });
+  }
+
+  private async reversalModel(actor: Actor): Promise<Record<string, unknown>> {
+    const [waiting, names, funds] = await Promise.all([this.reversals.list(actor, { status: 'requested', page: 1, pageSize: 200 }), this.directory.for(actor), this.budget.listFunds(actor)]);
+    return {
+      title: 'Đề nghị đảo bút toán',
+      isFinance: hasRole(actor, 'finance'),
+      requests: waiting.items.map((r) => ({
+        ...r,
+        currency: funds.find((f) => f.code === r.transfer.fundCode)?.currency ?? 'VND',
+        requestedByName: names.personName(r.requestedBy),
+        // Shown, not decided here: the service refuses the requester (maker-checker) whatever the page shows.
+        askedByMe: r.requestedBy === actor.id,
+        approveKey: this.idempotency.newKey(),
+      })),
+      total: waiting.total,
+    };
   }
 
   private defaults(): Record<string, unknown> {

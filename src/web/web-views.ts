@@ -11,7 +11,7 @@ import { statusLabel } from '../modules/applications/applications.labels';
 import * as webLabels from './labels';
 import { DISBURSEMENT_KIND_LABELS, DISBURSEMENT_STATUS_LABELS } from '../modules/disbursements/disbursements.labels';
 import { SETTLEMENT_STATUS_LABELS } from '../modules/settlement/settlement.labels';
-import { FUND_SOURCE_LABELS } from '../modules/ledger/ledger.labels';
+import { FUND_SOURCE_LABELS, TRANSFER_KIND_LABELS } from '../modules/ledger/ledger.labels';
 import { ESTABLISHMENT_KIND_LABELS } from '../modules/establishments/establishments.labels';
 import { DELEGATION_STATUS_LABELS, ROLE_LABELS } from '../modules/identity/identity.labels';
 import { ACTION_LABELS, CAPACITY_LABELS, CONSULTATION_STATUS_LABELS, DOCUMENT_KIND_LABELS } from '../modules/applications/applications.labels';
@@ -34,6 +34,7 @@ const labels = {
   SETTLEMENT_STATUS_LABELS,
   FUND_SOURCE_LABELS,
   ESTABLISHMENT_KIND_LABELS,
+  TRANSFER_KIND_LABELS,
 };
 import { webDirectory } from './web-directories';
 

@@ -6,6 +6,7 @@ import { BudgetModule } from '../modules/budget/budget.module';
 import { CatalogueModule } from '../modules/catalogue/catalogue.module';
 import { DisbursementsModule } from '../modules/disbursements/disbursements.module';
 import { EstablishmentsModule } from '../modules/establishments/establishments.module';
+import { LedgerModule } from '../modules/ledger/ledger.module';
 import { OrganizationModule } from '../modules/organization/organization.module';
 import { ReconciliationModule } from '../modules/reconciliation/reconciliation.module';
 import { SettlementModule } from '../modules/settlement/settlement.module';
@@ -52,6 +53,7 @@ import { WebViews } from './web-views';
     CatalogueModule,
     DisbursementsModule,
     EstablishmentsModule,
+    LedgerModule,
     OrganizationModule,
     ReconciliationModule,
     SettlementModule,

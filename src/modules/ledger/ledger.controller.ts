@@ -1,23 +1,18 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { ApiProperty } from '@nestjs/swagger';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, Roles } from '../../common/auth/decorators';
 import { MovesMoney } from '../../common/http/idempotency.interceptor';
 import { BooksQuery, LedgerReadService, TransferQuery } from './ledger-read.service';
-import { LedgerService } from './ledger.service';
-
-export class ReverseTransferDto {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(500) reason: string;
-}
+import { ReasonDto } from './dto/reason.dto';
+import { ReversalRequestQuery, ReversalRequestsService } from './reversal-requests.service';
 
 @ApiTags('ledger')
 @ApiBearerAuth()
 @Controller('ledger')
 export class LedgerController {
   constructor(
-    private readonly ledger: LedgerService,
+    private readonly reversals: ReversalRequestsService,
     private readonly reads: LedgerReadService,
   ) {}
 
@@ -37,9 +32,39 @@ export class LedgerController {
 
   @Post('transfers/:id/reverse')
   @Roles('finance')
+  @ApiOperation({ summary: 'Đề nghị đảo một bút toán (cần một cán bộ tài chính khác duyệt)' })
+  requestReversal(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: ReasonDto) {
+    return this.reversals.request(actor, id, dto.reason);
+  }
+
+  @Get('reversal-requests')
+  @Roles('finance', 'auditor')
+  @ApiOperation({ summary: 'Các đề nghị đảo bút toán' })
+  reversalRequests(@CurrentActor() actor: Actor, @Query() query: ReversalRequestQuery) {
+    return this.reversals.list(actor, query);
+  }
+
+  @Get('reversal-requests/:id')
+  @Roles('finance', 'auditor')
+  @ApiOperation({ summary: 'Một đề nghị đảo bút toán' })
+  reversalRequest(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.reversals.get(actor, id);
+  }
+
+  @Post('reversal-requests/:id/approve')
+  @HttpCode(200)
+  @Roles('finance')
   @MovesMoney()
-  @ApiOperation({ summary: 'Đảo một bút toán (bút toán điều chỉnh trỏ về bút toán gốc)' })
-  reverse(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: ReverseTransferDto) {
-    return this.ledger.reverse(actor, id, dto.reason);
+  @ApiOperation({ summary: 'Duyệt đề nghị đảo bút toán và ghi bút toán đảo (không phải người đề nghị)' })
+  approveReversal(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.reversals.approve(actor, id);
+  }
+
+  @Post('reversal-requests/:id/reject')
+  @HttpCode(200)
+  @Roles('finance')
+  @ApiOperation({ summary: 'Từ chối đề nghị đảo bút toán (không phải người đề nghị)' })
+  rejectReversal(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: ReasonDto) {
+    return this.reversals.reject(actor, id, dto.reason);
   }
 }

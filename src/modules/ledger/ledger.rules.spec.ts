@@ -1,7 +1,20 @@
 import fc from 'fast-check';
 import { Decimal, Money } from '../../common/money/decimal';
-import { mayGoNegative, naturalKey, reversalOf, reversalRefusal, sourceMustCover, specProblem, transferProblem } from './ledger.rules';
-import { ACCOUNT_KINDS, AccountKind, AccountSpec, Books } from './ledger.types';
+import { Forbidden } from '../../common/http/domain-error';
+import {
+  mayGoNegative,
+  naturalKey,
+  REVERSIBLE_KINDS,
+  reversalDecision,
+  reversalOf,
+  reversalRefusal,
+  reversalRequestRefusal,
+  ReversalRequestStatus,
+  sourceMustCover,
+  specProblem,
+  transferProblem,
+} from './ledger.rules';
+import { ACCOUNT_KINDS, AccountKind, AccountSpec, Books, TransferKind } from './ledger.types';
 
 const BOOKS: Books = { fundId: 'F1', fundCode: 'KC-DP', currency: 'VND', fiscalYear: 2040 };
 const m = (v: string | number | bigint) => new Money(v.toString());
@@ -48,9 +61,87 @@ describe('ledger rules', () => {
 
   it('reverses a transfer once, never a reversal, and moves the money back', () => {
     expect(reversalRefusal({ kind: 'reversal', alreadyReversed: false })?.code).toBe('INVALID_STATE');
-    expect(reversalRefusal({ kind: 'disbursement', alreadyReversed: true })?.code).toBe('DUPLICATE');
-    expect(reversalRefusal({ kind: 'disbursement', alreadyReversed: false })).toBeNull();
+    expect(reversalRefusal({ kind: 'allocation', alreadyReversed: true })?.code).toBe('DUPLICATE');
+    expect(reversalRefusal({ kind: 'allocation', alreadyReversed: false })).toBeNull();
     expect(reversalOf({ debit: 'payee', credit: 'commitment' })).toEqual({ from: 'payee', to: 'commitment' });
+  });
+
+  it("reverses only the budget's own entries; every other kind names the use case that corrects it", () => {
+    const ALL: TransferKind[] = ['appropriation', 'allocation', 'allocation_transfer', 'allocation_return', 'commitment', 'commitment_release', 'disbursement', 'recovery_receipt', 'carry_over', 'reversal'];
+    expect(ALL.filter((kind) => reversalRefusal({ kind, alreadyReversed: false }) === null)).toEqual([...REVERSIBLE_KINDS]);
+    const detail = (kind: string) => reversalRefusal({ kind, alreadyReversed: false })?.detail;
+    expect(reversalRefusal({ kind: 'disbursement', alreadyReversed: false })?.code).toBe('INVALID_STATE');
+    expect(detail('disbursement')).toContain('trả lại khoản chi');
+    expect(detail('disbursement')).toContain('/disbursements/:id/return');
+    expect(detail('commitment')).toContain('hủy hồ sơ');
+    expect(detail('recovery_receipt')).toContain('/recoveries/:id/receive');
+    expect(detail('carry_over')).toContain('khóa sổ');
+    expect(detail('reversal')).toContain('bút toán đảo');
+    expect(reversalRequestRefusal({ kind: 'allocation', alreadyReversed: false, openRequest: true })?.code).toBe('DUPLICATE');
+    expect(reversalRequestRefusal({ kind: 'disbursement', alreadyReversed: false, openRequest: false })?.code).toBe('INVALID_STATE');
+    expect(reversalRequestRefusal({ kind: 'allocation', alreadyReversed: false, openRequest: false })).toBeNull();
+  });
+
+  it('decides a reversal request only by someone else, and only while it waits', () => {
+    expect(() => reversalDecision({ status: 'requested', requestedBy: 'A', actorId: 'A', decision: 'approve' })).toThrow(Forbidden);
+    expect(() => reversalDecision({ status: 'requested', requestedBy: 'A', actorId: 'A', decision: 'reject' })).toThrow(Forbidden);
+    expect(reversalDecision({ status: 'requested', requestedBy: 'A', actorId: 'B', decision: 'approve' })).toEqual({ status: 'approved' });
+    expect(reversalDecision({ status: 'requested', requestedBy: 'A', actorId: 'B', decision: 'reject' })).toEqual({ status: 'rejected' });
+    expect(reversalDecision({ status: 'approved', requestedBy: 'A', actorId: 'B', decision: 'approve' })).toMatchObject({ code: 'INVALID_STATE' });
+    expect(reversalDecision({ status: 'rejected', requestedBy: 'A', actorId: 'B', decision: 'approve' })).toMatchObject({ code: 'INVALID_STATE' });
+  });
+
+  it('for any sequence of requests, approvals and rejections by random users: the requester never approves, a transfer is reversed at most once, one request waits at a time', () => {
+    const USERS = ['U1', 'U2', 'U3'];
+    const KINDS: TransferKind[] = ['allocation', 'appropriation', 'disbursement', 'commitment', 'reversal'];
+    const op = fc.record({
+      do: fc.constantFrom('request' as const, 'approve' as const, 'reject' as const),
+      user: fc.constantFrom(...USERS),
+      which: fc.nat(20),
+    });
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
+        const transfers = KINDS.map((kind) => ({ kind, reversals: 0 }));
+        const requests: Array<{ transfer: number; requestedBy: string; status: ReversalRequestStatus; decidedBy?: string }> = [];
+        for (const o of ops) {
+          if (o.do === 'request') {
+            const index = o.which % transfers.length;
+            const t = transfers[index];
+            const openRequest = requests.some((r) => r.transfer === index && r.status === 'requested');
+            const refusal = reversalRequestRefusal({ kind: t.kind, alreadyReversed: t.reversals > 0, openRequest });
+            if (!refusal) requests.push({ transfer: index, requestedBy: o.user, status: 'requested' });
+            continue;
+          }
+          const request = requests[o.which % Math.max(requests.length, 1)];
+          if (!request) continue;
+          let next: ReturnType<typeof reversalDecision>;
+          try {
+            next = reversalDecision({ status: request.status, requestedBy: request.requestedBy, actorId: o.user, decision: o.do });
+          } catch (error) {
+            expect(error).toBeInstanceOf(Forbidden);
+            expect(o.user).toBe(request.requestedBy);
+            continue;
+          }
+          if ('code' in next) {
+            expect(request.status).not.toBe('requested');
+            continue;
+          }
+          const t = transfers[request.transfer];
+          if (next.status === 'approved' && reversalRefusal({ kind: t.kind, alreadyReversed: t.reversals > 0 })) continue;
+          if (next.status === 'approved') t.reversals += 1;
+          request.status = next.status;
+          request.decidedBy = o.user;
+        }
+        for (const r of requests) if (r.status !== 'requested') expect(r.decidedBy).not.toBe(r.requestedBy);
+        for (const [index, t] of transfers.entries()) {
+          expect(t.reversals).toBeLessThanOrEqual(1);
+          if (!(REVERSIBLE_KINDS as readonly string[]).includes(t.kind)) expect(requests.some((r) => r.transfer === index)).toBe(false);
+          expect(requests.filter((r) => r.transfer === index && r.status === 'requested').length).toBeLessThanOrEqual(1);
+          expect(requests.filter((r) => r.transfer === index && r.status === 'approved').length).toBe(t.reversals);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('for any sequence of transfers and reversals posted with the rules: debits = credits, balances equal their transfers, none that may not go negative does', () => {

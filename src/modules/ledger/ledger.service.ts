@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '../../common/auth/actor';
 import { Clock } from '../../common/clock';
-import { NotFound } from '../../common/http/domain-error';
 import { newId } from '../../common/ids';
 import { Money, plainString } from '../../common/money/decimal';
 import { formatMoneyForApi } from '../../common/money/money';
-import { requireRole } from '../../common/auth/access';
 import { TransactionRunner } from '../../database/transaction';
 import { AuditService } from '../audit/audit.service';
 import { LedgerError } from './ledger.error';
-import { assertSpecShape, naturalKey, reversalOf, reversalRefusal, sourceMustCover, transferProblem } from './ledger.rules';
+import { assertSpecShape, naturalKey, reversalOf, sourceMustCover, transferProblem } from './ledger.rules';
 import { AccountSpec, Books, PostTransfer, TransferView } from './ledger.types';
 import { Transfer } from './transfer.entity';
 
@@ -123,25 +121,16 @@ export class LedgerService {
   }
 
   /**
-   * A correction: the same amount back between the same accounts, pointing at the original.
-   * A transfer is reversed at most once (409 DUPLICATE), and only while the account that
-   * received it still holds the amount.
+   * A correction, in the caller's transaction (the approval of a reversal request): the same
+   * amount back between the same accounts, pointing at the original. The caller has checked
+   * that the transfer may be reversed (`reversalRefusal`); the unique key on `reverses_id`
+   * refuses a second reversal all the same, and the guarded update refuses one the receiving
+   * account no longer covers (`whenInsufficient`).
    */
-  async reverse(actor: Actor, transferId: string, reason: string): Promise<TransferView> {
-    requireRole(actor, 'finance');
-    return this.tx.run(async (em) => {
-      const transfer = await em.findOne(Transfer, { where: { id: transferId } });
-      if (!transfer) throw new NotFound('Bút toán');
-      const reversed = await em.query('SELECT id FROM ledger_transfers WHERE reverses_id = ?', [transfer.id]);
-      const refusal = reversalRefusal({ kind: transfer.kind, alreadyReversed: reversed.length > 0 });
-      if (refusal) throw new LedgerError(refusal.code, refusal.detail);
-      const [{ code, currency }] = await em.query('SELECT code, currency FROM funds WHERE id = ?', [transfer.fundId]);
-      const books: Books = { fundId: transfer.fundId, fundCode: code, currency, fiscalYear: transfer.fiscalYear };
-      return this.postReversal(books, transfer, reason, actor);
-    });
-  }
-
-  private async postReversal(books: Books, transfer: Transfer, reason: string, actor: Actor): Promise<TransferView> {
+  async postReversal(input: { transfer: Transfer; reason: string; actor: Actor; capacity: string; whenInsufficient?: () => Error }): Promise<TransferView> {
+    const { transfer } = input;
+    const [{ code, currency }]: Array<{ code: string; currency: string }> = await this.tx.manager.query('SELECT code, currency FROM funds WHERE id = ?', [transfer.fundId]);
+    const books: Books = { fundId: transfer.fundId, fundCode: code, currency, fiscalYear: transfer.fiscalYear };
     const [debit, credit] = await Promise.all([this.accountSpecOf(transfer.debitAccountId), this.accountSpecOf(transfer.creditAccountId)]);
     return this.post({
       books,
@@ -149,12 +138,13 @@ export class LedgerService {
       ...reversalOf({ debit, credit }),
       amount: transfer.amount,
       reference: transfer.reference,
-      note: reason,
-      actor,
-      capacity: 'finance',
+      note: input.reason,
+      actor: input.actor,
+      capacity: input.capacity,
       unitId: transfer.unitId,
       applicationId: transfer.applicationId,
       reversesId: transfer.id,
+      whenInsufficient: input.whenInsufficient,
     });
   }
 

@@ -1,22 +1,9 @@
 import { Decimal, Money } from '../../common/money/decimal';
 import type { FieldError } from '../../common/http/domain-error';
+import { TRANSFER_KIND_LABELS } from '../ledger/ledger.labels';
 
 /** Files holding an approval in force: they count as funded files in every report. */
 export const FUNDED_STATUSES = ['approved', 'contracted', 'accepted', 'settlement_submitted', 'settled'] as const;
-
-/** Ledger transfer kinds as people name them. */
-export const TRANSFER_KIND_LABELS: Record<string, string> = {
-  appropriation: 'Giao dự toán',
-  allocation: 'Phân bổ cho đơn vị',
-  allocation_transfer: 'Điều chuyển giữa đơn vị',
-  allocation_return: 'Đơn vị trả lại kinh phí',
-  commitment: 'Cam kết (phê duyệt đề án)',
-  commitment_release: 'Hoàn trả cam kết',
-  disbursement: 'Giải ngân (tạm ứng, thanh toán)',
-  recovery_receipt: 'Thu hồi kinh phí',
-  carry_over: 'Chuyển nguồn năm sau',
-  reversal: 'Bút toán đảo',
-};
 
 export function transferKindLabel(kind: string): string {
   return TRANSFER_KIND_LABELS[kind] ?? kind;
