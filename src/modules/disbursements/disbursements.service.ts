@@ -149,9 +149,7 @@ export class DisbursementsService {
       const { disbursement, app } = await this.lockForAction(actor, id);
       const before = toDisbursementView(disbursement, app.currency);
       const status = this.next(disbursement, 'pay');
-      if (await em.findOne(Disbursement, { where: { treasuryRef: dto.treasuryRef } })) {
-        throw new DisbursementError('DUPLICATE', `Số chứng từ kho bạc ${dto.treasuryRef} đã được ghi nhận cho một khoản chi khác.`);
-      }
+      await this.assertTreasuryRefUnused(dto.treasuryRef);
       if (disbursement.kind !== 'final') await this.assertWithinLimits(app, disbursement.kind, disbursement.amount, disbursement.id);
       const books = await this.budget.applicationBooks(app);
       const transfer = await this.ledger.post({
@@ -194,10 +192,7 @@ export class DisbursementsService {
       const { disbursement, app } = await this.lockForAction(actor, id);
       const refusal = disbursementReturnRefusal({ status: disbursement.status, applicationStatus: app.status });
       if (refusal) throw new DisbursementError(refusal.code, refusal.detail);
-      const taken: unknown[] = await em.query('SELECT id FROM disbursements WHERE treasury_ref = ? OR return_treasury_ref = ? LIMIT 1', [dto.treasuryRef, dto.treasuryRef]);
-      if (taken.length) {
-        throw new DisbursementError('DUPLICATE', `Số chứng từ kho bạc ${dto.treasuryRef} đã được ghi nhận cho một khoản chi hoặc hoàn trả khác.`);
-      }
+      await this.assertTreasuryRefUnused(dto.treasuryRef);
       const before = toDisbursementView(disbursement, app.currency);
       const books = await this.budget.applicationBooks(app);
       const transfer = await this.ledger.post({
@@ -263,6 +258,14 @@ export class DisbursementsService {
       [applicationId],
     );
     return { pending: Number(rows[0]?.pending ?? 0), paid: new Money(rows[0]?.paid ?? 0) };
+  }
+
+  /** A treasury reference names one movement: a payment or a return, never both, never twice. */
+  private async assertTreasuryRefUnused(treasuryRef: string): Promise<void> {
+    const taken: unknown[] = await this.tx.manager.query('SELECT id FROM disbursements WHERE treasury_ref = ? OR return_treasury_ref = ? LIMIT 1', [treasuryRef, treasuryRef]);
+    if (taken.length) {
+      throw new DisbursementError('DUPLICATE', `Số chứng từ kho bạc ${treasuryRef} đã được ghi nhận cho một khoản chi hoặc hoàn trả khác.`);
+    }
   }
 
   /** Sums of a file's disbursements that count against its limits, this one excluded. */
