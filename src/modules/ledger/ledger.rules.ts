@@ -39,11 +39,15 @@ export function assertSpecShape(spec: AccountSpec): void {
  * carry_out / carry_in bridge, one transfer in each year. These are the callers' mistakes, never
  * a client's: the use cases validate what a client sends before they post.
  */
-export function transferProblem({ books, from, to, amount }: { books: Books; from: AccountSpec; to: AccountSpec; amount: Decimal }): string | null {
+export function transferProblem({ from, to, amount }: { books: Books; from: AccountSpec; to: AccountSpec; amount: Decimal }): string | null {
   if (!amount.gt(0) || !amount.isFinite()) return 'a transfer amount is positive';
   const shape = specProblem(from) ?? specProblem(to);
   if (shape) return shape;
-  if (naturalKey(books.fundId, books.fiscalYear, from) === naturalKey(books.fundId, books.fiscalYear, to)) return 'a transfer moves money between two different accounts';
+  // Same books, so the same natural key means the same kind and the same file or unit (compared
+  // without building the keys: this runs on every transfer).
+  if (from.kind === to.kind && (from.applicationId ?? from.unitId ?? null) === (to.applicationId ?? to.unitId ?? null)) {
+    return 'a transfer moves money between two different accounts';
+  }
   return null;
 }
 
