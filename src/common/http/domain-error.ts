@@ -10,7 +10,11 @@ export type ErrorCode =
   | 'IDEMPOTENCY_IN_FLIGHT'
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'RATE_LIMITED'
-  | 'PASSWORD_CHANGE_REQUIRED';
+  | 'PASSWORD_CHANGE_REQUIRED'
+  | 'NOT_ASSIGNED'
+  | 'OUT_OF_SCOPE'
+  | 'CONFLICT_OF_INTEREST'
+  | 'DECLARATION_REQUIRED';
 
 export interface FieldError {
   field: string;
@@ -48,9 +52,12 @@ export class NotFound extends DomainError {
   }
 }
 
+/** The refusals of authority: 403, with the code saying which (a role, an assignment, a field of work, a conflict). */
+export type ForbiddenCode = 'FORBIDDEN' | 'NOT_ASSIGNED' | 'OUT_OF_SCOPE' | 'CONFLICT_OF_INTEREST';
+
 export class Forbidden extends DomainError {
-  constructor(detail = 'Bạn không có quyền thực hiện thao tác này.') {
-    super('FORBIDDEN', detail);
+  constructor(detail = 'Bạn không có quyền thực hiện thao tác này.', code: ForbiddenCode = 'FORBIDDEN') {
+    super(code, detail);
   }
 }
 

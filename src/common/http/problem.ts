@@ -23,6 +23,10 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   IDEMPOTENCY_KEY_REUSED: 422,
   RATE_LIMITED: 429,
   PASSWORD_CHANGE_REQUIRED: 403,
+  NOT_ASSIGNED: 403,
+  OUT_OF_SCOPE: 403,
+  CONFLICT_OF_INTEREST: 403,
+  DECLARATION_REQUIRED: 409,
 };
 
 /** Titles people read: Vietnamese, one per code. */
@@ -39,6 +43,10 @@ const TITLE_BY_CODE: Record<ErrorCode, string> = {
   IDEMPOTENCY_KEY_REUSED: 'Khóa Idempotency-Key đã dùng cho yêu cầu khác',
   RATE_LIMITED: 'Quá nhiều yêu cầu',
   PASSWORD_CHANGE_REQUIRED: 'Cần đổi mật khẩu',
+  NOT_ASSIGNED: 'Không được giao xử lý hồ sơ này',
+  OUT_OF_SCOPE: 'Ngoài lĩnh vực được phân công',
+  CONFLICT_OF_INTEREST: 'Xung đột lợi ích',
+  DECLARATION_REQUIRED: 'Cần kê khai xung đột lợi ích trước',
 };
 
 const TITLE_BY_STATUS: Record<number, string> = {

@@ -51,3 +51,35 @@ describe('wouldCreateCycle', () => {
     expect(wouldCreateCycle({ unitId: 'VP', newParentId: null, parentOf })).toBe(false);
   });
 });
+
+describe('UnitPlacement', () => {
+  const { UnitPlacement } = jest.requireActual('./unit-tree.rules') as typeof import('./unit-tree.rules');
+  const placement = new UnitPlacement([
+    { id: 'SCT', parentId: null, kind: 'department' },
+    { id: 'TTKC', parentId: 'SCT', kind: 'centre' },
+    { id: 'PTV', parentId: 'TTKC', kind: 'division' },
+    { id: 'QLCN', parentId: 'SCT', kind: 'division' },
+    { id: 'LOOP1', parentId: 'LOOP2', kind: 'office' },
+    { id: 'LOOP2', parentId: 'LOOP1', kind: 'office' },
+  ]);
+
+  it('reads the line from a unit up to its root, nearest first', () => {
+    expect(placement.lineOf('PTV')).toEqual(['PTV', 'TTKC', 'SCT']);
+    expect(placement.lineOf(null)).toEqual([]);
+    expect(placement.lineOf('UNKNOWN')).toEqual([]);
+    expect(placement.lineOf('LOOP1')).toEqual(['LOOP1', 'LOOP2']);
+  });
+
+  it('reads the units below a unit, itself included', () => {
+    expect(placement.subtreeOf('TTKC').sort()).toEqual(['PTV', 'TTKC']);
+    expect(placement.subtreeOf('SCT').sort()).toEqual(['PTV', 'QLCN', 'SCT', 'TTKC']);
+    expect(placement.subtreeOf(null)).toEqual([]);
+  });
+
+  it('knows the centre and the units under it', () => {
+    expect(placement.inCentre('PTV')).toBe(true);
+    expect(placement.inCentre('TTKC')).toBe(true);
+    expect(placement.inCentre('QLCN')).toBe(false);
+    expect(placement.inCentre(null)).toBe(false);
+  });
+});

@@ -35,3 +35,44 @@ export function wouldCreateCycle(input: { unitId: string; newParentId: string | 
   }
   return false;
 }
+
+/** Where every unit stands: its parent and its kind. */
+export interface UnitPlacementRow {
+  id: string;
+  parentId: string | null;
+  kind: string;
+}
+
+/**
+ * The tree's shape as the authority rules read it: the line from a unit up to its root, the units
+ * below a unit, and whether a unit belongs to the extension centre (is a centre or lies under one).
+ */
+export class UnitPlacement {
+  private readonly parentOf = new Map<string, string | null>();
+  private readonly kindOf = new Map<string, string>();
+
+  constructor(rows: readonly UnitPlacementRow[]) {
+    for (const row of rows) {
+      this.parentOf.set(row.id, row.parentId);
+      this.kindOf.set(row.id, row.kind);
+    }
+  }
+
+  /** The unit and the units above it, nearest first; empty for no unit. A stored loop is cut where it closes. */
+  lineOf(unitId: string | null): string[] {
+    const line: string[] = [];
+    for (let at = unitId; at !== null && this.parentOf.has(at) && !line.includes(at); at = this.parentOf.get(at) ?? null) line.push(at);
+    return line;
+  }
+
+  /** The unit and every unit below it; empty for no unit. */
+  subtreeOf(unitId: string | null): string[] {
+    if (unitId === null || !this.parentOf.has(unitId)) return [];
+    return [...this.parentOf.keys()].filter((id) => this.lineOf(id).includes(unitId));
+  }
+
+  /** Whether the unit is the extension centre or lies under it. */
+  inCentre(unitId: string | null): boolean {
+    return this.lineOf(unitId).some((id) => this.kindOf.get(id) === 'centre');
+  }
+}

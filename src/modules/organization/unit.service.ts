@@ -10,7 +10,7 @@ import { AuditService } from '../audit/audit.service';
 import type { UnitQuery } from './dto/unit-query.dto';
 import type { UpdateUnitDto } from './dto/update-unit.dto';
 import { OrganizationError } from './organization.error';
-import { buildUnitTree, wouldCreateCycle } from './unit-tree.rules';
+import { buildUnitTree, UnitPlacement, wouldCreateCycle } from './unit-tree.rules';
 import { Unit, UnitKind } from './unit.entity';
 import { toUnitView, UnitTreeNode, UnitView } from './unit.view';
 
@@ -72,6 +72,15 @@ export class UnitService {
     const unit = isId(id) ? await this.tx.manager.findOne(Unit, { where: { id } }) : null;
     if (!unit) throw OrganizationError.unitNotFound();
     return toUnitView(unit);
+  }
+
+  /**
+   * The tree as it stands now (every unit, active or not: a file may be led by a unit since
+   * closed): what the authority rules read to place a person and a file in it.
+   */
+  async placement(): Promise<UnitPlacement> {
+    const rows: Array<{ id: string; parent_id: string | null; kind: string }> = await this.tx.manager.query('SELECT id, parent_id, kind FROM units');
+    return new UnitPlacement(rows.map((r) => ({ id: r.id, parentId: r.parent_id, kind: r.kind })));
   }
 
   /** Whether an active unit has this id; identity asks before placing a user in it. */
