@@ -13,12 +13,14 @@ import { ApplicationsService } from './applications.service';
 import { ConsultationsController } from './consultations.controller';
 import { ConsultationsService } from './consultations.service';
 import { FundDirectory } from './fund-directory';
+import { FileAccess } from './file-access';
 
 @Module({
   imports: [CatalogueModule, EstablishmentsModule, OrganizationModule, BudgetModule],
   controllers: [ApplicationsController, ConsultationsController],
   providers: [
     ApplicationStore,
+    FileAccess,
     ApplicationFiles,
     ApplicationsService,
     ApplicationReviewService,

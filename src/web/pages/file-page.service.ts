@@ -15,7 +15,6 @@ import { DelegationService } from '../../modules/identity/delegation.service';
 import { RecoveryService } from '../../modules/settlement/recovery.service';
 import { SettlementService } from '../../modules/settlement/settlement.service';
 import { ApiLinks } from '../api-links';
-import { availableActions } from '../file-actions';
 import { WebIdempotency } from '../forms/web-idempotency.service';
 import { DirectoryService } from './directory.service';
 import { askedOfOwner, lastStep } from './owner-requests';
@@ -61,17 +60,7 @@ export class FilePageService {
       this.mayDecide(actor, app),
       this.budget.listFunds(actor),
     ]);
-    const recommendedBy = lastStep(app, 'recommend')?.actorId ?? null;
-    const initialedBy = lastStep(app, 'initial')?.actorId ?? null;
-    const actions = availableActions(actor, {
-      status: app.status,
-      ownerId: app.ownerId,
-      officerId: app.officerId,
-      recommendedBy,
-      initialedBy,
-      appraisedByMe: (app.appraisals ?? []).some((a) => a.memberId === actor.id),
-      mayDecide,
-    });
+    const actions = await this.applications.offeredActions(actor, app, { mayDecide, declaredByMe: false });
     // The rule of the file's fund source, or the one for every source (as the catalogue chooses).
     const source = funds.find((f) => f.code === app.fundCode)?.source;
     const rule = rules.find((r) => r.fundSource === source) ?? rules.find((r) => r.fundSource === null) ?? null;
