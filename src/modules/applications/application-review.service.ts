@@ -13,6 +13,7 @@ import { Application } from './application.entity';
 import { ApplicationStore } from './application-store';
 import { ApplicationView, AppraisalView, toAppraisalView } from './application.view';
 import { ApplicationError } from './applications.error';
+import { ConflictDeclarationsService } from './conflict-declarations.service';
 import { approvedSupportProblem, totalsOf } from './costs.rules';
 import { assignActionFor, capacityFor, nextStatus } from './workflow.rules';
 import { Appraisal } from './appraisal.entity';
@@ -32,6 +33,7 @@ export class ApplicationReviewService {
     private readonly catalogue: CatalogueService,
     private readonly units: UnitService,
     private readonly actors: ActorSource,
+    private readonly conflicts: ConflictDeclarationsService,
   ) {}
 
   /**
@@ -105,6 +107,7 @@ export class ApplicationReviewService {
       const app = await this.store.findVisible(actor, id, { lock: true });
       const from = app.status;
       app.status = nextStatus({ from, action: 'appraise', role });
+      await this.conflicts.assertMayJudge(app.id, [actor.id]);
       if (await em.exists(Appraisal, { where: { applicationId: app.id, memberId: actor.id } })) {
         throw new ApplicationError('DUPLICATE', 'Bạn đã thẩm định hồ sơ này; mỗi thành viên chỉ thẩm định một lần.');
       }
@@ -140,6 +143,7 @@ export class ApplicationReviewService {
       const app = await this.store.findVisible(actor, id, { lock: true });
       const from = app.status;
       const to = nextStatus({ from, action: 'recommend', role });
+      await this.conflicts.assertMayJudge(app.id, [actor.id]);
       this.assertAssignedOfficer(actor, app);
       const approvedSupport = parseMoney(dto.approvedSupport, { field: 'approvedSupport', currency: app.currency });
       await this.units.requireActiveUnits([{ field: 'allocationUnitId', id: dto.allocationUnitId }]);
@@ -178,6 +182,7 @@ export class ApplicationReviewService {
       const app = await this.store.findVisible(actor, id, { lock: true });
       const from = app.status;
       const to = nextStatus({ from, action: 'initial', role });
+      await this.conflicts.assertMayJudge(app.id, [actor.id]);
       assertNotMakerChecker(actor.id, { preparedBy: app.recommendedBy });
       assertNotMakerChecker(actor.id, { preparedBy: app.officerId });
       Object.assign(app, { status: to, initialedBy: actor.id, initialedAt: this.clock.now() });

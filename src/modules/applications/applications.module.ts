@@ -10,13 +10,15 @@ import { ApplicationStore } from './application-store';
 import { ApplicationFiles } from './application-files';
 import { ApplicationsController } from './applications.controller';
 import { ApplicationsService } from './applications.service';
+import { ConflictDeclarationsController } from './conflict-declarations.controller';
+import { ConflictDeclarationsService } from './conflict-declarations.service';
 import { ConsultationsController } from './consultations.controller';
 import { ConsultationsService } from './consultations.service';
 import { FundDirectory } from './fund-directory';
 
 @Module({
   imports: [CatalogueModule, EstablishmentsModule, OrganizationModule, BudgetModule],
-  controllers: [ApplicationsController, ConsultationsController],
+  controllers: [ApplicationsController, ConsultationsController, ConflictDeclarationsController],
   providers: [
     ApplicationStore,
     ApplicationFiles,
@@ -25,8 +27,9 @@ import { FundDirectory } from './fund-directory';
     ApplicationDecisionService,
     ConsultationsService,
     ApplicationDocumentsService,
+    ConflictDeclarationsService,
     FundDirectory,
   ],
-  exports: [ApplicationsService, ApplicationFiles, ApplicationReviewService, ApplicationDecisionService, ConsultationsService, ApplicationDocumentsService],
+  exports: [ApplicationsService, ApplicationFiles, ApplicationReviewService, ApplicationDecisionService, ConsultationsService, ApplicationDocumentsService, ConflictDeclarationsService],
 })
 export class ApplicationsModule {}
