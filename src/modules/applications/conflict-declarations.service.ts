@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { requireRole, requireStaff } from '../../common/auth/access';
-import type { Actor } from '../../common/auth/actor';
+import type { Actor, Role } from '../../common/auth/actor';
 import { Clock } from '../../common/clock';
 import { ValidationFailed } from '../../common/http/domain-error';
 import { newId } from '../../common/ids';
@@ -12,6 +12,9 @@ import { ConflictDeclaration } from './conflict-declaration.entity';
 import { ConflictDeclarationView, toConflictDeclarationView } from './conflict-declaration.view';
 import { conflictRefusal } from './conflicts.rules';
 import type { ConflictDeclarationDto } from './dto/conflict-declaration.dto';
+
+/** Who declares on a file: the staff who act on files (appraise, recommend, initial, decide). */
+export const DECLARING_ROLES: Role[] = ['officer', 'head', 'leader'];
 
 /**
  * Conflicts of interest (xung đột lợi ích): staff who act on a file declare, once, whether they
@@ -34,7 +37,7 @@ export class ConflictDeclarationsService {
    * On the file's timeline and in the audit log, in the same transaction; the file does not move.
    */
   async declare(actor: Actor, applicationId: string, dto: ConflictDeclarationDto): Promise<ConflictDeclarationView> {
-    const capacity = requireRole(actor, 'officer', 'head', 'leader');
+    const capacity = requireRole(actor, ...DECLARING_ROLES);
     return this.tx.run(async (em) => {
       const app = await this.store.findVisible(actor, applicationId, { lock: true });
       if (!dto.hasConflict && dto.relation) throw ValidationFailed.field('relation', 'chỉ ghi quan hệ khi có xung đột lợi ích');

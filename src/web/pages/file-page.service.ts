@@ -5,6 +5,7 @@ import { DomainError } from '../../common/http/domain-error';
 import { Money } from '../../common/money/decimal';
 import { ApplicationsService } from '../../modules/applications/applications.service';
 import type { ApplicationView } from '../../modules/applications/application.view';
+import { ConflictDeclarationsService, DECLARING_ROLES } from '../../modules/applications/conflict-declarations.service';
 import { ANSWERING_ROLES } from '../../modules/applications/consultations.service';
 import { BudgetService } from '../../modules/budget/budget.service';
 import { CatalogueService } from '../../modules/catalogue/catalogue.service';
@@ -44,13 +45,14 @@ export class FilePageService {
     private readonly directory: DirectoryService,
     private readonly idempotency: WebIdempotency,
     private readonly apiLinks: ApiLinks,
+    private readonly conflicts: ConflictDeclarationsService,
   ) {}
 
   async model(actor: Actor, id: string): Promise<Record<string, unknown>> {
     const app = await this.applications.get(actor, id);
     const today = this.clock.today();
     const seesMoney = hasRole(actor, 'officer', 'finance', 'auditor', 'applicant');
-    const [establishment, works, disbursements, settlements, recoveries, rules, names, mayDecide, funds] = await Promise.all([
+    const [establishment, works, disbursements, settlements, recoveries, rules, names, mayDecide, funds, declarations] = await Promise.all([
       this.establishments.get(actor, app.establishmentId),
       this.contracts.contractAndAcceptance(actor, app.id),
       seesMoney ? this.disbursements.list(actor, { applicationId: app.id, page: 1, pageSize: 200 }).then((p) => p.items) : Promise.resolve([]),
@@ -60,6 +62,7 @@ export class FilePageService {
       this.directory.for(actor),
       this.mayDecide(actor, app),
       this.budget.listFunds(actor),
+      isStaff(actor) ? this.conflicts.list(actor, app.id) : Promise.resolve([]),
     ]);
     const recommendedBy = lastStep(app, 'recommend')?.actorId ?? null;
     const initialedBy = lastStep(app, 'initial')?.actorId ?? null;
@@ -107,6 +110,9 @@ export class FilePageService {
       units: names.units,
       statementUrl:
         settlement?.status === 'approved' && this.apiLinks.has('GET', STATEMENT_ROUTE) ? STATEMENT_ROUTE.replace(':id', settlement.id) : null,
+      // Kê khai xung đột lợi ích: staff read them (on the decision form too); who acts on files declares once.
+      conflictDeclarations: declarations,
+      mayDeclare: hasRole(actor, ...DECLARING_ROLES) && !declarations.some((d) => d.userId === actor.id),
       disbursementKey: this.idempotency.newKey(),
       isStaff: isStaff(actor),
     };
