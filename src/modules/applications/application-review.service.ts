@@ -12,6 +12,7 @@ import { Application } from './application.entity';
 import { ApplicationStore } from './application-store';
 import { ApplicationView, AppraisalView, toAppraisalView } from './application.view';
 import { ApplicationError } from './applications.error';
+import { ConflictDeclarationsService } from './conflict-declarations.service';
 import { approvedSupportProblem, totalsOf } from './costs.rules';
 import { assignActionFor, capacityFor, nextStatus } from './workflow.rules';
 import { Appraisal } from './appraisal.entity';
@@ -31,6 +32,7 @@ export class ApplicationReviewService {
     private readonly catalogue: CatalogueService,
     private readonly units: UnitService,
     private readonly actors: ActorSource,
+    private readonly conflicts: ConflictDeclarationsService,
   ) {}
 
   /**
@@ -111,6 +113,7 @@ export class ApplicationReviewService {
       const { app } = await this.store.open(actor, id, 'appraise', { lock: true });
       const from = app.status;
       app.status = nextStatus({ from, action: 'appraise', role });
+      await this.conflicts.assertMayJudge(app.id, [actor.id]);
       if (await em.exists(Appraisal, { where: { applicationId: app.id, memberId: actor.id } })) {
         throw new ApplicationError('DUPLICATE', 'Bạn đã thẩm định hồ sơ này; mỗi thành viên chỉ thẩm định một lần.');
       }
@@ -149,6 +152,7 @@ export class ApplicationReviewService {
       const { app } = await this.store.open(actor, id, 'recommend', { lock: true });
       const from = app.status;
       const to = nextStatus({ from, action: 'recommend', role });
+      await this.conflicts.assertMayJudge(app.id, [actor.id]);
       const approvedSupport = parseMoney(dto.approvedSupport, { field: 'approvedSupport', currency: app.currency });
       await this.units.requireActiveUnits([{ field: 'allocationUnitId', id: dto.allocationUnitId }]);
       if (!(await this.units.placement()).lineOf(app.leadUnitId).includes(dto.allocationUnitId)) {
@@ -192,7 +196,9 @@ export class ApplicationReviewService {
       const role = onBehalfOf ? 'head' : capacityFor({ action: 'initial', roles: actor.roles });
       const from = app.status;
       const to = nextStatus({ from, action: 'initial', role });
-      for (const person of onBehalfOf ? [actor.id, onBehalfOf] : [actor.id]) {
+      const people = onBehalfOf ? [actor.id, onBehalfOf] : [actor.id];
+      await this.conflicts.assertMayJudge(app.id, people);
+      for (const person of people) {
         assertNotMakerChecker(person, { preparedBy: app.recommendedBy });
         assertNotMakerChecker(person, { preparedBy: app.officerId });
       }

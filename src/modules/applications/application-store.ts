@@ -19,8 +19,11 @@ import { CostLine } from './cost-line.entity';
 
 export interface StepRecord {
   app: Application;
-  /** `create` for the first entry, `answer` for a consultation answered; otherwise a workflow action. */
-  action: WorkflowAction | 'create' | 'answer';
+  /**
+   * `create` for the first entry, `answer` for a consultation answered, `conflict_declaration` for
+   * a declaration of (no) conflict of interest; otherwise a workflow action.
+   */
+  action: WorkflowAction | 'create' | 'answer' | 'conflict_declaration';
   from: ApplicationStatus | null;
   actor: Actor;
   capacity: string;

@@ -195,9 +195,10 @@ export class ApplicationsService {
   /**
    * The actions the actor may take on a file now (for the pages, which offer only these): the
    * workflow's table narrowed by the same access policy every use case asks first. `mayDecide` is
-   * the decision service's answer for this user and file; `declaredByMe` whether they declared on it.
+   * the decision service's answer for this user and file; `declaredByMe` whether they declared on
+   * it, `conflictDeclared` whether they declared a conflict (which takes the judging steps away).
    */
-  async offeredActions(actor: Actor, app: ApplicationView, facts: { mayDecide: boolean; declaredByMe: boolean }): Promise<Set<FileAction>> {
+  async offeredActions(actor: Actor, app: ApplicationView, facts: { mayDecide: boolean; declaredByMe: boolean; conflictDeclared: boolean }): Promise<Set<FileAction>> {
     const { standing } = await this.access.find(actor, app.id);
     const lastBy = (action: string) => [...app.timeline].reverse().find((e) => e.action === action)?.actorId ?? null;
     return offeredActions(

@@ -44,6 +44,7 @@ describe('offeredActions', () => {
     expect(offers(person('o9', 'QLCN', 'officer'), reviewing)).toEqual([]);
     expect(offers(person('o1', 'PTV', 'officer'), { ...reviewing, appraisedByMe: true })).not.toContain('appraise');
     expect(offers(person('o1', 'PTV', 'officer'), { ...reviewing, declaredByMe: true })).not.toContain('declare');
+    expect(offers(person('o1', 'PTV', 'officer'), { ...reviewing, declaredByMe: true, conflictDeclared: true })).toEqual(['consult', 'return', 'upload']);
     expect(offers(person('o2', 'PTV', 'officer'), file({ status: 'submitted' }))).toContain('return');
   });
 

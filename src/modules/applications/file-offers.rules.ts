@@ -36,6 +36,8 @@ export interface OfferFacts {
   appraisedByMe: boolean;
   /** The user has already declared on this file (a declaration is made once). */
   declaredByMe: boolean;
+  /** The user declared a conflict of interest with the file: they no longer appraise, recommend, initial or decide it. */
+  conflictDeclared?: boolean;
   /** Whether the decision service would take this user's decision (leader in their field, or a delegation covering it). */
   mayDecide: boolean;
 }
@@ -97,5 +99,6 @@ export function offeredActions(actor: Actor, file: OfferFacts, standing: FileSta
     if (status === 'accepted' || status === 'settlement_submitted') offers.add('requestPayment');
   }
   if (right('declare').allowed && !file.declaredByMe && !FINAL_STATUSES.includes(status)) offers.add('declare');
+  if (file.conflictDeclared) for (const judging of ['appraise', 'recommend', 'initial', 'decide'] as const) offers.delete(judging);
   return offers;
 }

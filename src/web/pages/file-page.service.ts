@@ -5,6 +5,7 @@ import { DomainError } from '../../common/http/domain-error';
 import { Money } from '../../common/money/decimal';
 import { ApplicationsService } from '../../modules/applications/applications.service';
 import type { ApplicationView } from '../../modules/applications/application.view';
+import { ConflictDeclarationsService } from '../../modules/applications/conflict-declarations.service';
 import { ANSWERING_ROLES } from '../../modules/applications/consultations.service';
 import { BudgetService } from '../../modules/budget/budget.service';
 import { CatalogueService } from '../../modules/catalogue/catalogue.service';
@@ -43,13 +44,14 @@ export class FilePageService {
     private readonly directory: DirectoryService,
     private readonly idempotency: WebIdempotency,
     private readonly apiLinks: ApiLinks,
+    private readonly conflicts: ConflictDeclarationsService,
   ) {}
 
   async model(actor: Actor, id: string): Promise<Record<string, unknown>> {
     const app = await this.applications.get(actor, id);
     const today = this.clock.today();
     const seesMoney = hasRole(actor, 'officer', 'finance', 'auditor', 'applicant');
-    const [establishment, works, disbursements, settlements, recoveries, rules, names, mayDecide, funds] = await Promise.all([
+    const [establishment, works, disbursements, settlements, recoveries, rules, names, mayDecide, funds, declarations] = await Promise.all([
       this.establishments.get(actor, app.establishmentId),
       this.contracts.contractAndAcceptance(actor, app.id),
       seesMoney ? this.disbursements.list(actor, { applicationId: app.id, page: 1, pageSize: 200 }).then((p) => p.items) : Promise.resolve([]),
@@ -59,8 +61,14 @@ export class FilePageService {
       this.directory.for(actor),
       this.mayDecide(actor, app),
       this.budget.listFunds(actor),
+      isStaff(actor) ? this.conflicts.list(actor, app.id) : Promise.resolve([]),
     ]);
-    const actions = await this.applications.offeredActions(actor, app, { mayDecide, declaredByMe: false });
+    const mine = declarations.filter((d) => d.userId === actor.id);
+    const actions = await this.applications.offeredActions(actor, app, {
+      mayDecide,
+      declaredByMe: mine.length > 0,
+      conflictDeclared: mine.some((d) => d.hasConflict),
+    });
     // The rule of the file's fund source, or the one for every source (as the catalogue chooses).
     const source = funds.find((f) => f.code === app.fundCode)?.source;
     const rule = rules.find((r) => r.fundSource === source) ?? rules.find((r) => r.fundSource === null) ?? null;
@@ -96,6 +104,9 @@ export class FilePageService {
       units: names.units,
       statementUrl:
         settlement?.status === 'approved' && this.apiLinks.has('GET', STATEMENT_ROUTE) ? STATEMENT_ROUTE.replace(':id', settlement.id) : null,
+      // Kê khai xung đột lợi ích: staff read them (on the decision form too); who acts on files declares once.
+      conflictDeclarations: declarations,
+      mayDeclare: actions.has('declare'),
       disbursementKey: this.idempotency.newKey(),
       isStaff: isStaff(actor),
     };
