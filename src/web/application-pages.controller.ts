@@ -1,3 +1,4 @@
+import { FILE_ACT_ROLES } from '../modules/applications/applications.service';
 import { Body, Get, Param, Post, Query, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
@@ -166,7 +167,7 @@ export class ApplicationPagesController {
   }
 
   @Post(':id/tai-lieu')
-  @PageRoles('applicant', 'officer')
+  @PageRoles(...FILE_ACT_ROLES.upload)
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1 }, defParamCharset: 'utf8' }))
   async upload(
     @Req() req: WebRequest,

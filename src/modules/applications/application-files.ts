@@ -7,7 +7,10 @@ import { ApplicationStore } from './application-store';
 import type { Application } from './application.entity';
 import type { ApplicationView } from './application.view';
 import { nextStatus, type WorkflowAction, type WorkflowRole } from './workflow.rules';
-import type { FileAct } from './file-access.rules';
+import { ACT_ROLES, type FileAct } from './file-access.rules';
+
+/** The roles that may ever take each step on a file (the routes' role check says the same). */
+export const FILE_ACT_ROLES = ACT_ROLES;
 import { type ApplicationStatus } from './application-statuses';
 import { fileScopedQuery, ListOrder, pageWithCurrency, withCurrency } from './file-scoped-query';
 

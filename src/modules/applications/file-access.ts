@@ -69,7 +69,8 @@ export class FileAccess {
 
   /** Where the actor stands towards the file. */
   async standing(actor: Actor, app: Application): Promise<FileStanding> {
-    if (!isStaff(actor) || hasRole(actor, ...PROVINCE_ROLES)) {
+    // Producers, and leaders, finance and auditors who take no officer's or head's step, need no more reading.
+    if (!isStaff(actor) || (hasRole(actor, ...PROVINCE_ROLES) && !hasRole(actor, 'officer', 'head'))) {
       return standingOf({ actor, file: app, leadLine: [], consultedUnitIds: [], actorInCentre: false, decisionDelegate: false, routine: [] });
     }
     const [placement, consulted, decisionDelegate, principals] = await Promise.all([
