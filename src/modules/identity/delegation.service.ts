@@ -224,9 +224,11 @@ export class DelegationService {
    * Whether a leader's own field of work holds the file: always for the director, for a deputy
    * when the file's activity type and lead unit lie in their field, never for someone not a leader.
    */
-  async withinOwnField(actor: Actor, file: ScopedFile): Promise<boolean> {
+  async withinOwnField(actor: Actor, file: PlacedFile): Promise<boolean> {
     if (!hasRole(actor, 'leader')) return false;
-    return inScope(await this.leaderScopeOf(actor.id), file);
+    const scope = await this.leaderScopeOf(actor.id);
+    if (!limitsField(scope)) return true;
+    return inScope(scope, { activityTypeCode: file.activityTypeCode, unitIds: (await this.units.placement()).lineOf(file.leadUnitId) });
   }
 
   /**
