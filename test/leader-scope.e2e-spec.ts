@@ -10,7 +10,7 @@ import { createActor, createUnit, TestActor } from './support/actors';
 import { unitFigures } from './support/budget';
 import { startTestApp, TestApp } from './support/test-app';
 import { approvedFile, cast, Cast, initialedFile } from './support/workflow';
-import { PageClient, webUser } from './web-support';
+import { csrfOf, PageClient, webUser } from './web-support';
 
 /**
  * Leaders' fields of work (leaderScope: a deputy director decides only the files of the field
@@ -290,5 +290,41 @@ describe('routine delegations (ủy quyền công việc thường xuyên)', () 
       delegations.decisionCapacity(await actorOf(officer), { amount: new Money('1'), activityTypeCode: 'machinery', on: t.clock.now() }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(await delegations.routinePrincipals(await actorOf(officer))).toEqual([{ userId: leaderHead.id, unitId: unit.id }]);
+  });
+
+  it('through the pages a head delegates routine work to a member of the unit, sees it listed by its scope, and revokes it', async () => {
+    const unit = await createUnit(t, 'office');
+    const head = await webUser(t, ['head'], unit.id, 'Trưởng phòng Thường Xuyên');
+    const member = await webUser(t, ['officer'], unit.id, 'Chuyên viên Cùng Phòng');
+    const outsider = await webUser(t, ['officer'], otherUnit.id, 'Chuyên viên Phòng Khác');
+    const today = t.clock.today();
+    const browser = new PageClient(t);
+    await browser.login(head.email);
+
+    const form = await browser.get('/uy-quyen');
+    expect(form.status).toBe(200);
+    // Only the routine form, offering the unit's members; a head has no decision form.
+    expect(form.text).toContain('Ủy quyền công việc thường xuyên của');
+    expect(form.text).not.toContain('Ủy quyền quyết định cho người khác');
+    expect(form.text).toContain(`<option value="${member.id}">Chuyên viên Cùng Phòng</option>`);
+    expect(form.text).not.toContain(`<option value="${outsider.id}">`);
+
+    const fields = { scope: 'routine', validFrom: today, validTo: addDays(today, 5), reason: 'Nghỉ phép năm' };
+    const refused = await browser.post('/uy-quyen', { ...fields, toUserId: outsider.id }, { csrf: csrfOf(form.text) });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('người nhận phải là chuyên viên hoặc trưởng phòng đang làm việc tại đơn vị của bạn');
+
+    const created = await browser.post('/uy-quyen', { ...fields, toUserId: member.id }, { csrf: csrfOf(form.text) });
+    expect(created.status).toBe(303);
+    const list = await browser.get('/uy-quyen');
+    expect(list.text).toContain('Ủy quyền công việc thường xuyên</td>');
+    expect(list.text).toContain('Giao xử lý, ký tắt hồ sơ của đơn vị');
+    const [{ id }] = await t.app.get(DataSource).query("SELECT id FROM delegations WHERE from_user_id = ? AND scope = 'routine'", [head.id]);
+    expect(list.text).toContain(`action="/uy-quyen/${id}/thu-hoi"`);
+
+    const revoked = await browser.post(`/uy-quyen/${id}/thu-hoi`, {}, { csrf: csrfOf(list.text) });
+    expect(revoked.status).toBe(303);
+    const shown = await t.http.get(api(`/delegations/${id}`)).set(head.auth).expect(200);
+    expect(shown.body).toMatchObject({ scope: 'routine', status: 'revoked' });
   });
 });
