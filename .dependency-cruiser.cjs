@@ -30,9 +30,9 @@ module.exports = {
     {
       name: 'applications-through-its-public-files',
       comment:
-        'A file has one owner: other modules use the applications module only through ApplicationFiles, its services, views, DTOs, statuses and labels, never its entities, store, rules or query helpers. (The web page actions still read the workflow table: the authority policy replaces that.)',
+        'A file has one owner: other modules use the applications module only through ApplicationFiles, its services, views, DTOs, statuses and labels, never its entities, store, rules or query helpers.',
       severity: 'error',
-      from: { path: '^src/', pathNot: ['^src/modules/applications/', '^src/composition/', '^src/web/file-actions\\.ts$'] },
+      from: { path: '^src/', pathNot: ['^src/modules/applications/', '^src/composition/'] },
       to: {
         path: '^src/modules/applications/',
         pathNot: '^src/modules/applications/(application-files|application-statuses|applications\\.labels|application\\.view|applications\\.module|[a-z-]+\\.service)\\.ts$|^src/modules/applications/dto/',
@@ -60,9 +60,9 @@ module.exports = {
     {
       name: 'web-is-a-front-end',
       comment:
-        'The pages are a front end over the modules, like the API: they use services, views, DTOs, labels, guards and module wiring, never entities, stores or rules. (The page actions still read the workflow table: the authority policy replaces that.)',
+        'The pages are a front end over the modules, like the API: they use services, views, DTOs, labels, guards and module wiring, never entities, stores or rules.',
       severity: 'error',
-      from: { path: '^src/web/', pathNot: '^src/web/file-actions\\.ts$' },
+      from: { path: '^src/web/' },
       to: {
         path: '^src/modules/',
         pathNot: '\\.(service|view|labels|module|guard)\\.ts$|/dto/|^src/modules/applications/application-statuses\\.ts$',

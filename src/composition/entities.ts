@@ -16,6 +16,7 @@ import { ApplicationEvent } from '../modules/applications/application-event.enti
 import { ApplicationDocument } from '../modules/applications/application-document.entity';
 import { Consultation } from '../modules/applications/consultation.entity';
 import { Appraisal } from '../modules/applications/appraisal.entity';
+import { ConflictDeclaration } from '../modules/applications/conflict-declaration.entity';
 import { Disbursement } from '../modules/disbursements/disbursement.entity';
 import { Contract } from '../modules/disbursements/contract.entity';
 import { Acceptance } from '../modules/disbursements/acceptance.entity';
@@ -24,4 +25,4 @@ import { Recovery, RecoveryReceipt } from '../modules/settlement/recovery.entity
 import { ReconciliationImport } from '../modules/reconciliation/reconciliation-import.entity';
 
 /** Every entity of the service; each module adds its own here. */
-export const ENTITIES: Function[] = [Unit, User, RefreshToken, Delegation, AuditEntry, Fund, FiscalYear, Account, Transfer, ReversalRequest, Establishment, ActivityRule, Application, CostLine, ApplicationEvent, ApplicationDocument, Consultation, Appraisal, Disbursement, Contract, Acceptance, Settlement, SettlementLine, Recovery, RecoveryReceipt, ReconciliationImport];
+export const ENTITIES: Function[] = [Unit, User, RefreshToken, Delegation, AuditEntry, Fund, FiscalYear, Account, Transfer, ReversalRequest, Establishment, ActivityRule, Application, CostLine, ApplicationEvent, ApplicationDocument, Consultation, Appraisal, ConflictDeclaration, Disbursement, Contract, Acceptance, Settlement, SettlementLine, Recovery, RecoveryReceipt, ReconciliationImport];

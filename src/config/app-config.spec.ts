@@ -42,6 +42,13 @@ describe('configuration', () => {
     expect(loadConfig({ NODE_ENV: 'development', SEED_DEMO: 'false' }).seedDemo).toBe(false);
   });
 
+  it('asks for conflict-of-interest declarations only when told', () => {
+    expect(loadConfig({}).REQUIRE_CONFLICT_DECLARATION).toBe(false);
+    expect(loadConfig({ REQUIRE_CONFLICT_DECLARATION: 'true' }).REQUIRE_CONFLICT_DECLARATION).toBe(true);
+    expect(loadConfig({ REQUIRE_CONFLICT_DECLARATION: 'false' }).REQUIRE_CONFLICT_DECLARATION).toBe(false);
+    expect(() => loadConfig({ REQUIRE_CONFLICT_DECLARATION: 'maybe' })).toThrow(/REQUIRE_CONFLICT_DECLARATION:/);
+  });
+
   it('builds no signing secret into the code', () => {
     expect(loadConfig({}).JWT_SECRET).toBeUndefined();
     expect(loadConfig({ NODE_ENV: 'production' }).JWT_SECRET).toBeUndefined();

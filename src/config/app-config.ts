@@ -95,6 +95,14 @@ export class AppConfig {
   @IsBoolean()
   SEED_DEMO?: boolean;
 
+  /**
+   * Conflicts of interest: appraising, recommending, initialing and deciding a file need the
+   * actor's declaration on it first (có hoặc không có xung đột lợi ích), where the province asks so.
+   */
+  @Transform(toBool)
+  @IsBoolean()
+  REQUIRE_CONFLICT_DECLARATION = false;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

@@ -45,6 +45,8 @@ export const FIELD_LABELS: Record<string, string> = {
   comment: 'Nhận xét',
   score: 'Điểm',
   recommendation: 'Kiến nghị',
+  hasConflict: 'Xung đột lợi ích',
+  relation: 'Quan hệ với cơ sở',
   decision: 'Quyết định',
   decisionNo: 'Số quyết định',
   decisionDate: 'Ngày quyết định',

@@ -19,6 +19,7 @@ import { ReviewPagesController } from './review-pages.controller';
 import { ExecutionPagesController } from './execution-pages.controller';
 import { AuthPagesController } from './auth-pages.controller';
 import { BudgetPagesController } from './budget-pages.controller';
+import { ConflictPagesController } from './conflict-pages.controller';
 import { ConsultationPagesController } from './consultation-pages.controller';
 import { DelegationPagesController } from './delegation-pages.controller';
 import { EstablishmentPagesController } from './establishment-pages.controller';
@@ -66,6 +67,7 @@ import { WebViews } from './web-views';
     ReviewPagesController,
     ExecutionPagesController,
     ConsultationPagesController,
+    ConflictPagesController,
     DelegationPagesController,
     BudgetPagesController,
     PaymentPagesController,

@@ -11,6 +11,7 @@ import { DelegationService } from '../identity/delegation.service';
 import { UnitService } from '../organization/unit.service';
 import { ApplicationStore } from './application-store';
 import { ApplicationView } from './application.view';
+import { ConflictDeclarationsService } from './conflict-declarations.service';
 import { approvedSupportProblem, totalsOf } from './costs.rules';
 import { capacityFor, nextStatus } from './workflow.rules';
 import { CostLine } from './cost-line.entity';
@@ -26,6 +27,7 @@ export class ApplicationDecisionService {
     private readonly catalogue: CatalogueService,
     private readonly delegations: DelegationService,
     private readonly budget: BudgetService,
+    private readonly conflicts: ConflictDeclarationsService,
     private readonly units: UnitService,
   ) {}
 
@@ -50,6 +52,7 @@ export class ApplicationDecisionService {
       const onBehalfOf = decision.capacity === 'delegated' ? decision.onBehalfOf : null;
       const from = app.status;
       const to = nextStatus({ from, action: dto.decision, role });
+      await this.conflicts.assertMayJudge(app.id, onBehalfOf ? [actor.id, onBehalfOf] : [actor.id]);
       for (const person of onBehalfOf ? [actor.id, onBehalfOf] : [actor.id]) {
         assertNotMakerChecker(person, { preparedBy: app.recommendedBy, initialedBy: app.initialedBy });
         assertNotMakerChecker(person, { preparedBy: app.officerId });

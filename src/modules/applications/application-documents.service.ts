@@ -37,11 +37,13 @@ export class ApplicationDocumentsService {
     private readonly store: ApplicationStore,
   ) {}
 
-  /** The owner or an officer attaches a PDF, JPEG or PNG (type from its content) of at most 10 MB. */
+  /**
+   * The owner, the responsible officer or a head of the lead unit attaches a PDF, JPEG or PNG
+   * (type from its content) of at most 10 MB.
+   */
   async upload(actor: Actor, id: string, file: UploadedPart | undefined, dto: DocumentUploadDto): Promise<DocumentView> {
-    const capacity = requireRole(actor, 'officer', 'applicant');
-    const app = await this.store.findVisible(actor, id);
-    if (!hasRole(actor, 'officer') && app.ownerId !== actor.id) throw new NotFound('Hồ sơ');
+    const { app, standing } = await this.store.open(actor, id, 'upload');
+    const capacity = standing.owner && hasRole(actor, 'applicant') ? 'applicant' : requireRole(actor, 'officer', 'head');
     // A file whose life has ended takes no more documents.
     if (FINAL_STATUSES.includes(app.status)) throw new ApplicationError('INVALID_STATE', 'Hồ sơ đã đóng, không nhận thêm tài liệu.');
     if (!file || file.size === 0) throw ValidationFailed.field('file', 'bắt buộc: một tệp PDF, JPEG hoặc PNG');

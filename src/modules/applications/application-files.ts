@@ -7,6 +7,7 @@ import { ApplicationStore } from './application-store';
 import type { Application } from './application.entity';
 import type { ApplicationView } from './application.view';
 import { nextStatus, type WorkflowAction, type WorkflowRole } from './workflow.rules';
+import type { FileAct } from './file-access.rules';
 import { type ApplicationStatus } from './application-statuses';
 import { fileScopedQuery, ListOrder, pageWithCurrency, withCurrency } from './file-scoped-query';
 
@@ -81,6 +82,15 @@ export class ApplicationFiles {
   }
 
   /**
+   * The first line of a step on a file: the file if the actor sees it (404 otherwise) and is the
+   * one to take `act` on it — the responsible officer or a head of the lead unit; finance too for
+   * payment requests — (403 NOT_ASSIGNED otherwise). `lock` takes its row for the transaction.
+   */
+  async open(actor: Actor, id: string, act: Extract<FileAct, 'contract' | 'accept' | 'request_payment'>, options: { lock?: boolean } = {}): Promise<FileFacts> {
+    return (await this.store.open(actor, id, act, options)).app;
+  }
+
+  /**
    * Refuses (409 INVALID_STATE) a step the workflow does not allow on the file now: a use case
    * asks this first, before it reads or writes anything the step depends on.
    */
@@ -117,11 +127,11 @@ export class ApplicationFiles {
 
   /**
    * Rows of another table that belong to a file (`<alias>.application_id`), as `actor` may see
-   * them: staff all, a producer only those of their own files. Each row comes with its file's
-   * currency.
+   * them: of the files the access policy shows them (hidden is 404). Each row comes with its
+   * file's currency.
    */
-  rowsOfVisibleFiles<T extends ObjectLiteral>(entity: EntityTarget<T>, alias: string, actor: Actor): SelectQueryBuilder<T> {
-    return fileScopedQuery(this.tx.manager, entity, alias, actor);
+  rowsOfVisibleFiles<T extends ObjectLiteral>(entity: EntityTarget<T>, alias: string, actor: Actor): Promise<SelectQueryBuilder<T>> {
+    return this.store.restrictToVisible(fileScopedQuery(this.tx.manager, entity, alias), 'file', actor);
   }
 
   /** The rows of such a query with their files' currencies. */

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { requireRole } from '../../common/auth/access';
 import { Actor, ActorSource } from '../../common/auth/actor';
 import { assertNotMakerChecker } from '../../common/auth/maker-checker';
 import { Clock } from '../../common/clock';
-import { Forbidden, ValidationFailed } from '../../common/http/domain-error';
+import { ValidationFailed } from '../../common/http/domain-error';
 import { isId, newId } from '../../common/ids';
 import { parseMoney } from '../../common/money/money';
 import { TransactionRunner } from '../../database/transaction';
@@ -13,6 +12,7 @@ import { Application } from './application.entity';
 import { ApplicationStore } from './application-store';
 import { ApplicationView, AppraisalView, toAppraisalView } from './application.view';
 import { ApplicationError } from './applications.error';
+import { ConflictDeclarationsService } from './conflict-declarations.service';
 import { approvedSupportProblem, totalsOf } from './costs.rules';
 import { assignActionFor, capacityFor, nextStatus } from './workflow.rules';
 import { Appraisal } from './appraisal.entity';
@@ -32,6 +32,7 @@ export class ApplicationReviewService {
     private readonly catalogue: CatalogueService,
     private readonly units: UnitService,
     private readonly actors: ActorSource,
+    private readonly conflicts: ConflictDeclarationsService,
   ) {}
 
   /**
@@ -39,22 +40,26 @@ export class ApplicationReviewService {
    * change the officer; changing the lead unit or the due date afterwards needs a leader.
    */
   async assign(actor: Actor, id: string, dto: AssignDto): Promise<ApplicationView> {
-    requireRole(actor, 'head', 'leader');
     return this.tx.run(async (em) => {
-      const app = await this.store.findVisible(actor, id, { lock: true });
+      const { app, onBehalfOf } = await this.store.open(actor, id, 'assign', { lock: true });
       const officer = isId(dto.officerId) ? await this.actors.findActiveActor(dto.officerId) : null;
       if (!officer || !officer.roles.includes('officer')) {
         throw ValidationFailed.field('officerId', 'không có chuyên viên đang hoạt động với mã này');
       }
       await this.units.requireActiveUnits([{ field: 'leadUnitId', id: dto.leadUnitId }]);
+      if (!(await this.units.placement()).lineOf(officer.unitId).includes(dto.leadUnitId)) {
+        throw ValidationFailed.field('officerId', 'chuyên viên phải thuộc đơn vị chủ trì (hoặc một đơn vị trực thuộc)');
+      }
+      // A head's routine delegate assigns in the head's capacity, for the head.
+      const roles = onBehalfOf ? ['head'] : actor.roles;
       if (dto.dueDate < this.clock.today()) throw ValidationFailed.field('dueDate', 'không được trước ngày hôm nay');
       const action = assignActionFor({ current: app, requested: dto });
       if (action === null) {
         // The same assignment again changes nothing; the state must still allow assignment.
-        nextStatus({ from: app.status, action: 'reassign_officer', role: capacityFor({ action: 'reassign_officer', roles: actor.roles }) });
+        nextStatus({ from: app.status, action: 'reassign_officer', role: capacityFor({ action: 'reassign_officer', roles }) });
         return this.store.view(app);
       }
-      const role = capacityFor({ action, roles: actor.roles });
+      const role = capacityFor({ action, roles });
       const from = app.status;
       const to = nextStatus({ from, action, role });
       const before = { officerId: app.officerId, leadUnitId: app.leadUnitId, dueDate: app.dueDate };
@@ -66,6 +71,7 @@ export class ApplicationReviewService {
         from,
         actor,
         capacity: role,
+        onBehalfOf,
         note: [changes, dto.note?.trim()].filter(Boolean).join(' — '),
         before,
         after: { officerId: app.officerId, leadUnitId: app.leadUnitId, dueDate: app.dueDate },
@@ -74,14 +80,16 @@ export class ApplicationReviewService {
     });
   }
 
-  /** Returns a file to its owner for supplement (any officer at intake; the assigned officer in review). */
+  /**
+   * Returns a file to its owner for supplement: at intake the centre's heads and officers; in
+   * review the responsible officer or a head of the lead unit.
+   */
   async returnForSupplement(actor: Actor, id: string, dto: ReturnDto): Promise<ApplicationView> {
     const role = capacityFor({ action: 'return', roles: actor.roles });
     return this.tx.run(async (em) => {
-      const app = await this.store.findVisible(actor, id, { lock: true });
+      const { app } = await this.store.open(actor, id, 'return', { lock: true });
       const from = app.status;
       const to = nextStatus({ from, action: 'return', role });
-      if (app.officerId !== null) this.assertAssignedOfficer(actor, app);
       if (dto.dueDate < this.clock.today()) throw ValidationFailed.field('dueDate', 'không được trước ngày hôm nay');
       app.status = to;
       app.supplementDueDate = dto.dueDate;
@@ -98,13 +106,14 @@ export class ApplicationReviewService {
     });
   }
 
-  /** One appraisal per member of the appraisal (officers and heads), while the file is in review. */
+  /** One appraisal per member of the appraisal (the responsible officer, the lead unit's heads), while the file is in review. */
   async appraise(actor: Actor, id: string, dto: AppraisalDto): Promise<AppraisalView & { applicationId: string }> {
     const role = capacityFor({ action: 'appraise', roles: actor.roles });
     return this.tx.run(async (em) => {
-      const app = await this.store.findVisible(actor, id, { lock: true });
+      const { app } = await this.store.open(actor, id, 'appraise', { lock: true });
       const from = app.status;
       app.status = nextStatus({ from, action: 'appraise', role });
+      await this.conflicts.assertMayJudge(app.id, [actor.id]);
       if (await em.exists(Appraisal, { where: { applicationId: app.id, memberId: actor.id } })) {
         throw new ApplicationError('DUPLICATE', 'Bạn đã thẩm định hồ sơ này; mỗi thành viên chỉ thẩm định một lần.');
       }
@@ -133,16 +142,22 @@ export class ApplicationReviewService {
     });
   }
 
-  /** The assigned officer recommends the support, at most the maximum and the request, from one unit's allocation. */
+  /**
+   * The responsible officer (or a head of the lead unit) recommends the support, at most the
+   * maximum and the request, from the allocation of the lead unit or a unit above it.
+   */
   async recommend(actor: Actor, id: string, dto: RecommendDto): Promise<ApplicationView> {
     const role = capacityFor({ action: 'recommend', roles: actor.roles });
     return this.tx.run(async (em) => {
-      const app = await this.store.findVisible(actor, id, { lock: true });
+      const { app } = await this.store.open(actor, id, 'recommend', { lock: true });
       const from = app.status;
       const to = nextStatus({ from, action: 'recommend', role });
-      this.assertAssignedOfficer(actor, app);
+      await this.conflicts.assertMayJudge(app.id, [actor.id]);
       const approvedSupport = parseMoney(dto.approvedSupport, { field: 'approvedSupport', currency: app.currency });
       await this.units.requireActiveUnits([{ field: 'allocationUnitId', id: dto.allocationUnitId }]);
+      if (!(await this.units.placement()).lineOf(app.leadUnitId).includes(dto.allocationUnitId)) {
+        throw ValidationFailed.field('allocationUnitId', 'chỉ đề xuất từ dự toán của đơn vị chủ trì hoặc đơn vị cấp trên của đơn vị đó');
+      }
       await this.refreshFigures(app);
       const problem = approvedSupportProblem({
         approvedSupport,
@@ -171,23 +186,26 @@ export class ApplicationReviewService {
     });
   }
 
-  /** The head checks and initials (ký tắt) a recommendation they did not prepare. */
+  /**
+   * A head of the lead unit (or their routine delegate, for them) checks and initials (ký tắt) a
+   * recommendation that neither of them prepared.
+   */
   async initial(actor: Actor, id: string, dto: NoteDto): Promise<ApplicationView> {
-    const role = capacityFor({ action: 'initial', roles: actor.roles });
     return this.tx.run(async (em) => {
-      const app = await this.store.findVisible(actor, id, { lock: true });
+      const { app, onBehalfOf } = await this.store.open(actor, id, 'initial', { lock: true });
+      const role = onBehalfOf ? 'head' : capacityFor({ action: 'initial', roles: actor.roles });
       const from = app.status;
       const to = nextStatus({ from, action: 'initial', role });
-      assertNotMakerChecker(actor.id, { preparedBy: app.recommendedBy });
-      assertNotMakerChecker(actor.id, { preparedBy: app.officerId });
+      const people = onBehalfOf ? [actor.id, onBehalfOf] : [actor.id];
+      await this.conflicts.assertMayJudge(app.id, people);
+      for (const person of people) {
+        assertNotMakerChecker(person, { preparedBy: app.recommendedBy });
+        assertNotMakerChecker(person, { preparedBy: app.officerId });
+      }
       Object.assign(app, { status: to, initialedBy: actor.id, initialedAt: this.clock.now() });
-      await this.store.recordStep(em, { app, action: 'initial', from, actor, capacity: role, note: dto.note?.trim() || null });
+      await this.store.recordStep(em, { app, action: 'initial', from, actor, capacity: role, onBehalfOf, note: dto.note?.trim() || null });
       return this.store.view(app);
     });
-  }
-
-  private assertAssignedOfficer(actor: Actor, app: Application): void {
-    if (app.officerId !== actor.id) throw new Forbidden('Chỉ chuyên viên được giao xử lý hồ sơ mới được thực hiện bước này.');
   }
 
   /** Computes the figures again with the rule in force today (a new version may have started). */

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In, IsNull } from 'typeorm';
-import { Actor, ActorSource, isStaff } from '../../common/auth/actor';
+import { EntityManager, In, IsNull, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { Actor, ActorSource } from '../../common/auth/actor';
 import { Clock } from '../../common/clock';
-import { NotFound } from '../../common/http/domain-error';
-import { isId, newId } from '../../common/ids';
+import { newId } from '../../common/ids';
+import { FileAccess, OpenedFile } from './file-access';
+import type { FileAct } from './file-access.rules';
 import { TransactionRunner } from '../../database/transaction';
 import { AuditService } from '../audit/audit.service';
 import { ApplicationDocument } from './application-document.entity';
@@ -18,8 +19,11 @@ import { CostLine } from './cost-line.entity';
 
 export interface StepRecord {
   app: Application;
-  /** `create` for the first entry, `answer` for a consultation answered; otherwise a workflow action. */
-  action: WorkflowAction | 'create' | 'answer';
+  /**
+   * `create` for the first entry, `answer` for a consultation answered, `conflict_declaration` for
+   * a declaration of (no) conflict of interest; otherwise a workflow action.
+   */
+  action: WorkflowAction | 'create' | 'answer' | 'conflict_declaration';
   from: ApplicationStatus | null;
   actor: Actor;
   capacity: string;
@@ -42,19 +46,31 @@ export class ApplicationStore {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly actors: ActorSource,
+    private readonly access: FileAccess,
   ) {}
 
   /**
-   * The file if `actor` may see it: staff see every file, a producer their own. With `lock` the
-   * row is taken FOR UPDATE, so two steps on one file run one after the other and the second sees
-   * the state the first left.
+   * The file if `actor` may see it (file-access.rules: its owner, the province's leaders, finance
+   * and auditors, the units that lead it or were consulted on it, the intake queue); 404 otherwise.
+   * With `lock` the row is taken FOR UPDATE, so two steps on one file run one after the other and
+   * the second sees the state the first left.
    */
-  async findVisible(actor: Actor, id: string, { lock = false }: { lock?: boolean } = {}): Promise<Application> {
-    if (!isId(id)) throw new NotFound('Hồ sơ');
-    const where = isStaff(actor) ? { id } : { id, ownerId: actor.id };
-    const app = await this.tx.manager.findOne(Application, { where, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-    if (!app) throw new NotFound('Hồ sơ');
-    return app;
+  async findVisible(actor: Actor, id: string, options: { lock?: boolean } = {}): Promise<Application> {
+    return (await this.access.find(actor, id, options)).app;
+  }
+
+  /**
+   * The first line of a step on a file: the file if the actor sees it (404 otherwise) and is the
+   * one to take `act` on it (403 NOT_ASSIGNED otherwise), with whom they act for.
+   */
+  open(actor: Actor, id: string, act: FileAct, options: { lock?: boolean } = {}): Promise<OpenedFile> {
+    return this.access.open(actor, id, act, options);
+  }
+
+  /** Narrows a query to the files (aliased `fileAlias`) the actor may see: the same policy as findVisible. */
+  async restrictToVisible<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, fileAlias: string, actor: Actor): Promise<SelectQueryBuilder<T>> {
+    const { sql, params } = await this.access.condition(actor, fileAlias);
+    return qb.andWhere(sql, params);
   }
 
   /** Saves the file and appends its timeline entry and audit entry (inside the use case's transaction). */

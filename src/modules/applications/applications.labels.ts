@@ -47,6 +47,7 @@ export const ACTION_LABELS: Record<string, string> = {
   submit_settlement: 'Nộp quyết toán',
   settle: 'Quyết toán',
   silent_consent: 'Im lặng là đồng ý',
+  conflict_declaration: 'Kê khai xung đột lợi ích',
 };
 
 /** In what capacity a step was taken. */
@@ -72,4 +73,12 @@ export const DOCUMENT_KIND_LABELS: Record<string, string> = {
   invoice: 'Hóa đơn, chứng từ',
   minutes: 'Biên bản',
   other: 'Tài liệu khác',
+};
+
+/** How a declarer is tied to the file's establishment (xung đột lợi ích). */
+export const CONFLICT_RELATION_LABELS: Record<string, string> = {
+  kin: 'Quan hệ gia đình',
+  ownership: 'Sở hữu, góp vốn',
+  employment: 'Quan hệ lao động',
+  other: 'Khác',
 };

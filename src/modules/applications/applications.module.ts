@@ -10,23 +10,28 @@ import { ApplicationStore } from './application-store';
 import { ApplicationFiles } from './application-files';
 import { ApplicationsController } from './applications.controller';
 import { ApplicationsService } from './applications.service';
+import { ConflictDeclarationsController } from './conflict-declarations.controller';
+import { ConflictDeclarationsService } from './conflict-declarations.service';
 import { ConsultationsController } from './consultations.controller';
 import { ConsultationsService } from './consultations.service';
 import { FundDirectory } from './fund-directory';
+import { FileAccess } from './file-access';
 
 @Module({
   imports: [CatalogueModule, EstablishmentsModule, OrganizationModule, BudgetModule],
-  controllers: [ApplicationsController, ConsultationsController],
+  controllers: [ApplicationsController, ConsultationsController, ConflictDeclarationsController],
   providers: [
     ApplicationStore,
+    FileAccess,
     ApplicationFiles,
     ApplicationsService,
     ApplicationReviewService,
     ApplicationDecisionService,
     ConsultationsService,
     ApplicationDocumentsService,
+    ConflictDeclarationsService,
     FundDirectory,
   ],
-  exports: [ApplicationsService, ApplicationFiles, ApplicationReviewService, ApplicationDecisionService, ConsultationsService, ApplicationDocumentsService],
+  exports: [ApplicationsService, ApplicationFiles, ApplicationReviewService, ApplicationDecisionService, ConsultationsService, ApplicationDocumentsService, ConflictDeclarationsService],
 })
 export class ApplicationsModule {}

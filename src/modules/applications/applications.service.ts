@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { requireRole } from '../../common/auth/access';
-import { Actor, isStaff } from '../../common/auth/actor';
+import { requireRole, requireSignedIn } from '../../common/auth/access';
+import { Actor } from '../../common/auth/actor';
 import { Clock } from '../../common/clock';
 import { NotFound, ValidationFailed } from '../../common/http/domain-error';
 import { Page, pageOf } from '../../common/http/page';
@@ -23,6 +23,10 @@ import type { ApplicationQuery } from './dto/application-query.dto';
 import type { ApplicationChanges, CostLineDto, CreateApplicationDto } from './dto/application-input.dto';
 import type { ReasonDto } from './dto/workflow.dto';
 import { FundDirectory, FundInfo } from './fund-directory';
+import { FileAccess } from './file-access';
+import { FileAction, offeredActions } from './file-offers.rules';
+
+export type { FileAction } from './file-offers.rules';
 
 /** The producer's side of a file: draft, change, submit, withdraw; and reading files. */
 @Injectable()
@@ -34,6 +38,7 @@ export class ApplicationsService {
     private readonly catalogue: CatalogueService,
     private readonly establishments: EstablishmentsService,
     private readonly funds: FundDirectory,
+    private readonly access: FileAccess,
   ) {}
 
   async create(actor: Actor, dto: CreateApplicationDto): Promise<ApplicationView> {
@@ -187,6 +192,30 @@ export class ApplicationsService {
     return this.store.view(await this.store.findVisible(actor, id));
   }
 
+  /**
+   * The actions the actor may take on a file now (for the pages, which offer only these): the
+   * workflow's table narrowed by the same access policy every use case asks first. `mayDecide` is
+   * the decision service's answer for this user and file; `declaredByMe` whether they declared on
+   * it, `conflictDeclared` whether they declared a conflict (which takes the judging steps away).
+   */
+  async offeredActions(actor: Actor, app: ApplicationView, facts: { mayDecide: boolean; declaredByMe: boolean; conflictDeclared: boolean }): Promise<Set<FileAction>> {
+    const { standing } = await this.access.find(actor, app.id);
+    const lastBy = (action: string) => [...app.timeline].reverse().find((e) => e.action === action)?.actorId ?? null;
+    return offeredActions(
+      actor,
+      {
+        status: app.status,
+        ownerId: app.ownerId,
+        officerId: app.officerId,
+        recommendedBy: lastBy('recommend'),
+        initialedBy: lastBy('initial'),
+        appraisedByMe: (app.appraisals ?? []).some((a) => a.memberId === actor.id),
+        ...facts,
+      },
+      standing,
+    );
+  }
+
   /** Title and currency of the visible files among `ids`, in one query (for lists of money items). */
   async titles(actor: Actor, ids: string[]): Promise<Map<string, { title: string; currency: string }>> {
     const wanted = [...new Set(ids)].filter(isId);
@@ -195,8 +224,7 @@ export class ApplicationsService {
       .createQueryBuilder(Application, 'a')
       .select(['a.id', 'a.title', 'a.currency'])
       .where('a.id IN (:...ids)', { ids: wanted });
-    if (!isStaff(actor)) qb.andWhere('a.owner_id = :owner', { owner: actor.id });
-    const rows = await qb.getMany();
+    const rows = await (await this.store.restrictToVisible(qb, 'a', actor)).getMany();
     return new Map(rows.map((a) => [a.id, { title: a.title, currency: a.currency }]));
   }
 
@@ -218,13 +246,14 @@ export class ApplicationsService {
   }
 
   /**
-   * Producers see their own files only; staff every file. `overdue=true`: files in review past
+   * Each sees the files the access policy shows them (a producer their own; staff by role, unit,
+   * assignment and consultation). `overdue=true`: files in review past
    * their due date; `q`: text in the title, the establishment's name or its tax code. Newest
    * first (ids sort by creation time and are unique, so pages never overlap or skip a file).
    */
   async list(actor: Actor, query: ApplicationQuery): Promise<Page<ApplicationView>> {
-    const qb = this.tx.manager.createQueryBuilder(Application, 'a');
-    if (!isStaff(actor)) qb.andWhere('a.owner_id = :me', { me: actor.id });
+    requireSignedIn(actor);
+    const qb = await this.store.restrictToVisible(this.tx.manager.createQueryBuilder(Application, 'a'), 'a', actor);
     if (query.status) qb.andWhere('a.status = :status', { status: query.status });
     if (query.fiscalYear) qb.andWhere('a.fiscal_year = :year', { year: query.fiscalYear });
     if (query.unitId) qb.andWhere('(a.lead_unit_id = :unitId OR a.allocation_unit_id = :unitId)', { unitId: query.unitId });

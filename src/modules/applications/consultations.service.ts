@@ -8,6 +8,7 @@ import { isId, newId } from '../../common/ids';
 import { TransactionRunner } from '../../database/transaction';
 import { UnitService } from '../organization/unit.service';
 import { ApplicationStore } from './application-store';
+import { Application } from './application.entity';
 import { ConsultationView, toConsultationView } from './application.view';
 import { ApplicationError } from './applications.error';
 import { consultationState } from './consultations.rules';
@@ -32,15 +33,18 @@ export class ConsultationsService {
     private readonly units: UnitService,
   ) {}
 
-  /** The assigned officer asks a unit for its opinion, with a due date from today on. */
+  /**
+   * The responsible officer (or a head of the lead unit) asks another unit for its opinion, with a
+   * due date from today on; one does not consult one's own unit.
+   */
   async consult(actor: Actor, applicationId: string, dto: ConsultDto): Promise<ConsultationView> {
     const role = capacityFor({ action: 'consult', roles: actor.roles });
     return this.tx.run(async (em) => {
-      const app = await this.store.findVisible(actor, applicationId, { lock: true });
+      const { app } = await this.store.open(actor, applicationId, 'consult', { lock: true });
       const from = app.status;
       app.status = nextStatus({ from, action: 'consult', role });
-      if (app.officerId !== actor.id) throw new Forbidden('Chỉ chuyên viên được giao xử lý hồ sơ mới được xin ý kiến.');
       if (!(await this.units.isActiveUnit(dto.unitId))) throw ValidationFailed.field('unitId', 'không có đơn vị này');
+      if (dto.unitId === actor.unitId) throw ValidationFailed.field('unitId', 'không xin ý kiến chính đơn vị của mình');
       const today = this.clock.today();
       if (dto.dueDate < today) throw ValidationFailed.field('dueDate', 'không được trước ngày hôm nay');
       const consultation = Object.assign(new Consultation(), {
@@ -81,7 +85,7 @@ export class ConsultationsService {
       // Lock order: the file, then the consultation (as every step on a file does).
       const app = await this.store.findVisible(actor, found.applicationId, { lock: true });
       const consultation = (await em.findOne(Consultation, { where: { id }, lock: { mode: 'pessimistic_write' } }))!;
-      if (actor.unitId !== consultation.unitId) throw new Forbidden('Chỉ cán bộ của đơn vị được xin ý kiến mới được trả lời.');
+      if (actor.unitId !== consultation.unitId) throw new Forbidden('Chỉ cán bộ của đơn vị được xin ý kiến mới được trả lời.', 'NOT_ASSIGNED');
       const today = this.clock.today();
       const state = consultationState({ opinion: consultation.opinion, dueDate: consultation.dueDate, today });
       if (state.status === 'answered') throw new ApplicationError('INVALID_STATE', 'Đơn vị đã trả lời yêu cầu xin ý kiến này.');
@@ -111,18 +115,22 @@ export class ConsultationsService {
     });
   }
 
+  /** A consultation on a file the actor sees (404 otherwise). */
   async get(actor: Actor, id: string): Promise<ConsultationView> {
     requireStaff(actor);
-    const consultation = isId(id) ? await this.tx.manager.findOne(Consultation, { where: { id } }) : null;
+    const consultation = isId(id) ? await (await this.onVisibleFiles(actor)).andWhere('c.id = :id', { id }).getOne() : null;
     if (!consultation) throw new NotFound('Yêu cầu xin ý kiến');
     return toConsultationView(consultation, this.clock.today());
   }
 
-  /** Consultations addressed to a unit; `status` is read on today's date (open, answered, silent). */
+  /**
+   * Consultations on the files the actor sees (a consulted unit sees the files it was asked
+   * about); `status` is read on today's date (open, answered, silent).
+   */
   async list(actor: Actor, query: ConsultationQuery): Promise<Page<ConsultationView>> {
     requireStaff(actor);
     const today = this.clock.today();
-    const qb = this.tx.manager.createQueryBuilder(Consultation, 'c');
+    const qb = await this.onVisibleFiles(actor);
     if (query.unitId) qb.andWhere('c.unit_id = :unitId', { unitId: query.unitId });
     if (query.applicationId) qb.andWhere('c.application_id = :applicationId', { applicationId: query.applicationId });
     if (query.status === 'answered') qb.andWhere('c.answered_at IS NOT NULL');
@@ -139,5 +147,10 @@ export class ConsultationsService {
       total,
       query,
     );
+  }
+
+  private onVisibleFiles(actor: Actor) {
+    const qb = this.tx.manager.createQueryBuilder(Consultation, 'c').innerJoin(Application, 'file', 'file.id = c.application_id');
+    return this.store.restrictToVisible(qb, 'file', actor);
   }
 }

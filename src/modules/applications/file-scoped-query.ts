@@ -1,20 +1,17 @@
 import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { Actor, isStaff } from '../../common/auth/actor';
 import { Page, PageQuery, pageOf } from '../../common/http/page';
 import { Application } from './application.entity';
 
 /**
- * Rows that belong to a file (disbursements, recoveries, …) as `actor` may see them: staff see
- * all, a producer only those of their own files (scoped in the query, so hidden is 404). Each row
- * comes with its file's currency, which its amounts are shown in.
+ * Rows that belong to a file (disbursements, recoveries, …), joined to their file (aliased
+ * `file`) so that the caller can narrow them to the files the actor may see. Each row comes with
+ * its file's currency, which its amounts are shown in.
  */
-export function fileScopedQuery<T extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<T>, alias: string, actor: Actor): SelectQueryBuilder<T> {
-  const qb = em
+export function fileScopedQuery<T extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<T>, alias: string): SelectQueryBuilder<T> {
+  return em
     .createQueryBuilder(entity, alias)
     .innerJoin(Application, 'file', `file.id = ${alias}.application_id`)
     .addSelect('file.currency', 'currency');
-  if (!isStaff(actor)) qb.andWhere('file.owner_id = :owner', { owner: actor.id });
-  return qb;
 }
 
 /** The rows with their currencies: one, or none when it does not exist or is hidden. */

@@ -16,7 +16,7 @@ const EXPECTED: Record<ApplicationStatus, Partial<Record<WorkflowAction, [Workfl
   },
   submitted: {
     assign: [['head'], 'under_review'],
-    return: [['officer'], 'needs_supplement'],
+    return: [['officer', 'head'], 'needs_supplement'],
     withdraw: [['applicant'], 'withdrawn'],
   },
   needs_supplement: {
@@ -30,10 +30,10 @@ const EXPECTED: Record<ApplicationStatus, Partial<Record<WorkflowAction, [Workfl
   under_review: {
     reassign_officer: [['head', 'leader'], 'under_review'],
     reassign: [['leader'], 'under_review'],
-    return: [['officer'], 'needs_supplement'],
-    consult: [['officer'], 'under_review'],
+    return: [['officer', 'head'], 'needs_supplement'],
+    consult: [['officer', 'head'], 'under_review'],
     appraise: [['officer', 'head'], 'under_review'],
-    recommend: [['officer'], 'recommended'],
+    recommend: [['officer', 'head'], 'recommended'],
     withdraw: [['applicant'], 'withdrawn'],
   },
   recommended: {
@@ -47,12 +47,12 @@ const EXPECTED: Record<ApplicationStatus, Partial<Record<WorkflowAction, [Workfl
   },
   approved: {
     cancel: [['leader'], 'cancelled'],
-    contract: [['officer'], 'contracted'],
+    contract: [['officer', 'head'], 'contracted'],
   },
   rejected: {},
   contracted: {
     cancel: [['leader'], 'cancelled'],
-    accept: [['officer'], 'accepted'],
+    accept: [['officer', 'head'], 'accepted'],
   },
   accepted: {
     submit_settlement: [['applicant'], 'settlement_submitted'],

@@ -43,12 +43,14 @@ const BEFORE_DECISION: ApplicationStatus[] = ['draft', 'submitted', 'needs_suppl
  * - `reassign_officer` changes only the responsible officer (the head); `reassign` changes the lead
  *   unit or the due date, which needs a leader (DOMAIN.md rule 1).
  * - contract, accept, submit_settlement and settle are taken by disbursements and settlement.
+ * - Which officer or head may take a step on which file is the access policy's (file-access.rules):
+ *   the responsible officer or a head of the lead unit, the head initialing for their unit.
  */
 export const TRANSITIONS: readonly Row[] = [
   ['draft', 'edit', ['applicant'], 'draft'],
   ['draft', 'submit', ['applicant'], 'submitted'],
   ['submitted', 'assign', ['head'], 'under_review'],
-  ['submitted', 'return', ['officer'], 'needs_supplement'],
+  ['submitted', 'return', ['officer', 'head'], 'needs_supplement'],
   ['needs_supplement', 'edit', ['applicant'], 'needs_supplement'],
   ['needs_supplement', 'submit', ['applicant'], 'submitted'],
   ['needs_supplement', 'resubmit', ['applicant'], 'under_review'],
@@ -56,18 +58,18 @@ export const TRANSITIONS: readonly Row[] = [
   ['needs_supplement', 'reassign', ['leader'], 'needs_supplement'],
   ['under_review', 'reassign_officer', ['head', 'leader'], 'under_review'],
   ['under_review', 'reassign', ['leader'], 'under_review'],
-  ['under_review', 'return', ['officer'], 'needs_supplement'],
-  ['under_review', 'consult', ['officer'], 'under_review'],
+  ['under_review', 'return', ['officer', 'head'], 'needs_supplement'],
+  ['under_review', 'consult', ['officer', 'head'], 'under_review'],
   ['under_review', 'appraise', ['officer', 'head'], 'under_review'],
-  ['under_review', 'recommend', ['officer'], 'recommended'],
+  ['under_review', 'recommend', ['officer', 'head'], 'recommended'],
   ['recommended', 'initial', ['head'], 'initialed'],
   ['initialed', 'approve', ['leader', 'delegated'], 'approved'],
   ['initialed', 'reject', ['leader', 'delegated'], 'rejected'],
   ...BEFORE_DECISION.map((from): Row => [from, 'withdraw', ['applicant'], 'withdrawn']),
   ['approved', 'cancel', ['leader'], 'cancelled'],
-  ['approved', 'contract', ['officer'], 'contracted'],
+  ['approved', 'contract', ['officer', 'head'], 'contracted'],
   ['contracted', 'cancel', ['leader'], 'cancelled'],
-  ['contracted', 'accept', ['officer'], 'accepted'],
+  ['contracted', 'accept', ['officer', 'head'], 'accepted'],
   ['accepted', 'submit_settlement', ['applicant'], 'settlement_submitted'],
   ['settlement_submitted', 'settle', ['leader', 'finance'], 'settled'],
 ];

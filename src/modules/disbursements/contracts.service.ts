@@ -54,10 +54,10 @@ export class ContractsService {
   }
 
   async contract(actor: Actor, applicationId: string, dto: ContractDto): Promise<ApplicationView> {
-    const capacity = requireRole(actor, 'officer');
+    const capacity = requireRole(actor, 'officer', 'head') as 'officer' | 'head';
     return this.tx.run(async (em) => {
-      const app = await this.files.findVisible(actor, applicationId, { lock: true });
-      this.files.assertMayStep(app, 'contract', 'officer');
+      const app = await this.files.open(actor, applicationId, 'contract', { lock: true });
+      this.files.assertMayStep(app, 'contract', capacity);
       if (await em.findOne(Contract, { where: { contractNo: dto.contractNo } })) {
         throw new DisbursementError('DUPLICATE', `Số hợp đồng ${dto.contractNo} đã được dùng.`);
       }
@@ -65,7 +65,7 @@ export class ContractsService {
       await this.files.step(em, {
         file: app,
         action: 'contract',
-        role: 'officer',
+        role: capacity,
         actor,
         capacity,
         note: `Hợp đồng số ${dto.contractNo} ký ngày ${formatDateVi(dto.signedDate)}`,
@@ -80,10 +80,10 @@ export class ContractsService {
    * (the rule's settlementDueDays after the acceptance date); failed is recorded with its minutes.
    */
   async accept(actor: Actor, applicationId: string, dto: AcceptanceDto): Promise<ApplicationView> {
-    const capacity = requireRole(actor, 'officer');
+    const capacity = requireRole(actor, 'officer', 'head') as 'officer' | 'head';
     return this.tx.run(async (em) => {
-      const app = await this.files.findVisible(actor, applicationId, { lock: true });
-      this.files.assertMayStep(app, 'accept', 'officer');
+      const app = await this.files.open(actor, applicationId, 'accept', { lock: true });
+      this.files.assertMayStep(app, 'accept', capacity);
       const rule = await this.catalogue.ruleFor(app.activityTypeCode, app.fundSource, app.decisionDate!);
       const passed = dto.result === 'passed';
       const settlementDueDate = passed ? addDays(dto.date, rule.settlementDueDays) : null;
@@ -104,7 +104,7 @@ export class ContractsService {
       await this.files.step(em, {
         file: app,
         action: 'accept',
-        role: 'officer',
+        role: capacity,
         moves: passed,
         actor,
         capacity,

@@ -41,9 +41,9 @@ export class DisbursementsService {
   ) {}
 
   async request(actor: Actor, dto: RequestDisbursementDto): Promise<DisbursementView> {
-    const capacity = requireRole(actor, 'officer', 'finance');
+    const capacity = requireRole(actor, 'officer', 'head', 'finance');
     return this.tx.run(async (em) => {
-      const app = await this.files.findVisible(actor, dto.applicationId, { lock: true });
+      const app = await this.files.open(actor, dto.applicationId, 'request_payment', { lock: true });
       const amount = parseMoney(dto.amount, { field: 'amount', currency: app.currency });
       const books = await this.budget.applicationBooks(app);
       await this.assertWithinLimits(app, dto.kind, amount, null);
@@ -235,7 +235,7 @@ export class DisbursementsService {
     order: ListOrder = 'oldest',
   ): Promise<Page<DisbursementView>> {
     requireRole(actor, 'officer', 'finance', 'auditor', 'applicant');
-    const qb = this.files.rowsOfVisibleFiles(Disbursement, 'd', actor);
+    const qb = await this.files.rowsOfVisibleFiles(Disbursement, 'd', actor);
     if (query.applicationId) qb.andWhere('d.application_id = :applicationId', { applicationId: query.applicationId });
     const statuses = query.status === undefined ? [] : typeof query.status === 'string' ? [query.status] : query.status;
     if (statuses.length) qb.andWhere('d.status IN (:...statuses)', { statuses });
@@ -304,7 +304,7 @@ export class DisbursementsService {
 
   private async findVisible(actor: Actor, id: string): Promise<{ disbursement: Disbursement; currency: string }> {
     if (!isId(id)) throw new NotFound('Khoản chi');
-    const [found] = await this.files.withCurrency(this.files.rowsOfVisibleFiles(Disbursement, 'd', actor).andWhere('d.id = :id', { id }));
+    const [found] = await this.files.withCurrency((await this.files.rowsOfVisibleFiles(Disbursement, 'd', actor)).andWhere('d.id = :id', { id }));
     if (!found) throw new NotFound('Khoản chi');
     return { disbursement: found.row, currency: found.currency };
   }

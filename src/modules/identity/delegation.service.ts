@@ -310,6 +310,25 @@ export class DelegationService {
     return delegations.map((d) => ({ ...d, giverScope: scopeOf.get(d.fromUserId) ?? null }));
   }
 
+  /**
+   * Whether the actor holds a leader's delegation to decide that is in force today (given by a
+   * leader still active): such a delegate sees the files the leader would, to decide them.
+   */
+  async holdsDecisionDelegation(actor: Actor): Promise<boolean> {
+    const today = this.clock.today();
+    return this.tx.manager
+      .createQueryBuilder(Delegation, 'd')
+      .innerJoin(User, 'giver', "giver.id = d.from_user_id AND giver.active = 1 AND FIND_IN_SET('leader', giver.roles) > 0")
+      .where('d.to_user_id = :me', { me: actor.id })
+      .andWhere('d.revoked_at IS NULL AND d.valid_from <= :today AND d.valid_to >= :today', { today })
+      .getExists();
+  }
+
+  /** PLACEHOLDER until routine delegations land (branch deleg). */
+  async routinePrincipals(_actor: Actor): Promise<Array<{ userId: string; unitId: string | null }>> {
+    return [];
+  }
+
   private visibleTo(actor: Actor) {
     const qb = this.tx.manager.createQueryBuilder(Delegation, 'd');
     if (!hasRole(actor, 'auditor')) qb.where('(d.from_user_id = :me OR d.to_user_id = :me)', { me: actor.id });

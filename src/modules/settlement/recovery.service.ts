@@ -89,7 +89,7 @@ export class RecoveryService {
   }
 
   async list(actor: Actor, query: RecoveryQuery, order: ListOrder = 'oldest'): Promise<Page<RecoveryView>> {
-    const qb = this.files.rowsOfVisibleFiles(Recovery, 'r', actor);
+    const qb = await this.files.rowsOfVisibleFiles(Recovery, 'r', actor);
     if (query.applicationId) qb.andWhere('r.application_id = :applicationId', { applicationId: query.applicationId });
     if (query.status) qb.andWhere('r.status = :status', { status: query.status });
     return this.files.pageWithCurrency(qb, 'r', query, toRecoveryView, order);
@@ -97,7 +97,7 @@ export class RecoveryService {
 
   private async findVisible(actor: Actor, id: string): Promise<{ recovery: Recovery; currency: string }> {
     if (!isId(id)) throw new NotFound('Lệnh thu hồi');
-    const [found] = await this.files.withCurrency(this.files.rowsOfVisibleFiles(Recovery, 'r', actor).andWhere('r.id = :id', { id }));
+    const [found] = await this.files.withCurrency((await this.files.rowsOfVisibleFiles(Recovery, 'r', actor)).andWhere('r.id = :id', { id }));
     if (!found) throw new NotFound('Lệnh thu hồi');
     return { recovery: found.row, currency: found.currency };
   }

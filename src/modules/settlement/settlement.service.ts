@@ -235,7 +235,7 @@ export class SettlementService {
 
   /** Settlements the actor may see (a producer their own files'), newest first; `applicationId` and `status` filter. */
   async list(actor: Actor, query: { applicationId?: string; status?: Settlement['status']; page: number; pageSize: number }): Promise<Page<SettlementView>> {
-    const qb = this.files.rowsOfVisibleFiles(Settlement, 's', actor);
+    const qb = await this.files.rowsOfVisibleFiles(Settlement, 's', actor);
     if (query.applicationId) qb.andWhere('s.application_id = :applicationId', { applicationId: query.applicationId });
     if (query.status) qb.andWhere('s.status = :status', { status: query.status });
     const total = await qb.getCount();

@@ -4,6 +4,7 @@ import { Clock } from '../../common/clock';
 import { Money } from '../../common/money/decimal';
 import { ApplicationsService } from '../../modules/applications/applications.service';
 import type { ApplicationView } from '../../modules/applications/application.view';
+import { ConflictDeclarationsService } from '../../modules/applications/conflict-declarations.service';
 import { ANSWERING_ROLES } from '../../modules/applications/consultations.service';
 import { BudgetService } from '../../modules/budget/budget.service';
 import { CatalogueService } from '../../modules/catalogue/catalogue.service';
@@ -14,7 +15,6 @@ import { DelegationService } from '../../modules/identity/delegation.service';
 import { RecoveryService } from '../../modules/settlement/recovery.service';
 import { SettlementService } from '../../modules/settlement/settlement.service';
 import { ApiLinks } from '../api-links';
-import { availableActions } from '../file-actions';
 import { WebIdempotency } from '../forms/web-idempotency.service';
 import { DirectoryService } from './directory.service';
 import { askedOfOwner, lastStep } from './owner-requests';
@@ -43,13 +43,14 @@ export class FilePageService {
     private readonly directory: DirectoryService,
     private readonly idempotency: WebIdempotency,
     private readonly apiLinks: ApiLinks,
+    private readonly conflicts: ConflictDeclarationsService,
   ) {}
 
   async model(actor: Actor, id: string): Promise<Record<string, unknown>> {
     const app = await this.applications.get(actor, id);
     const today = this.clock.today();
     const seesMoney = hasRole(actor, 'officer', 'finance', 'auditor', 'applicant');
-    const [establishment, works, disbursements, settlements, recoveries, rules, names, mayDecide, funds, mayCancel] = await Promise.all([
+    const [establishment, works, disbursements, settlements, recoveries, rules, names, mayDecide, funds, declarations, mayCancel] = await Promise.all([
       this.establishments.get(actor, app.establishmentId),
       this.contracts.contractAndAcceptance(actor, app.id),
       seesMoney ? this.disbursements.list(actor, { applicationId: app.id, page: 1, pageSize: 200 }).then((p) => p.items) : Promise.resolve([]),
@@ -59,18 +60,14 @@ export class FilePageService {
       this.directory.for(actor),
       this.mayDecide(actor, app),
       this.budget.listFunds(actor),
+      isStaff(actor) ? this.conflicts.list(actor, app.id) : Promise.resolve([]),
       this.mayCancel(actor, app),
     ]);
-    const recommendedBy = lastStep(app, 'recommend')?.actorId ?? null;
-    const initialedBy = lastStep(app, 'initial')?.actorId ?? null;
-    const actions = availableActions(actor, {
-      status: app.status,
-      ownerId: app.ownerId,
-      officerId: app.officerId,
-      recommendedBy,
-      initialedBy,
-      appraisedByMe: (app.appraisals ?? []).some((a) => a.memberId === actor.id),
+    const mine = declarations.filter((d) => d.userId === actor.id);
+    const actions = await this.applications.offeredActions(actor, app, {
       mayDecide,
+      declaredByMe: mine.length > 0,
+      conflictDeclared: mine.some((d) => d.hasConflict),
     });
     if (!mayCancel) actions.delete('cancel');
     // The rule of the file's fund source, or the one for every source (as the catalogue chooses).
@@ -108,6 +105,9 @@ export class FilePageService {
       units: names.units,
       statementUrl:
         settlement?.status === 'approved' && this.apiLinks.has('GET', STATEMENT_ROUTE) ? STATEMENT_ROUTE.replace(':id', settlement.id) : null,
+      // Kê khai xung đột lợi ích: staff read them (on the decision form too); who acts on files declares once.
+      conflictDeclarations: declarations,
+      mayDeclare: actions.has('declare'),
       disbursementKey: this.idempotency.newKey(),
       isStaff: isStaff(actor),
     };

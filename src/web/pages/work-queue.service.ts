@@ -104,6 +104,11 @@ export class WorkQueueService {
         open.map((c) => ({ href: `/ho-so/${c.applicationId}#y-kien`, title: c.question, detail: 'Quá hạn không trả lời được coi là đồng ý', dueDate: c.dueDate, overdue: false })),
       );
     }
+    if (hasRole(actor, 'head') && actor.unitId) {
+      // The head's unit's files in review (the list shows the head only the files their unit leads or was consulted on).
+      const ours = (await this.applications.list(actor, { ...PAGE, status: 'under_review', unitId: actor.unitId })).items;
+      add('unit', 'Hồ sơ đơn vị tôi đang thẩm định', ours.map((a) => fileItem(a, `Chuyên viên: ${names.personName(a.officerId)}`)));
+    }
     if (hasRole(actor, 'head')) {
       add('initial', 'Hồ sơ đã đề xuất, chờ ký tắt', (await files('recommended')).map((a) => fileItem(a, `Chuyên viên: ${names.personName(a.officerId)}`)), fileList('recommended'));
     }

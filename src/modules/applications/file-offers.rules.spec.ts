@@ -1,0 +1,80 @@
+import type { Actor, Role } from '../../common/auth/actor';
+import { FileStanding, standingOf } from './file-access.rules';
+import { OfferFacts, offeredActions } from './file-offers.rules';
+
+const person = (id: string, unitId: string | null, ...roles: Role[]): Actor => ({ id, email: `${id}@x.vn`, fullName: id, roles, unitId });
+const file = (facts: Partial<OfferFacts>): OfferFacts => ({
+  status: 'draft',
+  ownerId: 'owner',
+  officerId: null,
+  recommendedBy: null,
+  initialedBy: null,
+  appraisedByMe: false,
+  declaredByMe: false,
+  mayDecide: false,
+  ...facts,
+});
+/** The file is led by PTV, under the centre TTKC. */
+const standing = (actor: Actor, f: OfferFacts, extra: Partial<FileStanding> = {}): FileStanding => ({
+  ...standingOf({
+    actor,
+    file: { ...f, leadUnitId: f.officerId ? 'PTV' : null },
+    leadLine: f.officerId ? ['PTV', 'TTKC'] : [],
+    consultedUnitIds: [],
+    actorInCentre: ['PTV', 'TTKC'].includes(actor.unitId ?? ''),
+    decisionDelegate: false,
+    routine: [],
+  }),
+  ...extra,
+});
+const offers = (actor: Actor, f: OfferFacts, extra: Partial<FileStanding> = {}) => [...offeredActions(actor, f, standing(actor, f, extra))].sort();
+
+describe('offeredActions', () => {
+  it('offers the owner of a draft editing, submitting, withdrawing and documents; nobody else', () => {
+    expect(offers(person('owner', null, 'applicant'), file({}))).toEqual(['edit', 'submit', 'upload', 'withdraw']);
+    expect(offers(person('other', null, 'applicant'), file({}))).toEqual([]);
+    expect(offers(person('owner', null, 'applicant'), file({ status: 'accepted' }))).toContain('fileSettlement');
+    expect(offers(person('owner', null, 'applicant'), file({ status: 'settled' }))).toEqual([]);
+  });
+
+  it('offers review steps to the responsible officer only, appraisal once', () => {
+    const reviewing = file({ status: 'under_review', officerId: 'o1' });
+    expect(offers(person('o1', 'PTV', 'officer'), reviewing)).toEqual(['appraise', 'consult', 'declare', 'recommend', 'return', 'upload']);
+    expect(offers(person('o2', 'PTV', 'officer'), reviewing)).toEqual([]);
+    expect(offers(person('o9', 'QLCN', 'officer'), reviewing)).toEqual([]);
+    expect(offers(person('o1', 'PTV', 'officer'), { ...reviewing, appraisedByMe: true })).not.toContain('appraise');
+    expect(offers(person('o1', 'PTV', 'officer'), { ...reviewing, declaredByMe: true })).not.toContain('declare');
+    expect(offers(person('o1', 'PTV', 'officer'), { ...reviewing, declaredByMe: true, conflictDeclared: true })).toEqual(['consult', 'return', 'upload']);
+    expect(offers(person('o2', 'PTV', 'officer'), file({ status: 'submitted' }))).toContain('return');
+  });
+
+  it("lets a head of the lead unit assign and initial, but not initial what they prepared; another unit's head nothing", () => {
+    expect(offers(person('h', 'TTKC', 'head'), file({ status: 'submitted' }))).toContain('assign');
+    const recommended = file({ status: 'recommended', officerId: 'o1', recommendedBy: 'o1' });
+    expect(offers(person('h', 'PTV', 'head'), recommended)).toContain('initial');
+    expect(offers(person('h9', 'QLCN', 'head'), recommended)).toEqual([]);
+    expect(offers(person('h', 'PTV', 'head', 'officer'), file({ status: 'recommended', officerId: 'h', recommendedBy: 'h' }))).not.toContain('initial');
+  });
+
+  it("offers a routine delegate the head's initial, unless the head prepared the file", () => {
+    const recommended = file({ status: 'recommended', officerId: 'o1', recommendedBy: 'o1' });
+    const delegate = person('o2', 'PTV', 'officer');
+    expect(offers(delegate, recommended)).not.toContain('initial');
+    expect(offers(delegate, recommended, { routine: [{ userId: 'h', inLeadLine: true, inCentre: true }] })).toContain('initial');
+    expect(offers(delegate, { ...recommended, recommendedBy: 'h' }, { routine: [{ userId: 'h', inLeadLine: true, inCentre: true }] })).not.toContain('initial');
+  });
+
+  it('offers the decision to whoever may decide and took no earlier step', () => {
+    const initialed = file({ status: 'initialed', officerId: 'o1', recommendedBy: 'o1', initialedBy: 'h' });
+    expect(offers(person('l', null, 'leader'), { ...initialed, mayDecide: true })).toContain('decide');
+    expect(offers(person('l', null, 'leader'), initialed)).not.toContain('decide');
+    expect(offers(person('h', 'PTV', 'head'), { ...initialed, mayDecide: true })).not.toContain('decide');
+  });
+
+  it('offers money steps to those who act on the file, by its state', () => {
+    expect(offers(person('o1', 'PTV', 'officer'), file({ status: 'approved', officerId: 'o1' }))).toEqual(['contract', 'declare', 'requestAdvance', 'upload']);
+    expect(offers(person('o2', 'PTV', 'officer'), file({ status: 'approved', officerId: 'o1' }))).toEqual([]);
+    expect(offers(person('f', null, 'finance'), file({ status: 'accepted', officerId: 'o1' }))).toEqual(['requestPayment']);
+    expect(offers(person('a', null, 'auditor'), file({ status: 'approved', officerId: 'o1' }))).toEqual([]);
+  });
+});
