@@ -320,13 +320,9 @@ export class DelegationService {
       .createQueryBuilder(Delegation, 'd')
       .innerJoin(User, 'giver', "giver.id = d.from_user_id AND giver.active = 1 AND FIND_IN_SET('leader', giver.roles) > 0")
       .where('d.to_user_id = :me', { me: actor.id })
+      .andWhere("d.scope = 'decision'")
       .andWhere('d.revoked_at IS NULL AND d.valid_from <= :today AND d.valid_to >= :today', { today })
       .getExists();
-  }
-
-  /** PLACEHOLDER until routine delegations land (branch deleg). */
-  async routinePrincipals(_actor: Actor): Promise<Array<{ userId: string; unitId: string | null }>> {
-    return [];
   }
 
   private visibleTo(actor: Actor) {
