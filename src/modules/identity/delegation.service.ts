@@ -90,19 +90,21 @@ export class DelegationService {
     const maxAmount = dto.maxAmount === undefined ? null : parseMoney(dto.maxAmount, { field: 'maxAmount', currency });
     return this.tx.run(async (em) => {
       const delegate = isId(dto.toUserId) ? await em.findOne(User, { where: { id: dto.toUserId, active: true } }) : null;
-      if (scope === 'decision' && (!delegate || !delegate.roles.some((role) => DELEGATE_ROLES.includes(role)))) {
-        throw IdentityError.invalidField('toUserId', 'người nhận ủy quyền không tồn tại, đã bị khóa hoặc không phải cán bộ xử lý hồ sơ');
-      }
-      if (
-        scope === 'routine' &&
-        (!delegate || actor.unitId === null || delegate.unitId !== actor.unitId || !delegate.roles.some((role) => ROUTINE_DELEGATE_ROLES.includes(role)))
-      ) {
-        throw IdentityError.invalidField('toUserId', 'người nhận phải là chuyên viên hoặc trưởng phòng đang làm việc tại đơn vị của bạn');
+      const roles = scope === 'decision' ? DELEGATE_ROLES : ROUTINE_DELEGATE_ROLES;
+      // A routine delegate works in the head's own unit.
+      const placed = scope === 'decision' || (actor.unitId !== null && delegate?.unitId === actor.unitId);
+      if (!delegate || !placed || !delegate.roles.some((role) => roles.includes(role))) {
+        throw IdentityError.invalidField(
+          'toUserId',
+          scope === 'decision'
+            ? 'người nhận ủy quyền không tồn tại, đã bị khóa hoặc không phải cán bộ xử lý hồ sơ'
+            : 'người nhận phải là chuyên viên hoặc trưởng phòng đang làm việc tại đơn vị của bạn',
+        );
       }
       const delegation = em.create(Delegation, {
         id: newId(),
         fromUserId: actor.id,
-        toUserId: delegate!.id,
+        toUserId: delegate.id,
         scope,
         validFrom: dto.validFrom,
         validTo: dto.validTo,
