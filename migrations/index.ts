@@ -16,6 +16,7 @@ import { CreateSettings1763884801000 } from './1763884801000-CreateSettings';
 import { AddUserAdministration1763884801100 } from './1763884801100-AddUserAdministration';
 import { CreateReversalRequests1763884801300 } from './1763884801300-CreateReversalRequests';
 import { AddDisbursementReturns1763884801400 } from './1763884801400-AddDisbursementReturns';
+import { AddDelegationScope1763884801600 } from './1763884801600-AddDelegationScope';
 import { CreateConflictDeclarations1763884801700 } from './1763884801700-CreateConflictDeclarations';
 
 /** Every migration; TypeORM orders them by the timestamp in their name. Never edit a landed one. */
@@ -38,5 +39,6 @@ export const MIGRATIONS: Function[] = [
   AddUserAdministration1763884801100,
   CreateReversalRequests1763884801300,
   AddDisbursementReturns1763884801400,
+  AddDelegationScope1763884801600,
   CreateConflictDeclarations1763884801700,
 ];

@@ -49,11 +49,11 @@ async function newUser(w: World, active: boolean): Promise<string> {
   return user.id;
 }
 
-async function delegationOf(w: World, from: TestActor, to: TestActor): Promise<string> {
+async function delegationOf(w: World, from: TestActor, to: TestActor, scope: 'decision' | 'routine' = 'decision'): Promise<string> {
   const res = await w.t.http
     .post('/api/v1/delegations')
     .set(from.auth)
-    .send({ toUserId: to.id, validFrom: tomorrow(w), validTo: tomorrow(w), reason: 'Đi công tác' });
+    .send({ scope, toUserId: to.id, validFrom: tomorrow(w), validTo: tomorrow(w), reason: 'Đi công tác' });
   expect(res.status).toBe(201);
   return res.body.id;
 }
@@ -171,6 +171,13 @@ const ENDPOINTS: Endpoint[] = [
     body: (w) => ({ toUserId: w.as.head.id, validFrom: tomorrow(w), validTo: tomorrow(w), reason: 'Nghỉ phép' }),
     expected: allow(201, ['leader']),
   },
+  {
+    route: 'POST /api/v1/delegations',
+    note: "routine work to a member of the unit: a head's; a leader names the wrong scope",
+    path: () => '/api/v1/delegations',
+    body: (w) => ({ scope: 'routine', toUserId: w.as.officer.id, validFrom: tomorrow(w), validTo: tomorrow(w), reason: 'Nghỉ phép' }),
+    expected: allow(201, ['head'], { leader: 400 }),
+  },
   { route: 'GET /api/v1/delegations', path: () => '/api/v1/delegations', expected: allow(200, STAFF_ROLES) },
   {
     route: 'GET /api/v1/delegations/{id}',
@@ -186,15 +193,21 @@ const ENDPOINTS: Endpoint[] = [
   },
   {
     route: 'DELETE /api/v1/delegations/{id}',
-    note: 'own',
+    note: "the matrix leader's",
     path: async (w) => `/api/v1/delegations/${await delegationOf(w, w.as.leader, w.as.officer)}`,
-    expected: allow(204, ['leader']),
+    expected: allow(204, ['leader'], { head: 404 }),
+  },
+  {
+    route: 'DELETE /api/v1/delegations/{id}',
+    note: "the matrix head's routine one",
+    path: async (w) => `/api/v1/delegations/${await delegationOf(w, w.as.head, w.as.officer, 'routine')}`,
+    expected: allow(204, ['head'], { leader: 404 }),
   },
   {
     route: 'DELETE /api/v1/delegations/{id}',
     note: "someone else's",
     path: (w) => `/api/v1/delegations/${w.foreignDelegationId}`,
-    expected: allow(404, ['leader']),
+    expected: allow(404, ['leader', 'head']),
   },
   { route: 'GET /api/v1/audit', path: () => '/api/v1/audit', expected: allow(200, ['auditor', 'admin']) },
   { route: 'GET /api/v1/audit/verify', path: () => '/api/v1/audit/verify', expected: allow(200, ['auditor']) },
