@@ -200,6 +200,34 @@ describe('who sees a file and who acts on it', () => {
     expect(await status(reviewing)).toBe('under_review');
   });
 
+  it("a head's routine delegate assigns and initials for the head, only while the delegation stands", async () => {
+    const recommended = await recommendedFile();
+    const refused = await t.http.post(api(`/applications/${recommended}/initial`)).set(who.colleague.auth).send({});
+    expect([refused.status, refused.body.code]).toEqual([403, 'NOT_ASSIGNED']);
+    const today = t.clock.today();
+    const delegation = await t.http
+      .post(api('/delegations'))
+      .set(who.headPtv.auth)
+      .send({ toUserId: who.colleague.id, validFrom: today, validTo: today, reason: 'Trưởng phòng đi công tác', scope: 'routine' })
+      .expect(201);
+    const initialed = await t.http.post(api(`/applications/${recommended}/initial`)).set(who.colleague.auth).send({}).expect(200);
+    expect(initialed.body.timeline.at(-1)).toMatchObject({ action: 'initial', actorId: who.colleague.id, capacity: 'head', onBehalfOf: who.headPtv.id });
+    const intake = await submittedFile();
+    const assigned = await t.http
+      .post(api(`/applications/${intake}/assign`))
+      .set(who.colleague.auth)
+      .send({ officerId: who.responsible.id, leadUnitId: units.ptv, dueDate: `${YEAR}-12-31` })
+      .expect(200);
+    expect(assigned.body.timeline.at(-1)).toMatchObject({ action: 'assign', capacity: 'head', onBehalfOf: who.headPtv.id });
+    // The routine delegation gives no right to decide.
+    const decide = await t.http.post(api(`/applications/${recommended}/decide`)).set(who.colleague.auth).send({ decision: 'approve', decisionNo: 'X/QĐ' });
+    expect(decide.status).toBe(403);
+    await t.http.delete(api(`/delegations/${delegation.body.id}`)).set(who.headPtv.auth).expect(204);
+    const again = await recommendedFile();
+    const after = await t.http.post(api(`/applications/${again}/initial`)).set(who.colleague.auth).send({});
+    expect([after.status, after.body.code]).toEqual([403, 'NOT_ASSIGNED']);
+  });
+
   describe('the pages', () => {
     it('offer the steps only to the one who may take them, and refuse a hand-made request the same way', async () => {
       const id = await assignedFile();
