@@ -328,3 +328,27 @@ describe('routine delegations (ủy quyền công việc thường xuyên)', () 
     expect(shown.body).toMatchObject({ scope: 'routine', status: 'revoked' });
   });
 });
+
+describe("approving a settlement inside and outside a deputy director's field", () => {
+  it('outside the field: 403 OUT_OF_SCOPE and the settlement stays checked; inside: approved', async () => {
+    const outsider = await deputy({ activityTypeCodes: ['demo_model'] });
+    const insider = await deputy({ activityTypeCodes: ['machinery'] });
+    const id = await approvedFile(t, c, { eligibleCost: '200000000', approvedSupport: '100000000' });
+    const today = t.clock.today();
+    await t.http.post(api(`/applications/${id}/contract`)).set(c.officer.auth).send({ contractNo: `HĐ-LS-${id}`, signedDate: today }).expect(200);
+    await t.http.post(api(`/applications/${id}/acceptance`)).set(c.officer.auth).send({ result: 'passed', date: today, minutesNo: `BB-LS-${id.slice(-4)}` }).expect(200);
+    const settlement = (
+      await t.http
+        .post(api(`/applications/${id}/settlement`))
+        .set(c.applicant.auth)
+        .send({ actualCostLines: [{ description: 'Máy sấy lúa', amount: '200000000', eligible: true, documentRef: 'HĐ GTGT 0001' }] })
+        .expect(201)
+    ).body;
+    await t.http.post(api(`/settlements/${settlement.id}/approve`)).set(c.finance.auth).send({}).expect(200);
+    const refused = await t.http.post(api(`/settlements/${settlement.id}/approve`)).set(outsider.auth).send({}).expect(403);
+    expect(refused.body.code).toBe('OUT_OF_SCOPE');
+    expect((await t.http.get(api(`/settlements/${settlement.id}`)).set(c.finance.auth).expect(200)).body.status).toBe('checked');
+    const approved = await t.http.post(api(`/settlements/${settlement.id}/approve`)).set(insider.auth).send({}).expect(200);
+    expect(approved.body).toMatchObject({ status: 'approved', approvedBy: insider.id, approvedCapacity: 'leader' });
+  });
+});

@@ -91,6 +91,11 @@ export class FileAccess {
     });
   }
 
+  /** A lead unit and the units above it (empty before assignment). */
+  async leadLineOf(leadUnitId: string | null): Promise<string[]> {
+    return leadUnitId === null ? [] : (await this.units.placement()).lineOf(leadUnitId);
+  }
+
   /** What the actor's place lets them see, for lists of files (staff only). */
   async scopeOf(actor: Actor): Promise<StaffScope> {
     if (hasRole(actor, ...PROVINCE_ROLES)) return { actorId: actor.id, all: true, unitIds: [], unitId: actor.unitId, intake: false };
