@@ -136,6 +136,14 @@ export class ApplicationsController {
     return this.review.recommend(actor, id, dto);
   }
 
+  @Post(':id/send-back')
+  @HttpCode(200)
+  @Roles(...ACT_ROLES.send_back)
+  @ApiOperation({ summary: 'Trả lại chuyên viên: trưởng phòng trả hồ sơ đã đề xuất, lãnh đạo trả hồ sơ đã ký tắt (kèm lý do)' })
+  sendBack(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: RequiredReasonDto) {
+    return this.review.sendBack(actor, id, dto);
+  }
+
   @Post(':id/initial')
   @HttpCode(200)
   @Roles(...ACT_ROLES.initial)

@@ -38,6 +38,7 @@ export const ACTION_LABELS: Record<string, string> = {
   answer: 'Trả lời xin ý kiến',
   appraise: 'Thẩm định',
   recommend: 'Đề xuất mức hỗ trợ',
+  send_back: 'Trả lại chuyên viên',
   initial: 'Ký tắt',
   approve: 'Phê duyệt',
   reject: 'Không phê duyệt',

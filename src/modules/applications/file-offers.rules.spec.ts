@@ -71,6 +71,17 @@ describe('offeredActions', () => {
     expect(offers(person('h', 'PTV', 'head'), { ...initialed, mayDecide: true })).not.toContain('decide');
   });
 
+  it('offers sending the file back to its officer: the head a recommendation, a leader an initialed file', () => {
+    const recommended = file({ status: 'recommended', officerId: 'o1', recommendedBy: 'o1' });
+    const initialed = file({ status: 'initialed', officerId: 'o1', recommendedBy: 'o1', initialedBy: 'h' });
+    expect(offers(person('h', 'PTV', 'head'), recommended)).toContain('sendBack');
+    expect(offers(person('h', 'PTV', 'head'), initialed)).not.toContain('sendBack');
+    expect(offers(person('l', null, 'leader'), initialed)).toContain('sendBack');
+    expect(offers(person('l', null, 'leader'), recommended)).not.toContain('sendBack');
+    expect(offers(person('o1', 'PTV', 'officer'), recommended)).not.toContain('sendBack');
+    expect(offers(person('h', 'PTV', 'head'), file({ status: 'under_review', officerId: 'o1' }))).not.toContain('sendBack');
+  });
+
   it('offers money steps to those who act on the file, by its state', () => {
     expect(offers(person('o1', 'PTV', 'officer'), file({ status: 'approved', officerId: 'o1' }))).toEqual(['contract', 'declare', 'requestAdvance', 'upload']);
     expect(offers(person('o2', 'PTV', 'officer'), file({ status: 'approved', officerId: 'o1' }))).toEqual([]);

@@ -17,6 +17,8 @@ export type FileAction =
   | 'appraise'
   | 'recommend'
   | 'initial'
+  /** Send the file back to its officer (the head a recommendation, a leader an initialed file). */
+  | 'sendBack'
   | 'decide'
   | 'cancel'
   | 'contract'
@@ -84,6 +86,7 @@ export function offeredActions(actor: Actor, file: OfferFacts, standing: FileSta
     const people = [actor.id, ...(initial.onBehalfOf ? [initial.onBehalfOf] : [])];
     if (!people.some((p) => p === file.officerId || p === file.recommendedBy)) offers.add('initial');
   }
+  if (may('send_back', 'send_back')) offers.add('sendBack');
   if (
     file.mayDecide &&
     (allowed(status, 'approve', 'leader') || allowed(status, 'approve', 'delegated')) &&

@@ -21,6 +21,7 @@ import { DisbursementView, toDisbursementView } from './disbursement.view';
 import { DisbursementError } from './disbursements.error';
 import { advanceLimit, disbursementRefusal, disbursementReturnRefusal, DisbursementKind, DisbursementStatus, nextDisbursementStatus, NOT_COUNTING_STATUSES } from './disbursements.rules';
 import { DisbursementQuery, PayDisbursementDto, RejectDisbursementDto, RequestDisbursementDto, ReturnDisbursementDto } from './dto/disbursement.dto';
+import { assertHappened } from '../../common/past-date';
 
 /**
  * Advances (tạm ứng), payments and final payments: requested by an officer or finance, approved
@@ -149,6 +150,7 @@ export class DisbursementsService {
       const { disbursement, app } = await this.lockForAction(actor, id);
       const before = toDisbursementView(disbursement, app.currency);
       const status = this.next(disbursement, 'pay');
+      assertHappened({ field: 'valueDate', date: dto.valueDate, today: this.clock.today() });
       await this.assertTreasuryRefUnused(dto.treasuryRef);
       if (disbursement.kind !== 'final') await this.assertWithinLimits(app, disbursement.kind, disbursement.amount, disbursement.id);
       const books = await this.budget.applicationBooks(app);
@@ -192,6 +194,7 @@ export class DisbursementsService {
       const { disbursement, app } = await this.lockForAction(actor, id);
       const refusal = disbursementReturnRefusal({ status: disbursement.status, applicationStatus: app.status });
       if (refusal) throw new DisbursementError(refusal.code, refusal.detail);
+      assertHappened({ field: 'valueDate', date: dto.valueDate, today: this.clock.today() });
       await this.assertTreasuryRefUnused(dto.treasuryRef);
       const before = toDisbursementView(disbursement, app.currency);
       const books = await this.budget.applicationBooks(app);

@@ -17,6 +17,7 @@ import { Recovery, RecoveryReceipt } from './recovery.entity';
 import { takeRecoveryReceipt } from './recovery.rules';
 import { SettlementError } from './settlement.error';
 import { RecoveryView, toRecoveryView } from './settlement.view';
+import { assertHappened } from '../../common/past-date';
 
 /**
  * Thu hồi: receipts against a recovery order, partial or whole, never more than is owed. Money
@@ -40,6 +41,7 @@ export class RecoveryService {
       const app = await this.files.findVisible(actor, found.applicationId, { lock: true });
       const recovery = await em.findOneOrFail(Recovery, { where: { id }, lock: { mode: 'pessimistic_write' } });
       const amount = parseMoney(dto.amount, { field: 'amount', currency: app.currency });
+      assertHappened({ field: 'valueDate', date: dto.valueDate, today: this.clock.today() });
       const taken = takeRecoveryReceipt({ recovery, receipt: amount, currency: app.currency });
       if ('refusal' in taken) throw new SettlementError(taken.refusal.code, taken.refusal.detail);
       if (await em.findOne(RecoveryReceipt, { where: { treasuryRef: dto.treasuryRef } })) {

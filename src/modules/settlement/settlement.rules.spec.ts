@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { Money } from '../../common/money/decimal';
-import { settle } from './settlement.rules';
+import { missingVouchers, settle, VOUCHER_REQUIRED } from './settlement.rules';
 
 const m = (v: string | number) => new Money(v);
 
@@ -34,5 +34,27 @@ describe('settle (quyết toán)', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('voucher numbers on settlement lines', () => {
+  it('asks each eligible line for its voucher, naming the line', () => {
+    expect(
+      missingVouchers([
+        { eligible: true, documentRef: 'HĐ GTGT 0001' },
+        { eligible: true },
+        { eligible: false },
+        { eligible: true, documentRef: '   ' },
+        { eligible: false, documentRef: null },
+      ]),
+    ).toEqual([
+      { field: 'actualCostLines[1].documentRef', message: VOUCHER_REQUIRED },
+      { field: 'actualCostLines[3].documentRef', message: VOUCHER_REQUIRED },
+    ]);
+  });
+
+  it('is satisfied when every eligible line names one', () => {
+    expect(missingVouchers([{ eligible: true, documentRef: 'PC 12' }, { eligible: false }])).toEqual([]);
+    expect(missingVouchers([])).toEqual([]);
   });
 });

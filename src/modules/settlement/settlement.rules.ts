@@ -1,5 +1,6 @@
 import { Decimal, Money } from '../../common/money/decimal';
 import { floorRateOf, minMoney } from '../../common/money/money';
+import type { FieldError } from '../../common/http/domain-error';
 
 export interface SettlementFigures {
   finalSupport: Money;
@@ -43,4 +44,24 @@ export function settle({
   const released = new Money(committed).minus(finalPayment);
   if (released.isNegative()) throw new RangeError('the commitment does not cover the final payment');
   return { finalSupport, paid: new Money(paid), balance, released, finalPayment, recovery };
+}
+
+/** What a settlement line needs to say about its voucher. */
+export interface VoucherLine {
+  eligible: boolean;
+  documentRef?: string | null;
+}
+
+export const VOUCHER_REQUIRED = 'bắt buộc với khoản chi được hỗ trợ: ghi số hóa đơn, chứng từ kế toán';
+
+/**
+ * Every eligible actual cost line of a settlement names its voucher (số hóa đơn, chứng từ): the
+ * state supports only costs the beneficiary can prove. One error per line that lacks it, naming
+ * the line's field; none when every eligible line has one. Lines the beneficiary pays themselves
+ * (not eligible) need none.
+ */
+export function missingVouchers(lines: readonly VoucherLine[]): FieldError[] {
+  return lines.flatMap((line, i) =>
+    line.eligible && !(line.documentRef ?? '').trim() ? [{ field: `actualCostLines[${i}].documentRef`, message: VOUCHER_REQUIRED }] : [],
+  );
 }

@@ -6,7 +6,7 @@ import { Actor, hasRole } from '../../common/auth/actor';
 import { requireRole } from '../../common/auth/access';
 import { assertNotMakerChecker } from '../../common/auth/maker-checker';
 import { Clock } from '../../common/clock';
-import { NotFound } from '../../common/http/domain-error';
+import { NotFound, ValidationFailed } from '../../common/http/domain-error';
 import { Page, pageOf } from '../../common/http/page';
 import { isId, newId } from '../../common/ids';
 import { Money } from '../../common/money/decimal';
@@ -26,7 +26,7 @@ import { LedgerService } from '../ledger/ledger.service';
 import { SubmitSettlementDto } from './dto/settlement.dto';
 import { Recovery } from './recovery.entity';
 import { SettlementError } from './settlement.error';
-import { settle } from './settlement.rules';
+import { missingVouchers, settle } from './settlement.rules';
 import { Settlement, SettlementLine } from './settlement.entity';
 import { SettlementView, toSettlementView } from './settlement.view';
 
@@ -62,6 +62,8 @@ export class SettlementService {
       const app = await this.files.findVisible(actor, applicationId, { lock: true });
       if (app.ownerId !== actor.id) throw new NotFound('Hồ sơ');
       this.files.assertMayStep(app, 'submit_settlement', 'applicant');
+      const vouchers = missingVouchers(dto.actualCostLines);
+      if (vouchers.length) throw new ValidationFailed(vouchers, 'Quyết toán thiếu số chứng từ: mỗi khoản chi được hỗ trợ phải ghi số hóa đơn, chứng từ.');
       const amounts = dto.actualCostLines.map((line, i) => parseMoney(line.amount, { field: `actualCostLines[${i}].amount`, currency: app.currency, allowZero: true }));
       const dueDate = await this.contracts.settlementDueDate(app.id);
       const settlement = em.create(Settlement, {
@@ -86,7 +88,7 @@ export class SettlementService {
           description: line.description,
           amount: amounts[i],
           eligible: line.eligible,
-          documentRef: line.documentRef ?? null,
+          documentRef: line.documentRef?.trim() || null,
         }),
       );
       await em.insert(SettlementLine, lines);
