@@ -19,6 +19,7 @@ import { submissionProblems, totalsOf } from './costs.rules';
 import { capacityFor, nextStatus, submitActionFor } from './workflow.rules';
 import { FINAL_STATUSES, IN_REVIEW_STATUSES } from './application-statuses';
 import { CostLine } from './cost-line.entity';
+import { ApplicationDocument } from './application-document.entity';
 import type { ApplicationQuery } from './dto/application-query.dto';
 import type { ApplicationChanges, CostLineDto, CreateApplicationDto } from './dto/application-input.dto';
 import type { ReasonDto } from './dto/workflow.dto';
@@ -156,6 +157,7 @@ export class ApplicationsService {
       // The figures are judged again by the rule in force today.
       const rule = await this.ruleToday(app.activityTypeCode, { code: app.fundCode, source: app.fundSource, currency: app.currency });
       const lines = await em.find(CostLine, { where: { applicationId: app.id }, order: { lineNo: 'ASC' } });
+      const documents = await em.find(ApplicationDocument, { where: { applicationId: app.id }, select: { kind: true } });
       this.applyTotals(app, lines, rule);
       const problems = submissionProblems({
         title: app.title,
@@ -167,6 +169,8 @@ export class ApplicationsService {
         maxSupport: app.maxSupport,
         requestedSupport: app.requestedSupport,
         currency: app.currency,
+        documentKinds: documents.map((d) => d.kind),
+        requiredDocumentKinds: rule.requiredDocumentKinds,
       });
       if (problems.length) {
         throw new ApplicationError('VALIDATION_FAILED', `Hồ sơ chưa thể nộp: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, problems);

@@ -1,5 +1,5 @@
 import { Money } from '../../common/money/decimal';
-import { approvedSupportProblem, counterpartFunding, lineAmount, submissionProblems, supportLimit, totalsOf } from './costs.rules';
+import { approvedSupportProblem, counterpartFunding, lineAmount, missingDocumentKinds, submissionProblems, supportLimit, totalsOf } from './costs.rules';
 
 const m = (v: string) => new Money(v);
 
@@ -50,6 +50,8 @@ describe('submissionProblems', () => {
     maxSupport: m('750000000'),
     requestedSupport: m('750000000'),
     currency: 'VND',
+    documentKinds: [] as string[],
+    requiredDocumentKinds: [] as string[],
   };
 
   it('accepts a complete file asking no more than the maximum', () => {
@@ -63,6 +65,18 @@ describe('submissionProblems', () => {
     const fields = submissionProblems({ ...complete, communeCode: null, startDate: null, costLineCount: 0, requestedSupport: null }).map((p) => p.field);
     expect(fields).toEqual(['communeCode', 'startDate', 'costLines', 'requestedSupport']);
     expect(submissionProblems({ ...complete, endDate: '2026-01-01' }).map((p) => p.field)).toEqual(['endDate']);
+  });
+
+  it("asks for the documents the activity type's rule requires, naming the missing kinds in Vietnamese", () => {
+    const required = { ...complete, requiredDocumentKinds: ['business_license', 'quotation'] };
+    expect(submissionProblems({ ...required, documentKinds: ['quotation', 'other'] })).toEqual([
+      { field: 'documents', message: 'còn thiếu tài liệu bắt buộc: Giấy chứng nhận đăng ký kinh doanh' },
+    ]);
+    expect(submissionProblems(required)).toEqual([
+      { field: 'documents', message: 'còn thiếu tài liệu bắt buộc: Giấy chứng nhận đăng ký kinh doanh; Báo giá thiết bị, dịch vụ' },
+    ]);
+    expect(submissionProblems({ ...required, documentKinds: ['quotation', 'business_license', 'quotation'] })).toEqual([]);
+    expect(missingDocumentKinds({ documentKinds: ['invoice'], requiredDocumentKinds: ['quotation', 'invoice', 'minutes'] })).toEqual(['quotation', 'minutes']);
   });
 });
 

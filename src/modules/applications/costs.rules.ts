@@ -4,6 +4,7 @@ import { Decimal, Money } from '../../common/money/decimal';
 import { floorRateOf, MAX_INTEGER_DIGITS, minMoney, sumMoney } from '../../common/money/money';
 import { formatMoneyVi } from '../../common/money/format-vi';
 import { ApplicationError } from './applications.error';
+import { documentKindLabel } from '../catalogue/catalogue.labels';
 
 /** A file's money: line amounts, the support the rule allows, counterpart funding, what blocks a submission. */
 
@@ -96,6 +97,15 @@ export interface SubmissionDraft {
   maxSupport: Decimal;
   requestedSupport: Decimal | null;
   currency: string;
+  /** The kinds of the documents attached to the file. */
+  documentKinds: readonly string[];
+  /** The kinds the activity type's rule requires before submission. */
+  requiredDocumentKinds: readonly string[];
+}
+
+/** The required kinds of document a file does not carry yet, in the rule's order. */
+export function missingDocumentKinds({ documentKinds, requiredDocumentKinds }: Pick<SubmissionDraft, 'documentKinds' | 'requiredDocumentKinds'>): string[] {
+  return requiredDocumentKinds.filter((kind) => !documentKinds.includes(kind));
 }
 
 /** Why a file cannot be submitted yet (each naming its field), or an empty list. */
@@ -113,6 +123,10 @@ export function submissionProblems(file: SubmissionDraft): FieldError[] {
   if (file.requestedSupport === null) problems.push({ field: 'requestedSupport', message: 'bắt buộc' });
   else if (file.requestedSupport.gt(file.maxSupport)) {
     problems.push({ field: 'requestedSupport', message: `vượt quá mức hỗ trợ tối đa ${formatMoneyVi(file.maxSupport, file.currency)}` });
+  }
+  const missing = missingDocumentKinds(file);
+  if (missing.length) {
+    problems.push({ field: 'documents', message: `còn thiếu tài liệu bắt buộc: ${missing.map(documentKindLabel).join('; ')}` });
   }
   return problems;
 }

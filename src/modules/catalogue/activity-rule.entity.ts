@@ -41,6 +41,10 @@ export class ActivityRule {
   @Column({ type: 'date' })
   effectiveFrom: string;
 
+  /** The kinds of document a file of this type must carry before it is submitted (empty: none). */
+  @Column({ type: 'varchar', length: 500, default: '', transformer: { to: (kinds: string[] | undefined) => (kinds ?? []).join(','), from: (stored: string | null) => (stored ? stored.split(',') : []) } })
+  requiredDocumentKinds: string[];
+
   @Column({ type: 'char', length: 26, nullable: true })
   createdBy: string | null;
 

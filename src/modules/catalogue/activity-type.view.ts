@@ -18,6 +18,8 @@ export interface ActivityTypeView {
   effectiveFrom: string;
   /** The last day in force: the day before the next version starts; null while none is planned. */
   effectiveTo: string | null;
+  /** The kinds of document a file must carry before it is submitted (DOCUMENT_KIND_LABELS). */
+  requiredDocumentKinds: string[];
 }
 
 /** Caps are in đồng: the national and provincial rules are written in VND. */
@@ -33,5 +35,6 @@ export function toActivityTypeView(rule: ActivityRule, nextFrom: string | null):
     settlementDueDays: rule.settlementDueDays,
     effectiveFrom: rule.effectiveFrom,
     effectiveTo: effectiveToOf(nextFrom),
+    requiredDocumentKinds: [...rule.requiredDocumentKinds],
   };
 }

@@ -26,6 +26,8 @@ export interface RuleInForce {
   advanceRate: Money;
   settlementDueDays: number;
   effectiveFrom: string;
+  /** The kinds of document a file must carry before it is submitted. */
+  requiredDocumentKinds: string[];
 }
 
 @Injectable()
@@ -106,6 +108,7 @@ export class CatalogueService {
         advanceRate,
         settlementDueDays: dto.settlementDueDays ?? DEFAULT_SETTLEMENT_DUE_DAYS,
         effectiveFrom: dto.effectiveFrom,
+        requiredDocumentKinds: [...new Set(dto.requiredDocumentKinds ?? [])],
         createdBy: actor.id,
         createdAt: this.clock.now(),
       });
@@ -162,5 +165,6 @@ function toRuleInForce(rule: ActivityRule): RuleInForce {
     advanceRate: rule.advanceRate,
     settlementDueDays: rule.settlementDueDays,
     effectiveFrom: rule.effectiveFrom,
+    requiredDocumentKinds: [...rule.requiredDocumentKinds],
   };
 }

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsCalendarDate, IsMoneyString, IsRate } from '../../../common/http/validators';
 import { FUND_SOURCES, FundSource } from '../../ledger/ledger.types';
+import { DOCUMENT_KINDS } from '../catalogue.labels';
 
 // Required fields end with @IsNotEmpty(): with stopAtFirstError, class-validator checks the
 // decorators bottom-up, so a missing value reads "không được để trống" rather than a length error.
@@ -53,4 +54,16 @@ export class CreateActivityTypeDto {
   @IsCalendarDate()
   @IsNotEmpty()
   effectiveFrom: string;
+
+  @ApiPropertyOptional({
+    enum: DOCUMENT_KINDS,
+    isArray: true,
+    example: ['business_license', 'quotation'],
+    description: 'Loại tài liệu hồ sơ phải có trước khi nộp; bỏ trống: không bắt buộc tài liệu nào',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(DOCUMENT_KINDS.length)
+  @IsIn(DOCUMENT_KINDS, { each: true })
+  requiredDocumentKinds?: string[];
 }
