@@ -26,8 +26,20 @@ import type { ReasonDto } from './dto/workflow.dto';
 import { FundDirectory, FundInfo } from './fund-directory';
 import { FileAccess } from './file-access';
 import { FileAction, offeredActions } from './file-offers.rules';
+import { BEFORE_DECISION_STATUSES, FileBlocker, fileBlockers } from './file-blockers.rules';
+import { BudgetSetupService } from '../budget/budget-setup.service';
 
 export type { FileAction } from './file-offers.rules';
+export type { FileBlocker } from './file-blockers.rules';
+
+/** A file that would be stopped at the decision as it stands, and why. */
+export interface BlockedFile {
+  id: string;
+  title: string;
+  status: string;
+  fiscalYear: number;
+  blockers: FileBlocker[];
+}
 /** The roles that may ever take each step on a file: the routes' role check (API and pages) says the same as the use case. */
 export { ACT_ROLES as FILE_ACT_ROLES } from './file-access.rules';
 
@@ -42,6 +54,7 @@ export class ApplicationsService {
     private readonly establishments: EstablishmentsService,
     private readonly funds: FundDirectory,
     private readonly access: FileAccess,
+    private readonly budgetSetup: BudgetSetupService,
   ) {}
 
   async create(actor: Actor, dto: CreateApplicationDto): Promise<ApplicationView> {
@@ -220,6 +233,31 @@ export class ApplicationsService {
       },
       standing,
     );
+  }
+
+  /** Why a leader could not approve this file as it stands (none once it is decided). */
+  async blockersOf(actor: Actor, app: Pick<ApplicationView, 'status' | 'fiscalYear'>): Promise<FileBlocker[]> {
+    requireSignedIn(actor);
+    return fileBlockers({ status: app.status, fiscalYear: app.fiscalYear, openYears: await this.budgetSetup.openYears() });
+  }
+
+  /**
+   * The files the actor sees that a leader could not approve as they stand, and why (today: their
+   * fiscal year is not open, so the commitment would be refused), oldest first, at most `limit`.
+   * For the home pages, so that the stop shows before the file reaches the leader.
+   */
+  async blockedFiles(actor: Actor, limit = 200): Promise<BlockedFile[]> {
+    requireSignedIn(actor);
+    const openYears = await this.budgetSetup.openYears();
+    const qb = this.tx.manager
+      .createQueryBuilder(Application, 'a')
+      .select(['a.id', 'a.title', 'a.status', 'a.fiscalYear'])
+      .where('a.status IN (:...waiting)', { waiting: BEFORE_DECISION_STATUSES });
+    if (openYears.length) qb.andWhere('a.fiscal_year NOT IN (:...openYears)', { openYears });
+    const rows = await (await this.store.restrictToVisible(qb, 'a', actor)).orderBy('a.id', 'ASC').take(limit).getMany();
+    return rows
+      .map((a) => ({ id: a.id, title: a.title, status: a.status, fiscalYear: a.fiscalYear, blockers: fileBlockers({ status: a.status, fiscalYear: a.fiscalYear, openYears }) }))
+      .filter((f) => f.blockers.length > 0);
   }
 
   /** Title and currency of the visible files among `ids`, in one query (for lists of money items). */
