@@ -157,6 +157,24 @@
     recompute();
   }
 
+  // ---- the application form: a fund's years are those it is open and allocated for -------------
+  function setupBudgetChoice(fundSelect) {
+    var data = ruleData();
+    var form = fundSelect.closest('form');
+    var yearSelect = form && form.querySelector('select[name="fiscalYear"]');
+    if (!data || !data.budgets || !yearSelect) return;
+    function narrow() {
+      var years = data.budgets.filter(function (b) { return b.fundCode === fundSelect.value; }).map(function (b) { return String(b.fiscalYear); });
+      Array.prototype.forEach.call(yearSelect.options, function (option) {
+        option.disabled = option.value !== '' && fundSelect.value !== '' && years.indexOf(option.value) < 0;
+      });
+      if (yearSelect.selectedOptions[0] && yearSelect.selectedOptions[0].disabled) yearSelect.value = years.length === 1 ? years[0] : '';
+      if (yearSelect.value === '' && years.length === 1) yearSelect.value = years[0];
+    }
+    fundSelect.addEventListener('change', narrow);
+    narrow();
+  }
+
   // A page restored by the back button: its forms may be sent again (the server still sends each once).
   window.addEventListener('pageshow', function () {
     Array.prototype.forEach.call(document.querySelectorAll('form[data-sent]'), function (form) {
@@ -167,6 +185,7 @@
 
   document.addEventListener('DOMContentLoaded', function () {
     Array.prototype.forEach.call(document.querySelectorAll('table[data-lines]'), setupLines);
+    Array.prototype.forEach.call(document.querySelectorAll('select[name="fundCode"]'), setupBudgetChoice);
     Array.prototype.forEach.call(document.querySelectorAll('input[data-money]'), function (input) {
       input.addEventListener('input', function () { previewAmount(input); });
       previewAmount(input);

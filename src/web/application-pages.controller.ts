@@ -3,7 +3,6 @@ import { Body, Get, Param, Post, Query, Req, Res, UploadedFile, UseInterceptors 
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
 import type { Actor } from '../common/auth/actor';
-import { Clock } from '../common/clock';
 import { ApplicationDocumentsService, UploadedPart } from '../modules/applications/application-documents.service';
 import { ApplicationsService } from '../modules/applications/applications.service';
 import type { ApplicationView } from '../modules/applications/application.view';
@@ -12,7 +11,7 @@ import { SEARCH_MAX_LENGTH } from '../modules/applications/dto/application-query
 import { MAX_DOCUMENT_BYTES } from '../modules/applications/dto/document-upload';
 import { CreateApplicationDto, UpdateApplicationDto } from '../modules/applications/dto/application-input.dto';
 import { DocumentUploadDto, ReasonDto } from '../modules/applications/dto/workflow.dto';
-import { BudgetService } from '../modules/budget/budget.service';
+import { BudgetSetupService } from '../modules/budget/budget-setup.service';
 import { CatalogueService } from '../modules/catalogue/catalogue.service';
 import { EstablishmentsService } from '../modules/establishments/establishments.service';
 import { SubmitSettlementDto } from '../modules/settlement/dto/settlement.dto';
@@ -40,12 +39,11 @@ const MIN_ROWS = 3;
 @PageController('ho-so')
 export class ApplicationPagesController {
   constructor(
-    private readonly clock: Clock,
     private readonly applications: ApplicationsService,
     private readonly documents: ApplicationDocumentsService,
     private readonly establishments: EstablishmentsService,
     private readonly catalogue: CatalogueService,
-    private readonly budget: BudgetService,
+    private readonly budgetSetup: BudgetSetupService,
     private readonly settlements: SettlementService,
     private readonly filePage: FilePageService,
     private readonly fileSteps: FileSteps,
@@ -83,7 +81,11 @@ export class ApplicationPagesController {
     const model = await this.applicationFormModel(actor);
     const establishments = model.establishments as unknown[];
     if (establishments.length === 0) return this.pages.redirect(req, res, '/co-so/moi', 'Hãy đăng ký cơ sở trước khi lập đề án.');
-    this.pages.render(req, res, 'application-form', { ...model, values: { fiscalYear: this.clock.today().slice(0, 4) }, rowCount: MIN_ROWS });
+    // One choice only: it is chosen already.
+    const funds = model.funds as Array<{ code: string }>;
+    const years = model.years as Array<{ year: number }>;
+    const values = { ...(funds.length === 1 ? { fundCode: funds[0].code } : {}), ...(years.length === 1 ? { fiscalYear: String(years[0].year) } : {}) };
+    this.pages.render(req, res, 'application-form', { ...model, values, rowCount: MIN_ROWS });
   }
 
   @Post('moi')
@@ -220,24 +222,32 @@ export class ApplicationPagesController {
 
   // ---- helpers --------------------------------------------------------------------------------
 
+  /**
+   * The choices of the application form, only those that can succeed: the funds whose year is open
+   * and allocated (the budget's open books), those years, and the activity types with a rule in
+   * force today for one of those funds' sources. No open books: the page says so instead of a form.
+   */
   private async applicationFormModel(actor: Actor): Promise<Record<string, unknown>> {
-    const [establishments, rules, funds] = await Promise.all([
+    const [establishments, rules, books] = await Promise.all([
       this.establishments.list(actor, { page: 1, pageSize: 200 }),
       this.catalogue.listInForce(actor, {}),
-      this.budget.listFunds(actor),
+      this.budgetSetup.openBooks(actor),
     ]);
-    const year = Number.parseInt(this.clock.today().slice(0, 4), 10);
     // Only what the form needs of each fund: code, name, source (which rule applies) and currency.
-    const fundChoices = funds.map((f) => ({ code: f.code, name: f.name, source: f.source, currency: f.currency }));
-    const activityTypes = [...new Map(rules.map((r) => [r.code, { code: r.code, name: r.name }])).values()];
+    const fundChoices = [...new Map(books.map((b) => [b.fundCode, { code: b.fundCode, name: b.fundName, source: b.source, currency: b.currency }])).values()];
+    const sources = new Set(fundChoices.map((f) => f.source));
+    const usable = rules.filter((r) => r.fundSource === null || sources.has(r.fundSource));
+    const activityTypes = [...new Map(usable.map((r) => [r.code, { code: r.code, name: r.name }])).values()];
+    const budgets = books.map((b) => ({ fundCode: b.fundCode, fiscalYear: b.fiscalYear }));
     return {
       title: 'Lập đề án khuyến công',
       establishments: establishments.items,
       activityTypes,
       funds: fundChoices,
-      years: [year, year + 1],
-      // Data for the live totals; `<` escaped so that no text in it can end the script element.
-      rulesJson: JSON.stringify({ rules, funds: fundChoices }).replace(/</g, '\\u003c'),
+      years: [...new Set(books.map((b) => b.fiscalYear))].sort((a, b) => a - b).map((year) => ({ year })),
+      noBudget: books.length === 0,
+      // Data for the live totals and the years each fund is open for; `<` escaped so that no text in it can end the script element.
+      rulesJson: JSON.stringify({ rules: usable, funds: fundChoices, budgets }).replace(/</g, '\\u003c'),
     };
   }
 

@@ -83,9 +83,19 @@ export class ReviewPagesController {
         approvedSupport: amount(body, 'approvedSupport') ?? '',
         allocationUnitId: text(body, 'allocationUnitId'),
         note: optionalText(body, 'note'),
+        skipAppraisalReason: optionalText(body, 'skipAppraisalReason'),
       });
       await this.review.recommend(actor, id, dto);
       return 'Đã đề xuất mức hỗ trợ; hồ sơ chuyển trưởng phòng ký tắt.';
+    });
+  }
+
+  @Post(':id/tra-lai-chuyen-vien')
+  @PageRoles(...FILE_ACT_ROLES.send_back)
+  async sendBack(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string, @Body() body: FormBody) {
+    return this.fileSteps.run(req, res, actor, id, 'sendBack', async () => {
+      await this.review.sendBack(actor, id, await validated(RequiredReasonDto, { reason: text(body, 'reason') }));
+      return 'Đã trả hồ sơ về chuyên viên xử lý để đề xuất lại.';
     });
   }
 

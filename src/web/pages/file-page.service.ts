@@ -50,7 +50,7 @@ export class FilePageService {
     const app = await this.applications.get(actor, id);
     const today = this.clock.today();
     const seesMoney = hasRole(actor, 'officer', 'finance', 'auditor', 'applicant');
-    const [establishment, works, disbursements, settlements, recoveries, rules, names, mayDecide, funds, declarations, mayCancel] = await Promise.all([
+    const [establishment, works, disbursements, settlements, recoveries, rules, names, mayDecide, funds, declarations, mayCancel, blockers] = await Promise.all([
       this.establishments.get(actor, app.establishmentId),
       this.contracts.contractAndAcceptance(actor, app.id),
       seesMoney ? this.disbursements.list(actor, { applicationId: app.id, page: 1, pageSize: 200 }).then((p) => p.items) : Promise.resolve([]),
@@ -62,6 +62,7 @@ export class FilePageService {
       this.budget.listFunds(actor),
       isStaff(actor) ? this.conflicts.list(actor, app.id) : Promise.resolve([]),
       this.mayCancel(actor, app),
+      this.applications.blockersOf(actor, app),
     ]);
     const mine = declarations.filter((d) => d.userId === actor.id);
     const actions = await this.applications.offeredActions(actor, app, {
@@ -70,6 +71,8 @@ export class FilePageService {
       conflictDeclared: mine.some((d) => d.hasConflict),
     });
     if (!mayCancel) actions.delete('cancel');
+    // A leader sends back, like cancelling, only inside their own field of work (the service checks it again).
+    if (!mayCancel && app.status === 'initialed') actions.delete('sendBack');
     // The rule of the file's fund source, or the one for every source (as the catalogue chooses).
     const source = funds.find((f) => f.code === app.fundCode)?.source;
     const rule = rules.find((r) => r.fundSource === source) ?? rules.find((r) => r.fundSource === null) ?? null;
@@ -86,6 +89,10 @@ export class FilePageService {
       settlement,
       recoveries,
       rule,
+      // The documents the rule asks for before submission, and whether the file carries each.
+      requiredDocuments: (rule?.requiredDocumentKinds ?? []).map((kind) => ({ kind, attached: (app.documents ?? []).some((d) => d.kind === kind) })),
+      blockers,
+      opensYears: hasRole(actor, 'finance'),
       advanceLimit:
         app.approvedSupport && rule
           ? this.disbursements.advanceLimit({ approvedSupport: app.approvedSupport, advanceRate: rule.advanceRate, currency: app.currency })
