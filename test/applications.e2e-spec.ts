@@ -108,6 +108,7 @@ async function underReview(options: { officer?: TestActor; overrides?: Record<st
 async function recommended(options: { officer?: TestActor; approvedSupport?: string; allocationUnitId?: string } = {}): Promise<string> {
   const officer = options.officer ?? w.officer;
   const id = await underReview({ officer });
+  await w.t.http.post(api(`/applications/${id}/appraisals`)).set(officer.auth).send({ score: 85, recommendation: 'approve' }).expect(201);
   await w.t.http
     .post(api(`/applications/${id}/recommend`))
     .set(officer.auth)
@@ -560,6 +561,7 @@ describe('refusals: wrong role, wrong state, over the maximum, no money', () => 
     expect(over.body).toMatchObject({ code: 'LIMIT_EXCEEDED', errors: [expect.objectContaining({ field: 'approvedSupport' })] });
     const lowered = await underReview({ overrides: { requestedSupport: '600000000' } });
     await w.t.http.post(api(`/applications/${lowered}/recommend`)).set(w.officer.auth).send({ approvedSupport: '600000001', allocationUnitId: w.centre.id }).expect(409);
+    await w.t.http.post(api(`/applications/${lowered}/appraisals`)).set(w.officer.auth).send({ score: 85, recommendation: 'approve' }).expect(201);
     expect((await w.t.http.post(api(`/applications/${lowered}/recommend`)).set(w.officer.auth).send({ approvedSupport: '600000000', allocationUnitId: w.centre.id }).expect(200)).body.approvedSupport).toBe('600000000');
   });
 

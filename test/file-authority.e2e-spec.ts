@@ -54,6 +54,7 @@ describe('who sees a file and who acts on it', () => {
 
   async function recommendedFile(): Promise<string> {
     const id = await assignedFile();
+    await t.http.post(api(`/applications/${id}/appraisals`)).set(who.responsible.auth).send({ score: 80, recommendation: 'approve' }).expect(201);
     await t.http.post(api(`/applications/${id}/recommend`)).set(who.responsible.auth).send({ approvedSupport: '200000000', allocationUnitId: units.ttkc }).expect(200);
     return id;
   }

@@ -199,6 +199,12 @@ describe('web application in Chromium', () => {
     await signInAs(officer.email);
     expect(await page.textContent('#review')).toContain(title);
     await page.goto(fileUrl);
+    // Appraisal first: the recommendation is folded behind it until the file has one.
+    expect(await page.getAttribute('details#de-xuat', 'open')).toBeNull();
+    await page.fill('form[action$="/tham-dinh"] input[name=score]', '85');
+    await page.check('form[action$="/tham-dinh"] input[name=recommendation][value=approve]');
+    await submit('form[action$="/tham-dinh"] button[type=submit]');
+    expect(await flash()).toContain('Đã ghi nhận ý kiến thẩm định');
     await page.fill('form[action$="/de-xuat"] input[name=approvedSupport]', '280000000');
     await page.selectOption('form[action$="/de-xuat"] select[name=allocationUnitId]', centre.id);
     await submit('form[action$="/de-xuat"] button[type=submit]');

@@ -40,7 +40,8 @@ describe('money path of a file', () => {
 
   beforeAll(async () => {
     u = await startUseCases();
-    u.clock.set(`${YEAR}-03-02T02:00:00Z`);
+    // Late in the year: the contracts, payments, acceptances and receipts below have happened by then.
+    u.clock.set(`${YEAR}-11-25T02:00:00Z`);
     [files, decisions, contracts, disbursements, settlements, recoveries] = [
       u.get(ApplicationsService),
       u.get(ApplicationDecisionService),
