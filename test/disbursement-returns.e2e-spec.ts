@@ -159,7 +159,7 @@ describe('treasury returns of paid disbursements; settlement maker-checker with 
     await t.http
       .post(api('/delegations'))
       .set(financeLeader.auth)
-      .send({ toUserId: deputy.id, validFrom: '2027-03-02', validTo: '2027-12-31', reason: 'Đi công tác' })
+      .send({ toUserId: deputy.id, validFrom: t.clock.today(), validTo: '2027-12-31', reason: 'Đi công tác' })
       .expect(201);
 
     const byDelegate = await approveAs(deputy).expect(403);
@@ -178,7 +178,7 @@ describe('treasury returns of paid disbursements; settlement maker-checker with 
     await t.http
       .post(api('/delegations'))
       .set(financeLeader.auth)
-      .send({ toUserId: deputy.id, validFrom: '2027-03-02', validTo: '2027-12-31', reason: 'Đi công tác' })
+      .send({ toUserId: deputy.id, validFrom: t.clock.today(), validTo: '2027-12-31', reason: 'Đi công tác' })
       .expect(201);
     const id = await approvedFile(t, c, { eligibleCost: '200000000', approvedSupport: '100000000' });
     await contract(id);

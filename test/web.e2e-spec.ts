@@ -288,6 +288,9 @@ describe('web application in Chromium', () => {
     await page.goto(`${fileUrl}/quyet-toan`);
     await page.fill('input[name="actualCostLines[0].amount"]', '480.000.000');
     await page.fill('input[name="actualCostLines[0].documentRef"]', 'HĐ GTGT 0001234');
+    // Every supported cost names its voucher; the producer's own cost (the workshop) needs none.
+    await page.fill('input[name="actualCostLines[1].documentRef"]', 'HĐ GTGT 0001235');
+    await page.fill('input[name="actualCostLines[3].documentRef"]', 'PC 0042');
     expect(await page.textContent('[data-total=eligible]')).toBe('524.500.000 ₫');
     await submit('main form[method=post] button[type=submit]');
     expect(await flash()).toContain('Đã nộp quyết toán: chi phí thực tế hợp lệ 524.500.000 ₫');

@@ -3,6 +3,7 @@ import { Body, Get, Param, Post, Query, Req, Res, UploadedFile, UseInterceptors 
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
 import type { Actor } from '../common/auth/actor';
+import { Clock } from '../common/clock';
 import { ApplicationDocumentsService, UploadedPart } from '../modules/applications/application-documents.service';
 import { ApplicationsService } from '../modules/applications/applications.service';
 import type { ApplicationView } from '../modules/applications/application.view';
@@ -39,6 +40,7 @@ const MIN_ROWS = 3;
 @PageController('ho-so')
 export class ApplicationPagesController {
   constructor(
+    private readonly clock: Clock,
     private readonly applications: ApplicationsService,
     private readonly documents: ApplicationDocumentsService,
     private readonly establishments: EstablishmentsService,
@@ -81,10 +83,12 @@ export class ApplicationPagesController {
     const model = await this.applicationFormModel(actor);
     const establishments = model.establishments as unknown[];
     if (establishments.length === 0) return this.pages.redirect(req, res, '/co-so/moi', 'Hãy đăng ký cơ sở trước khi lập đề án.');
-    // One choice only: it is chosen already.
+    // One choice only: it is chosen already; of several years, this year when it is one of them.
     const funds = model.funds as Array<{ code: string }>;
-    const years = model.years as Array<{ year: number }>;
-    const values = { ...(funds.length === 1 ? { fundCode: funds[0].code } : {}), ...(years.length === 1 ? { fiscalYear: String(years[0].year) } : {}) };
+    const years = (model.years as Array<{ year: number }>).map((y) => String(y.year));
+    const thisYear = this.clock.today().slice(0, 4);
+    const fiscalYear = years.length === 1 ? years[0] : years.includes(thisYear) ? thisYear : undefined;
+    const values = { ...(funds.length === 1 ? { fundCode: funds[0].code } : {}), ...(fiscalYear ? { fiscalYear } : {}) };
     this.pages.render(req, res, 'application-form', { ...model, values, rowCount: MIN_ROWS });
   }
 
