@@ -42,7 +42,7 @@ export class ActivityRule {
   effectiveFrom: string;
 
   /** The kinds of document a file of this type must carry before it is submitted (empty: none). */
-  @Column({ type: 'varchar', length: 500, default: '', transformer: { to: (kinds: string[] | undefined) => (kinds ?? []).join(','), from: (stored: string | null) => (stored ? stored.split(',') : []) } })
+  @Column({ type: 'varchar', length: 500, transformer: { to: (kinds: string[] | undefined) => (kinds ?? []).join(','), from: (stored: string | null) => (stored ? stored.split(',') : []) } })
   requiredDocumentKinds: string[];
 
   @Column({ type: 'char', length: 26, nullable: true })
