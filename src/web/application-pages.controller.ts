@@ -13,6 +13,7 @@ import { MAX_DOCUMENT_BYTES } from '../modules/applications/dto/document-upload'
 import { CreateApplicationDto, UpdateApplicationDto } from '../modules/applications/dto/application-input.dto';
 import { DocumentUploadDto, ReasonDto } from '../modules/applications/dto/workflow.dto';
 import { BudgetSetupService } from '../modules/budget/budget-setup.service';
+import { BudgetService } from '../modules/budget/budget.service';
 import { CatalogueService } from '../modules/catalogue/catalogue.service';
 import { EstablishmentsService } from '../modules/establishments/establishments.service';
 import { SubmitSettlementDto } from '../modules/settlement/dto/settlement.dto';
@@ -46,6 +47,7 @@ export class ApplicationPagesController {
     private readonly establishments: EstablishmentsService,
     private readonly catalogue: CatalogueService,
     private readonly budgetSetup: BudgetSetupService,
+    private readonly budget: BudgetService,
     private readonly settlements: SettlementService,
     private readonly filePage: FilePageService,
     private readonly fileSteps: FileSteps,
@@ -123,7 +125,7 @@ export class ApplicationPagesController {
     const app = await this.applications.get(actor, id);
     const values = this.valuesOf(app);
     this.pages.render(req, res, 'application-form', {
-      ...(await this.applicationFormModel(actor)),
+      ...(await this.applicationFormModel(actor, app)),
       app,
       values,
       rowCount: Math.max(MIN_ROWS, app.costLines.length + 1),
@@ -136,7 +138,10 @@ export class ApplicationPagesController {
     const { input, formIndexes } = applicationInput(body);
     return this.forms.handle(req, res, {
       template: 'application-form',
-      model: async () => ({ ...(await this.applicationFormModel(actor)), app: await this.applications.get(actor, id), rowCount: this.rowCount(body, 'costLines') }),
+      model: async () => {
+        const app = await this.applications.get(actor, id);
+        return { ...(await this.applicationFormModel(actor, app)), app, rowCount: this.rowCount(body, 'costLines') };
+      },
       fieldNames: rowRenamer('costLines', formIndexes),
       submit: async () => {
         const dto = await validated(UpdateApplicationDto, input);
@@ -231,12 +236,15 @@ export class ApplicationPagesController {
    * and allocated (the budget's open books), those years, and the activity types with a rule in
    * force today for one of those funds' sources. No open books: the page says so instead of a form.
    */
-  private async applicationFormModel(actor: Actor): Promise<Record<string, unknown>> {
-    const [establishments, rules, books] = await Promise.all([
+  private async applicationFormModel(actor: Actor, editing?: ApplicationView): Promise<Record<string, unknown>> {
+    const [establishments, rules, open] = await Promise.all([
       this.establishments.list(actor, { page: 1, pageSize: 200 }),
       this.catalogue.listInForce(actor, {}),
       this.budgetSetup.openBooks(actor),
     ]);
+    // A file being changed keeps its own fund and year on offer (the page says when they cannot be approved).
+    const own = editing && !open.some((b) => b.fundCode === editing.fundCode && b.fiscalYear === editing.fiscalYear) ? await this.ownBooks(actor, editing) : [];
+    const books = [...open, ...own];
     // Only what the form needs of each fund: code, name, source (which rule applies) and currency.
     const fundChoices = [...new Map(books.map((b) => [b.fundCode, { code: b.fundCode, name: b.fundName, source: b.source, currency: b.currency }])).values()];
     const sources = new Set(fundChoices.map((f) => f.source));
@@ -249,10 +257,16 @@ export class ApplicationPagesController {
       activityTypes,
       funds: fundChoices,
       years: [...new Set(books.map((b) => b.fiscalYear))].sort((a, b) => a - b).map((year) => ({ year })),
-      noBudget: books.length === 0,
+      noBudget: open.length === 0 && !editing,
       // Data for the live totals and the years each fund is open for; `<` escaped so that no text in it can end the script element.
       rulesJson: JSON.stringify({ rules: usable, funds: fundChoices, budgets }).replace(/</g, '\\u003c'),
     };
+  }
+
+  /** The fund and year a file was filed for, as a choice of its own edit form. */
+  private async ownBooks(actor: Actor, app: ApplicationView) {
+    const fund = (await this.budget.listFunds(actor)).find((f) => f.code === app.fundCode);
+    return fund ? [{ fundCode: fund.code, fundName: fund.name, source: fund.source, currency: fund.currency, fiscalYear: app.fiscalYear }] : [];
   }
 
   private valuesOf(app: ApplicationView): Record<string, unknown> {
