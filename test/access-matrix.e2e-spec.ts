@@ -43,141 +43,145 @@ import { startTestApp } from './support/test-app';
  * fresh record made for that cell alone.
  */
 const MATRIX = `
-# route                                             | situation                                 | anon  own   strg  oAsg  oUnit oOth  oCons hLead hUp   hOth  lead  fin   aud   adm
+# route                                               | situation                                 | anon  own   strg  oAsg  oUnit oOth  oCons hLead hUp   hOth  lead  fin   aud   adm
 #
 # Health and identity
-GET    /health                                      | -                                         | 200   200   200   200   200   200   200   200   200   200   200   200   200   200
-POST   /api/v1/auth/register                        | a new producer                            | 201   201   201   201   201   201   201   201   201   201   201   201   201   201
-POST   /api/v1/auth/login                           | a wrong password                          | 401   401   401   401   401   401   401   401   401   401   401   401   401   401
-POST   /api/v1/auth/refresh                         | an unknown token                          | 401   401   401   401   401   401   401   401   401   401   401   401   401   401
-POST   /api/v1/auth/logout                          | an unknown token                          | 401   204   204   204   204   204   204   204   204   204   204   204   204   204
-GET    /api/v1/me                                   | -                                         | 401   200   200   200   200   200   200   200   200   200   200   200   200   200
-POST   /api/v1/me/password                          | a wrong current password                  | 401   400   400   400   400   400   400   400   400   400   400   400   400   400
+GET    /health                                        | -                                         | 200   200   200   200   200   200   200   200   200   200   200   200   200   200
+POST   /api/v1/auth/register                          | a new producer                            | 201   201   201   201   201   201   201   201   201   201   201   201   201   201
+POST   /api/v1/auth/login                             | a wrong password                          | 401   401   401   401   401   401   401   401   401   401   401   401   401   401
+POST   /api/v1/auth/refresh                           | an unknown token                          | 401   401   401   401   401   401   401   401   401   401   401   401   401   401
+POST   /api/v1/auth/logout                            | an unknown token                          | 401   204   204   204   204   204   204   204   204   204   204   204   204   204
+GET    /api/v1/me                                     | -                                         | 401   200   200   200   200   200   200   200   200   200   200   200   200   200
+POST   /api/v1/me/password                            | a wrong current password                  | 401   400   400   400   400   400   400   400   400   400   400   400   400   400
 #
 # Organisation, users, delegations, audit
-POST   /api/v1/units                                | a new office                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   201
-GET    /api/v1/units                                | -                                         | 401   403   403   200   200   200   200   200   200   200   200   200   200   200
-GET    /api/v1/units/tree                           | -                                         | 401   403   403   200   200   200   200   200   200   200   200   200   200   200
-GET    /api/v1/units/:id                            | the lead unit                             | 401   403   403   200   200   200   200   200   200   200   200   200   200   200
-GET    /api/v1/units/:id                            | absent                                    | 401   403   403   404   404   404   404   404   404   404   404   404   404   404
-PATCH  /api/v1/units/:id                            | a new office                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   200
-POST   /api/v1/units/:id/deactivate                 | a new, empty office                       | 401   403   403   403   403   403   403   403   403   403   403   403   403   200
-POST   /api/v1/units/:id/activate                   | a deactivated office                      | 401   403   403   403   403   403   403   403   403   403   403   403   403   200
-POST   /api/v1/users                                | a new officer                             | 401   403   403   403   403   403   403   403   403   403   403   403   403   201
-GET    /api/v1/users                                | -                                         | 401   403   403   403   403   403   403   403   403   403   403   403   403   200
-GET    /api/v1/users/:id                            | the responsible officer                   | 401   403   403   403   403   403   403   403   403   403   403   403   403   200
-GET    /api/v1/users/:id                            | absent                                    | 401   403   403   403   403   403   403   403   403   403   403   403   403   404
-PATCH  /api/v1/users/:id                            | a new officer                             | 401   403   403   403   403   403   403   403   403   403   403   403   403   200
-POST   /api/v1/users/:id/reset-password             | a new officer                             | 401   403   403   403   403   403   403   403   403   403   403   403   403   200
-POST   /api/v1/users/:id/deactivate                 | a new officer                             | 401   403   403   403   403   403   403   403   403   403   403   403   403   200
-POST   /api/v1/users/:id/activate                   | a deactivated officer                     | 401   403   403   403   403   403   403   403   403   403   403   403   403   200
-POST   /api/v1/delegations                          | to the lead unit's head                   | 401   403   403   403   403   403   403   403   403   403   201   403   403   403
-GET    /api/v1/delegations                          | -                                         | 401   403   403   200   200   200   200   200   200   200   200   200   200   200
-GET    /api/v1/delegations/:id                      | from the leader to the lead unit's head   | 401   403   403   404   404   404   404   200   404   404   200   404   200   404
-GET    /api/v1/delegations/:id                      | between two other people                  | 401   403   403   404   404   404   404   404   404   404   404   404   200   404
-DELETE /api/v1/delegations/:id                      | the leader's own                          | 401   403   403   403   403   403   403   403   403   403   204   403   403   403
-DELETE /api/v1/delegations/:id                      | between two other people                  | 401   403   403   403   403   403   403   403   403   403   404   403   403   403
-GET    /api/v1/audit                                | -                                         | 401   403   403   403   403   403   403   403   403   403   403   403   200   200
-GET    /api/v1/audit/verify                         | -                                         | 401   403   403   403   403   403   403   403   403   403   403   403   200   403
+POST   /api/v1/units                                  | a new office                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   201
+GET    /api/v1/units                                  | -                                         | 401   403   403   200   200   200   200   200   200   200   200   200   200   200
+GET    /api/v1/units/tree                             | -                                         | 401   403   403   200   200   200   200   200   200   200   200   200   200   200
+GET    /api/v1/units/:id                              | the lead unit                             | 401   403   403   200   200   200   200   200   200   200   200   200   200   200
+GET    /api/v1/units/:id                              | absent                                    | 401   403   403   404   404   404   404   404   404   404   404   404   404   404
+PATCH  /api/v1/units/:id                              | a new office                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   200
+POST   /api/v1/units/:id/deactivate                   | a new, empty office                       | 401   403   403   403   403   403   403   403   403   403   403   403   403   200
+POST   /api/v1/units/:id/activate                     | a deactivated office                      | 401   403   403   403   403   403   403   403   403   403   403   403   403   200
+POST   /api/v1/users                                  | a new officer                             | 401   403   403   403   403   403   403   403   403   403   403   403   403   201
+GET    /api/v1/users                                  | -                                         | 401   403   403   403   403   403   403   403   403   403   403   403   403   200
+GET    /api/v1/users/:id                              | the responsible officer                   | 401   403   403   403   403   403   403   403   403   403   403   403   403   200
+GET    /api/v1/users/:id                              | absent                                    | 401   403   403   403   403   403   403   403   403   403   403   403   403   404
+PATCH  /api/v1/users/:id                              | a new officer                             | 401   403   403   403   403   403   403   403   403   403   403   403   403   200
+POST   /api/v1/users/:id/reset-password               | a new officer                             | 401   403   403   403   403   403   403   403   403   403   403   403   403   200
+POST   /api/v1/users/:id/deactivate                   | a new officer                             | 401   403   403   403   403   403   403   403   403   403   403   403   403   200
+POST   /api/v1/users/:id/activate                     | a deactivated officer                     | 401   403   403   403   403   403   403   403   403   403   403   403   403   200
+POST   /api/v1/delegations                            | to the lead unit's head                   | 401   403   403   403   403   403   403   403   403   403   201   403   403   403
+GET    /api/v1/delegations                            | -                                         | 401   403   403   200   200   200   200   200   200   200   200   200   200   200
+GET    /api/v1/delegations/:id                        | from the leader to the lead unit's head   | 401   403   403   404   404   404   404   200   404   404   200   404   200   404
+GET    /api/v1/delegations/:id                        | between two other people                  | 401   403   403   404   404   404   404   404   404   404   404   404   200   404
+DELETE /api/v1/delegations/:id                        | the leader's own                          | 401   403   403   403   403   403   403   403   403   403   204   403   403   403
+DELETE /api/v1/delegations/:id                        | between two other people                  | 401   403   403   403   403   403   403   403   403   403   404   403   403   403
+GET    /api/v1/audit                                  | -                                         | 401   403   403   403   403   403   403   403   403   403   403   403   200   200
+GET    /api/v1/audit/verify                           | -                                         | 401   403   403   403   403   403   403   403   403   403   403   403   200   403
 #
 # Budget and ledger
-POST   /api/v1/funds                                | a new fund                                | 401   403   403   403   403   403   403   403   403   403   403   201   403   403
-GET    /api/v1/funds                                | -                                         | 401   200   200   200   200   200   200   200   200   200   200   200   200   200
-POST   /api/v1/fiscal-years                         | a new year                                | 401   403   403   403   403   403   403   403   403   403   403   201   403   403
-GET    /api/v1/fiscal-years                         | -                                         | 401   200   200   200   200   200   200   200   200   200   200   200   200   200
-POST   /api/v1/fiscal-years/:year/close             | a new, empty year                         | 401   403   403   403   403   403   403   403   403   403   403   200   403   403
-POST   /api/v1/appropriations                       | -                                         | 401   403   403   403   403   403   403   403   403   403   403   201   403   403
-POST   /api/v1/allocations                          | to the lead unit                          | 401   403   403   403   403   403   403   403   403   403   403   201   403   403
-POST   /api/v1/allocations/split                    | between two divisions                     | 401   403   403   403   403   403   403   403   403   403   403   201   403   403
-POST   /api/v1/allocations/transfer                 | between two divisions                     | 401   403   403   403   403   403   403   403   403   403   403   201   403   403
-POST   /api/v1/allocations/return                   | from the lead unit                        | 401   403   403   403   403   403   403   403   403   403   403   201   403   403
-GET    /api/v1/budget/summary                       | -                                         | 401   403   403   403   403   403   403   403   403   403   200   200   200   403
-GET    /api/v1/ledger/transfers                     | -                                         | 401   403   403   403   403   403   403   403   403   403   403   200   200   403
-GET    /api/v1/ledger/trial-balance                 | -                                         | 401   403   403   403   403   403   403   403   403   403   403   200   200   403
-POST   /api/v1/ledger/transfers/:id/reverse         | an allocation                             | 401   403   403   403   403   403   403   403   403   403   403   201   403   403
-POST   /api/v1/ledger/transfers/:id/reverse         | a payment (corrected by a return instead) | 401   403   403   403   403   403   403   403   403   403   403   409   403   403
-GET    /api/v1/ledger/reversal-requests             | -                                         | 401   403   403   403   403   403   403   403   403   403   403   200   200   403
-GET    /api/v1/ledger/reversal-requests/:id         | -                                         | 401   403   403   403   403   403   403   403   403   403   403   200   200   403
-POST   /api/v1/ledger/reversal-requests/:id/approve | asked by another finance user             | 401   403   403   403   403   403   403   403   403   403   403   200   403   403
-POST   /api/v1/ledger/reversal-requests/:id/approve | asked by fin itself                       | 401   403   403   403   403   403   403   403   403   403   403   403   403   403
-POST   /api/v1/ledger/reversal-requests/:id/reject  | asked by another finance user             | 401   403   403   403   403   403   403   403   403   403   403   200   403   403
-POST   /api/v1/ledger/reversal-requests/:id/reject  | asked by fin itself                       | 401   403   403   403   403   403   403   403   403   403   403   403   403   403
+POST   /api/v1/funds                                  | a new fund                                | 401   403   403   403   403   403   403   403   403   403   403   201   403   403
+GET    /api/v1/funds                                  | -                                         | 401   200   200   200   200   200   200   200   200   200   200   200   200   200
+POST   /api/v1/fiscal-years                           | a new year                                | 401   403   403   403   403   403   403   403   403   403   403   201   403   403
+GET    /api/v1/fiscal-years                           | -                                         | 401   200   200   200   200   200   200   200   200   200   200   200   200   200
+POST   /api/v1/fiscal-years/:year/close               | a new, empty year                         | 401   403   403   403   403   403   403   403   403   403   403   200   403   403
+POST   /api/v1/appropriations                         | -                                         | 401   403   403   403   403   403   403   403   403   403   403   201   403   403
+POST   /api/v1/allocations                            | to the lead unit                          | 401   403   403   403   403   403   403   403   403   403   403   201   403   403
+POST   /api/v1/allocations/split                      | between two divisions                     | 401   403   403   403   403   403   403   403   403   403   403   201   403   403
+POST   /api/v1/allocations/transfer                   | between two divisions                     | 401   403   403   403   403   403   403   403   403   403   403   201   403   403
+POST   /api/v1/allocations/return                     | from the lead unit                        | 401   403   403   403   403   403   403   403   403   403   403   201   403   403
+GET    /api/v1/budget/summary                         | -                                         | 401   403   403   403   403   403   403   403   403   403   200   200   200   403
+GET    /api/v1/ledger/transfers                       | -                                         | 401   403   403   403   403   403   403   403   403   403   403   200   200   403
+GET    /api/v1/ledger/trial-balance                   | -                                         | 401   403   403   403   403   403   403   403   403   403   403   200   200   403
+POST   /api/v1/ledger/transfers/:id/reverse           | an allocation                             | 401   403   403   403   403   403   403   403   403   403   403   201   403   403
+POST   /api/v1/ledger/transfers/:id/reverse           | a payment (corrected by a return instead) | 401   403   403   403   403   403   403   403   403   403   403   409   403   403
+GET    /api/v1/ledger/reversal-requests               | -                                         | 401   403   403   403   403   403   403   403   403   403   403   200   200   403
+GET    /api/v1/ledger/reversal-requests/:id           | -                                         | 401   403   403   403   403   403   403   403   403   403   403   200   200   403
+POST   /api/v1/ledger/reversal-requests/:id/approve   | asked by another finance user             | 401   403   403   403   403   403   403   403   403   403   403   200   403   403
+POST   /api/v1/ledger/reversal-requests/:id/approve   | asked by fin itself                       | 401   403   403   403   403   403   403   403   403   403   403   403   403   403
+POST   /api/v1/ledger/reversal-requests/:id/reject    | asked by another finance user             | 401   403   403   403   403   403   403   403   403   403   403   200   403   403
+POST   /api/v1/ledger/reversal-requests/:id/reject    | asked by fin itself                       | 401   403   403   403   403   403   403   403   403   403   403   403   403   403
 #
 # Establishments and the catalogue
-POST   /api/v1/establishments                       | the caller's own                          | 401   201   201   403   403   403   403   403   403   403   403   403   403   403
-GET    /api/v1/establishments                       | lists the owner's establishment           | 401   200+  200-  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+
-GET    /api/v1/establishments/:id                   | the owner's establishment                 | 401   200   404   200   200   200   200   200   200   200   200   200   200   200
-GET    /api/v1/activity-types                       | -                                         | 401   200   200   200   200   200   200   200   200   200   200   200   200   200
-GET    /api/v1/activity-types/:code/versions        | machinery                                 | 401   200   200   200   200   200   200   200   200   200   200   200   200   200
-POST   /api/v1/activity-types                       | a new code                                | 401   403   403   403   403   403   403   403   403   403   403   403   403   201
+POST   /api/v1/establishments                         | the caller's own                          | 401   201   201   403   403   403   403   403   403   403   403   403   403   403
+GET    /api/v1/establishments                         | lists the owner's establishment           | 401   200+  200-  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+
+GET    /api/v1/establishments/:id                     | the owner's establishment                 | 401   200   404   200   200   200   200   200   200   200   200   200   200   200
+GET    /api/v1/activity-types                         | -                                         | 401   200   200   200   200   200   200   200   200   200   200   200   200   200
+GET    /api/v1/activity-types/:code/versions          | machinery                                 | 401   200   200   200   200   200   200   200   200   200   200   200   200   200
+POST   /api/v1/activity-types                         | a new code                                | 401   403   403   403   403   403   403   403   403   403   403   403   403   201
 #
 # Files: reading
-POST   /api/v1/applications                         | for the caller's own establishment        | 401   201   201   403   403   403   403   403   403   403   403   403   403   403
-GET    /api/v1/applications                         | lists the file in review                  | 401   200+  200-  200+  200+  200-  200+  200+  200+  200-  200+  200+  200+  200-
-GET    /api/v1/applications                         | lists the intake file                     | 401   200+  200-  200+  200+  200+  200-  200+  200+  200+  200+  200+  200+  200-
-GET    /api/v1/applications/:id                     | a draft                                   | 401   200   404   404   404   404   404   404   404   404   200   200   200   404
-GET    /api/v1/applications/:id                     | the intake file (submitted, unassigned)   | 401   200   404   200   200   200   404   200   200   200   200   200   200   404
-GET    /api/v1/applications/:id                     | the file in review (unit consulted)       | 401   200   404   200   200   404   200   200   200   404   200   200   200   404
-GET    /api/v1/applications/:id                     | a file in review nobody consulted         | 401   200   404   200   200   404   404   200   200   404   200   200   200   404
-GET    /api/v1/applications/:id                     | absent                                    | 401   404   404   404   404   404   404   404   404   404   404   404   404   404
-GET    /api/v1/applications/:id/documents/:docId    | the owner's, on the file in review        | 401   200   404   200   200   404   200   200   200   404   200   200   200   404
-GET    /api/v1/consultations                        | lists the one on the file in review       | 401   403   403   200+  200+  200-  200+  200+  200+  200-  200+  200+  200+  200-
-GET    /api/v1/consultations/:id                    | the one on the file in review             | 401   403   403   200   200   404   200   200   200   404   200   200   200   404
+POST   /api/v1/applications                           | for the caller's own establishment        | 401   201   201   403   403   403   403   403   403   403   403   403   403   403
+GET    /api/v1/applications                           | lists the file in review                  | 401   200+  200-  200+  200+  200-  200+  200+  200+  200-  200+  200+  200+  200-
+GET    /api/v1/applications                           | lists the intake file                     | 401   200+  200-  200+  200+  200+  200-  200+  200+  200+  200+  200+  200+  200-
+GET    /api/v1/applications/:id                       | a draft                                   | 401   200   404   404   404   404   404   404   404   404   200   200   200   404
+GET    /api/v1/applications/:id                       | the intake file (submitted, unassigned)   | 401   200   404   200   200   200   404   200   200   200   200   200   200   404
+GET    /api/v1/applications/:id                       | the file in review (unit consulted)       | 401   200   404   200   200   404   200   200   200   404   200   200   200   404
+GET    /api/v1/applications/:id                       | a file in review nobody consulted         | 401   200   404   200   200   404   404   200   200   404   200   200   200   404
+GET    /api/v1/applications/:id                       | absent                                    | 401   404   404   404   404   404   404   404   404   404   404   404   404   404
+GET    /api/v1/applications/:id/documents/:docId      | the owner's, on the file in review        | 401   200   404   200   200   404   200   200   200   404   200   200   200   404
+GET    /api/v1/consultations                          | lists the one on the file in review       | 401   403   403   200+  200+  200-  200+  200+  200+  200-  200+  200+  200+  200-
+GET    /api/v1/consultations/:id                      | the one on the file in review             | 401   403   403   200   200   404   200   200   200   404   200   200   200   404
 #
 # Files: the producer's steps
-PATCH  /api/v1/applications/:id                     | a draft                                   | 401   200   404   403   403   403   403   403   403   403   403   403   403   403
-POST   /api/v1/applications/:id/submit              | a draft                                   | 401   200   404   403   403   403   403   403   403   403   403   403   403   403
-POST   /api/v1/applications/:id/withdraw            | an intake file                            | 401   200   404   403   403   403   403   403   403   403   403   403   403   403
-POST   /api/v1/applications/:id/documents           | the file in review                        | 401   201   404   201   403N  404   403N  201   403N  404   403   403   403   403
+PATCH  /api/v1/applications/:id                       | a draft                                   | 401   200   404   403   403   403   403   403   403   403   403   403   403   403
+POST   /api/v1/applications/:id/submit                | a draft                                   | 401   200   404   403   403   403   403   403   403   403   403   403   403   403
+POST   /api/v1/applications/:id/withdraw              | an intake file                            | 401   200   404   403   403   403   403   403   403   403   403   403   403   403
+POST   /api/v1/applications/:id/documents             | the file in review                        | 401   201   404   201   403N  404   403N  201   403N  404   403   403   403   403
 #
 # Files: the office's steps
+# Assign and initial are a head's, or a routine delegate's (any member of the unit): an officer is NOT_ASSIGNED.
 # A change of lead unit or due date needs a leader (DOMAIN.md rule 1): heads get a 403, its code left open.
-# Return: "Authority (changes)" names heads of the lead unit or above (v1's table said officer), so an
-# officer is refused as a role; at intake, as the first assignment, a head of any of the centre's units.
-POST   /api/v1/applications/:id/assign              | an intake file: first assignment          | 401   403   403   403   403   403   403   200   200   200   403N  403   403   403
-POST   /api/v1/applications/:id/assign              | a file in review: another officer         | 401   403   403   403   403   403   403   200   200   404   200   403   403   403
-POST   /api/v1/applications/:id/assign              | a file in review: another lead unit       | 401   403   403   403   403   403   403   403*  403*  404   200   403   403   403
-POST   /api/v1/applications/:id/return              | a file in review                          | 401   403   403   403   403   403   403   200   200   404   403   403   403   403
-POST   /api/v1/applications/:id/return              | an intake file                            | 401   403   403   403   403   403   403   200   200   200   403   403   403   403
-POST   /api/v1/applications/:id/consultations       | the file in review, to the consulted unit | 401   403   403   201   403N  404   403N  201   403N  404   403   403   403   403
-POST   /api/v1/consultations/:id/answer             | an open one, to the consulted unit        | 401   403   403   403N  403N  404   200   403N  403N  404   403N  403N  403   403
-POST   /api/v1/applications/:id/appraisals          | the file in review                        | 401   403   403   201   403N  404   403N  201   403N  404   403   403   403   403
-POST   /api/v1/applications/:id/recommend           | a file in review                          | 401   403   403   200   403N  404   403N  200   403N  404   403   403   403   403
-POST   /api/v1/applications/:id/initial             | a recommended file                        | 401   403   403   403   403   403   403   200   403N  404   403   403   403   403
+# Return: a head of the lead unit or above, or the responsible officer (v1's table: officer); at intake,
+# like the first assignment, the centre's heads and officers.
+POST   /api/v1/applications/:id/assign                | an intake file: first assignment          | 401   403   403   403N  403N  403N  404   200   200   200   403N  403   403   403
+POST   /api/v1/applications/:id/assign                | a file in review: another officer         | 401   403   403   403N  403N  404   403N  200   200   404   200   403   403   403
+POST   /api/v1/applications/:id/assign                | a file in review: another lead unit       | 401   403   403   403N  403N  404   403N  403*  403*  404   200   403   403   403
+POST   /api/v1/applications/:id/return                | a file in review                          | 401   403   403   200   403N  404   403N  200   200   404   403   403   403   403
+POST   /api/v1/applications/:id/return                | an intake file                            | 401   403   403   200   200   200   404   200   200   200   403   403   403   403
+POST   /api/v1/applications/:id/consultations         | the file in review, to the consulted unit | 401   403   403   201   403N  404   403N  201   403N  404   403   403   403   403
+POST   /api/v1/consultations/:id/answer               | an open one, to the consulted unit        | 401   403   403   403N  403N  404   200   403N  403N  404   403N  403N  403   403
+# Declaring a conflict: staff who act on the file (responsible officer, heads of the lead unit or above, the leader).
+POST   /api/v1/applications/:id/conflict-declarations | the file in review, none declared yet     | 401   403   403   201   403N  404   403N  201   201   404   201   403N  403   403
+GET    /api/v1/applications/:id/conflict-declarations | the file in review                        | 401   403   403   200   200   404   200   200   200   404   200   200   200   404
+POST   /api/v1/applications/:id/appraisals            | the file in review                        | 401   403   403   201   403N  404   403N  201   403N  404   403   403   403   403
+POST   /api/v1/applications/:id/recommend             | a file in review                          | 401   403   403   200   403N  404   403N  200   403N  404   403   403   403   403
+POST   /api/v1/applications/:id/initial               | a recommended file                        | 401   403   403   403N  403N  404   403N  200   403N  404   403   403   403   403
 # Deciding: a leader, or a delegate (none here); a role that may decide as a delegate but cannot see the file: 404.
-POST   /api/v1/applications/:id/decide              | an initialed file                         | 401   403   403   403   403   404   403   403   403   404   200   403   403   403
-POST   /api/v1/applications/:id/cancel              | an approved file                          | 401   403   403   403   403   403   403   403   403   403   200   403   403   403
+POST   /api/v1/applications/:id/decide                | an initialed file                         | 401   403   403   403   403   404   403   403   403   404   200   403   403   403
+POST   /api/v1/applications/:id/cancel                | an approved file                          | 401   403   403   403   403   403   403   403   403   403   200   403   403   403
 #
 # Contracts, payments, acceptance
-POST   /api/v1/applications/:id/contract            | an approved file                          | 401   403   403   200   403N  404   403N  200   403N  404   403   403   403   403
-POST   /api/v1/disbursements                        | an advance on a contracted file           | 401   403   403   201   403N  404   403N  201   403N  404   403   201   403   403
-POST   /api/v1/applications/:id/acceptance          | a contracted file                         | 401   403   403   200   403N  404   403N  200   403N  404   403   403   403   403
-GET    /api/v1/disbursements                        | lists the paid advance                    | 401   200+  200-  200+  200+  200-  200+  403   403   403   403   200+  200+  403
-GET    /api/v1/disbursements/:id                    | the paid advance                          | 401   200   404   200   200   404   200   200   200   404   200   200   200   404
-POST   /api/v1/disbursements/:id/approve            | asked by the responsible officer          | 401   403   403   403   403   403   403   403   403   403   403   200   403   403
-POST   /api/v1/disbursements/:id/approve            | asked by fin itself                       | 401   403   403   403   403   403   403   403   403   403   403   403   403   403
-POST   /api/v1/disbursements/:id/reject             | asked                                     | 401   403   403   403   403   403   403   403   403   403   403   200   403   403
-POST   /api/v1/disbursements/:id/pay                | approved by another finance user          | 401   403   403   403   403   403   403   403   403   403   403   200   403   403
-POST   /api/v1/disbursements/:id/return             | paid                                      | 401   403   403   403   403   403   403   403   403   403   403   200   403   403
+POST   /api/v1/applications/:id/contract              | an approved file                          | 401   403   403   200   403N  404   403N  200   403N  404   403   403   403   403
+POST   /api/v1/disbursements                          | an advance on a contracted file           | 401   403   403   201   403N  404   403N  201   403N  404   403   201   403   403
+POST   /api/v1/applications/:id/acceptance            | a contracted file                         | 401   403   403   200   403N  404   403N  200   403N  404   403   403   403   403
+GET    /api/v1/disbursements                          | lists the paid advance                    | 401   200+  200-  200+  200+  200-  200+  403   403   403   403   200+  200+  403
+GET    /api/v1/disbursements/:id                      | the paid advance                          | 401   200   404   200   200   404   200   200   200   404   200   200   200   404
+POST   /api/v1/disbursements/:id/approve              | asked by the responsible officer          | 401   403   403   403   403   403   403   403   403   403   403   200   403   403
+POST   /api/v1/disbursements/:id/approve              | asked by fin itself                       | 401   403   403   403   403   403   403   403   403   403   403   403   403   403
+POST   /api/v1/disbursements/:id/reject               | asked                                     | 401   403   403   403   403   403   403   403   403   403   403   200   403   403
+POST   /api/v1/disbursements/:id/pay                  | approved by another finance user          | 401   403   403   403   403   403   403   403   403   403   403   200   403   403
+POST   /api/v1/disbursements/:id/return               | paid                                      | 401   403   403   403   403   403   403   403   403   403   403   200   403   403
 #
 # Settlement and recovery
-POST   /api/v1/applications/:id/settlement          | an accepted file                          | 401   201   404   403   403   403   403   403   403   403   403   403   403   403
-POST   /api/v1/settlements/:id/approve              | submitted: finance checks                 | 401   403   403   403   403   404   403   403   403   404   403   200   403   403
-POST   /api/v1/settlements/:id/approve              | checked by another: a leader approves     | 401   403   403   403   403   404   403   403   403   404   200   403   403   403
-GET    /api/v1/settlements/:id                      | the money file's                          | 401   200   404   200   200   404   200   200   200   404   200   200   200   404
-GET    /api/v1/settlements/:id/statement.pdf        | the money file's                          | 401   200   404   200   200   404   200   200   200   404   200   200   200   404
-GET    /api/v1/recoveries                           | lists the money file's                    | 401   200+  200-  200+  200+  200-  200+  200+  200+  200-  200+  200+  200+  200-
-GET    /api/v1/recoveries/:id                       | the money file's                          | 401   200   404   200   200   404   200   200   200   404   200   200   200   404
-POST   /api/v1/recoveries/:id/receive               | part of an open one                       | 401   403   403   403   403   403   403   403   403   403   403   200   403   403
+POST   /api/v1/applications/:id/settlement            | an accepted file                          | 401   201   404   403   403   403   403   403   403   403   403   403   403   403
+POST   /api/v1/settlements/:id/approve                | submitted: finance checks                 | 401   403   403   403   403   404   403   403   403   404   403   200   403   403
+POST   /api/v1/settlements/:id/approve                | checked by another: a leader approves     | 401   403   403   403   403   404   403   403   403   404   200   403   403   403
+GET    /api/v1/settlements/:id                        | the money file's                          | 401   200   404   200   200   404   200   200   200   404   200   200   200   404
+GET    /api/v1/settlements/:id/statement.pdf          | the money file's                          | 401   200   404   200   200   404   200   200   200   404   200   200   200   404
+GET    /api/v1/recoveries                             | lists the money file's                    | 401   200+  200-  200+  200+  200-  200+  200+  200+  200-  200+  200+  200+  200-
+GET    /api/v1/recoveries/:id                         | the money file's                          | 401   200   404   200   200   404   200   200   200   404   200   200   200   404
+POST   /api/v1/recoveries/:id/receive                 | part of an open one                       | 401   403   403   403   403   403   403   403   403   403   403   200   403   403
 #
 # Reconciliation and reports
-POST   /api/v1/reconciliation/imports               | a new statement                           | 401   403   403   403   403   403   403   403   403   403   403   201   403   403
-GET    /api/v1/reconciliation/imports               | -                                         | 401   403   403   403   403   403   403   403   403   403   403   200   200   403
-GET    /api/v1/reconciliation/imports/:id           | -                                         | 401   403   403   403   403   403   403   403   403   403   403   200   200   403
-GET    /api/v1/reports/overdue                      | -                                         | 401   403   403   403   403   403   403   200   200   200   200   403   200   403
-GET    /api/v1/reports/annual/:year                 | -                                         | 401   403   403   403   403   403   403   403   403   403   200   200   200   403
-GET    /api/v1/reports/period                       | -                                         | 401   403   403   403   403   403   403   403   403   403   200   200   200   403
-GET    /api/v1/exports/grants                       | -                                         | 401   403   403   403   403   403   403   403   403   403   403   200   200   403
+POST   /api/v1/reconciliation/imports                 | a new statement                           | 401   403   403   403   403   403   403   403   403   403   403   201   403   403
+GET    /api/v1/reconciliation/imports                 | -                                         | 401   403   403   403   403   403   403   403   403   403   403   200   200   403
+GET    /api/v1/reconciliation/imports/:id             | -                                         | 401   403   403   403   403   403   403   403   403   403   403   200   200   403
+GET    /api/v1/reports/overdue                        | -                                         | 401   403   403   403   403   403   403   200   200   200   200   403   200   403
+GET    /api/v1/reports/annual/:year                   | -                                         | 401   403   403   403   403   403   403   403   403   403   200   200   200   403
+GET    /api/v1/reports/period                         | -                                         | 401   403   403   403   403   403   403   403   403   403   200   200   200   403
+GET    /api/v1/exports/grants                         | -                                         | 401   403   403   403   403   403   403   403   403   403   403   200   200   403
 `;
 
 /** What one row's call acts on: ids made by `given`, read by `path`, `body` and `lists`. */
@@ -209,6 +213,8 @@ const fresh =
   (make: (w: World) => Promise<Given>) =>
   (w: World, who: Caller): Promise<Given> =>
     who === 'anon' ? Promise.resolve({ id: ABSENT, fileId: ABSENT }) : make(w);
+/** A fresh disbursement is asked on the world's contracted file, small enough for all of them to fit its limits. */
+const small = (w: World) => ({ fileId: w.files.paying, amount: '10000' });
 const holds = (id: (w: World, g: Given) => string) => (body: ListBody, w: World, g: Given) => body.items.some((item) => item.id === id(w, g));
 const ownEstablishment = (w: World, who: Caller) => (who === 'strg' ? w.establishments.strg.id : w.establishments.own.id);
 const fileBody = (w: World, _g: Given, who: Caller) =>
@@ -463,6 +469,11 @@ const CALLS: Record<string, Call> = {
     path: (w, g) => `/api/v1/consultations/${g.id}/answer`,
     body: () => ({ opinion: 'agree', comment: 'Thống nhất' }),
   },
+  'POST /api/v1/applications/:id/conflict-declarations | the file in review, none declared yet': {
+    path: (w) => `/api/v1/applications/${w.files.review}/conflict-declarations`,
+    body: () => ({ hasConflict: false, note: 'Không có quan hệ với cơ sở' }),
+  },
+  'GET /api/v1/applications/:id/conflict-declarations | the file in review': { path: (w) => `/api/v1/applications/${w.files.review}/conflict-declarations` },
   'POST /api/v1/applications/:id/appraisals | the file in review': {
     path: (w) => `/api/v1/applications/${w.files.review}/appraisals`,
     body: () => ({ score: 80, recommendation: 'approve', comment: 'Khả thi' }),
@@ -494,9 +505,9 @@ const CALLS: Record<string, Call> = {
     body: (w) => ({ contractNo: `${unique()}/HĐ-KC`, signedDate: w.today }),
   },
   'POST /api/v1/disbursements | an advance on a contracted file': {
-    given: fresh(async (w) => ({ fileId: await w.make.contracted() })),
+    // The new disbursement is the fresh record; the file holds them all (small).
     path: () => '/api/v1/disbursements',
-    body: (w, g) => ({ applicationId: g.fileId, kind: 'advance', amount: '1000000', note: 'Tạm ứng' }),
+    body: (w) => ({ applicationId: w.files.paying, kind: 'advance', amount: '10000', note: 'Tạm ứng' }),
   },
   'POST /api/v1/applications/:id/acceptance | a contracted file': {
     given: fresh(async (w) => ({ id: await w.make.contracted() })),
@@ -509,25 +520,25 @@ const CALLS: Record<string, Call> = {
   },
   'GET /api/v1/disbursements/:id | the paid advance': { path: (w) => `/api/v1/disbursements/${w.money.advanceId}` },
   'POST /api/v1/disbursements/:id/approve | asked by the responsible officer': {
-    given: fresh(async (w) => ({ id: (await w.make.advance('requested')).id })),
+    given: fresh(async (w) => ({ id: (await w.make.advance('requested', small(w))).id })),
     path: (w, g) => `/api/v1/disbursements/${g.id}/approve`,
   },
   'POST /api/v1/disbursements/:id/approve | asked by fin itself': {
-    given: fresh(async (w) => ({ id: (await w.make.advance('requested', { by: w.as.fin })).id })),
+    given: fresh(async (w) => ({ id: (await w.make.advance('requested', { ...small(w), by: w.as.fin })).id })),
     path: (w, g) => `/api/v1/disbursements/${g.id}/approve`,
   },
   'POST /api/v1/disbursements/:id/reject | asked': {
-    given: fresh(async (w) => ({ id: (await w.make.advance('requested')).id })),
+    given: fresh(async (w) => ({ id: (await w.make.advance('requested', small(w))).id })),
     path: (w, g) => `/api/v1/disbursements/${g.id}/reject`,
     body: () => ({ reason: 'Thiếu chứng từ' }),
   },
   'POST /api/v1/disbursements/:id/pay | approved by another finance user': {
-    given: fresh(async (w) => ({ id: (await w.make.advance('approved')).id })),
+    given: fresh(async (w) => ({ id: (await w.make.advance('approved', small(w))).id })),
     path: (w, g) => `/api/v1/disbursements/${g.id}/pay`,
     body: (w) => ({ treasuryRef: `KB-MX-${unique()}`, valueDate: w.today }),
   },
   'POST /api/v1/disbursements/:id/return | paid': {
-    given: fresh(async (w) => ({ id: (await w.make.advance('paid')).id })),
+    given: fresh(async (w) => ({ id: (await w.make.advance('paid', small(w))).id })),
     path: (w, g) => `/api/v1/disbursements/${g.id}/return`,
     body: (w) => ({ treasuryRef: `KB-MX-${unique()}`, valueDate: w.today, reason: 'Sai số tài khoản người thụ hưởng' }),
   },
@@ -553,9 +564,9 @@ const CALLS: Record<string, Call> = {
   },
   "GET /api/v1/recoveries/:id | the money file's": { path: (w) => `/api/v1/recoveries/${w.money.recoveryId}` },
   'POST /api/v1/recoveries/:id/receive | part of an open one': {
-    given: fresh(async (w) => ({ id: (await w.make.recovery()).recoveryId })),
-    path: (w, g) => `/api/v1/recoveries/${g.id}/receive`,
-    body: (w) => ({ amount: '1000000', treasuryRef: `KB-THU-${unique()}`, valueDate: w.today }),
+    // A receipt is the new record: 1.000 đồng of the 5.000.000 owed, so the recovery stays open.
+    path: (w) => `/api/v1/recoveries/${w.money.recoveryId}/receive`,
+    body: (w) => ({ amount: '1000', treasuryRef: `KB-THU-${unique()}`, valueDate: w.today }),
   },
 
   'POST /api/v1/reconciliation/imports | a new statement': {

@@ -58,6 +58,8 @@ export interface World {
     review: string;
     /** In review, nobody consulted. */
     quiet: string;
+    /** Contracted: the disbursements the matrix approves, rejects, pays and returns are asked on it, small. */
+    paying: string;
   };
   /** Titles that find each world file with `GET /applications?q=`. */
   titles: { review: string; intake: string };
@@ -186,9 +188,10 @@ export class Factory {
     if (state !== 'requested') await must(this.t.http.post(api(`/disbursements/${requested.id}/approve`)).set(this.w.fin2.auth), 200, 'approve the advance');
     let transferId: string | null = null;
     if (state === 'paid') {
-      await must(postMoney(this.t, this.w.fin2, `/disbursements/${requested.id}/pay`, { treasuryRef: `KB-${tag()}`, valueDate: this.w.today }), 200, 'pay the advance');
+      const treasuryRef = `KB-${tag()}`;
+      await must(postMoney(this.t, this.w.fin2, `/disbursements/${requested.id}/pay`, { treasuryRef, valueDate: this.w.today }), 200, 'pay the advance');
       const transfers = await must(this.t.http.get(api('/ledger/transfers')).query({ applicationId: fileId, pageSize: 200 }).set(this.w.fin2.auth), 200, 'transfers');
-      transferId = (transfers.items as Array<{ id: string; kind: string }>).find((x) => x.kind === 'disbursement')!.id;
+      transferId = (transfers.items as Array<{ id: string; reference: string }>).find((x) => x.reference === treasuryRef)!.id;
     }
     return { fileId, id: requested.id, transferId };
   }
@@ -313,6 +316,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     intake: await w.make.submitted(w.titles.intake),
     review: await w.make.review({ title: w.titles.review, consulted: false }),
     quiet: await w.make.review({ consulted: false }),
+    paying: await w.make.contracted(),
   };
   w.consultationId = await w.make.consultation(w.files.review);
   w.documentId = (
