@@ -39,8 +39,10 @@ import { startTestApp } from './support/test-app';
  * Cells: the status expected, and
  *   `403`  code FORBIDDEN     `403N`  code NOT_ASSIGNED     `403*`  403, any code
  *   `200+` a list holding the situation's record           `200-`  a list without it
- * Every 4xx is application/problem+json; nothing answers 5xx. A call that changes state acts on a
- * fresh record made for that cell alone.
+ * Every 4xx is application/problem+json; nothing answers 5xx. A call that changes a record's state
+ * acts on a fresh record made for that cell alone; a call that adds a record to a file (a
+ * document, consultation, appraisal, declaration, disbursement request, receipt) adds it to a
+ * shared one, each caller once.
  */
 const MATRIX = `
 # route                                               | situation                                 | anon  own   strg  oAsg  oUnit oOth  oCons hLead hUp   hOth  lead  fin   aud   adm
