@@ -23,10 +23,12 @@ import { startTestApp } from './support/test-app';
  *   oOth   officer of another division of the centre  oCons  officer of the unit consulted (outside the centre)
  *   hLead  head of the lead unit                      hUp    head of the centre, the unit above it
  *   hOth   head of another division of the centre     lead   the director (a leader with no field)
+ *   dep    a deputy director whose field is another activity type than the files'
  *   fin    finance          aud    auditor            adm    administrator, placed in no unit
  *
  * Expected answers follow ../shared/API.md, and "Authority (changes)" for what touches a file:
  * - a role that may never use a route gets 403 FORBIDDEN, whatever the record;
+ * - a leader decides (and cancels, and approves a settlement) inside their field only: 403 OUT_OF_SCOPE;
  * - staff see a file when they are a leader, finance, an auditor, a member of its lead unit or of
  *   a unit above it, or of a unit consulted on it; a submitted file not yet assigned is seen by
  *   the heads and officers of the centre's units; anyone else gets 404 (the administrator too);
@@ -37,7 +39,7 @@ import { startTestApp } from './support/test-app';
  *   answers by the consulted unit's staff; anyone else who sees the file gets 403 NOT_ASSIGNED.
  *
  * Cells: the status expected, and
- *   `403`  code FORBIDDEN     `403N`  code NOT_ASSIGNED     `403*`  403, any code
+ *   `403`  code FORBIDDEN     `403N`  code NOT_ASSIGNED     `403O`  code OUT_OF_SCOPE     `403*`  any code
  *   `200+` a list holding the situation's record           `200-`  a list without it
  * Every 4xx is application/problem+json; nothing answers 5xx. A call that changes a record's state
  * acts on a fresh record made for that cell alone; a call that adds a record to a file (a
@@ -45,145 +47,147 @@ import { startTestApp } from './support/test-app';
  * shared one, each caller once.
  */
 const MATRIX = `
-# route                                               | situation                                 | anon  own   strg  oAsg  oUnit oOth  oCons hLead hUp   hOth  lead  fin   aud   adm
+# route                                               | situation                                      | anon  own   strg  oAsg  oUnit oOth  oCons hLead hUp   hOth  lead  dep   fin   aud   adm
 #
 # Health and identity
-GET    /health                                        | -                                         | 200   200   200   200   200   200   200   200   200   200   200   200   200   200
-POST   /api/v1/auth/register                          | a new producer                            | 201   201   201   201   201   201   201   201   201   201   201   201   201   201
-POST   /api/v1/auth/login                             | a wrong password                          | 401   401   401   401   401   401   401   401   401   401   401   401   401   401
-POST   /api/v1/auth/refresh                           | an unknown token                          | 401   401   401   401   401   401   401   401   401   401   401   401   401   401
-POST   /api/v1/auth/logout                            | an unknown token                          | 401   204   204   204   204   204   204   204   204   204   204   204   204   204
-GET    /api/v1/me                                     | -                                         | 401   200   200   200   200   200   200   200   200   200   200   200   200   200
-POST   /api/v1/me/password                            | a wrong current password                  | 401   400   400   400   400   400   400   400   400   400   400   400   400   400
+GET    /health                                        | -                                              | 200   200   200   200   200   200   200   200   200   200   200   200   200   200   200
+POST   /api/v1/auth/register                          | a new producer                                 | 201   201   201   201   201   201   201   201   201   201   201   201   201   201   201
+POST   /api/v1/auth/login                             | a wrong password                               | 401   401   401   401   401   401   401   401   401   401   401   401   401   401   401
+POST   /api/v1/auth/refresh                           | an unknown token                               | 401   401   401   401   401   401   401   401   401   401   401   401   401   401   401
+POST   /api/v1/auth/logout                            | an unknown token                               | 401   204   204   204   204   204   204   204   204   204   204   204   204   204   204
+GET    /api/v1/me                                     | -                                              | 401   200   200   200   200   200   200   200   200   200   200   200   200   200   200
+POST   /api/v1/me/password                            | a wrong current password                       | 401   400   400   400   400   400   400   400   400   400   400   400   400   400   400
 #
 # Organisation, users, delegations, audit
-POST   /api/v1/units                                  | a new office                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   201
-GET    /api/v1/units                                  | -                                         | 401   403   403   200   200   200   200   200   200   200   200   200   200   200
-GET    /api/v1/units/tree                             | -                                         | 401   403   403   200   200   200   200   200   200   200   200   200   200   200
-GET    /api/v1/units/:id                              | the lead unit                             | 401   403   403   200   200   200   200   200   200   200   200   200   200   200
-GET    /api/v1/units/:id                              | absent                                    | 401   403   403   404   404   404   404   404   404   404   404   404   404   404
-PATCH  /api/v1/units/:id                              | a new office                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   200
-POST   /api/v1/units/:id/deactivate                   | a new, empty office                       | 401   403   403   403   403   403   403   403   403   403   403   403   403   200
-POST   /api/v1/units/:id/activate                     | a deactivated office                      | 401   403   403   403   403   403   403   403   403   403   403   403   403   200
-POST   /api/v1/users                                  | a new officer                             | 401   403   403   403   403   403   403   403   403   403   403   403   403   201
-GET    /api/v1/users                                  | -                                         | 401   403   403   403   403   403   403   403   403   403   403   403   403   200
-GET    /api/v1/users/:id                              | the responsible officer                   | 401   403   403   403   403   403   403   403   403   403   403   403   403   200
-GET    /api/v1/users/:id                              | absent                                    | 401   403   403   403   403   403   403   403   403   403   403   403   403   404
-PATCH  /api/v1/users/:id                              | a new officer                             | 401   403   403   403   403   403   403   403   403   403   403   403   403   200
-POST   /api/v1/users/:id/reset-password               | a new officer                             | 401   403   403   403   403   403   403   403   403   403   403   403   403   200
-POST   /api/v1/users/:id/deactivate                   | a new officer                             | 401   403   403   403   403   403   403   403   403   403   403   403   403   200
-POST   /api/v1/users/:id/activate                     | a deactivated officer                     | 401   403   403   403   403   403   403   403   403   403   403   403   403   200
-POST   /api/v1/delegations                            | to the lead unit's head                   | 401   403   403   403   403   403   403   403   403   403   201   403   403   403
-GET    /api/v1/delegations                            | -                                         | 401   403   403   200   200   200   200   200   200   200   200   200   200   200
-GET    /api/v1/delegations/:id                        | from the leader to the lead unit's head   | 401   403   403   404   404   404   404   200   404   404   200   404   200   404
-GET    /api/v1/delegations/:id                        | between two other people                  | 401   403   403   404   404   404   404   404   404   404   404   404   200   404
-DELETE /api/v1/delegations/:id                        | the leader's own                          | 401   403   403   403   403   403   403   403   403   403   204   403   403   403
-DELETE /api/v1/delegations/:id                        | between two other people                  | 401   403   403   403   403   403   403   403   403   403   404   403   403   403
-GET    /api/v1/audit                                  | -                                         | 401   403   403   403   403   403   403   403   403   403   403   403   200   200
-GET    /api/v1/audit/verify                           | -                                         | 401   403   403   403   403   403   403   403   403   403   403   403   200   403
+POST   /api/v1/units                                  | a new office                                   | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   201
+GET    /api/v1/units                                  | -                                              | 401   403   403   200   200   200   200   200   200   200   200   200   200   200   200
+GET    /api/v1/units/tree                             | -                                              | 401   403   403   200   200   200   200   200   200   200   200   200   200   200   200
+GET    /api/v1/units/:id                              | the lead unit                                  | 401   403   403   200   200   200   200   200   200   200   200   200   200   200   200
+GET    /api/v1/units/:id                              | absent                                         | 401   403   403   404   404   404   404   404   404   404   404   404   404   404   404
+PATCH  /api/v1/units/:id                              | a new office                                   | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   200
+POST   /api/v1/units/:id/deactivate                   | a new, empty office                            | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   200
+POST   /api/v1/units/:id/activate                     | a deactivated office                           | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   200
+POST   /api/v1/users                                  | a new officer                                  | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   201
+GET    /api/v1/users                                  | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   200
+GET    /api/v1/users/:id                              | the responsible officer                        | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   200
+GET    /api/v1/users/:id                              | absent                                         | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   404
+PATCH  /api/v1/users/:id                              | a new officer                                  | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   200
+POST   /api/v1/users/:id/reset-password               | a new officer                                  | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   200
+POST   /api/v1/users/:id/deactivate                   | a new officer                                  | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   200
+POST   /api/v1/users/:id/activate                     | a deactivated officer                          | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   200
+POST   /api/v1/delegations                            | to the lead unit's head                        | 401   403   403   403   403   403   403   403   403   403   201   201   403   403   403
+POST   /api/v1/delegations                            | routine work, to a member of the caller's unit | 401   403   403   403   403   403   403   201   201   201   400   400   403   403   403
+GET    /api/v1/delegations                            | -                                              | 401   403   403   200   200   200   200   200   200   200   200   200   200   200   200
+GET    /api/v1/delegations/:id                        | from the leader to the lead unit's head        | 401   403   403   404   404   404   404   200   404   404   200   404   404   200   404
+GET    /api/v1/delegations/:id                        | between two other people                       | 401   403   403   404   404   404   404   404   404   404   404   404   404   200   404
+DELETE /api/v1/delegations/:id                        | the leader's own                               | 401   403   403   403   403   403   403   404   404   404   204   404   403   403   403
+DELETE /api/v1/delegations/:id                        | the lead unit head's routine one               | 401   403   403   403   403   403   403   204   404   404   404   404   403   403   403
+DELETE /api/v1/delegations/:id                        | between two other people                       | 401   403   403   403   403   403   403   404   404   404   404   404   403   403   403
+GET    /api/v1/audit                                  | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   200   200
+GET    /api/v1/audit/verify                           | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   200   403
 #
 # Budget and ledger
-POST   /api/v1/funds                                  | a new fund                                | 401   403   403   403   403   403   403   403   403   403   403   201   403   403
-GET    /api/v1/funds                                  | -                                         | 401   200   200   200   200   200   200   200   200   200   200   200   200   200
-POST   /api/v1/fiscal-years                           | a new year                                | 401   403   403   403   403   403   403   403   403   403   403   201   403   403
-GET    /api/v1/fiscal-years                           | -                                         | 401   200   200   200   200   200   200   200   200   200   200   200   200   200
-POST   /api/v1/fiscal-years/:year/close               | a new, empty year                         | 401   403   403   403   403   403   403   403   403   403   403   200   403   403
-POST   /api/v1/appropriations                         | -                                         | 401   403   403   403   403   403   403   403   403   403   403   201   403   403
-POST   /api/v1/allocations                            | to the lead unit                          | 401   403   403   403   403   403   403   403   403   403   403   201   403   403
-POST   /api/v1/allocations/split                      | between two divisions                     | 401   403   403   403   403   403   403   403   403   403   403   201   403   403
-POST   /api/v1/allocations/transfer                   | between two divisions                     | 401   403   403   403   403   403   403   403   403   403   403   201   403   403
-POST   /api/v1/allocations/return                     | from the lead unit                        | 401   403   403   403   403   403   403   403   403   403   403   201   403   403
-GET    /api/v1/budget/summary                         | -                                         | 401   403   403   403   403   403   403   403   403   403   200   200   200   403
-GET    /api/v1/ledger/transfers                       | -                                         | 401   403   403   403   403   403   403   403   403   403   403   200   200   403
-GET    /api/v1/ledger/trial-balance                   | -                                         | 401   403   403   403   403   403   403   403   403   403   403   200   200   403
-POST   /api/v1/ledger/transfers/:id/reverse           | an allocation                             | 401   403   403   403   403   403   403   403   403   403   403   201   403   403
-POST   /api/v1/ledger/transfers/:id/reverse           | a payment (corrected by a return instead) | 401   403   403   403   403   403   403   403   403   403   403   409   403   403
-GET    /api/v1/ledger/reversal-requests               | -                                         | 401   403   403   403   403   403   403   403   403   403   403   200   200   403
-GET    /api/v1/ledger/reversal-requests/:id           | -                                         | 401   403   403   403   403   403   403   403   403   403   403   200   200   403
-POST   /api/v1/ledger/reversal-requests/:id/approve   | asked by another finance user             | 401   403   403   403   403   403   403   403   403   403   403   200   403   403
-POST   /api/v1/ledger/reversal-requests/:id/approve   | asked by fin itself                       | 401   403   403   403   403   403   403   403   403   403   403   403   403   403
-POST   /api/v1/ledger/reversal-requests/:id/reject    | asked by another finance user             | 401   403   403   403   403   403   403   403   403   403   403   200   403   403
-POST   /api/v1/ledger/reversal-requests/:id/reject    | asked by fin itself                       | 401   403   403   403   403   403   403   403   403   403   403   403   403   403
+POST   /api/v1/funds                                  | a new fund                                     | 401   403   403   403   403   403   403   403   403   403   403   403   201   403   403
+GET    /api/v1/funds                                  | -                                              | 401   200   200   200   200   200   200   200   200   200   200   200   200   200   200
+POST   /api/v1/fiscal-years                           | a new year                                     | 401   403   403   403   403   403   403   403   403   403   403   403   201   403   403
+GET    /api/v1/fiscal-years                           | -                                              | 401   200   200   200   200   200   200   200   200   200   200   200   200   200   200
+POST   /api/v1/fiscal-years/:year/close               | a new, empty year                              | 401   403   403   403   403   403   403   403   403   403   403   403   200   403   403
+POST   /api/v1/appropriations                         | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   201   403   403
+POST   /api/v1/allocations                            | to the lead unit                               | 401   403   403   403   403   403   403   403   403   403   403   403   201   403   403
+POST   /api/v1/allocations/split                      | between two divisions                          | 401   403   403   403   403   403   403   403   403   403   403   403   201   403   403
+POST   /api/v1/allocations/transfer                   | between two divisions                          | 401   403   403   403   403   403   403   403   403   403   403   403   201   403   403
+POST   /api/v1/allocations/return                     | from the lead unit                             | 401   403   403   403   403   403   403   403   403   403   403   403   201   403   403
+GET    /api/v1/budget/summary                         | -                                              | 401   403   403   403   403   403   403   403   403   403   200   200   200   200   403
+GET    /api/v1/ledger/transfers                       | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   200   200   403
+GET    /api/v1/ledger/trial-balance                   | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   200   200   403
+POST   /api/v1/ledger/transfers/:id/reverse           | an allocation                                  | 401   403   403   403   403   403   403   403   403   403   403   403   201   403   403
+POST   /api/v1/ledger/transfers/:id/reverse           | a payment (corrected by a return instead)      | 401   403   403   403   403   403   403   403   403   403   403   403   409   403   403
+GET    /api/v1/ledger/reversal-requests               | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   200   200   403
+GET    /api/v1/ledger/reversal-requests/:id           | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   200   200   403
+POST   /api/v1/ledger/reversal-requests/:id/approve   | asked by another finance user                  | 401   403   403   403   403   403   403   403   403   403   403   403   200   403   403
+POST   /api/v1/ledger/reversal-requests/:id/approve   | asked by fin itself                            | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403
+POST   /api/v1/ledger/reversal-requests/:id/reject    | asked by another finance user                  | 401   403   403   403   403   403   403   403   403   403   403   403   200   403   403
+POST   /api/v1/ledger/reversal-requests/:id/reject    | asked by fin itself                            | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403
 #
 # Establishments and the catalogue
-POST   /api/v1/establishments                         | the caller's own                          | 401   201   201   403   403   403   403   403   403   403   403   403   403   403
-GET    /api/v1/establishments                         | lists the owner's establishment           | 401   200+  200-  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+
-GET    /api/v1/establishments/:id                     | the owner's establishment                 | 401   200   404   200   200   200   200   200   200   200   200   200   200   200
-GET    /api/v1/activity-types                         | -                                         | 401   200   200   200   200   200   200   200   200   200   200   200   200   200
-GET    /api/v1/activity-types/:code/versions          | machinery                                 | 401   200   200   200   200   200   200   200   200   200   200   200   200   200
-POST   /api/v1/activity-types                         | a new code                                | 401   403   403   403   403   403   403   403   403   403   403   403   403   201
+POST   /api/v1/establishments                         | the caller's own                               | 401   201   201   403   403   403   403   403   403   403   403   403   403   403   403
+GET    /api/v1/establishments                         | lists the owner's establishment                | 401   200+  200-  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+
+GET    /api/v1/establishments/:id                     | the owner's establishment                      | 401   200   404   200   200   200   200   200   200   200   200   200   200   200   200
+GET    /api/v1/activity-types                         | -                                              | 401   200   200   200   200   200   200   200   200   200   200   200   200   200   200
+GET    /api/v1/activity-types/:code/versions          | machinery                                      | 401   200   200   200   200   200   200   200   200   200   200   200   200   200   200
+POST   /api/v1/activity-types                         | a new code                                     | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   201
 #
 # Files: reading
-POST   /api/v1/applications                           | for the caller's own establishment        | 401   201   201   403   403   403   403   403   403   403   403   403   403   403
-GET    /api/v1/applications                           | lists the file in review                  | 401   200+  200-  200+  200+  200-  200+  200+  200+  200-  200+  200+  200+  200-
-GET    /api/v1/applications                           | lists the intake file                     | 401   200+  200-  200+  200+  200+  200-  200+  200+  200+  200+  200+  200+  200-
-GET    /api/v1/applications/:id                       | a draft                                   | 401   200   404   404   404   404   404   404   404   404   200   200   200   404
-GET    /api/v1/applications/:id                       | the intake file (submitted, unassigned)   | 401   200   404   200   200   200   404   200   200   200   200   200   200   404
-GET    /api/v1/applications/:id                       | the file in review (unit consulted)       | 401   200   404   200   200   404   200   200   200   404   200   200   200   404
-GET    /api/v1/applications/:id                       | a file in review nobody consulted         | 401   200   404   200   200   404   404   200   200   404   200   200   200   404
-GET    /api/v1/applications/:id                       | absent                                    | 401   404   404   404   404   404   404   404   404   404   404   404   404   404
-GET    /api/v1/applications/:id/documents/:docId      | the owner's, on the file in review        | 401   200   404   200   200   404   200   200   200   404   200   200   200   404
-GET    /api/v1/consultations                          | lists the one on the file in review       | 401   403   403   200+  200+  200-  200+  200+  200+  200-  200+  200+  200+  200-
-GET    /api/v1/consultations/:id                      | the one on the file in review             | 401   403   403   200   200   404   200   200   200   404   200   200   200   404
+POST   /api/v1/applications                           | for the caller's own establishment             | 401   201   201   403   403   403   403   403   403   403   403   403   403   403   403
+GET    /api/v1/applications                           | lists the file in review                       | 401   200+  200-  200+  200+  200-  200+  200+  200+  200-  200+  200+  200+  200+  200-
+GET    /api/v1/applications                           | lists the intake file                          | 401   200+  200-  200+  200+  200+  200-  200+  200+  200+  200+  200+  200+  200+  200-
+GET    /api/v1/applications/:id                       | a draft                                        | 401   200   404   404   404   404   404   404   404   404   200   200   200   200   404
+GET    /api/v1/applications/:id                       | the intake file (submitted, unassigned)        | 401   200   404   200   200   200   404   200   200   200   200   200   200   200   404
+GET    /api/v1/applications/:id                       | the file in review (unit consulted)            | 401   200   404   200   200   404   200   200   200   404   200   200   200   200   404
+GET    /api/v1/applications/:id                       | a file in review nobody consulted              | 401   200   404   200   200   404   404   200   200   404   200   200   200   200   404
+GET    /api/v1/applications/:id                       | absent                                         | 401   404   404   404   404   404   404   404   404   404   404   404   404   404   404
+GET    /api/v1/applications/:id/documents/:docId      | the owner's, on the file in review             | 401   200   404   200   200   404   200   200   200   404   200   200   200   200   404
+GET    /api/v1/consultations                          | lists the one on the file in review            | 401   403   403   200+  200+  200-  200+  200+  200+  200-  200+  200+  200+  200+  200-
+GET    /api/v1/consultations/:id                      | the one on the file in review                  | 401   403   403   200   200   404   200   200   200   404   200   200   200   200   404
 #
 # Files: the producer's steps
-PATCH  /api/v1/applications/:id                       | a draft                                   | 401   200   404   403   403   403   403   403   403   403   403   403   403   403
-POST   /api/v1/applications/:id/submit                | a draft                                   | 401   200   404   403   403   403   403   403   403   403   403   403   403   403
-POST   /api/v1/applications/:id/withdraw              | an intake file                            | 401   200   404   403   403   403   403   403   403   403   403   403   403   403
-POST   /api/v1/applications/:id/documents             | the file in review                        | 401   201   404   201   403N  404   403N  201   403N  404   403   403   403   403
+PATCH  /api/v1/applications/:id                       | a draft                                        | 401   200   404   403   403   403   403   403   403   403   403   403   403   403   403
+POST   /api/v1/applications/:id/submit                | a draft                                        | 401   200   404   403   403   403   403   403   403   403   403   403   403   403   403
+POST   /api/v1/applications/:id/withdraw              | an intake file                                 | 401   200   404   403   403   403   403   403   403   403   403   403   403   403   403
+POST   /api/v1/applications/:id/documents             | the file in review                             | 401   201   404   201   403N  404   403N  201   403N  404   403   403   403   403   403
 #
 # Files: the office's steps
 # Assign and initial are a head's, or a routine delegate's (any member of the unit): an officer is NOT_ASSIGNED.
 # A change of lead unit or due date needs a leader (DOMAIN.md rule 1): heads get a 403, its code left open.
 # Return: a head of the lead unit or above, or the responsible officer (v1's table: officer); at intake,
 # like the first assignment, the centre's heads and officers.
-POST   /api/v1/applications/:id/assign                | an intake file: first assignment          | 401   403   403   403N  403N  403N  404   200   200   200   403N  403   403   403
-POST   /api/v1/applications/:id/assign                | a file in review: another officer         | 401   403   403   403N  403N  404   403N  200   200   404   200   403   403   403
-POST   /api/v1/applications/:id/assign                | a file in review: another lead unit       | 401   403   403   403N  403N  404   403N  403*  403*  404   200   403   403   403
-POST   /api/v1/applications/:id/return                | a file in review                          | 401   403   403   200   403N  404   403N  200   200   404   403   403   403   403
-POST   /api/v1/applications/:id/return                | an intake file                            | 401   403   403   200   200   200   404   200   200   200   403   403   403   403
-POST   /api/v1/applications/:id/consultations         | the file in review, to the consulted unit | 401   403   403   201   403N  404   403N  201   403N  404   403   403   403   403
-POST   /api/v1/consultations/:id/answer               | an open one, to the consulted unit        | 401   403   403   403N  403N  404   200   403N  403N  404   403N  403N  403   403
+POST   /api/v1/applications/:id/assign                | an intake file: first assignment               | 401   403   403   403N  403N  403N  404   200   200   200   403N  403N  403   403   403
+POST   /api/v1/applications/:id/assign                | a file in review: another officer              | 401   403   403   403N  403N  404   403N  200   200   404   200   200   403   403   403
+POST   /api/v1/applications/:id/assign                | a file in review: another lead unit            | 401   403   403   403N  403N  404   403N  403*  403*  404   200   200   403   403   403
+POST   /api/v1/applications/:id/return                | a file in review                               | 401   403   403   200   403N  404   403N  200   200   404   403   403   403   403   403
+POST   /api/v1/applications/:id/return                | an intake file                                 | 401   403   403   200   200   200   404   200   200   200   403   403   403   403   403
+POST   /api/v1/applications/:id/consultations         | the file in review, to the consulted unit      | 401   403   403   201   403N  404   403N  201   403N  404   403   403   403   403   403
+POST   /api/v1/consultations/:id/answer               | an open one, to the consulted unit             | 401   403   403   403N  403N  404   200   403N  403N  404   403N  403N  403N  403   403
 # Declaring a conflict: staff who act on the file (responsible officer, heads of the lead unit or above, the leader).
-POST   /api/v1/applications/:id/conflict-declarations | the file in review, none declared yet     | 401   403   403   201   403N  404   403N  201   201   404   201   403N  403   403
-GET    /api/v1/applications/:id/conflict-declarations | the file in review                        | 401   403   403   200   200   404   200   200   200   404   200   200   200   404
-POST   /api/v1/applications/:id/appraisals            | the file in review                        | 401   403   403   201   403N  404   403N  201   403N  404   403   403   403   403
-POST   /api/v1/applications/:id/recommend             | a file in review                          | 401   403   403   200   403N  404   403N  200   403N  404   403   403   403   403
-POST   /api/v1/applications/:id/initial               | a recommended file                        | 401   403   403   403N  403N  404   403N  200   403N  404   403   403   403   403
+POST   /api/v1/applications/:id/conflict-declarations | the file in review, none declared yet          | 401   403   403   201   403N  404   403N  201   201   404   201   201   403N  403   403
+GET    /api/v1/applications/:id/conflict-declarations | the file in review                             | 401   403   403   200   200   404   200   200   200   404   200   200   200   200   404
+POST   /api/v1/applications/:id/appraisals            | the file in review                             | 401   403   403   201   403N  404   403N  201   403N  404   403   403   403   403   403
+POST   /api/v1/applications/:id/recommend             | a file in review                               | 401   403   403   200   403N  404   403N  200   403N  404   403   403   403   403   403
+POST   /api/v1/applications/:id/initial               | a recommended file                             | 401   403   403   403N  403N  404   403N  200   403N  404   403   403   403   403   403
 # Deciding: a leader, or a delegate (none here); a role that may decide as a delegate but cannot see the file: 404.
-POST   /api/v1/applications/:id/decide                | an initialed file                         | 401   403   403   403   403   404   403   403   403   404   200   403   403   403
-POST   /api/v1/applications/:id/cancel                | an approved file                          | 401   403   403   403   403   403   403   403   403   403   200   403   403   403
+POST   /api/v1/applications/:id/decide                | an initialed file                              | 401   403   403   403   403   404   403   403   403   404   200   403O  403   403   403
+POST   /api/v1/applications/:id/cancel                | an approved file                               | 401   403   403   403   403   403   403   403   403   403   200   403O  403   403   403
 #
 # Contracts, payments, acceptance
-POST   /api/v1/applications/:id/contract              | an approved file                          | 401   403   403   200   403N  404   403N  200   403N  404   403   403   403   403
-POST   /api/v1/disbursements                          | an advance on a contracted file           | 401   403   403   201   403N  404   403N  201   403N  404   403   201   403   403
-POST   /api/v1/applications/:id/acceptance            | a contracted file                         | 401   403   403   200   403N  404   403N  200   403N  404   403   403   403   403
-GET    /api/v1/disbursements                          | lists the paid advance                    | 401   200+  200-  200+  200+  200-  200+  403   403   403   403   200+  200+  403
-GET    /api/v1/disbursements/:id                      | the paid advance                          | 401   200   404   200   200   404   200   200   200   404   200   200   200   404
-POST   /api/v1/disbursements/:id/approve              | asked by the responsible officer          | 401   403   403   403   403   403   403   403   403   403   403   200   403   403
-POST   /api/v1/disbursements/:id/approve              | asked by fin itself                       | 401   403   403   403   403   403   403   403   403   403   403   403   403   403
-POST   /api/v1/disbursements/:id/reject               | asked                                     | 401   403   403   403   403   403   403   403   403   403   403   200   403   403
-POST   /api/v1/disbursements/:id/pay                  | approved by another finance user          | 401   403   403   403   403   403   403   403   403   403   403   200   403   403
-POST   /api/v1/disbursements/:id/return               | paid                                      | 401   403   403   403   403   403   403   403   403   403   403   200   403   403
+POST   /api/v1/applications/:id/contract              | an approved file                               | 401   403   403   200   403N  404   403N  200   403N  404   403   403   403   403   403
+POST   /api/v1/disbursements                          | an advance on a contracted file                | 401   403   403   201   403N  404   403N  201   403N  404   403   403   201   403   403
+POST   /api/v1/applications/:id/acceptance            | a contracted file                              | 401   403   403   200   403N  404   403N  200   403N  404   403   403   403   403   403
+GET    /api/v1/disbursements                          | lists the paid advance                         | 401   200+  200-  200+  200+  200-  200+  403   403   403   403   403   200+  200+  403
+GET    /api/v1/disbursements/:id                      | the paid advance                               | 401   200   404   200   200   404   200   200   200   404   200   200   200   200   404
+POST   /api/v1/disbursements/:id/approve              | asked by the responsible officer               | 401   403   403   403   403   403   403   403   403   403   403   403   200   403   403
+POST   /api/v1/disbursements/:id/approve              | asked by fin itself                            | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403
+POST   /api/v1/disbursements/:id/reject               | asked                                          | 401   403   403   403   403   403   403   403   403   403   403   403   200   403   403
+POST   /api/v1/disbursements/:id/pay                  | approved by another finance user               | 401   403   403   403   403   403   403   403   403   403   403   403   200   403   403
+POST   /api/v1/disbursements/:id/return               | paid                                           | 401   403   403   403   403   403   403   403   403   403   403   403   200   403   403
 #
 # Settlement and recovery
-POST   /api/v1/applications/:id/settlement            | an accepted file                          | 401   201   404   403   403   403   403   403   403   403   403   403   403   403
-POST   /api/v1/settlements/:id/approve                | submitted: finance checks                 | 401   403   403   403   403   404   403   403   403   404   403   200   403   403
-POST   /api/v1/settlements/:id/approve                | checked by another: a leader approves     | 401   403   403   403   403   404   403   403   403   404   200   403   403   403
-GET    /api/v1/settlements/:id                        | the money file's                          | 401   200   404   200   200   404   200   200   200   404   200   200   200   404
-GET    /api/v1/settlements/:id/statement.pdf          | the money file's                          | 401   200   404   200   200   404   200   200   200   404   200   200   200   404
-GET    /api/v1/recoveries                             | lists the money file's                    | 401   200+  200-  200+  200+  200-  200+  200+  200+  200-  200+  200+  200+  200-
-GET    /api/v1/recoveries/:id                         | the money file's                          | 401   200   404   200   200   404   200   200   200   404   200   200   200   404
-POST   /api/v1/recoveries/:id/receive                 | part of an open one                       | 401   403   403   403   403   403   403   403   403   403   403   200   403   403
+POST   /api/v1/applications/:id/settlement            | an accepted file                               | 401   201   404   403   403   403   403   403   403   403   403   403   403   403   403
+POST   /api/v1/settlements/:id/approve                | submitted: finance checks                      | 401   403   403   403   403   404   403   403   403   404   403   403   200   403   403
+POST   /api/v1/settlements/:id/approve                | checked by another: a leader approves          | 401   403   403   403   403   404   403   403   403   404   200   403O  403   403   403
+GET    /api/v1/settlements/:id                        | the money file's                               | 401   200   404   200   200   404   200   200   200   404   200   200   200   200   404
+GET    /api/v1/settlements/:id/statement.pdf          | the money file's                               | 401   200   404   200   200   404   200   200   200   404   200   200   200   200   404
+GET    /api/v1/recoveries                             | lists the money file's                         | 401   200+  200-  200+  200+  200-  200+  200+  200+  200-  200+  200+  200+  200+  200-
+GET    /api/v1/recoveries/:id                         | the money file's                               | 401   200   404   200   200   404   200   200   200   404   200   200   200   200   404
+POST   /api/v1/recoveries/:id/receive                 | part of an open one                            | 401   403   403   403   403   403   403   403   403   403   403   403   200   403   403
 #
 # Reconciliation and reports
-POST   /api/v1/reconciliation/imports                 | a new statement                           | 401   403   403   403   403   403   403   403   403   403   403   201   403   403
-GET    /api/v1/reconciliation/imports                 | -                                         | 401   403   403   403   403   403   403   403   403   403   403   200   200   403
-GET    /api/v1/reconciliation/imports/:id             | -                                         | 401   403   403   403   403   403   403   403   403   403   403   200   200   403
-GET    /api/v1/reports/overdue                        | -                                         | 401   403   403   403   403   403   403   200   200   200   200   403   200   403
-GET    /api/v1/reports/annual/:year                   | -                                         | 401   403   403   403   403   403   403   403   403   403   200   200   200   403
-GET    /api/v1/reports/period                         | -                                         | 401   403   403   403   403   403   403   403   403   403   200   200   200   403
-GET    /api/v1/exports/grants                         | -                                         | 401   403   403   403   403   403   403   403   403   403   403   200   200   403
+POST   /api/v1/reconciliation/imports                 | a new statement                                | 401   403   403   403   403   403   403   403   403   403   403   403   201   403   403
+GET    /api/v1/reconciliation/imports                 | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   200   200   403
+GET    /api/v1/reconciliation/imports/:id             | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   200   200   403
+GET    /api/v1/reports/overdue                        | -                                              | 401   403   403   403   403   403   403   200   200   200   200   200   403   200   403
+GET    /api/v1/reports/annual/:year                   | -                                              | 401   403   403   403   403   403   403   403   403   403   200   200   200   200   403
+GET    /api/v1/reports/period                         | -                                              | 401   403   403   403   403   403   403   403   403   403   200   200   200   200   403
+GET    /api/v1/exports/grants                         | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   200   200   403
 `;
 
 /** What one row's call acts on: ids made by `given`, read by `path`, `body` and `lists`. */
@@ -284,11 +288,26 @@ const CALLS: Record<string, Call> = {
     path: () => '/api/v1/delegations',
     body: (w) => ({ toUserId: w.as.hLead.id, validFrom: w.tomorrow, validTo: w.tomorrow, reason: 'Nghỉ phép' }),
   },
+  "POST /api/v1/delegations | routine work, to a member of the caller's unit": {
+    path: () => '/api/v1/delegations',
+    body: (w, _g, who) => ({
+      scope: 'routine',
+      // Each head names someone of their own unit (hLead's for everyone else).
+      toUserId: (who === 'hUp' ? w.centreOfficer : who === 'hOth' ? w.as.oOth : w.as.oUnit).id,
+      validFrom: w.tomorrow,
+      validTo: w.tomorrow,
+      reason: 'Nghỉ phép',
+    }),
+  },
   'GET /api/v1/delegations | -': { path: () => '/api/v1/delegations' },
   "GET /api/v1/delegations/:id | from the leader to the lead unit's head": { path: (w) => `/api/v1/delegations/${w.leaderDelegationId}` },
   'GET /api/v1/delegations/:id | between two other people': { path: (w) => `/api/v1/delegations/${w.foreignDelegationId}` },
   "DELETE /api/v1/delegations/:id | the leader's own": {
     given: fresh(async (w) => ({ id: await w.make.delegation(w.as.lead, w.as.oAsg) })),
+    path: (w, g) => `/api/v1/delegations/${g.id}`,
+  },
+  "DELETE /api/v1/delegations/:id | the lead unit head's routine one": {
+    given: fresh(async (w) => ({ id: await w.make.delegation(w.as.hLead, w.as.oUnit, 'routine') })),
     path: (w, g) => `/api/v1/delegations/${g.id}`,
   },
   'DELETE /api/v1/delegations/:id | between two other people': { path: (w) => `/api/v1/delegations/${w.foreignDelegationId}` },
@@ -586,7 +605,7 @@ const CALLS: Record<string, Call> = {
 /** One cell: the status, and what else it says (the 403's code, or whether a list holds the record). */
 interface Expectation {
   status: number;
-  code?: 'FORBIDDEN' | 'NOT_ASSIGNED';
+  code?: 'FORBIDDEN' | 'NOT_ASSIGNED' | 'OUT_OF_SCOPE';
   listed?: boolean;
 }
 
@@ -598,12 +617,12 @@ interface Row {
 }
 
 function parseCell(cell: string, where: string): Expectation {
-  const match = /^([1-5]\d\d)(N|\*|\+|-)?$/.exec(cell);
-  if (!match) throw new Error(`${where}: cell "${cell}" is not a status with an optional N, *, + or -`);
+  const match = /^([1-5]\d\d)(N|O|\*|\+|-)?$/.exec(cell);
+  if (!match) throw new Error(`${where}: cell "${cell}" is not a status with an optional N, O, *, + or -`);
   const status = Number(match[1]);
   const mark = match[2];
-  if ((mark === 'N' || mark === '*') && status !== 403) throw new Error(`${where}: "${cell}": N and * mark a 403`);
-  if (status === 403) return { status, ...(mark === '*' ? {} : { code: mark === 'N' ? 'NOT_ASSIGNED' : 'FORBIDDEN' }) };
+  if ((mark === 'N' || mark === 'O' || mark === '*') && status !== 403) throw new Error(`${where}: "${cell}": N, O and * mark a 403`);
+  if (status === 403) return { status, ...(mark === '*' ? {} : { code: mark === 'N' ? 'NOT_ASSIGNED' : mark === 'O' ? 'OUT_OF_SCOPE' : 'FORBIDDEN' }) };
   if (mark === '+' || mark === '-') return { status, listed: mark === '+' };
   return { status };
 }

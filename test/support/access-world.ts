@@ -23,11 +23,12 @@ import type { TestApp } from './test-app';
  * | hUp    | head      | the centre                            | head of the unit above the lead unit               |
  * | hOth   | head      | other division of the centre          | head of another unit (inside the centre)           |
  * | lead   | leader    | —                                     | the director (no field of work: every file)        |
+ * | dep    | leader    | —                                     | a deputy director whose field is demo models only  |
  * | fin    | finance   | —                                     |                                                    |
  * | aud    | auditor   | —                                     |                                                    |
  * | adm    | admin     | —                                     | placed in no unit                                  |
  */
-export const CALLERS = ['anon', 'own', 'strg', 'oAsg', 'oUnit', 'oOth', 'oCons', 'hLead', 'hUp', 'hOth', 'lead', 'fin', 'aud', 'adm'] as const;
+export const CALLERS = ['anon', 'own', 'strg', 'oAsg', 'oUnit', 'oOth', 'oCons', 'hLead', 'hUp', 'hOth', 'lead', 'dep', 'fin', 'aud', 'adm'] as const;
 export type Caller = (typeof CALLERS)[number];
 export type User = Exclude<Caller, 'anon'>;
 
@@ -41,6 +42,8 @@ export interface World {
   as: Record<User, TestActor>;
   /** A second finance user: asks, approves or pays where `fin` must not have (maker-checker). */
   fin2: TestActor;
+  /** An officer of the centre itself, to whom its head may hand routine work. */
+  centreOfficer: TestActor;
   units: { department: string; centre: string; lead: string; other: string; consulted: string };
   today: string;
   tomorrow: string;
@@ -227,9 +230,9 @@ export class Factory {
     return (await must(this.t.http.post(api(`/ledger/transfers/${allocation.id}/reverse`)).set(by.auth).send({ reason: 'Nhập nhầm' }), 201, 'ask a reversal')).id;
   }
 
-  /** A delegation from `from` to `to`, valid tomorrow. */
-  async delegation(from: TestActor, to: TestActor): Promise<string> {
-    const body = { toUserId: to.id, validFrom: this.w.tomorrow, validTo: this.w.tomorrow, reason: 'Đi công tác' };
+  /** A delegation from `from` to `to`, valid tomorrow: a leader's decisions, or a head's routine work. */
+  async delegation(from: TestActor, to: TestActor, scope: 'decision' | 'routine' = 'decision'): Promise<string> {
+    const body = { scope, toUserId: to.id, validFrom: this.w.tomorrow, validTo: this.w.tomorrow, reason: 'Đi công tác' };
     return (await must(this.t.http.post(api('/delegations')).set(from.auth).send(body), 201, 'delegation')).id;
   }
 
@@ -292,10 +295,14 @@ export async function buildWorld(t: TestApp): Promise<World> {
     hUp: await person('head', centre),
     hOth: await person('head', other),
     lead: await person('leader'),
+    dep: await person('leader'),
     fin: await person('finance'),
     aud: await person('auditor'),
   });
   w.fin2 = await person('finance');
+  w.centreOfficer = await person('officer', centre);
+  // A deputy director's field of work (leaderScope): demo models, not the machinery the files are.
+  await must(t.http.patch(api(`/users/${w.as.dep.id}`)).set(adm.auth).send({ leaderScope: { activityTypeCodes: ['demo_model'] } }), 200, 'deputy field');
 
   w.fundCode = (await fundWithBudget(t, w.as.fin, { year: w.year, appropriated: '1000000000000' })).fundCode;
   await must(
