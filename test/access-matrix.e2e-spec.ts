@@ -149,7 +149,7 @@ POST   /api/v1/applications/:id/return                | an intake file          
 POST   /api/v1/applications/:id/consultations         | the file in review, to the consulted unit      | 401   403   403   201   403N  404   403N  201   403N  404   403   403   403   403   403
 POST   /api/v1/consultations/:id/answer               | an open one, to the consulted unit             | 401   403   403   403N  403N  404   200   403N  403N  404   403N  403N  403N  403   403
 # Declaring a conflict: staff who act on the file (responsible officer, heads of the lead unit or above, the leader).
-POST   /api/v1/applications/:id/conflict-declarations | the file in review, none declared yet          | 401   403   403   201   403N  404   403N  201   201   404   201   201   403N  403   403
+POST   /api/v1/applications/:id/conflict-declarations | the file in review, none declared yet          | 401   403   403   201   403N  404   403N  201   403N  404   201   201   403N  403   403
 GET    /api/v1/applications/:id/conflict-declarations | the file in review                             | 401   403   403   200   200   404   200   200   200   404   200   200   200   200   404
 POST   /api/v1/applications/:id/appraisals            | the file in review                             | 401   403   403   201   403N  404   403N  201   403N  404   403   403   403   403   403
 POST   /api/v1/applications/:id/recommend             | a file in review                               | 401   403   403   200   403N  404   403N  200   403N  404   403   403   403   403   403
@@ -208,8 +208,30 @@ interface Call {
 const ABSENT = '01JZZZZZZZZZZZZZZZZZZZZZZZ';
 let n = 0;
 const unique = () => `${Date.now().toString(36)}${(n++).toString(36)}`.toUpperCase();
-let nextOpenYear = 2040;
-let nextClosedYear = 2060;
+/**
+ * Fiscal years no other test of the run has touched (they share the run's database): read once the
+ * world is built. A year to close needs the next one free too, since closing opens it.
+ */
+const takenYears = new Set<number>();
+// The matrix takes the years before the ones the other tests use (they use 2026 and later).
+function freeYear(): number {
+  for (let year = 2000; year <= 2100; year++) {
+    if (!takenYears.has(year)) {
+      takenYears.add(year);
+      return year;
+    }
+  }
+  throw new Error('no free fiscal year left for the matrix');
+}
+function freeYearToClose(): number {
+  for (let year = 2000; year < 2100; year++) {
+    if (!takenYears.has(year) && !takenYears.has(year + 1)) {
+      takenYears.add(year).add(year + 1);
+      return year;
+    }
+  }
+  throw new Error('no free pair of fiscal years left for the matrix');
+}
 
 /**
  * A fresh record for every caller but the anonymous one: the guard refuses a request without a
@@ -316,11 +338,11 @@ const CALLS: Record<string, Call> = {
 
   'POST /api/v1/funds | a new fund': { path: () => '/api/v1/funds', body: () => ({ code: uniqueCode('MXF'), name: 'Quỹ thử', source: 'local', currency: 'VND' }) },
   'GET /api/v1/funds | -': { path: () => '/api/v1/funds' },
-  'POST /api/v1/fiscal-years | a new year': { path: () => '/api/v1/fiscal-years', body: () => ({ year: nextOpenYear++ }) },
+  'POST /api/v1/fiscal-years | a new year': { path: () => '/api/v1/fiscal-years', body: () => ({ year: freeYear() }) },
   'GET /api/v1/fiscal-years | -': { path: () => '/api/v1/fiscal-years' },
   'POST /api/v1/fiscal-years/:year/close | a new, empty year': {
-    // Closing a year opens the next one: every other year, so no two closes meet.
-    given: fresh(async (w) => ({ year: String(await w.make.emptyYear((nextClosedYear += 2))) })),
+    // Closing a year opens the next one: a pair of free years each time, so no two closes meet.
+    given: fresh(async (w) => ({ year: String(await w.make.emptyYear(freeYearToClose())) })),
     path: (w, g) => `/api/v1/fiscal-years/${g.year ?? 2099}/close`,
     body: () => ({ carryOverCommitments: false, carryOverAllocations: false }),
   },
@@ -687,6 +709,8 @@ describe('access matrix: every route, every caller, every relation to the record
   let records = new Map<string, Given>();
   beforeAll(async () => {
     Object.assign(w, await buildWorld(await startTestApp()));
+    const years: Array<{ year: number }> = (await w.t.http.get('/api/v1/fiscal-years').set(w.as.fin.auth).expect(200)).body;
+    for (const { year } of years) takenYears.add(year);
     records = await prepareRecords(w, cases);
   }, 180_000);
   afterAll(() => w.t?.close());
