@@ -14,7 +14,7 @@ const freshCode = (stem: string) => `${stem}_c${Date.now().toString(36)}${codeSe
  * currency; a rule without a cap takes any currency.
  */
 describe('currencies: a cap applies only in its own currency', () => {
-  const YEAR = 2044;
+  const YEAR = 2057;
   const DAY_1 = `${YEAR}-03-10T03:00:00Z`;
   const DAY_2 = `${YEAR}-03-11T03:00:00Z`;
   let t: TestApp;
