@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { ApplicationsModule } from '../modules/applications/applications.module';
 import { WebModule } from '../web/web.module';
-import { Housekeeping } from './housekeeping.service';
+import { HousekeepingService } from './housekeeping.service';
 
 /**
  * Scheduled upkeep. It sits above the feature modules and the pages (each job is the method of
@@ -11,7 +11,7 @@ import { Housekeeping } from './housekeeping.service';
  */
 @Module({
   imports: [ScheduleModule.forRoot(), ApplicationsModule, WebModule],
-  providers: [Housekeeping],
-  exports: [Housekeeping],
+  providers: [HousekeepingService],
+  exports: [HousekeepingService],
 })
 export class HousekeepingModule {}

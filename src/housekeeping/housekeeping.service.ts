@@ -29,7 +29,7 @@ const SCHEDULE_NAME = 'housekeeping';
  * instance that finds it taken skips the run).
  */
 @Injectable()
-export class Housekeeping implements OnApplicationBootstrap {
+export class HousekeepingService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Housekeeping');
 
   constructor(

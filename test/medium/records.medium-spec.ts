@@ -1,12 +1,14 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
 import { newId } from '../../src/common/ids';
 import { IdempotencyService } from '../../src/common/http/idempotency.service';
 import { TransactionRunner } from '../../src/database/transaction';
 import { runExclusively } from '../../src/database/exclusive-run';
-import { Housekeeping } from '../../src/housekeeping/housekeeping.service';
+import { AppConfig } from '../../src/config/app-config';
+import { HousekeepingService } from '../../src/housekeeping/housekeeping.service';
 import { ApplicationDocumentsService } from '../../src/modules/applications/application-documents.service';
 import { ApplicationsService } from '../../src/modules/applications/applications.service';
 import { EstablishmentsService } from '../../src/modules/establishments/establishments.service';
@@ -238,7 +240,7 @@ describe('records: document bytes and housekeeping', () => {
     });
 
     it('runs every job in one call', async () => {
-      const result = await u.get(Housekeeping).run();
+      const result = await u.get(HousekeepingService).run();
       expect(result).toEqual({
         ran: true,
         value: { idempotencyKeys: expect.any(Number), webSessions: expect.any(Number), refreshTokens: expect.any(Number), orphanFiles: { removed: 0, restored: 0 } },
@@ -246,7 +248,7 @@ describe('records: document bytes and housekeeping', () => {
     });
 
     it('of two runs at once, one runs the jobs and the other skips (a database lock)', async () => {
-      const housekeeping = u.get(Housekeeping);
+      const housekeeping = u.get(HousekeepingService);
       const idempotency = u.get(IdempotencyService);
       let open!: () => void;
       const gate = new Promise<void>((resolve) => (open = resolve));
@@ -266,6 +268,26 @@ describe('records: document bytes and housekeeping', () => {
       const results = await Promise.all(runs);
       expect(results.map((r) => r.ran).sort()).toEqual([false, true]);
       expect(purge).toHaveBeenCalledTimes(1);
+    });
+
+    it('is put on the schedule every HOUSEKEEPING_INTERVAL_MINUTES, and not at all with 0 (as in the tests)', async () => {
+      expect(u.get(SchedulerRegistry).getIntervals()).not.toContain('housekeeping');
+      const registry = new SchedulerRegistry();
+      const scheduled = new HousekeepingService(
+        db,
+        Object.assign(new AppConfig(), { HOUSEKEEPING_INTERVAL_MINUTES: 30 }),
+        registry,
+        u.get(IdempotencyService),
+        u.get(AuthService),
+        u.get(WebSessionService),
+        documents,
+      );
+      scheduled.onApplicationBootstrap();
+      try {
+        expect(registry.getIntervals()).toEqual(['housekeeping']);
+      } finally {
+        registry.deleteInterval('housekeeping');
+      }
     });
 
     it('a lock held elsewhere (another instance) makes a run skip, and it runs once the lock is free', async () => {
