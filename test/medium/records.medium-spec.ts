@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SchedulerRegistry } from '@nestjs/schedule';
@@ -61,7 +61,10 @@ describe('records: document bytes and housekeeping', () => {
       .create(c.applicant, sampleFileBody({ establishmentId: establishment.id, year: YEAR, fundCode: c.fundCode, requestedSupport: '100000000' })));
   });
   afterEach(() => jest.restoreAllMocks());
-  afterAll(() => u.close());
+  afterAll(async () => {
+    await u.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   const appDir = () => join(dataDir, 'applications', applicationId);
   const upload = (text: string) => documents.upload(c.applicant, applicationId, { originalname: `${text}.pdf`, size: pdf(text).length, buffer: pdf(text) }, { kind: 'other' });
