@@ -67,6 +67,8 @@ describe('who sees a file and who acts on it', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
+    // A fixed day of the year the files are for: due dates ahead, contracts and acceptances behind.
+    t.clock.set('2026-10-01T02:00:00Z');
     const db = t.app.get(DataSource);
     units.sct = (await createUnit(t, 'department', 'Sở Công Thương')).id;
     units.ttkc = (await createUnit(t, 'centre', 'Trung tâm Khuyến công')).id;
