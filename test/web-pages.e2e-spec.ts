@@ -64,12 +64,12 @@ describe('web pages (server-rendered, through supertest)', () => {
     expect(again.status).toBe(303);
   });
 
-  it('shows the API message for a wrong password, with 401 and no session', async () => {
+  it('says a wrong password is wrong, with 401 and no session', async () => {
     const producer = await webUser(t, ['applicant']);
     const browser = new PageClient(t);
     const res = await browser.post('/dang-nhap', { email: producer.email, password: 'sai-mat-khau-123' }, { from: '/dang-nhap' });
     expect(res.status).toBe(401);
-    expect(res.text).toContain('Chưa đăng nhập');
+    expect(res.text).toContain('Sai email hoặc mật khẩu');
     expect(browser.cookies.has('__Host-kc_sid')).toBe(false);
   });
 
