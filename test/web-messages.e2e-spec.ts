@@ -59,6 +59,17 @@ describe('pages: messages that say what to do, and work kept across a sign-in', 
     expect(forbidden.headers['content-type']).toMatch(/text\/html/);
   });
 
+  it('answers what fails before a page runs (a form over the size limit) with a page too; the API keeps its JSON', async () => {
+    const huge = `name=${'x'.repeat(1_100_000)}`;
+    const page = await t.http.post('/co-so/moi').type('form').set('Accept', 'text/html,application/xhtml+xml').send(huge).redirects(0);
+    expect(page.status).toBe(413);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.text).toContain('<h1>Dữ liệu gửi lên quá lớn</h1>');
+    const api = await t.http.post('/api/v1/establishments').type('form').set('Accept', 'text/html').send(huge);
+    expect(api.status).toBe(413);
+    expect(api.headers['content-type']).toMatch(/application\/problem\+json/);
+  });
+
   it('names every problem of a form on the first submit, with the limit or the expected form', async () => {
     const producer = await webUser(t, ['applicant']);
     const browser = new PageClient(t);
