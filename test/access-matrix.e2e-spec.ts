@@ -609,7 +609,7 @@ const CALLS: Record<string, Call> = {
   'POST /api/v1/applications/:id/settlement | an accepted file': {
     given: fresh(async (w) => ({ id: await w.make.accepted() })),
     path: (w, g) => `/api/v1/applications/${g.id}/settlement`,
-    body: () => ({ actualCostLines: [{ description: 'Máy sấy lúa 10 tấn/mẻ', amount: '20000000', eligible: true }] }),
+    body: () => ({ actualCostLines: [{ description: 'Máy sấy lúa 10 tấn/mẻ', amount: '20000000', eligible: true, documentRef: 'HĐ GTGT 0002' }] }),
   },
   'POST /api/v1/settlements/:id/approve | submitted: finance checks': {
     given: fresh(async (w) => ({ id: (await w.make.settlement('submitted')).id })),
