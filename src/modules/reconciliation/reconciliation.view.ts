@@ -1,4 +1,5 @@
-import type { Direction, LineStatus } from './reconciliation.rules';
+import type { LineStatus } from './reconciliation.rules';
+import type { Direction } from './statement-line.rules';
 import type { ReconciliationImport } from './reconciliation-import.entity';
 
 /** One line of the statement and what matching found for it. */
