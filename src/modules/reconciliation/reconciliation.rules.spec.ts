@@ -1,5 +1,5 @@
 import { Money } from '../../common/money/decimal';
-import { countStatuses, isMissingFromStatement, matchStatementLine, movementKey } from './reconciliation.rules';
+import { countStatuses, directionTotals, isMissingFromStatement, matchStatementLine, movementKey } from './reconciliation.rules';
 
 describe('matchStatementLine', () => {
   it('is matched when KCFund recorded the same amount, whatever the scale of the stored decimal', () => {
@@ -49,5 +49,23 @@ describe('countStatuses', () => {
   it('counts each status as an integer', () => {
     expect(countStatuses(['matched', 'unknown', 'matched', 'amount_mismatch'])).toEqual({ matched: 2, amountMismatch: 1, unknownInStatement: 1 });
     expect(countStatuses([])).toEqual({ matched: 0, amountMismatch: 0, unknownInStatement: 0 });
+  });
+});
+
+describe('directionTotals', () => {
+  it('counts the lines and adds the amounts of each direction exactly', () => {
+    const totals = directionTotals([
+      { direction: 'out', amount: '999999999999999999' },
+      { direction: 'out', amount: '1' },
+      { direction: 'in', amount: '5000000' },
+    ]);
+    expect(totals.out.lines).toBe(2);
+    expect(totals.out.amount.toFixed()).toBe('1000000000000000000');
+    expect([totals.in.lines, totals.in.amount.toFixed()]).toEqual([1, '5000000']);
+  });
+
+  it('is zero for a direction no line has', () => {
+    const totals = directionTotals([]);
+    expect([totals.out.lines, totals.out.amount.toFixed(), totals.in.lines]).toEqual([0, '0', 0]);
   });
 });

@@ -1,5 +1,5 @@
 import { Decimal, Money } from '../../common/money/decimal';
-import type { Direction } from './statement-line.rules';
+import type { Direction, StatementRow } from './statement-line.rules';
 
 export const LINE_STATUSES = ['matched', 'amount_mismatch', 'unknown'] as const;
 export type LineStatus = (typeof LINE_STATUSES)[number];
@@ -67,4 +67,15 @@ export function countStatuses(statuses: Iterable<LineStatus>): StatusCounts {
     else counts.unknownInStatement++;
   }
   return counts;
+}
+
+/** How many lines go each way and what they add up to, as the preview shows a statement. */
+export function directionTotals(rows: Iterable<Pick<StatementRow, 'direction' | 'amount'>>): Record<Direction, { lines: number; amount: Money }> {
+  const totals = { out: { lines: 0, amount: new Money(0) }, in: { lines: 0, amount: new Money(0) } };
+  for (const row of rows) {
+    const total = totals[row.direction];
+    total.lines++;
+    total.amount = total.amount.plus(row.amount);
+  }
+  return totals;
 }
