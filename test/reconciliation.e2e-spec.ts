@@ -320,6 +320,9 @@ describe('treasury reconciliation: import a statement, match it, list what is mi
     const broken = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('không phải zip')]);
     const unreadable = await upload(finance, broken, 'hong.xlsx').expect(400);
     expect(unreadable.body.errors).toEqual([{ field: 'file', message: expect.stringContaining('không mở được') }]);
+    const huge = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(10 * 1024 * 1024)]);
+    const tooLarge = await upload(finance, huge, 'lon.xlsx').expect(400);
+    expect(tooLarge.body.errors).toEqual([{ field: 'file', message: expect.stringContaining('tệp Excel tối đa 10 MB') }]);
   });
 
   it('offers the template as CSV and XLSX to finance and auditors; each imports as it is (its two example lines)', async () => {

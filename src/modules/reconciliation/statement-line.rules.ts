@@ -179,7 +179,9 @@ const AMOUNT_FORM = 'ví dụ 70.000.000 hoặc 70000000 (dấu chấm phân cá
  */
 export function parseStatementAmount(text: string): Parsed<string> {
   if (text === '') return { problem: 'không được để trống' };
-  const written = text.replace(CURRENCY_SUFFIX, '');
+  // Plain digits, as the treasury's own export writes them: the common case, decided at once.
+  if (PLAIN_DIGITS.test(text) && text.charCodeAt(0) !== 0x30 && text.length <= MAX_INTEGER_DIGITS) return { value: text };
+  const written = isDigit(text.charCodeAt(text.length - 1)) ? text : text.replace(CURRENCY_SUFFIX, '');
   if (/^[-−]/.test(written)) return { problem: `phải là số dương, không có dấu trừ (${AMOUNT_FORM})` };
   const parts = written.split(',');
   if (parts.length > 2 || (parts.length === 2 && !PLAIN_DIGITS.test(parts[1]))) {
@@ -196,6 +198,10 @@ export function parseStatementAmount(text: string): Parsed<string> {
   if (digits.startsWith('0')) return { problem: `không được bắt đầu bằng chữ số 0 (${AMOUNT_FORM})` };
   if (digits.length > MAX_INTEGER_DIGITS) return { problem: `tối đa ${MAX_INTEGER_DIGITS} chữ số` };
   return { value: digits };
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
 const DIRECTION_WORDS: Record<string, Direction> = { out: 'out', in: 'in', chi: 'out', thu: 'in', 'thu hồi': 'in' };
