@@ -115,8 +115,14 @@ export function auditEveryPage(page: Page): PageAudit {
     }
     if (!fresh) return;
     const url = new URL(page.url());
+    try {
+      found.push(...(await accessibilityViolations(page)));
+    } catch (error) {
+      // Only a document that went away while it was checked is let go; it is not counted as checked.
+      if (/context was destroyed|navigat|Target closed/i.test((error as Error).message)) return;
+      throw error;
+    }
     checked.push(`${url.pathname}${url.search}`);
-    found.push(...(await accessibilityViolations(page)));
   }
 
   const original = {
