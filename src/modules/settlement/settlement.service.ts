@@ -312,19 +312,22 @@ export class SettlementService {
 
   private async standingsFor(settlements: readonly Settlement[]): Promise<Map<string, SettlementStanding>> {
     if (settlements.length === 0) return new Map();
-    const recoveryIds = settlements.map((s) => s.recoveryId).filter((id): id is string => Boolean(id));
+    const ids = settlements.map((s) => s.id);
     const [paid, recoveries] = await Promise.all([
       this.disbursements.paidByFile(settlements.map((s) => s.applicationId)),
-      recoveryIds.length ? this.tx.manager.find(Recovery, { where: { id: In(recoveryIds) }, select: { id: true, received: true } }) : Promise.resolve([]),
+      this.tx.manager.query(
+        `SELECT settlement_id, SUM(received) AS received FROM recoveries WHERE settlement_id IN (${ids.map(() => '?').join(',')}) GROUP BY settlement_id`,
+        ids,
+      ) as Promise<Array<{ settlement_id: string; received: string }>>,
     ]);
-    const received = new Map(recoveries.map((r) => [r.id, r.received]));
+    const received = new Map(recoveries.map((r) => [r.settlement_id, new Money(r.received)]));
     return new Map(
       settlements.map((s) => [
         s.id,
         settlementStanding({
           finalSupport: s.status === 'approved' ? s.finalSupport : null,
           paid: paid.get(s.applicationId) ?? new Money(0),
-          recovered: (s.recoveryId && received.get(s.recoveryId)) || new Money(0),
+          recovered: received.get(s.id) ?? new Money(0),
         }),
       ]),
     );
