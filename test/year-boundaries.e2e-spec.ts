@@ -121,9 +121,13 @@ describe('year boundaries', () => {
     const c = await cast(t, 2063);
     const s = steps(c);
     const files = await beforeTheClose(c);
+    // D: advanced like A, settled after the close below what was paid.
+    const d = await approvedFile(t, c, { eligibleCost: '200000000', approvedSupport: '100000000' });
+    await s.contract(d);
+    await s.advance(d, '70000000');
     t.clock.set('2063-12-31T09:00:00Z');
     const closed = (await s.close({ carryOverCommitments: false, carryOverAllocations: false })).body;
-    expect(closed.funds).toEqual([expect.objectContaining({ fundCode: c.fundCode, commitmentsCarried: '0', commitmentsReleased: '50000000' })]);
+    expect(closed.funds).toEqual([expect.objectContaining({ fundCode: c.fundCode, commitmentsCarried: '0', commitmentsReleased: '80000000' })]);
 
     t.clock.set('2064-01-15T02:00:00Z');
     // A: its settlement's final payment needs 30.000.000 committed anew; the unit holds nothing in 2064 yet.
@@ -160,6 +164,19 @@ describe('year boundaries', () => {
     await s.payFinal(approvedA.finalPaymentId, '2064-01-28').then((r) => expect(r.status).toBe(200));
     expect(await s.status(files.a)).toBe('settled');
     expect(await s.settlement(settlementA)).toMatchObject({ paid: '100000000', balance: '0' });
+
+    // D's settlement opens its recovery in 2064's books: the 2063 review lists it with D's settlement.
+    await s.accept(d, '2064-02-01');
+    const settlementD = await s.fileSettlement(d, '80000000');
+    const approvedD = (await s.approveSettlement(settlementD).expect(200)).body;
+    expect(approvedD).toMatchObject({ finalSupport: '40000000', paid: '70000000', balance: '-30000000', released: '0' });
+    const review = (await t.http.get(api('/reports/annual/2063')).set(c.finance.auth).expect(200)).body;
+    expect(review.settlements.find((x: { applicationId: string }) => x.applicationId === d)).toMatchObject({ balance: '-30000000' });
+    expect(review.recoveriesOutstanding.filter((x: { applicationId: string }) => x.applicationId === d).map((x: { outstanding: string }) => x.outstanding)).toEqual(['30000000']);
+    await s.receive(approvedD.recoveryId, '30000000', '2064-02-10').expect(200);
+    expect(await s.status(d)).toBe('settled');
+    expect((await s.transfers(d, 2064)).map((x) => [x.kind, x.amount])).toEqual([['recovery_receipt', '30000000']]);
+
     await expectBalanced(t, c.finance, { fundCode: c.fundCode, fiscalYear: 2063 });
     await expectBalanced(t, c.finance, { fundCode: c.fundCode, fiscalYear: 2064 });
   });

@@ -304,13 +304,18 @@ export class AnnualReportQueries {
     }));
   }
 
+  /**
+   * The recoveries of the year's files still owed, like the files and settlements above: by the
+   * file's fiscal year, not the books the order was opened in (after a year close that is the
+   * next year), so a settlement still to recover and its order are in the same review.
+   */
   private async recoveryLines(fiscalYear: number, unitId: string | null): Promise<RecoveryLine[]> {
     const rows: Row[] = await this.tx.manager.query(
       `SELECT r.id, r.application_id, a.title, e.name AS establishment_name, a.currency, r.amount, r.received, r.amount - r.received AS outstanding, r.created_at
          FROM recoveries r
          JOIN applications a ON a.id = r.application_id
          LEFT JOIN establishments e ON e.id = a.establishment_id
-        WHERE r.fiscal_year = ? AND r.status = 'open' AND r.amount > r.received ${unitId ? 'AND r.unit_id = ?' : ''}
+        WHERE a.fiscal_year = ? AND r.status = 'open' AND r.amount > r.received ${unitId ? 'AND r.unit_id = ?' : ''}
         ORDER BY r.id`,
       [fiscalYear, ...(unitId ? [unitId] : [])],
     );
