@@ -21,6 +21,7 @@ import { CreateConflictDeclarations1763884801700 } from './1763884801700-CreateC
 import { AddRuleCapCurrency1763884801900 } from './1763884801900-AddRuleCapCurrency';
 import { GuardAuditHead1763884801950 } from './1763884801950-GuardAuditHead';
 import { AddCancellationRecoveries1763884802000 } from './1763884802000-AddCancellationRecoveries';
+import { AddWebSessionKeptForm1763884802400 } from './1763884802400-AddWebSessionKeptForm';
 
 /** Every migration; TypeORM orders them by the timestamp in their name. Never edit a landed one. */
 export const MIGRATIONS: Function[] = [
@@ -47,4 +48,5 @@ export const MIGRATIONS: Function[] = [
   AddRuleCapCurrency1763884801900,
   GuardAuditHead1763884801950,
   AddCancellationRecoveries1763884802000,
+  AddWebSessionKeptForm1763884802400,
 ];

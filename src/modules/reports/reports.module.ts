@@ -18,5 +18,7 @@ import { ReportInputs } from './report-inputs';
   imports: [BudgetModule, OverdueReportModule, ReportRenderingModule, SettlementModule],
   controllers: [AnnualReportController, PeriodReportController, GrantsExportController],
   providers: [ReportInputs, AnnualReportQueries, AnnualReportService, PeriodReportQueries, PeriodReportService, GrantsExportService],
+  // The pages' period form runs the report itself, so a refused period is shown on the page.
+  exports: [PeriodReportService],
 })
 export class ReportsModule {}
