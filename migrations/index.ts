@@ -20,6 +20,7 @@ import { AddDelegationScope1763884801600 } from './1763884801600-AddDelegationSc
 import { CreateConflictDeclarations1763884801700 } from './1763884801700-CreateConflictDeclarations';
 import { AddRuleCapCurrency1763884801900 } from './1763884801900-AddRuleCapCurrency';
 import { GuardAuditHead1763884801950 } from './1763884801950-GuardAuditHead';
+import { AddCancellationRecoveries1763884802000 } from './1763884802000-AddCancellationRecoveries';
 import { CreateReconciliationPreviews1763884802200 } from './1763884802200-CreateReconciliationPreviews';
 import { AddWebSessionKeptForm1763884802400 } from './1763884802400-AddWebSessionKeptForm';
 
@@ -47,6 +48,7 @@ export const MIGRATIONS: Function[] = [
   CreateConflictDeclarations1763884801700,
   AddRuleCapCurrency1763884801900,
   GuardAuditHead1763884801950,
+  AddCancellationRecoveries1763884802000,
   CreateReconciliationPreviews1763884802200,
   AddWebSessionKeptForm1763884802400,
 ];
