@@ -17,6 +17,7 @@ import { AddUserAdministration1763884801100 } from './1763884801100-AddUserAdmin
 import { CreateReversalRequests1763884801300 } from './1763884801300-CreateReversalRequests';
 import { AddDisbursementReturns1763884801400 } from './1763884801400-AddDisbursementReturns';
 import { CreateConflictDeclarations1763884801700 } from './1763884801700-CreateConflictDeclarations';
+import { GuardLedgerBalanceRange1763884801800 } from './1763884801800-GuardLedgerBalanceRange';
 
 /** Every migration; TypeORM orders them by the timestamp in their name. Never edit a landed one. */
 export const MIGRATIONS: Function[] = [
@@ -39,4 +40,5 @@ export const MIGRATIONS: Function[] = [
   CreateReversalRequests1763884801300,
   AddDisbursementReturns1763884801400,
   CreateConflictDeclarations1763884801700,
+  GuardLedgerBalanceRange1763884801800,
 ];
