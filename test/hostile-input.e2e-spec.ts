@@ -7,6 +7,7 @@ import { expectBalanced, fundWithBudget, postMoney } from './support/budget';
 import { registerEstablishment, sampleFileBody } from './support/files';
 import { startTestApp, TestApp } from './support/test-app';
 import { approvedFile, cast, Cast } from './support/workflow';
+import { csrfOf, PageClient, webUser } from './web-support';
 
 /**
  * The 500s a client could cause (issue 16), each now a 400 problem naming the field with nothing
@@ -53,6 +54,16 @@ describe('hostile input never reaches a 500', () => {
       expectFieldProblem(await t.http.post(api('/units')).set(admin.auth).set('Content-Type', 'application/json').send(deepObject), 'body');
       expect([await count('SELECT COUNT(*) n FROM users'), await count('SELECT COUNT(*) n FROM units')]).toEqual([users, units]);
       expect(await count('SELECT COUNT(*) n FROM users WHERE email = ?', [email])).toBe(0);
+    });
+
+    it('text that is not well-formed Unicode (a lone surrogate) is a 400 naming the field, not a 500 from the e-mail check', async () => {
+      const admin = await createActor(t, ['admin']);
+      const users = await count('SELECT COUNT(*) n FROM users');
+      const lone = '{"email":"a\\ud800@test.kcfund.vn","password":"mat-khau-du-dai","fullName":"Nguyễn Văn An"}';
+      expectFieldProblem(await t.http.post(api('/auth/register')).set('Content-Type', 'application/json').send(lone), 'email');
+      const staff = { email: 'b\ud800@test.kcfund.vn', password: 'mat-khau-du-dai', fullName: 'Cán bộ', unitId: c.centre.id, roles: ['officer'] };
+      expectFieldProblem(await t.http.post(api('/users')).set(admin.auth).send(staff), 'email');
+      expect(await count('SELECT COUNT(*) n FROM users')).toBe(users);
     });
 
     it('a body that is not an object is a 400 naming the body, on any route', async () => {
@@ -140,7 +151,8 @@ describe('hostile input never reaches a 500', () => {
      * resolves with the answer. A server that reads the body before refusing never answers, and
      * the test fails on its timeout.
      */
-    async function answerWhileSending(path: string, actor: TestActor, head: string, declared = 8 * 1024 * 1024): Promise<{ status: number; body: { errors?: Array<{ field: string; message: string }> }; connection?: string }> {
+    async function answerWhileSending(path: string, who: TestActor | Record<string, string>, head: string, declared = 8 * 1024 * 1024): Promise<{ status: number; text: string; connection?: string }> {
+      const credentials = 'auth' in who ? (who as TestActor).auth : who;
       const server = t.app.getHttpServer();
       if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       const { port } = server.address() as AddressInfo;
@@ -151,7 +163,7 @@ describe('hostile input never reaches a 500', () => {
           port,
           path,
           method: 'POST',
-          headers: { ...actor.auth, 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': String(declared) },
+          headers: { ...credentials, 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': String(declared) },
         });
         req.on('response', (res) => {
           answered = true;
@@ -160,7 +172,7 @@ describe('hostile input never reaches a 500', () => {
           res.on('data', (chunk: string) => (text += chunk));
           res.on('end', () => {
             req.destroy();
-            resolve({ status: res.statusCode ?? 0, body: JSON.parse(text), connection: res.headers.connection });
+            resolve({ status: res.statusCode ?? 0, text, connection: res.headers.connection });
           });
         });
         req.on('error', (error) => {
@@ -178,6 +190,17 @@ describe('hostile input never reaches a 500', () => {
       expect(res.connection).toBe('close');
       const unassigned = await createActor(t, ['head'], c.centre.id);
       expect((await answerWhileSending(api(`/applications/${draft}/documents`), unassigned, textPart('kind', 'other') + fileHead)).status).toBe(403);
+      expect(await count('SELECT COUNT(*) n FROM application_documents WHERE application_id = ?', [draft])).toBe(0);
+    });
+
+    it('the pages refuse a stranger’s upload from its headers too', async () => {
+      const stranger = await webUser(t, ['applicant']);
+      const browser = new PageClient(t);
+      await browser.login(stranger.email);
+      const csrf = csrfOf((await browser.get('/co-so/moi')).text);
+      const res = await answerWhileSending(`/ho-so/${draft}/tai-lieu`, { Cookie: browser.cookieHeader }, textPart('_csrf', csrf) + textPart('kind', 'other') + fileHead);
+      expect(res.status).toBe(404);
+      expect(res.text).toContain('không tồn tại');
       expect(await count('SELECT COUNT(*) n FROM application_documents WHERE application_id = ?', [draft])).toBe(0);
     });
 

@@ -30,6 +30,13 @@ describe('jsonBodyProblem', () => {
     expect(jsonBodyProblem({ a: Array.from({ length: MAX_JSON_VALUES }, () => ({})) })?.message).toContain('quá nhiều giá trị');
   });
 
+  it('refuses text that is not well-formed Unicode, naming the field', () => {
+    expect(jsonBodyProblem({ email: 'a\ud800@b.vn' })).toEqual({ field: 'email', message: 'không phải văn bản Unicode hợp lệ' });
+    expect(jsonBodyProblem({ lines: [{ note: 'ok' }, { note: '\udfff' }] })?.field).toBe('lines[1].note');
+    expect(jsonBodyProblem({ ['\ud800']: 1 })?.field).toBe('body');
+    expect(jsonBodyProblem({ name: 'Đường 💩 e\u0301' })).toBeNull();
+  });
+
   it('never throws, whatever JSON it is given (property)', () => {
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 30 }), (value) => {

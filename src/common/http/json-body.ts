@@ -12,26 +12,29 @@ export const MAX_JSON_DEPTH = 16;
 export const MAX_JSON_VALUES = 20_000;
 
 /**
- * Why a parsed JSON body is not acceptable, naming `body`, or null: the body, when there is one,
- * is an object (every route takes named fields), nested at most MAX_JSON_DEPTH levels and made
- * of at most MAX_JSON_VALUES values. Walks with an explicit stack, so no body can exhaust the
- * call stack here.
+ * Why a parsed JSON body is not acceptable, or null: the body, when there is one, is an object
+ * (every route takes named fields), nested at most MAX_JSON_DEPTH levels, made of at most
+ * MAX_JSON_VALUES values, and its texts are well-formed Unicode (a lone surrogate, `"\ud800"`,
+ * is no character: validators that encode it throw, and no column stores it). Walks with an
+ * explicit stack, so no body can exhaust the call stack here; names the field where it can.
  */
 export function jsonBodyProblem(body: unknown): FieldError | null {
   if (body === undefined) return null;
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     return { field: 'body', message: 'nội dung gửi lên phải là một đối tượng JSON ({ … })' };
   }
-  const stack: Array<{ value: unknown; depth: number }> = [{ value: body, depth: 1 }];
-  let values = 0;
+  const tooMany = { field: 'body', message: `nội dung có quá nhiều giá trị (tối đa ${MAX_JSON_VALUES})` };
+  const stack: Array<{ value: object; depth: number; path: string }> = [{ value: body, depth: 1, path: '' }];
+  let values = 1;
   while (stack.length) {
-    const { value, depth } = stack.pop()!;
-    if (++values > MAX_JSON_VALUES) return { field: 'body', message: `nội dung có quá nhiều giá trị (tối đa ${MAX_JSON_VALUES})` };
-    if (value === null || typeof value !== 'object') continue;
+    const { value, depth, path } = stack.pop()!;
     if (depth > MAX_JSON_DEPTH) return { field: 'body', message: `nội dung lồng quá sâu (tối đa ${MAX_JSON_DEPTH} tầng)` };
-    for (const child of Array.isArray(value) ? value : Object.values(value)) {
-      if (child !== null && typeof child === 'object') stack.push({ value: child, depth: depth + 1 });
-      else if (++values > MAX_JSON_VALUES) return { field: 'body', message: `nội dung có quá nhiều giá trị (tối đa ${MAX_JSON_VALUES})` };
+    const entries: Array<[string, unknown]> = Array.isArray(value) ? value.map((child, i) => [`${path}[${i}]`, child]) : Object.entries(value).map(([key, child]) => [path ? `${path}.${key}` : key, child]);
+    for (const [childPath, child] of entries) {
+      if (++values > MAX_JSON_VALUES) return tooMany;
+      if (!childPath.isWellFormed()) return { field: 'body', message: 'tên trường không phải văn bản Unicode hợp lệ' };
+      if (typeof child === 'string' && !child.isWellFormed()) return { field: childPath, message: 'không phải văn bản Unicode hợp lệ' };
+      if (child !== null && typeof child === 'object') stack.push({ value: child, depth: depth + 1, path: childPath });
     }
   }
   return null;
