@@ -16,11 +16,11 @@ import { approvedFile, cast, Cast } from './support/workflow';
  * its role check) on real files, disbursements and units. Whatever is sent, the answer is never a
  * 5xx, and a request that is refused changes nothing in the books.
  *
- * `FUZZ_RUNS` cases per route (default 20, which keeps this file near half a minute); set it
+ * `FUZZ_RUNS` cases per route (default 15, which keeps this file under a minute); set it
  * higher for a longer hunt, and `FUZZ_SEED` to replay a run (fast-check prints the seed and path
  * of a failure).
  */
-const RUNS = Number.parseInt(process.env.FUZZ_RUNS ?? '', 10) || 20;
+const RUNS = Number.parseInt(process.env.FUZZ_RUNS ?? '', 10) || 15;
 const SEED = process.env.FUZZ_SEED ? Number.parseInt(process.env.FUZZ_SEED, 10) : undefined;
 const YEAR = 2027;
 const MISSING_ID = '01JZZZZZZZZZZZZZZZZZZZZZZZ';
