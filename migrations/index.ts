@@ -16,8 +16,11 @@ import { CreateSettings1763884801000 } from './1763884801000-CreateSettings';
 import { AddUserAdministration1763884801100 } from './1763884801100-AddUserAdministration';
 import { CreateReversalRequests1763884801300 } from './1763884801300-CreateReversalRequests';
 import { AddDisbursementReturns1763884801400 } from './1763884801400-AddDisbursementReturns';
+import { AddDelegationScope1763884801600 } from './1763884801600-AddDelegationScope';
 import { CreateConflictDeclarations1763884801700 } from './1763884801700-CreateConflictDeclarations';
 import { GuardLedgerBalanceRange1763884801800 } from './1763884801800-GuardLedgerBalanceRange';
+import { AddRuleCapCurrency1763884801900 } from './1763884801900-AddRuleCapCurrency';
+import { GuardAuditHead1763884801950 } from './1763884801950-GuardAuditHead';
 
 /** Every migration; TypeORM orders them by the timestamp in their name. Never edit a landed one. */
 export const MIGRATIONS: Function[] = [
@@ -39,6 +42,9 @@ export const MIGRATIONS: Function[] = [
   AddUserAdministration1763884801100,
   CreateReversalRequests1763884801300,
   AddDisbursementReturns1763884801400,
+  AddDelegationScope1763884801600,
   CreateConflictDeclarations1763884801700,
   GuardLedgerBalanceRange1763884801800,
+  AddRuleCapCurrency1763884801900,
+  GuardAuditHead1763884801950,
 ];

@@ -312,8 +312,11 @@ describe('administration', () => {
     it('deactivation: refused while a file in progress names the unit; a closed unit gets no file assigned or recommended', async () => {
       const year = YEAR + 3;
       const { fundCode } = await fundWithBudget(t, finance, { year, appropriated: '900000000' });
-      const lead = await newUnit();
-      const closed = await newUnit();
+      // The closed unit sits above the lead unit (its allocation is one the lead unit's files may draw on),
+      // both under a centre, whose heads take in submitted files.
+      const centre = await createUnit(t, 'centre');
+      const closed = await newUnit(centre.id);
+      const lead = await newUnit(closed.id);
       const [applicant, officer, head] = [await createActor(t, ['applicant']), await createActor(t, ['officer'], lead.id), await createActor(t, ['head'], lead.id)];
       const title = `Máy sấy thử ${unique()}`;
       const fileId = await submittedFile(applicant, fundCode, year, title);

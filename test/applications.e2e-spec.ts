@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { createActor, createUnit, TestActor } from './support/actors';
 import { fundWithBudget, postMoney, unitFigures } from './support/budget';
 import { startTestApp, TestApp } from './support/test-app';
@@ -132,7 +133,10 @@ async function centreFigures() {
 beforeAll(async () => {
   const t = await startTestApp();
   t.clock.set(START);
-  const [centre, division, poorUnit] = await Promise.all([createUnit(t, 'centre'), createUnit(t, 'division'), createUnit(t, 'commune')]);
+  const [centre, division, poorUnit] = await Promise.all([createUnit(t, 'centre'), createUnit(t, 'division'), createUnit(t, 'department')]);
+  // The centre sits under a department holding no money (an allocation unit above the lead unit);
+  // the division is another unit, consulted on files.
+  await t.app.get(DataSource).query('UPDATE units SET parent_id = ? WHERE id = ?', [poorUnit.id, centre.id]);
   const finance = await createActor(t, ['finance']);
   const { fundCode } = await fundWithBudget(t, finance, { year: YEAR, appropriated: '20000000000', source: 'local' });
   await postMoney(t, finance, '/allocations', { fundCode, fiscalYear: YEAR, unitId: centre.id, amount: '15000000000', decisionNo: '12/QĐ-SCT' }).expect(201);
@@ -487,10 +491,17 @@ describe('refusals: wrong role, wrong state, over the maximum, no money', () => 
     expect(refused.body.status).toBe(403);
     await w.t.http.post(api(`/applications/${id}/assign`)).set(w.head.auth).send({ officerId: w.otherOfficer.id, leadUnitId: w.centre.id, dueDate: day(20) }).expect(403);
 
-    const moved = await w.t.http
+    const stray = await w.t.http
       .post(api(`/applications/${id}/assign`))
       .set(w.leader.auth)
       .send({ officerId: w.otherOfficer.id, leadUnitId: w.division.id, dueDate: day(20), note: 'Chuyển phòng chuyên môn' })
+      .expect(400);
+    // The responsible officer must belong to the lead unit.
+    expect(stray.body.errors).toEqual([expect.objectContaining({ field: 'officerId' })]);
+    const moved = await w.t.http
+      .post(api(`/applications/${id}/assign`))
+      .set(w.leader.auth)
+      .send({ officerId: w.divisionStaff.id, leadUnitId: w.division.id, dueDate: day(20), note: 'Chuyển phòng chuyên môn' })
       .expect(200);
     expect(moved.body).toMatchObject({ status: 'under_review', leadUnitId: w.division.id, dueDate: day(20) });
     const last = moved.body.timeline.at(-1);
@@ -502,9 +513,11 @@ describe('refusals: wrong role, wrong state, over the maximum, no money', () => 
   it('wrong state is 409 INVALID_STATE and changes nothing', async () => {
     const id = await submitted();
     const before = await read(id);
+    // (Initialing a file in review is the state refusal for the head of its lead unit.)
+    const reviewing = await underReview();
+    expect((await w.t.http.post(api(`/applications/${reviewing}/initial`)).set(w.head.auth).send({}).expect(409)).body.code).toBe('INVALID_STATE');
     for (const [path, actor, body] of [
       ['decide', w.leader, { decision: 'approve', decisionNo: 'x' }],
-      ['initial', w.head, {}],
       ['submit', w.applicant, undefined],
       ['cancel', w.leader, { reason: 'x' }],
     ] as const) {
@@ -528,7 +541,7 @@ describe('refusals: wrong role, wrong state, over the maximum, no money', () => 
     const id = await draft({ requestedSupport: '750000001' });
     const res = await w.t.http.post(api(`/applications/${id}/submit`)).set(w.applicant.auth).expect(400);
     expect(res.body.errors).toEqual([{ field: 'requestedSupport', message: 'vượt quá mức hỗ trợ tối đa 750.000.000 ₫' }]);
-    expect((await read(id)).status).toBe('draft');
+    expect((await read(id, w.applicant)).status).toBe('draft');
   });
 
   it('an incomplete file is a 400 at submission naming each missing field', async () => {
@@ -645,8 +658,13 @@ describe('consultations and silent consent', () => {
     expect((await w.t.http.post(api(`/consultations/${asked.body.id}/answer`)).set(w.divisionStaff.auth).send({ opinion: 'agree' }).expect(409)).body.code).toBe('INVALID_STATE');
     await w.t.http.get(api(`/consultations/${asked.body.id}`)).set(w.applicant.auth).expect(403);
     await w.t.http.get(api('/consultations/01ARZ3NDEKTSV4RRFFQ69G5FAV')).set(w.officer.auth).expect(404);
+    // Before assignment the file has no responsible officer to consult for it.
     const sub = await submitted();
-    await w.t.http.post(api(`/applications/${sub}/consultations`)).set(w.officer.auth).send({ unitId: w.division.id, question: 'x', dueDate: day(2) }).expect(409);
+    const early = await w.t.http.post(api(`/applications/${sub}/consultations`)).set(w.officer.auth).send({ unitId: w.division.id, question: 'x', dueDate: day(2) }).expect(403);
+    expect(early.body.code).toBe('NOT_ASSIGNED');
+    // One does not consult one's own unit.
+    const own = await w.t.http.post(api(`/applications/${id}/consultations`)).set(w.officer.auth).send({ unitId: w.centre.id, question: 'x', dueDate: day(2) }).expect(400);
+    expect(own.body.errors).toEqual([expect.objectContaining({ field: 'unitId' })]);
   });
 });
 
@@ -740,7 +758,9 @@ describe('documents', () => {
       }),
     );
     const docPath = api(`/applications/${id}/documents/${res.body.id}`);
-    for (const reader of [w.applicant, w.officer, w.auditor]) {
+    // A draft is its owner's until submitted: staff who see every file (leaders, finance, auditors) read it, an officer does not.
+    await w.t.http.get(docPath).set(w.officer.auth).expect(404);
+    for (const reader of [w.applicant, w.leader, w.auditor]) {
       const got = await w.t.http.get(docPath).set(reader.auth).buffer(true).parse((r, cb) => {
         const chunks: Buffer[] = [];
         r.on('data', (c: Buffer) => chunks.push(c));
@@ -753,8 +773,9 @@ describe('documents', () => {
     await w.t.http.get(api(`/applications/${id}/documents/01ARZ3NDEKTSV4RRFFQ69G5FAV`)).set(w.applicant.auth).expect(404);
     expect((await read(id, w.applicant)).documents).toEqual([expect.objectContaining({ id: res.body.id, sha256: res.body.sha256 })]);
 
+    const assigned = await underReview();
     const officerUpload = await w.t.http
-      .post(api(`/applications/${id}/documents`))
+      .post(api(`/applications/${assigned}/documents`))
       .set(w.officer.auth)
       .field('kind', 'site_photo')
       .attach('file', png, { filename: 'anh.png', contentType: 'image/png' })
@@ -777,8 +798,9 @@ describe('documents', () => {
     const tooBig = await upload((r) => r.field('kind', 'other').attach('file', big, 'lon.pdf'));
     expect(tooBig.status).toBe(413);
     await upload((r) => r.field('kind', 'other').attach('file', pdf, 'a.pdf'), w.otherApplicant).expect(404);
-    await upload((r) => r.field('kind', 'other').attach('file', pdf, 'a.pdf'), w.head).expect(403);
-    expect((await read(id)).documents).toEqual([]);
+    await upload((r) => r.field('kind', 'other').attach('file', pdf, 'a.pdf'), w.head).expect(404);
+    await upload((r) => r.field('kind', 'other').attach('file', pdf, 'a.pdf'), w.auditor).expect(403);
+    expect((await read(id, w.applicant)).documents).toEqual([]);
   });
 });
 

@@ -278,7 +278,12 @@ describe('conflicts of interest', () => {
   describe('the pages', () => {
     it('the file page lists the declarations and offers a form to staff who have not declared; the decision form shows them; the producer sees none of it', async () => {
       const id = await fileAt('initialed');
-      const officer = await webUser(t, ['officer'], c.centre.id, 'Phạm Văn Kiên');
+      // A head of the lead unit acts on the file (an officer of the unit not assigned to it does not, and is offered no form).
+      const bystander = await webUser(t, ['officer'], c.centre.id, 'Lê Thị Hoa');
+      const onlooker = new PageClient(t);
+      await onlooker.login(bystander.email);
+      expect((await onlooker.get(`/ho-so/${id}`)).text).not.toContain(`action="/ho-so/${id}/xung-dot-loi-ich"`);
+      const officer = await webUser(t, ['head'], c.centre.id, 'Phạm Văn Kiên');
       const browser = new PageClient(t);
       await browser.login(officer.email);
       const before = await browser.get(`/ho-so/${id}`);

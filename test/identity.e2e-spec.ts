@@ -533,6 +533,7 @@ describe('delegation (ủy quyền): who may decide, in what capacity', () => {
       id: expect.any(String),
       fromUserId: leader.id,
       toUserId: head.id,
+      scope: 'decision',
       validFrom: addDays(today, 1),
       validTo: addDays(today, 5),
       maxAmount: '300000000',

@@ -34,7 +34,7 @@ describe('lists: paging through every row and searching files', () => {
     t = await startTestApp();
     const year = Number.parseInt(t.clock.today().slice(0, 4), 10);
     const centre = await createUnit(t, 'centre');
-    [producer, other, officer] = await Promise.all([webUser(t, ['applicant']), createActor(t, ['applicant']), webUser(t, ['officer'], centre.id)]);
+    [producer, other, officer] = await Promise.all([webUser(t, ['applicant']), createActor(t, ['applicant']), webUser(t, ['leader'], centre.id)]);
     const { fundCode } = await fundWithBudget(t, await createActor(t, ['finance']), { year });
     [bakery, workshop, dryer, otherShop] = await Promise.all([
       registerEstablishment(t, producer, `Cơ sở Bánh tráng Phú Hòa ${token}`),

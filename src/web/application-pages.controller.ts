@@ -1,3 +1,4 @@
+import { FILE_ACT_ROLES } from '../modules/applications/applications.service';
 import { Body, Get, Param, Post, Query, Req, Res, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
@@ -167,7 +168,7 @@ export class ApplicationPagesController {
   }
 
   @Post(':id/tai-lieu')
-  @PageRoles('applicant', 'officer')
+  @PageRoles(...FILE_ACT_ROLES.upload)
   @UseGuards(DocumentUploadGuard)
   @UseInterceptors(FileInterceptor('file', DOCUMENT_UPLOAD_OPTIONS))
   async upload(

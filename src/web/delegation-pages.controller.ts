@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { Actor, hasRole, STAFF_ROLES } from '../common/auth/actor';
 import { Clock } from '../common/clock';
 import { CatalogueService } from '../modules/catalogue/catalogue.service';
-import { DelegationService } from '../modules/identity/delegation.service';
+import { DelegationService, ROUTINE_DELEGATE_ROLES } from '../modules/identity/delegation.service';
 import { CreateDelegationDto } from '../modules/identity/dto/create-delegation.dto';
 import { FormPages } from './forms/form-pages';
 import { amount, FormBody, list, text } from './forms/form-input';
@@ -17,7 +17,10 @@ import { PageActor, PageRoles, WebRequest } from './web-context';
 /** Roles a delegate may hold (as the delegation service requires). */
 const DELEGATE_ROLES = ['leader', 'head', 'officer', 'finance'];
 
-/** Ủy quyền: a leader delegates deciding for a period; everyone sees what they gave or received. */
+/**
+ * Ủy quyền: a leader delegates deciding for a period, a head the unit's routine work (assigning,
+ * initialing) to a member of the unit; everyone sees what they gave or received.
+ */
 @PageController('uy-quyen')
 @PageRoles(...STAFF_ROLES)
 export class DelegationPagesController {
@@ -32,32 +35,33 @@ export class DelegationPagesController {
 
   @Get()
   async list(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Query(PAGE_PARAM) asked?: string) {
-    this.pages.render(req, res, 'delegations', { ...(await this.model(actor, asked)), values: { validFrom: this.clock.today() } });
+    this.pages.render(req, res, 'delegations', await this.model(actor, asked));
   }
 
+  /** One address for both forms: a hidden `scope` says which (a leader's decision, a head's routine work). */
   @Post()
-  @PageRoles('leader')
+  @PageRoles('leader', 'head')
   async create(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Body() body: FormBody) {
+    const scope = text(body, 'scope') === 'routine' ? 'routine' : 'decision';
     return this.forms.handle(req, res, {
       template: 'delegations',
-      model: () => this.model(actor),
+      model: async () => ({ ...(await this.model(actor)), activeForm: scope }),
       submit: async () => {
-        const dto = await validated(CreateDelegationDto, {
-          toUserId: text(body, 'toUserId'),
-          validFrom: text(body, 'validFrom'),
-          validTo: text(body, 'validTo'),
-          maxAmount: amount(body, 'maxAmount'),
-          activityTypeCodes: list(body, 'activityTypeCodes'),
-          reason: text(body, 'reason'),
-        });
+        const window = { toUserId: text(body, 'toUserId'), validFrom: text(body, 'validFrom'), validTo: text(body, 'validTo'), reason: text(body, 'reason') };
+        const dto = await validated(
+          CreateDelegationDto,
+          scope === 'routine'
+            ? { ...window, scope }
+            : { ...window, maxAmount: amount(body, 'maxAmount'), activityTypeCodes: list(body, 'activityTypeCodes') },
+        );
         await this.delegations.createDelegation(actor, dto);
-        return { redirect: '/uy-quyen', flash: 'Đã ủy quyền.' };
+        return { redirect: '/uy-quyen', flash: scope === 'routine' ? 'Đã ủy quyền công việc thường xuyên.' : 'Đã ủy quyền.' };
       },
     });
   }
 
   @Post(':id/thu-hoi')
-  @PageRoles('leader')
+  @PageRoles('leader', 'head')
   async revoke(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string) {
     await this.delegations.revokeDelegation(actor, id);
     return this.pages.redirect(req, res, '/uy-quyen', 'Đã thu hồi ủy quyền.');
@@ -69,8 +73,10 @@ export class DelegationPagesController {
       this.directory.for(actor),
       this.catalogue.listInForce(actor, {}),
     ]);
+    const today = this.clock.today();
     return {
       title: 'Ủy quyền',
+      today,
       delegations: page.items.map((d) => ({
         ...d,
         fromName: names.personName(d.fromUserId),
@@ -80,6 +86,12 @@ export class DelegationPagesController {
       paging: pagerOf(page, '/uy-quyen'),
       canDelegate: hasRole(actor, 'leader'),
       delegates: names.staff.filter((p) => p.id !== actor.id && p.roles.some((r) => DELEGATE_ROLES.includes(r))),
+      canDelegateRoutine: hasRole(actor, 'head') && actor.unitId !== null,
+      unitName: names.unitName(actor.unitId),
+      // Members of the head's own unit who work its files (as the delegation service requires).
+      routineDelegates: names.staff.filter(
+        (p) => p.id !== actor.id && actor.unitId !== null && p.unitId === actor.unitId && p.roles.some((r) => ROUTINE_DELEGATE_ROLES.includes(r)),
+      ),
       activityTypes: [...new Map(rules.map((r) => [r.code, { code: r.code, name: r.name }])).values()],
     };
   }

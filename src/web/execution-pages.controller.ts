@@ -1,3 +1,4 @@
+import { FILE_ACT_ROLES } from '../modules/applications/applications.service';
 import { Body, Param, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { Actor } from '../common/auth/actor';
@@ -27,7 +28,7 @@ export class ExecutionPagesController {
   ) {}
 
   @Post(':id/hop-dong')
-  @PageRoles('officer')
+  @PageRoles(...FILE_ACT_ROLES.contract)
   async contract(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string, @Body() body: FormBody) {
     return this.fileSteps.run(req, res, actor, id, 'contract', async () => {
       await this.contracts.contract(actor, id, await validated(ContractDto, { contractNo: text(body, 'contractNo').trim(), signedDate: text(body, 'signedDate') }));
@@ -36,7 +37,7 @@ export class ExecutionPagesController {
   }
 
   @Post(':id/nghiem-thu')
-  @PageRoles('officer')
+  @PageRoles(...FILE_ACT_ROLES.accept)
   async accept(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string, @Body() body: FormBody) {
     return this.fileSteps.run(req, res, actor, id, 'accept', async () => {
       const dto = await validated(AcceptanceDto, {
@@ -52,7 +53,7 @@ export class ExecutionPagesController {
 
   /** 💰 An advance or a payment request: once per rendered form, as with the API's Idempotency-Key. */
   @Post(':id/de-nghi-chi')
-  @PageRoles('officer', 'finance')
+  @PageRoles(...FILE_ACT_ROLES.request_payment)
   async requestDisbursement(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string, @Body() body: FormBody) {
     return this.fileSteps.run(req, res, actor, id, 'disbursement', async () => {
       const dto = await validated(RequestDisbursementDto, {

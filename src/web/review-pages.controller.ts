@@ -1,3 +1,4 @@
+import { FILE_ACT_ROLES } from '../modules/applications/applications.service';
 import { Body, Param, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { Actor } from '../common/auth/actor';
@@ -27,7 +28,7 @@ export class ReviewPagesController {
   ) {}
 
   @Post(':id/giao')
-  @PageRoles('head', 'leader')
+  @PageRoles(...FILE_ACT_ROLES.assign)
   async assign(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string, @Body() body: FormBody) {
     return this.fileSteps.run(req, res, actor, id, 'assign', async () => {
       const dto = await validated(AssignDto, {
@@ -42,7 +43,7 @@ export class ReviewPagesController {
   }
 
   @Post(':id/tra-lai')
-  @PageRoles('officer')
+  @PageRoles(...FILE_ACT_ROLES.return)
   async returnFile(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string, @Body() body: FormBody) {
     return this.fileSteps.run(req, res, actor, id, 'return', async () => {
       await this.review.returnForSupplement(actor, id, await validated(ReturnDto, { reason: text(body, 'reason'), dueDate: text(body, 'dueDate') }));
@@ -51,7 +52,7 @@ export class ReviewPagesController {
   }
 
   @Post(':id/xin-y-kien')
-  @PageRoles('officer')
+  @PageRoles(...FILE_ACT_ROLES.consult)
   async consult(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string, @Body() body: FormBody) {
     return this.fileSteps.run(req, res, actor, id, 'consult', async () => {
       const dto = await validated(ConsultDto, { unitId: text(body, 'unitId'), question: text(body, 'question'), dueDate: text(body, 'dueDate') });
@@ -61,7 +62,7 @@ export class ReviewPagesController {
   }
 
   @Post(':id/tham-dinh')
-  @PageRoles('officer', 'head')
+  @PageRoles(...FILE_ACT_ROLES.appraise)
   async appraise(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string, @Body() body: FormBody) {
     return this.fileSteps.run(req, res, actor, id, 'appraise', async () => {
       const dto = await validated(AppraisalDto, {
@@ -75,7 +76,7 @@ export class ReviewPagesController {
   }
 
   @Post(':id/de-xuat')
-  @PageRoles('officer')
+  @PageRoles(...FILE_ACT_ROLES.recommend)
   async recommend(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string, @Body() body: FormBody) {
     return this.fileSteps.run(req, res, actor, id, 'recommend', async () => {
       const dto = await validated(RecommendDto, {
@@ -89,7 +90,7 @@ export class ReviewPagesController {
   }
 
   @Post(':id/ky-tat')
-  @PageRoles('head')
+  @PageRoles(...FILE_ACT_ROLES.initial)
   async initial(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string, @Body() body: FormBody) {
     return this.fileSteps.run(req, res, actor, id, 'initial', async () => {
       await this.review.initial(actor, id, await validated(NoteDto, { note: optionalText(body, 'note') }));

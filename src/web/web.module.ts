@@ -93,6 +93,7 @@ import { WebViews } from './web-views';
     WorkQueueService,
     ProducerHomeService,
   ],
-  exports: [BrowserSessionSource],
+  // The session service for housekeeping (ended sessions are purged on a schedule).
+  exports: [BrowserSessionSource, WebSessionService],
 })
 export class WebModule {}

@@ -36,15 +36,27 @@ export async function cast(t: TestApp, year: number, allocated = '5000000000'): 
   return { applicant, officer, head, leader, finance, finance2, auditor, centre, fundCode, year };
 }
 
+export interface FileOptions {
+  eligibleCost?: string;
+  approvedSupport?: string;
+  activityTypeCode?: string;
+}
+
 /**
  * A file walked through the workflow to `approved`: machinery (50 %, cap 300.000.000) with the
  * given eligible cost and approved support.
  */
-export async function approvedFile(
-  t: TestApp,
-  c: Cast,
-  options: { eligibleCost?: string; approvedSupport?: string; activityTypeCode?: string } = {},
-): Promise<string> {
+export async function approvedFile(t: TestApp, c: Cast, options: FileOptions = {}): Promise<string> {
+  const id = await initialedFile(t, c, options);
+  await t.http.post(`/api/v1/applications/${id}/decide`).set(c.leader.auth).send({ decision: 'approve', decisionNo: `${id.slice(-6)}/QĐ-SCT`, reason: 'Đồng ý' }).expect(200);
+  return id;
+}
+
+/**
+ * A file walked through the workflow to `initialed` (awaiting the leader's decision), led by the
+ * cast's centre: as `approvedFile`, one step short.
+ */
+export async function initialedFile(t: TestApp, c: Cast, options: FileOptions = {}): Promise<string> {
   const api = (path: string) => `/api/v1${path}`;
   const establishment = await t.http
     .post(api('/establishments'))
@@ -71,6 +83,5 @@ export async function approvedFile(
   await t.http.post(api(`/applications/${id}/assign`)).set(c.head.auth).send({ officerId: c.officer.id, leadUnitId: c.centre.id, dueDate: `${c.year}-12-31` }).expect(200);
   await t.http.post(api(`/applications/${id}/recommend`)).set(c.officer.auth).send({ approvedSupport, allocationUnitId: c.centre.id, note: 'Đủ điều kiện' }).expect(200);
   await t.http.post(api(`/applications/${id}/initial`)).set(c.head.auth).send({}).expect(200);
-  await t.http.post(api(`/applications/${id}/decide`)).set(c.leader.auth).send({ decision: 'approve', decisionNo: `${id.slice(-6)}/QĐ-SCT`, reason: 'Đồng ý' }).expect(200);
   return id;
 }

@@ -8,6 +8,9 @@ import { FieldError, ValidationFailed } from './domain-error';
  * object (three levels); the largest, a settlement's 500 lines of four fields.
  */
 export const MAX_JSON_DEPTH = 16;
+/** A UTF-16 surrogate on its own (in Unicode mode, a paired one is one code point, not Cs). */
+const LONE_SURROGATE = /\p{Cs}/u;
+
 /** Values (objects, arrays, strings, numbers, …) in one body. */
 export const MAX_JSON_VALUES = 20_000;
 
@@ -32,8 +35,8 @@ export function jsonBodyProblem(body: unknown): FieldError | null {
     const entries: Array<[string, unknown]> = Array.isArray(value) ? value.map((child, i) => [`${path}[${i}]`, child]) : Object.entries(value).map(([key, child]) => [path ? `${path}.${key}` : key, child]);
     for (const [childPath, child] of entries) {
       if (++values > MAX_JSON_VALUES) return tooMany;
-      if (!childPath.isWellFormed()) return { field: 'body', message: 'tên trường không phải văn bản Unicode hợp lệ' };
-      if (typeof child === 'string' && !child.isWellFormed()) return { field: childPath, message: 'không phải văn bản Unicode hợp lệ' };
+      if (LONE_SURROGATE.test(childPath)) return { field: 'body', message: 'tên trường không phải văn bản Unicode hợp lệ' };
+      if (typeof child === 'string' && LONE_SURROGATE.test(child)) return { field: childPath, message: 'không phải văn bản Unicode hợp lệ' };
       if (child !== null && typeof child === 'object') stack.push({ value: child, depth: depth + 1, path: childPath });
     }
   }

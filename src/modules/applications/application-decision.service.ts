@@ -8,6 +8,7 @@ import { TransactionRunner } from '../../database/transaction';
 import { BudgetService } from '../budget/budget.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { DelegationService } from '../identity/delegation.service';
+import { UnitService } from '../organization/unit.service';
 import { ApplicationStore } from './application-store';
 import { ApplicationView } from './application.view';
 import { ConflictDeclarationsService } from './conflict-declarations.service';
@@ -27,11 +28,13 @@ export class ApplicationDecisionService {
     private readonly delegations: DelegationService,
     private readonly budget: BudgetService,
     private readonly conflicts: ConflictDeclarationsService,
+    private readonly units: UnitService,
   ) {}
 
   /**
-   * A leader, or a delegate within their delegation, who neither prepared nor initialed the file,
-   * decides it. Approval judges the file by the rule in force on the decision date and commits the
+   * A leader inside their field of work, or a delegate within their delegation and its giver's
+   * field, who neither prepared nor initialed the file, decides it (outside the field: 403
+   * OUT_OF_SCOPE). Approval judges the file by the rule in force on the decision date and commits the
    * approved support from the allocation unit's budget in the same transaction. The file row is
    * locked first, so of two leaders deciding at once exactly one decision is taken.
    */
@@ -43,6 +46,7 @@ export class ApplicationDecisionService {
         currency: app.currency,
         activityTypeCode: app.activityTypeCode,
         on: this.clock.now(),
+        unitIds: (await this.units.placement()).lineOf(app.leadUnitId),
       });
       const role = decision.capacity;
       const onBehalfOf = decision.capacity === 'delegated' ? decision.onBehalfOf : null;
@@ -107,11 +111,18 @@ export class ApplicationDecisionService {
     });
   }
 
-  /** A leader cancels an approved file; what is committed and not yet paid goes back to the unit. */
+  /**
+   * A leader cancels an approved file in their field of work (outside it: 403 OUT_OF_SCOPE); what
+   * is committed and not yet paid goes back to the unit.
+   */
   async cancel(actor: Actor, id: string, dto: RequiredReasonDto): Promise<ApplicationView> {
     const role = capacityFor({ action: 'cancel', roles: actor.roles });
     return this.tx.run(async (em) => {
       const app = await this.store.findVisible(actor, id, { lock: true });
+      await this.delegations.requireOwnField(actor, {
+        activityTypeCode: app.activityTypeCode,
+        unitIds: (await this.units.placement()).lineOf(app.leadUnitId),
+      });
       const from = app.status;
       const to = nextStatus({ from, action: 'cancel', role });
       const released = await this.budget.releaseCommitment({

@@ -4,10 +4,14 @@ import type { Actor } from '../../common/auth/actor';
 import type { Page, PageQuery } from '../../common/http/page';
 import { TransactionRunner } from '../../database/transaction';
 import { ApplicationStore } from './application-store';
+import { FileAccess } from './file-access';
 import type { Application } from './application.entity';
 import type { ApplicationView } from './application.view';
 import { nextStatus, type WorkflowAction, type WorkflowRole } from './workflow.rules';
-import type { FileAct } from './file-access.rules';
+import { ACT_ROLES, type FileAct } from './file-access.rules';
+
+/** The roles that may ever take each step on a file (the routes' role check says the same). */
+export const FILE_ACT_ROLES = ACT_ROLES;
 import { type ApplicationStatus } from './application-statuses';
 import { fileScopedQuery, ListOrder, pageWithCurrency, withCurrency } from './file-scoped-query';
 
@@ -74,6 +78,7 @@ export class ApplicationFiles {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly store: ApplicationStore,
+    private readonly access: FileAccess,
   ) {}
 
   /** The file if `actor` may see it (404 otherwise); `lock` takes its row for the transaction. */
@@ -118,6 +123,11 @@ export class ApplicationFiles {
       after: step.after,
     });
     return app.status;
+  }
+
+  /** The file's lead unit and the units above it: where a leader's field of work is judged. */
+  leadLineOf(file: FileFacts): Promise<string[]> {
+    return this.access.leadLineOf(file.leadUnitId);
   }
 
   /** The full view of a file (as GET /applications/:id shows it). */

@@ -47,9 +47,6 @@ export class ApplicationReviewService {
         throw ValidationFailed.field('officerId', 'không có chuyên viên đang hoạt động với mã này');
       }
       await this.units.requireActiveUnits([{ field: 'leadUnitId', id: dto.leadUnitId }]);
-      if (!(await this.units.placement()).lineOf(officer.unitId).includes(dto.leadUnitId)) {
-        throw ValidationFailed.field('officerId', 'chuyên viên phải thuộc đơn vị chủ trì (hoặc một đơn vị trực thuộc)');
-      }
       // A head's routine delegate assigns in the head's capacity, for the head.
       const roles = onBehalfOf ? ['head'] : actor.roles;
       if (dto.dueDate < this.clock.today()) throw ValidationFailed.field('dueDate', 'không được trước ngày hôm nay');
@@ -62,6 +59,10 @@ export class ApplicationReviewService {
       const role = capacityFor({ action, roles });
       const from = app.status;
       const to = nextStatus({ from, action, role });
+      // One lead unit, one responsible officer of it (DOMAIN.md rule 1).
+      if (!(await this.units.placement()).lineOf(officer.unitId).includes(dto.leadUnitId)) {
+        throw ValidationFailed.field('officerId', 'chuyên viên phải thuộc đơn vị chủ trì (hoặc một đơn vị trực thuộc)');
+      }
       const before = { officerId: app.officerId, leadUnitId: app.leadUnitId, dueDate: app.dueDate };
       const changes = await this.describeAssignment(actor, before, dto, officer.fullName);
       Object.assign(app, { status: to, officerId: officer.id, leadUnitId: dto.leadUnitId, dueDate: dto.dueDate });

@@ -24,6 +24,7 @@ import {
   RequiredReasonDto,
   ReturnDto,
 } from './dto/workflow.dto';
+import { ACT_ROLES } from './file-access.rules';
 
 @ApiTags('applications')
 @ApiBearerAuth()
@@ -80,7 +81,7 @@ export class ApplicationsController {
   }
 
   @Post(':id/documents')
-  @Roles('applicant', 'officer')
+  @Roles(...ACT_ROLES.upload)
   // The right to the file first (a guard), then the body (the interceptor), within its limits.
   @UseGuards(DocumentUploadGuard)
   @UseInterceptors(FileInterceptor('file', DOCUMENT_UPLOAD_OPTIONS))
@@ -102,7 +103,7 @@ export class ApplicationsController {
 
   @Post(':id/assign')
   @HttpCode(200)
-  @Roles('head', 'leader')
+  @Roles(...ACT_ROLES.assign)
   @ApiOperation({ summary: 'Giao đơn vị chủ trì, chuyên viên và hạn xử lý (đổi đơn vị hoặc hạn cần lãnh đạo)' })
   assign(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: AssignDto) {
     return this.review.assign(actor, id, dto);
@@ -110,21 +111,21 @@ export class ApplicationsController {
 
   @Post(':id/return')
   @HttpCode(200)
-  @Roles('officer')
+  @Roles(...ACT_ROLES.return)
   @ApiOperation({ summary: 'Trả hồ sơ để bổ sung' })
   returnForSupplement(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: ReturnDto) {
     return this.review.returnForSupplement(actor, id, dto);
   }
 
   @Post(':id/consultations')
-  @Roles('officer')
+  @Roles(...ACT_ROLES.consult)
   @ApiOperation({ summary: 'Xin ý kiến đơn vị khác' })
   consult(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: ConsultDto) {
     return this.consultations.consult(actor, id, dto);
   }
 
   @Post(':id/appraisals')
-  @Roles('officer', 'head')
+  @Roles(...ACT_ROLES.appraise)
   @ApiOperation({ summary: 'Thẩm định (mỗi thành viên một lần)' })
   appraise(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: AppraisalDto) {
     return this.review.appraise(actor, id, dto);
@@ -132,16 +133,16 @@ export class ApplicationsController {
 
   @Post(':id/recommend')
   @HttpCode(200)
-  @Roles('officer')
-  @ApiOperation({ summary: 'Chuyên viên được giao đề xuất mức hỗ trợ' })
+  @Roles(...ACT_ROLES.recommend)
+  @ApiOperation({ summary: 'Chuyên viên được giao (hoặc lãnh đạo đơn vị chủ trì) đề xuất mức hỗ trợ' })
   recommend(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: RecommendDto) {
     return this.review.recommend(actor, id, dto);
   }
 
   @Post(':id/initial')
   @HttpCode(200)
-  @Roles('head')
-  @ApiOperation({ summary: 'Trưởng phòng ký tắt' })
+  @Roles(...ACT_ROLES.initial)
+  @ApiOperation({ summary: 'Lãnh đạo đơn vị chủ trì (hoặc người được giao việc thường xuyên) ký tắt' })
   initial(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: NoteDto) {
     return this.review.initial(actor, id, dto);
   }

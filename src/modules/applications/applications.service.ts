@@ -27,6 +27,8 @@ import { FileAccess } from './file-access';
 import { FileAction, offeredActions } from './file-offers.rules';
 
 export type { FileAction } from './file-offers.rules';
+/** The roles that may ever take each step on a file: the routes' role check (API and pages) says the same as the use case. */
+export { ACT_ROLES as FILE_ACT_ROLES } from './file-access.rules';
 
 /** The producer's side of a file: draft, change, submit, withdraw; and reading files. */
 @Injectable()

@@ -69,7 +69,8 @@ export class FileAccess {
 
   /** Where the actor stands towards the file. */
   async standing(actor: Actor, app: Application): Promise<FileStanding> {
-    if (!isStaff(actor) || hasRole(actor, ...PROVINCE_ROLES)) {
+    // Producers, and leaders, finance and auditors who take no officer's or head's step, need no more reading.
+    if (!isStaff(actor) || (hasRole(actor, ...PROVINCE_ROLES) && !hasRole(actor, 'officer', 'head'))) {
       return standingOf({ actor, file: app, leadLine: [], consultedUnitIds: [], actorInCentre: false, decisionDelegate: false, routine: [] });
     }
     const [placement, consulted, decisionDelegate, principals] = await Promise.all([
@@ -86,8 +87,18 @@ export class FileAccess {
       consultedUnitIds: consulted.map((c) => c.unitId),
       actorInCentre: placement.inCentre(actor.unitId),
       decisionDelegate,
-      routine: principals.map((p) => ({ userId: p.userId, inLeadLine: p.unitId !== null && leadLine.includes(p.unitId), inCentre: placement.inCentre(p.unitId) })),
+      routine: principals.map((p) => ({
+        userId: p.userId,
+        inLeadUnit: p.unitId !== null && p.unitId === app.leadUnitId,
+        inLeadLine: p.unitId !== null && leadLine.includes(p.unitId),
+        inCentre: placement.inCentre(p.unitId),
+      })),
     });
+  }
+
+  /** A lead unit and the units above it (empty before assignment). */
+  async leadLineOf(leadUnitId: string | null): Promise<string[]> {
+    return leadUnitId === null ? [] : (await this.units.placement()).lineOf(leadUnitId);
   }
 
   /** What the actor's place lets them see, for lists of files (staff only). */

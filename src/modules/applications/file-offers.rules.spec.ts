@@ -60,8 +60,8 @@ describe('offeredActions', () => {
     const recommended = file({ status: 'recommended', officerId: 'o1', recommendedBy: 'o1' });
     const delegate = person('o2', 'PTV', 'officer');
     expect(offers(delegate, recommended)).not.toContain('initial');
-    expect(offers(delegate, recommended, { routine: [{ userId: 'h', inLeadLine: true, inCentre: true }] })).toContain('initial');
-    expect(offers(delegate, { ...recommended, recommendedBy: 'h' }, { routine: [{ userId: 'h', inLeadLine: true, inCentre: true }] })).not.toContain('initial');
+    expect(offers(delegate, recommended, { routine: [{ userId: 'h', inLeadUnit: true, inLeadLine: true, inCentre: true }] })).toContain('initial');
+    expect(offers(delegate, { ...recommended, recommendedBy: 'h' }, { routine: [{ userId: 'h', inLeadUnit: true, inLeadLine: true, inCentre: true }] })).not.toContain('initial');
   });
 
   it('offers the decision to whoever may decide and took no earlier step', () => {

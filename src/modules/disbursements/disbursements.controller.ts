@@ -6,6 +6,7 @@ import { MovesMoney } from '../../common/http/idempotency.interceptor';
 import { ContractsService } from './contracts.service';
 import { DisbursementsService } from './disbursements.service';
 import { AcceptanceDto, ContractDto, DisbursementQuery, PayDisbursementDto, RejectDisbursementDto, RequestDisbursementDto, ReturnDisbursementDto } from './dto/disbursement.dto';
+import { FILE_ACT_ROLES } from '../applications/application-files';
 
 @ApiTags('disbursements')
 @ApiBearerAuth()
@@ -18,7 +19,7 @@ export class DisbursementsController {
 
   @Post('applications/:id/contract')
   @HttpCode(200)
-  @Roles('officer')
+  @Roles(...FILE_ACT_ROLES.contract)
   @ApiOperation({ summary: 'Ghi nhận hợp đồng hỗ trợ' })
   contract(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: ContractDto) {
     return this.contracts.contract(actor, id, dto);
@@ -26,14 +27,14 @@ export class DisbursementsController {
 
   @Post('applications/:id/acceptance')
   @HttpCode(200)
-  @Roles('officer')
+  @Roles(...FILE_ACT_ROLES.accept)
   @ApiOperation({ summary: 'Ghi nhận kết quả nghiệm thu' })
   accept(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: AcceptanceDto) {
     return this.contracts.accept(actor, id, dto);
   }
 
   @Post('disbursements')
-  @Roles('officer', 'finance')
+  @Roles(...FILE_ACT_ROLES.request_payment)
   @MovesMoney()
   @ApiOperation({ summary: 'Đề nghị tạm ứng hoặc thanh toán' })
   request(@CurrentActor() actor: Actor, @Body() dto: RequestDisbursementDto) {

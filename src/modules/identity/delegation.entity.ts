@@ -2,7 +2,15 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { Decimal } from '../../common/money/decimal';
 import { decimalTransformer } from '../../common/money/decimal.transformer';
 
-/** Ủy quyền: a leader lets another person decide, for some days, within limits. Revoked, never deleted. */
+/** What a delegation hands over: a leader's deciding, or a head's routine work of the unit. */
+export type DelegationScope = 'decision' | 'routine';
+export const DELEGATION_SCOPES: readonly DelegationScope[] = ['decision', 'routine'];
+
+/**
+ * Ủy quyền: a leader lets another person decide, for some days, within limits (`decision`); or a
+ * head hands the unit's routine work — assigning, initialing — to another member (`routine`).
+ * Revoked, never deleted.
+ */
 @Entity('delegations')
 export class Delegation {
   @PrimaryColumn({ type: 'char', length: 26 })
@@ -13,6 +21,9 @@ export class Delegation {
 
   @Column({ type: 'char', length: 26 })
   toUserId: string;
+
+  @Column({ type: 'varchar', length: 16, default: 'decision' })
+  scope: DelegationScope;
 
   /** First day, inclusive, in Asia/Ho_Chi_Minh (`YYYY-MM-DD`). */
   @Column({ type: 'date' })

@@ -1,10 +1,12 @@
-import type { Delegation } from './delegation.entity';
+import type { Delegation, DelegationScope } from './delegation.entity';
 import { delegationStatus, DelegationStatus, formatLimit } from './delegation.rules';
 
 export interface DelegationView {
   id: string;
   fromUserId: string;
   toUserId: string;
+  /** `decision`: a leader's deciding; `routine`: a head's routine work (assigning, initialing). */
+  scope: DelegationScope;
   validFrom: string;
   validTo: string;
   /** Money string, or null for no amount limit. */
@@ -23,6 +25,7 @@ export function toDelegationView(delegation: Delegation, today: string): Delegat
     id: delegation.id,
     fromUserId: delegation.fromUserId,
     toUserId: delegation.toUserId,
+    scope: delegation.scope,
     validFrom: delegation.validFrom,
     validTo: delegation.validTo,
     maxAmount: formatLimit(delegation.maxAmount, delegation.currency),

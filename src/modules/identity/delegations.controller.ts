@@ -14,8 +14,8 @@ export class DelegationsController {
   constructor(private readonly delegations: DelegationService) {}
 
   @Post()
-  @Roles('leader')
-  @ApiOperation({ summary: 'Ủy quyền quyết định cho người khác trong một thời hạn' })
+  @Roles('leader', 'head')
+  @ApiOperation({ summary: 'Ủy quyền quyết định (lãnh đạo) hoặc công việc thường xuyên (trưởng đơn vị) cho người khác trong một thời hạn' })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateDelegationDto) {
     return this.delegations.createDelegation(actor, dto);
   }
@@ -35,7 +35,7 @@ export class DelegationsController {
   }
 
   @Delete(':id')
-  @Roles('leader')
+  @Roles('leader', 'head')
   @HttpCode(204)
   @ApiOperation({ summary: 'Thu hồi ủy quyền' })
   revoke(@CurrentActor() actor: Actor, @Param('id') id: string) {

@@ -18,3 +18,9 @@ export const DELEGATION_STATUS_LABELS: Record<string, string> = {
   expired: 'Hết hạn',
   revoked: 'Đã thu hồi',
 };
+
+/** What a delegation hands over, as people read it. */
+export const DELEGATION_SCOPE_LABELS: Record<string, string> = {
+  decision: 'Ủy quyền quyết định',
+  routine: 'Ủy quyền công việc thường xuyên',
+};

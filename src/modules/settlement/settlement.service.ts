@@ -154,6 +154,7 @@ export class SettlementService {
       amount: figures.finalSupport,
       currency: app.currency,
       activityTypeCode: app.activityTypeCode,
+      unitIds: await this.files.leadLineOf(app),
       on: this.clock.now(),
     });
     const capacity = decision.capacity;

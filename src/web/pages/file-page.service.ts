@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, hasRole, isStaff } from '../../common/auth/actor';
 import { Clock } from '../../common/clock';
-import { DomainError } from '../../common/http/domain-error';
 import { Money } from '../../common/money/decimal';
 import { ApplicationsService } from '../../modules/applications/applications.service';
 import type { ApplicationView } from '../../modules/applications/application.view';
@@ -51,7 +50,7 @@ export class FilePageService {
     const app = await this.applications.get(actor, id);
     const today = this.clock.today();
     const seesMoney = hasRole(actor, 'officer', 'finance', 'auditor', 'applicant');
-    const [establishment, works, disbursements, settlements, recoveries, rules, names, mayDecide, funds, declarations] = await Promise.all([
+    const [establishment, works, disbursements, settlements, recoveries, rules, names, mayDecide, funds, declarations, mayCancel] = await Promise.all([
       this.establishments.get(actor, app.establishmentId),
       this.contracts.contractAndAcceptance(actor, app.id),
       seesMoney ? this.disbursements.list(actor, { applicationId: app.id, page: 1, pageSize: 200 }).then((p) => p.items) : Promise.resolve([]),
@@ -62,6 +61,7 @@ export class FilePageService {
       this.mayDecide(actor, app),
       this.budget.listFunds(actor),
       isStaff(actor) ? this.conflicts.list(actor, app.id) : Promise.resolve([]),
+      this.mayCancel(actor, app),
     ]);
     const mine = declarations.filter((d) => d.userId === actor.id);
     const actions = await this.applications.offeredActions(actor, app, {
@@ -69,6 +69,7 @@ export class FilePageService {
       declaredByMe: mine.length > 0,
       conflictDeclared: mine.some((d) => d.hasConflict),
     });
+    if (!mayCancel) actions.delete('cancel');
     // The rule of the file's fund source, or the one for every source (as the catalogue chooses).
     const source = funds.find((f) => f.code === app.fundCode)?.source;
     const rule = rules.find((r) => r.fundSource === source) ?? rules.find((r) => r.fundSource === null) ?? null;
@@ -113,25 +114,26 @@ export class FilePageService {
   }
 
   /**
-   * Whether the decision service would take this user's decision now: a leader, or someone a
-   * leader's delegation covers for this amount and activity type — and the leader in that case
-   * took no earlier step on the file either.
+   * Whether the decision service would take this user's decision now: a leader in their field of
+   * work, or someone a leader's delegation covers for this amount, activity type and that leader's
+   * field — and the leader in that case took no earlier step on the file either.
    */
   private async mayDecide(actor: Actor, app: ApplicationView): Promise<boolean> {
     if (app.status !== 'initialed' || !isStaff(actor)) return false;
-    try {
-      const capacity = await this.delegations.decisionCapacity(actor, {
-        amount: new Money(app.approvedSupport ?? '0'),
-        currency: app.currency,
-        activityTypeCode: app.activityTypeCode,
-        on: this.clock.now(),
-      });
-      if (capacity.capacity !== 'delegated') return true;
-      const earlier = [app.officerId, lastStep(app, 'recommend')?.actorId, lastStep(app, 'initial')?.actorId];
-      return !earlier.includes(capacity.onBehalfOf);
-    } catch (error) {
-      if (error instanceof DomainError) return false;
-      throw error;
-    }
+    const capacity = await this.delegations.capacityToDecide(actor, {
+      amount: new Money(app.approvedSupport ?? '0'),
+      currency: app.currency,
+      activityTypeCode: app.activityTypeCode,
+      leadUnitId: app.leadUnitId,
+    });
+    if (capacity === null) return false;
+    if (capacity.capacity !== 'delegated') return true;
+    const earlier = [app.officerId, lastStep(app, 'recommend')?.actorId, lastStep(app, 'initial')?.actorId];
+    return !earlier.includes(capacity.onBehalfOf);
+  }
+
+  /** Whether a leader's own field of work holds the file, as cancelling it requires (the decision service checks it again). */
+  private async mayCancel(actor: Actor, app: ApplicationView): Promise<boolean> {
+    return hasRole(actor, 'leader') && this.delegations.withinOwnField(actor, app);
   }
 }

@@ -20,6 +20,8 @@ export interface QueueItem {
   currency?: string;
   dueDate: string | null;
   overdue: boolean;
+  /** The file lies in the deputy director's field of work (shown first, marked). */
+  inField?: boolean;
 }
 
 export interface QueueSection {
@@ -40,7 +42,8 @@ const UNKNOWN_FILE = { title: '', currency: 'VND' };
 /**
  * The work waiting for a member of staff, one section per kind of step their roles take: files to
  * assign, to review, consultations to answer, files to initial and to decide, money to approve and
- * pay, settlements and recoveries. Overdue items first, each with its due date.
+ * pay, settlements and recoveries. A deputy director's files in their field first, then overdue
+ * items, each with its due date.
  */
 @Injectable()
 export class WorkQueueService {
@@ -73,7 +76,12 @@ export class WorkQueueService {
     });
     const sections: QueueSection[] = [];
     const add = (key: string, title: string, items: QueueItem[], more?: { total: number; href: string }) => {
-      items.sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'));
+      items.sort(
+        (a, b) =>
+          Number(Boolean(b.inField)) - Number(Boolean(a.inField)) ||
+          Number(b.overdue) - Number(a.overdue) ||
+          (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'),
+      );
       const total = Math.max(more?.total ?? 0, items.length);
       sections.push({ key, title, items, total, moreHref: more && total > items.length ? more.href : null });
     };
@@ -105,10 +113,12 @@ export class WorkQueueService {
       add('initial', 'Hồ sơ đã đề xuất, chờ ký tắt', (await files('recommended')).map((a) => fileItem(a, `Chuyên viên: ${names.personName(a.officerId)}`)), fileList('recommended'));
     }
     if (hasRole(actor, 'leader') || (await this.hasActiveDelegation(actor))) {
+      // A deputy director (a leader with a field of work) sees the files of their field first.
+      const inField = await this.delegations.fieldOfWork(actor);
       add(
         'decide',
         hasRole(actor, 'leader') ? 'Hồ sơ đã ký tắt, chờ quyết định' : 'Hồ sơ chờ quyết định (theo ủy quyền)',
-        (await files('initialed')).map((a) => fileItem(a, 'Kinh phí đề xuất', a.approvedSupport)),
+        (await files('initialed')).map((a) => ({ ...fileItem(a, 'Kinh phí đề xuất', a.approvedSupport), inField: inField ? inField(a) : undefined })),
         fileList('initialed'),
       );
     }
@@ -154,8 +164,9 @@ export class WorkQueueService {
     return sections;
   }
 
+  /** A decision delegation in force today (a routine one hands over assigning and initialing, not deciding). */
   private async hasActiveDelegation(actor: Actor): Promise<boolean> {
     const received = await this.delegations.listDelegations(actor, { ...PAGE, direction: 'received' });
-    return received.items.some((d) => d.status === 'active');
+    return received.items.some((d) => d.status === 'active' && d.scope === 'decision');
   }
 }

@@ -104,6 +104,16 @@ export class WebSessionService extends BrowserSessionSource {
     response.append('Set-Cookie', serializeCookie(SESSION_COOKIE, '', 0));
   }
 
+  /** Housekeeping: deletes every session that has ended (past its absolute expiry or idle too long); returns how many. */
+  async purgeExpired(): Promise<number> {
+    const now = this.clock.now();
+    const result = await this.tx.manager.query('DELETE FROM web_sessions WHERE expires_at <= ? OR last_seen_at <= ?', [
+      now,
+      new Date(now.getTime() - SESSION_IDLE_MS),
+    ]);
+    return (result as { affectedRows?: number }).affectedRows ?? 0;
+  }
+
   /** A message for the next page the session opens (after a redirect). */
   async setFlash(session: WebSession, message: string): Promise<void> {
     await this.tx.manager.query('UPDATE web_sessions SET flash = ? WHERE id = ?', [message.slice(0, 1000), session.id]);

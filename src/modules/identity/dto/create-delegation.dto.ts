@@ -4,6 +4,7 @@ import {
   ArrayNotEmpty,
   ArrayUnique,
   IsArray,
+  IsIn,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -11,6 +12,7 @@ import {
   MaxLength,
 } from 'class-validator';
 import { IsCalendarDate, IsMoneyString } from '../../../common/http/validators';
+import { DELEGATION_SCOPES, type DelegationScope } from '../delegation.entity';
 
 /**
  * Activity types one delegation may name: stored comma-joined in a VARCHAR(1000), so 30 codes of
@@ -24,6 +26,15 @@ export class CreateDelegationDto {
   @MaxLength(26)
   @IsNotEmpty()
   toUserId: string;
+
+  @ApiPropertyOptional({
+    enum: DELEGATION_SCOPES,
+    default: 'decision',
+    description: 'decision: lãnh đạo ủy quyền quyết định; routine: trưởng đơn vị ủy quyền công việc thường xuyên (giao xử lý, ký tắt) cho thành viên của đơn vị',
+  })
+  @IsOptional()
+  @IsIn(DELEGATION_SCOPES, { context: { vi: 'phải là "decision" hoặc "routine"' } })
+  scope?: DelegationScope;
 
   @ApiProperty({ example: '2026-12-01', description: 'Ngày bắt đầu (tính cả ngày này, giờ Việt Nam)' })
   @IsCalendarDate()
