@@ -188,8 +188,8 @@ describe('hostile input never reaches a 500', () => {
       const res = await answerWhileSending(api(`/applications/${draft}/documents`), stranger, textPart('kind', 'other') + fileHead);
       expect(res.status).toBe(404);
       expect(res.connection).toBe('close');
-      const unassigned = await createActor(t, ['head'], c.centre.id);
-      expect((await answerWhileSending(api(`/applications/${draft}/documents`), unassigned, textPart('kind', 'other') + fileHead)).status).toBe(403);
+      // One who sees the file but does not act on it: 403, as early.
+      expect((await answerWhileSending(api(`/applications/${draft}/documents`), c.leader, textPart('kind', 'other') + fileHead)).status).toBe(403);
       expect(await count('SELECT COUNT(*) n FROM application_documents WHERE application_id = ?', [draft])).toBe(0);
     });
 
