@@ -7,12 +7,13 @@ import { Actor, hasRole } from '../../common/auth/actor';
 import { requireRole } from '../../common/auth/access';
 import { assertNotMakerChecker } from '../../common/auth/maker-checker';
 import { Clock } from '../../common/clock';
-import { NotFound } from '../../common/http/domain-error';
+import { NotFound, ValidationFailed } from '../../common/http/domain-error';
 import { Page, pageOf } from '../../common/http/page';
 import { isId, newId } from '../../common/ids';
 import { Money } from '../../common/money/decimal';
 import { formatMoneyVi } from '../../common/money/format-vi';
 import { parseMoney, sumMoney } from '../../common/money/money';
+import { moneyColumnProblem } from '../../common/money/money-column';
 import { TransactionRunner } from '../../database/transaction';
 import { AuditService } from '../audit/audit.service';
 import { ApplicationFiles, FileFacts } from '../applications/application-files';
@@ -64,6 +65,9 @@ export class SettlementService {
       if (app.ownerId !== actor.id) throw new NotFound('Hồ sơ');
       this.files.assertMayStep(app, 'submit_settlement', 'applicant');
       const amounts = dto.actualCostLines.map((line, i) => parseMoney(line.amount, { field: `actualCostLines[${i}].amount`, currency: app.currency, allowZero: true }));
+      // The eligible cost is part of the total: the total fitting its column is enough.
+      const tooLarge = moneyColumnProblem(sumMoney(amounts));
+      if (tooLarge) throw ValidationFailed.field('actualCostLines', `chi phí thực tế: ${tooLarge}`);
       const dueDate = await this.contracts.settlementDueDate(app.id);
       const settlement = em.create(Settlement, {
         id: newId(),
