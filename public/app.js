@@ -175,6 +175,41 @@
     narrow();
   }
 
+  // ---- tables wider than the screen: a keyboard reaches and scrolls them too -------------------
+  // A table that scrolls sideways (on a phone) becomes a named region in the Tab order, so the
+  // arrow keys scroll it; one that fits leaves the Tab order alone.
+  function tableName(wrap) {
+    var caption = wrap.querySelector('caption');
+    if (caption) return caption.textContent.trim();
+    for (var el = wrap.previousElementSibling; el; el = el.previousElementSibling) {
+      if (/^H[1-6]$/.test(el.tagName)) return el.textContent.trim();
+    }
+    var section = wrap.closest('section, details, .card');
+    var heading = section && section.querySelector('h1, h2, h3, summary');
+    return heading ? heading.textContent.trim() : 'Bảng';
+  }
+  function markScrollableTables() {
+    Array.prototype.forEach.call(document.querySelectorAll('.table-wrap'), function (wrap) {
+      var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+      if (scrolls && wrap.getAttribute('data-scrolls') !== '1') {
+        wrap.setAttribute('data-scrolls', '1');
+        wrap.setAttribute('tabindex', '0');
+        wrap.setAttribute('role', 'region');
+        wrap.setAttribute('aria-label', tableName(wrap) + ' (bảng cuộn ngang)');
+      } else if (!scrolls && wrap.getAttribute('data-scrolls') === '1') {
+        wrap.removeAttribute('data-scrolls');
+        wrap.removeAttribute('tabindex');
+        wrap.removeAttribute('role');
+        wrap.removeAttribute('aria-label');
+      }
+    });
+  }
+  var resizing = null;
+  window.addEventListener('resize', function () {
+    if (resizing) window.clearTimeout(resizing);
+    resizing = window.setTimeout(markScrollableTables, 100);
+  });
+
   // A page restored by the back button: its forms may be sent again (the server still sends each once).
   window.addEventListener('pageshow', function () {
     Array.prototype.forEach.call(document.querySelectorAll('form[data-sent]'), function (form) {
@@ -186,6 +221,7 @@
   document.addEventListener('DOMContentLoaded', function () {
     Array.prototype.forEach.call(document.querySelectorAll('table[data-lines]'), setupLines);
     Array.prototype.forEach.call(document.querySelectorAll('select[name="fundCode"]'), setupBudgetChoice);
+    markScrollableTables();
     Array.prototype.forEach.call(document.querySelectorAll('input[data-money]'), function (input) {
       input.addEventListener('input', function () { previewAmount(input); });
       previewAmount(input);

@@ -189,6 +189,8 @@ POST   /api/v1/recoveries/:id/receive                 | part of an open one     
 POST   /api/v1/reconciliation/imports                 | a new statement                                | 401   403   403   403   403   403   403   403   403   403   403   403   201   403   403
 GET    /api/v1/reconciliation/imports                 | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   200   200   403
 GET    /api/v1/reconciliation/imports/:id             | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   200   200   403
+GET    /api/v1/reconciliation/template.csv            | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   200   200   403
+GET    /api/v1/reconciliation/template.xlsx           | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   200   200   403
 GET    /api/v1/reports/overdue                        | -                                              | 401   403   403   403   403   403   403   200   200   200   200   200   403   200   403
 GET    /api/v1/reports/annual/:year                   | -                                              | 401   403   403   403   403   403   403   403   403   403   200   200   200   200   403
 GET    /api/v1/reports/period                         | -                                              | 401   403   403   403   403   403   403   403   403   403   200   200   200   200   403
@@ -638,6 +640,8 @@ const CALLS: Record<string, Call> = {
   },
   'GET /api/v1/reconciliation/imports | -': { path: () => '/api/v1/reconciliation/imports' },
   'GET /api/v1/reconciliation/imports/:id | -': { path: (w) => `/api/v1/reconciliation/imports/${w.importId}` },
+  'GET /api/v1/reconciliation/template.csv | -': { path: () => '/api/v1/reconciliation/template.csv' },
+  'GET /api/v1/reconciliation/template.xlsx | -': { path: () => '/api/v1/reconciliation/template.xlsx' },
   'GET /api/v1/reports/overdue | -': { path: () => '/api/v1/reports/overdue' },
   'GET /api/v1/reports/annual/:year | -': { path: (w) => `/api/v1/reports/annual/${w.year}?format=json` },
   'GET /api/v1/reports/period | -': { path: (w) => `/api/v1/reports/period?from=${w.year}-01-01&to=${w.year}-12-31&format=json` },

@@ -1,5 +1,5 @@
 import { FILE_ACT_ROLES } from '../modules/applications/applications.service';
-import { Body, Get, Param, Post, Query, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Get, Param, Post, Query, Req, Res, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
 import type { Actor } from '../common/auth/actor';
@@ -9,7 +9,8 @@ import { ApplicationsService } from '../modules/applications/applications.servic
 import type { ApplicationView } from '../modules/applications/application.view';
 import { APPLICATION_STATUSES } from '../modules/applications/application-statuses';
 import { SEARCH_MAX_LENGTH } from '../modules/applications/dto/application-query.dto';
-import { MAX_DOCUMENT_BYTES } from '../modules/applications/dto/document-upload';
+import { DOCUMENT_UPLOAD_OPTIONS } from '../modules/applications/dto/document-upload';
+import { DocumentUploadGuard } from '../modules/applications/document-upload.guard';
 import { CreateApplicationDto, UpdateApplicationDto } from '../modules/applications/dto/application-input.dto';
 import { DocumentUploadDto, ReasonDto } from '../modules/applications/dto/workflow.dto';
 import { BudgetSetupService } from '../modules/budget/budget-setup.service';
@@ -179,7 +180,8 @@ export class ApplicationPagesController {
 
   @Post(':id/tai-lieu')
   @PageRoles(...FILE_ACT_ROLES.upload)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1 }, defParamCharset: 'utf8' }))
+  @UseGuards(DocumentUploadGuard)
+  @UseInterceptors(FileInterceptor('file', DOCUMENT_UPLOAD_OPTIONS))
   async upload(
     @Req() req: WebRequest,
     @Res() res: Response,

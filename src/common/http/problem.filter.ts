@@ -119,6 +119,30 @@ export function clientProblem(error: unknown, request: Request): ProblemDetails 
   return body.status < 500 ? body : null;
 }
 
+/** What a multipart upload that passed one of multer's limits (its `code`) gets, naming the field. */
+export function multipartProblem(code: string, field?: string): ProblemDetails {
+  const refused = (status: number, name: string, message: string) =>
+    problem(status, `${name}: ${message}`, { code: 'VALIDATION_FAILED', errors: [{ field: name, message }] });
+  switch (code) {
+    case 'LIMIT_FILE_SIZE':
+      return refused(413, field ?? 'file', 'tệp vượt quá dung lượng cho phép');
+    case 'LIMIT_FIELD_VALUE':
+      return refused(400, field ?? 'body', 'giá trị quá dài');
+    case 'LIMIT_FIELD_KEY':
+      return refused(400, 'body', 'tên trường quá dài');
+    case 'LIMIT_FIELD_NESTING':
+    case 'LIMIT_FIELD_ARRAY_INDEX':
+    case 'INVALID_FIELD_NAME':
+    case 'MISSING_FIELD_NAME':
+      return refused(400, 'body', 'tên trường không hợp lệ');
+    case 'LIMIT_FIELD_COUNT':
+    case 'LIMIT_PART_COUNT':
+      return refused(400, 'body', 'biểu mẫu tải lên có quá nhiều trường');
+    default:
+      return refused(400, 'file', 'gửi đúng một tệp trong trường "file" (multipart/form-data)');
+  }
+}
+
 export function toProblem(error: unknown, request: Request): ProblemDetails {
   return new ProblemMapper().map(error, request);
 }
@@ -165,8 +189,9 @@ class ProblemMapper {
 
   private fromHttpException(error: HttpException, request: Request): ProblemDetails {
     const status = error.getStatus();
-    const cause = (error as { cause?: { type?: string; status?: number } }).cause;
+    const cause = (error as { cause?: { type?: string; status?: number; name?: string; code?: string; field?: string } }).cause;
     if (cause?.type && cause.status) return this.fromBodyParser(cause.type, cause.status);
+    if (cause?.name === 'MulterError' && cause.code) return multipartProblem(cause.code, cause.field);
     switch (status) {
       case 404:
         return problem(404, `Không có đường dẫn ${request.method} ${request.originalUrl.split("?")[0]}.`);

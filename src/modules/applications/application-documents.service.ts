@@ -47,10 +47,7 @@ export class ApplicationDocumentsService {
    * (type from its content) of at most 10 MB.
    */
   async upload(actor: Actor, id: string, file: UploadedPart | undefined, dto: DocumentUploadDto): Promise<DocumentView> {
-    const { app, standing } = await this.store.open(actor, id, 'upload');
-    const capacity = standing.owner && hasRole(actor, 'applicant') ? 'applicant' : requireRole(actor, 'officer', 'head');
-    // A file whose life has ended takes no more documents.
-    if (FINAL_STATUSES.includes(app.status)) throw new ApplicationError('INVALID_STATE', 'Hồ sơ đã đóng, không nhận thêm tài liệu.');
+    const { app, capacity } = await this.openForUpload(actor, id);
     if (!file || file.size === 0) throw ValidationFailed.field('file', 'bắt buộc: một tệp PDF, JPEG hoặc PNG');
     if (file.size > MAX_DOCUMENT_BYTES) throw ValidationFailed.field('file', 'tệp tối đa 10 MB');
     const type = detectDocumentType(file.buffer);
@@ -153,6 +150,23 @@ export class ApplicationDocumentsService {
       }
     }
     return { removed, restored };
+  }
+
+  /**
+   * Whether `actor` may attach a document to file `id` now (404 hidden, 403 not theirs to act on,
+   * 409 closed). The upload routes ask it before the multipart body is read, so a stranger's
+   * upload is refused from its headers; the upload itself asks again, as its first line.
+   */
+  async assertMayUpload(actor: Actor, id: string): Promise<void> {
+    await this.openForUpload(actor, id);
+  }
+
+  private async openForUpload(actor: Actor, id: string) {
+    const { app, standing } = await this.store.open(actor, id, 'upload');
+    const capacity = standing.owner && hasRole(actor, 'applicant') ? 'applicant' : requireRole(actor, 'officer', 'head');
+    // A file whose life has ended takes no more documents.
+    if (FINAL_STATUSES.includes(app.status)) throw new ApplicationError('INVALID_STATE', 'Hồ sơ đã đóng, không nhận thêm tài liệu.');
+    return { app, capacity };
   }
 
   /** The document's bytes, for the owner and staff. */

@@ -50,7 +50,7 @@ export class FilePageService {
     const app = await this.applications.get(actor, id);
     const today = this.clock.today();
     const seesMoney = hasRole(actor, 'officer', 'finance', 'auditor', 'applicant');
-    const [establishment, works, disbursements, settlements, recoveries, rules, names, mayDecide, funds, declarations, mayCancel, blockers] = await Promise.all([
+    const [establishment, works, disbursements, settlements, recoveries, rules, names, mayDecide, funds, declarations, mayCancel, room, blockers] = await Promise.all([
       this.establishments.get(actor, app.establishmentId),
       this.contracts.contractAndAcceptance(actor, app.id),
       seesMoney ? this.disbursements.list(actor, { applicationId: app.id, page: 1, pageSize: 200 }).then((p) => p.items) : Promise.resolve([]),
@@ -62,6 +62,7 @@ export class FilePageService {
       this.budget.listFunds(actor),
       isStaff(actor) ? this.conflicts.list(actor, app.id) : Promise.resolve([]),
       this.mayCancel(actor, app),
+      this.requestRoom(actor, app),
       this.applications.blockersOf(actor, app),
     ]);
     const mine = declarations.filter((d) => d.userId === actor.id);
@@ -69,6 +70,8 @@ export class FilePageService {
       mayDecide,
       declaredByMe: mine.length > 0,
       conflictDeclared: mine.some((d) => d.hasConflict),
+      advanceRoom: new Money(room.advance).gt(0),
+      paymentRoom: new Money(room.payment).gt(0),
     });
     if (!mayCancel) actions.delete('cancel');
     // A leader sends back, like cancelling, only inside their own field of work (the service checks it again).
@@ -98,6 +101,8 @@ export class FilePageService {
           ? this.disbursements.advanceLimit({ approvedSupport: app.approvedSupport, advanceRate: rule.advanceRate, currency: app.currency })
           : null,
       actions: Object.fromEntries([...actions].map((a) => [a, true])),
+      // The most the offered request may be now (the form says so).
+      requestRoom: actions.has('requestAdvance') ? room.advance : actions.has('requestPayment') ? room.payment : null,
       asked: askedOfOwner(app, acceptance?.settlementDueDate ?? null, today),
       consultations: (app.consultations ?? []).map((c) => ({
         ...c,
@@ -137,6 +142,16 @@ export class FilePageService {
     if (capacity.capacity !== 'delegated') return true;
     const earlier = [app.officerId, lastStep(app, 'recommend')?.actorId, lastStep(app, 'initial')?.actorId];
     return !earlier.includes(capacity.onBehalfOf);
+  }
+
+  /**
+   * How much an advance and a payment requested now may be, as the disbursements service checks
+   * them: asked only of staff who request payments, on a file in a state that takes one.
+   */
+  private async requestRoom(actor: Actor, app: ApplicationView): Promise<{ advance: string; payment: string }> {
+    const takesRequests = ['approved', 'contracted', 'accepted', 'settlement_submitted'].includes(app.status);
+    if (!takesRequests || !hasRole(actor, 'officer', 'head', 'finance')) return { advance: '0', payment: '0' };
+    return this.disbursements.requestRoom(actor, app.id);
   }
 
   /** Whether a leader's own field of work holds the file, as cancelling it requires (the decision service checks it again). */

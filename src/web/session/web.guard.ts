@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { timingSafeEqual } from 'node:crypto';
 import type { Response } from 'express';
-import type { Role } from '../../common/auth/actor';
+import type { AuthenticatedRequest, Role } from '../../common/auth/actor';
 import { OPEN_DURING_PASSWORD_CHANGE_KEY } from '../../common/auth/decorators';
 import { Forbidden, PasswordChangeRequired } from '../../common/http/domain-error';
 import { CsrfRefused, LoginRequired, PAGE_ROLES_KEY, WEB_PUBLIC_KEY, WebRequest } from '../web-context';
@@ -48,6 +48,8 @@ export class WebGuard implements CanActivate {
       }
     }
     request.web = { actor: session?.actor ?? null, session, csrfToken, flash: null };
+    // The same place the API's guard puts it, for what both doors share (the upload guard).
+    if (session) (request as WebRequest & Partial<AuthenticatedRequest>).actor = session.actor;
     if (!session && !isPublic) throw new LoginRequired(request.method === 'GET' ? request.originalUrl : null);
     if (request.method === 'POST') await this.checkCsrf(request, csrfToken);
     // A password an administrator reset: the change-password page first (the filter sends them there).
