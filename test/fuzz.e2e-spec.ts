@@ -156,11 +156,11 @@ async function buildWorld(t: TestApp): Promise<World> {
       .expect(201)
   ).body.id;
   const approved = await approvedFile(t, asOwner);
-  await t.http.post(`/api/v1/applications/${approved}/contract`).set(c.officer.auth).send({ contractNo: `HĐ-${approved}`, signedDate: '2027-03-10' }).expect(200);
+  await t.http.post(`/api/v1/applications/${approved}/contract`).set(c.officer.auth).send({ contractNo: `HĐ-${approved}`, signedDate: '2027-03-02' }).expect(200);
   const disbursement = (await postMoney(t, c.officer, '/disbursements', { applicationId: approved, kind: 'advance', amount: '1000000' }).expect(201)).body.id;
   const accepted = await approvedFile(t, asOwner);
-  await t.http.post(`/api/v1/applications/${accepted}/contract`).set(c.officer.auth).send({ contractNo: `HĐ-${accepted}`, signedDate: '2027-03-10' }).expect(200);
-  await t.http.post(`/api/v1/applications/${accepted}/acceptance`).set(c.officer.auth).send({ result: 'passed', date: '2027-10-15', minutesNo: `BB-${accepted.slice(-4)}`, note: 'Đạt' }).expect(200);
+  await t.http.post(`/api/v1/applications/${accepted}/contract`).set(c.officer.auth).send({ contractNo: `HĐ-${accepted}`, signedDate: '2027-03-02' }).expect(200);
+  await t.http.post(`/api/v1/applications/${accepted}/acceptance`).set(c.officer.auth).send({ result: 'passed', date: '2027-03-02', minutesNo: `BB-${accepted.slice(-4)}`, note: 'Đạt' }).expect(200);
   const transfers = await t.http.get('/api/v1/ledger/transfers').query({ fundCode: c.fundCode, pageSize: 1 }).set(c.finance.auth).expect(200);
   const spareUnit = (await createUnit(t, 'office')).id;
   const spareUser = (await createActor(t, ['officer'], spareUnit)).id;

@@ -87,9 +87,9 @@ describe('hostile input never reaches a 500', () => {
 
   it('settlement lines whose sum passes DECIMAL(20,2): 400 naming actualCostLines, no settlement', async () => {
     const id = await approvedFile(t, c);
-    await t.http.post(api(`/applications/${id}/contract`)).set(c.officer.auth).send({ contractNo: `HĐ-${id}`, signedDate: '2027-03-10' }).expect(200);
-    await t.http.post(api(`/applications/${id}/acceptance`)).set(c.officer.auth).send({ result: 'passed', date: '2027-10-15', minutesNo: `BB-${id.slice(-4)}`, note: 'Đạt' }).expect(200);
-    const line = { description: 'Máy sấy', amount: '999999999999999999', eligible: true };
+    await t.http.post(api(`/applications/${id}/contract`)).set(c.officer.auth).send({ contractNo: `HĐ-${id}`, signedDate: '2027-03-02' }).expect(200);
+    await t.http.post(api(`/applications/${id}/acceptance`)).set(c.officer.auth).send({ result: 'passed', date: '2027-03-02', minutesNo: `BB-${id.slice(-4)}`, note: 'Đạt' }).expect(200);
+    const line = { description: 'Máy sấy', amount: '999999999999999999', eligible: true, documentRef: 'HĐ GTGT 0001' };
     const res = await t.http.post(api(`/applications/${id}/settlement`)).set(c.applicant.auth).send({ actualCostLines: [line, line] });
     expectFieldProblem(res, 'actualCostLines');
     expect(await count('SELECT COUNT(*) n FROM settlements WHERE application_id = ?', [id])).toBe(0);

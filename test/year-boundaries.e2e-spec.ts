@@ -1,4 +1,5 @@
 import { expectBalanced, postMoney } from './support/budget';
+import { onDay } from './support/calendar';
 import { startTestApp, TestApp } from './support/test-app';
 import { approvedFile, cast, Cast } from './support/workflow';
 
@@ -26,13 +27,16 @@ describe('year boundaries', () => {
   function steps(c: Cast) {
     const y = c.year;
     return {
-      contract: (id: string) => t.http.post(api(`/applications/${id}/contract`)).set(c.officer.auth).send({ contractNo: `HĐ-YB-${id}`, signedDate: `${y}-03-10` }).expect(200),
+      // Each step on the day it happens, or later: the clock moves to that day first (onDay).
+      contract: (id: string) => onDay(t.clock, `${y}-03-10`) || t.http.post(api(`/applications/${id}/contract`)).set(c.officer.auth).send({ contractNo: `HĐ-YB-${id}`, signedDate: `${y}-03-10` }).expect(200),
       advance: async (id: string, amount: string) => {
         const requested = (await postMoney(t, c.officer, '/disbursements', { applicationId: id, kind: 'advance', amount, note: 'Tạm ứng' }).expect(201)).body;
         await t.http.post(api(`/disbursements/${requested.id}/approve`)).set(c.finance.auth).send({}).expect(200);
+        onDay(t.clock, `${y}-03-20`);
         await postMoney(t, c.finance2, `/disbursements/${requested.id}/pay`, { treasuryRef: ref('ADV'), valueDate: `${y}-03-20` }).expect(200);
       },
       accept: (id: string, date: string) =>
+        onDay(t.clock, date) ||
         t.http.post(api(`/applications/${id}/acceptance`)).set(c.officer.auth).send({ result: 'passed', date, minutesNo: `BB-YB-${id.slice(-5)}`, note: 'Đạt' }).expect(200),
       fileSettlement: async (id: string, eligible: string) => {
         const filed = await t.http
@@ -46,9 +50,10 @@ describe('year boundaries', () => {
       approveSettlement: (settlementId: string) => t.http.post(api(`/settlements/${settlementId}/approve`)).set(c.leader.auth).send({}),
       payFinal: async (disbursementId: string, valueDate: string) => {
         await t.http.post(api(`/disbursements/${disbursementId}/approve`)).set(c.finance2.auth).send({});
+        onDay(t.clock, valueDate);
         return postMoney(t, c.finance, `/disbursements/${disbursementId}/pay`, { treasuryRef: ref('FIN'), valueDate });
       },
-      receive: (recoveryId: string, amount: string, valueDate: string) => postMoney(t, c.finance, `/recoveries/${recoveryId}/receive`, { amount, treasuryRef: ref('THU'), valueDate }),
+      receive: (recoveryId: string, amount: string, valueDate: string) => onDay(t.clock, valueDate) || postMoney(t, c.finance, `/recoveries/${recoveryId}/receive`, { amount, treasuryRef: ref('THU'), valueDate }),
       status: async (id: string) => (await t.http.get(api(`/applications/${id}`)).set(c.applicant.auth).expect(200)).body.status,
       settlement: async (id: string) => (await t.http.get(api(`/settlements/${id}`)).set(c.finance.auth).expect(200)).body,
       transfers: async (id: string, fiscalYear: number) =>
