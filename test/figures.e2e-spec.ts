@@ -4,7 +4,6 @@ import { formatMoneyVi } from '../src/common/money/format-vi';
 import { PasswordHasher } from '../src/modules/identity/password-hasher';
 import type { TestActor } from './support/actors';
 import { expectBalanced, postMoney } from './support/budget';
-import { onDay } from './support/calendar';
 import { startTestApp, TestApp } from './support/test-app';
 import { approvedFile, cast, Cast } from './support/workflow';
 import { PageClient, PASSWORD } from './web-support';
@@ -42,17 +41,16 @@ describe('one source for every figure', () => {
   }
 
   function walk(c: Cast) {
-    const y = c.year;
+    // Every step is dated the day each test starts on (the 2nd of March): a date in the future is refused.
+    const day = `${c.year}-03-02`;
     return {
-      // Each step on the day it happens, or later: the clock moves to that day first (onDay).
-      contract: (id: string) => onDay(t.clock, `${y}-03-10`) || t.http.post(api(`/applications/${id}/contract`)).set(c.officer.auth).send({ contractNo: `HĐ-FG-${id}`, signedDate: `${y}-03-10` }).expect(200),
+      contract: (id: string) => t.http.post(api(`/applications/${id}/contract`)).set(c.officer.auth).send({ contractNo: `HĐ-FG-${id}`, signedDate: day }).expect(200),
       pay: async (disbursementId: string) => {
         await t.http.post(api(`/disbursements/${disbursementId}/approve`)).set(c.finance2.auth).send({}).expect(200);
-        onDay(t.clock, `${y}-03-20`);
-        await postMoney(t, c.finance, `/disbursements/${disbursementId}/pay`, { treasuryRef: ref('PAY'), valueDate: `${y}-03-20` }).expect(200);
+        await postMoney(t, c.finance, `/disbursements/${disbursementId}/pay`, { treasuryRef: ref('PAY'), valueDate: day }).expect(200);
       },
       advance: async (id: string, amount: string) => (await postMoney(t, c.officer, '/disbursements', { applicationId: id, kind: 'advance', amount, note: 'Tạm ứng' }).expect(201)).body.id as string,
-      accept: (id: string) => onDay(t.clock, `${y}-10-15`) || t.http.post(api(`/applications/${id}/acceptance`)).set(c.officer.auth).send({ result: 'passed', date: `${y}-10-15`, minutesNo: `BB-FG-${id.slice(-5)}`, note: 'Đạt' }).expect(200),
+      accept: (id: string) => t.http.post(api(`/applications/${id}/acceptance`)).set(c.officer.auth).send({ result: 'passed', date: day, minutesNo: `BB-FG-${id.slice(-5)}`, note: 'Đạt' }).expect(200),
       fileSettlement: async (id: string, eligible: string) =>
         (
           await t.http
@@ -63,7 +61,7 @@ describe('one source for every figure', () => {
         ).body.id as string,
       check: (settlementId: string) => t.http.post(api(`/settlements/${settlementId}/approve`)).set(c.finance.auth).send({}).expect(200),
       approve: async (settlementId: string) => (await t.http.post(api(`/settlements/${settlementId}/approve`)).set(c.leader.auth).send({}).expect(200)).body,
-      receive: (recoveryId: string, amount: string) => onDay(t.clock, `${y}-11-20`) || postMoney(t, c.finance, `/recoveries/${recoveryId}/receive`, { amount, treasuryRef: ref('THU'), valueDate: `${y}-11-20` }).expect(200),
+      receive: (recoveryId: string, amount: string) => postMoney(t, c.finance, `/recoveries/${recoveryId}/receive`, { amount, treasuryRef: ref('THU'), valueDate: day }).expect(200),
     };
   }
 
