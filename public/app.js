@@ -165,7 +165,25 @@
     });
   });
 
+  // ---- a table wider than its box scrolls inside it: say so above it -----------------------------
+  function swipeHints() {
+    Array.prototype.forEach.call(document.querySelectorAll('.table-wrap'), function (wrap) {
+      var hint = wrap.previousElementSibling;
+      if (!hint || !hint.classList.contains('swipe-hint')) {
+        hint = document.createElement('p');
+        hint.className = 'swipe-hint';
+        hint.textContent = 'Vuốt ngang để xem thêm →';
+        wrap.parentNode.insertBefore(hint, wrap);
+      }
+      hint.classList.toggle('shown', wrap.scrollWidth > wrap.clientWidth + 1);
+    });
+  }
+  window.addEventListener('resize', swipeHints);
+
   document.addEventListener('DOMContentLoaded', function () {
+    swipeHints();
+    // A form opened later (a step unfolded) may hold a wide table too.
+    Array.prototype.forEach.call(document.querySelectorAll('details'), function (d) { d.addEventListener('toggle', swipeHints); });
     Array.prototype.forEach.call(document.querySelectorAll('table[data-lines]'), setupLines);
     Array.prototype.forEach.call(document.querySelectorAll('input[data-money]'), function (input) {
       input.addEventListener('input', function () { previewAmount(input); });

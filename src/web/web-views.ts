@@ -39,6 +39,7 @@ const labels = {
   TRANSFER_KIND_LABELS,
 };
 import { webDirectory } from './web-directories';
+import { amountForInput } from './forms/form-input';
 
 /** A money string of the API (`"1500000"`, `"-60000000"`), shown in vi-VN form; absent is a dash. */
 export function moneyVi(value: unknown, currency = 'VND'): string {
@@ -76,6 +77,8 @@ export class WebViews {
     this.env.addFilter('date', dateVi);
     this.env.addFilter('number', (value: unknown) => (typeof value === 'number' && Number.isInteger(value) ? formatNumberVi(new Money(value)) : '—'));
     this.env.addFilter('datetime', dateTimeVi);
+    // An amount put in a form to be edited: `180.000.000`, as people type it.
+    this.env.addFilter('amountInput', amountForInput);
     this.env.addFilter('percent', (value: unknown) => (typeof value === 'string' && value !== '' ? formatPercentVi(new Money(value)) : '—'));
     this.env.addFilter('status', (value: unknown) => (typeof value === 'string' ? statusLabel(value as ApplicationStatus) ?? value : ''));
     this.env.addFilter('label', (value: unknown, table: keyof typeof labels) => {
