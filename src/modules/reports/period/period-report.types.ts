@@ -12,7 +12,7 @@ export interface PeriodFigures {
   movements: Array<{ fundCode: string; currency: string; kind: string; kindLabel: string; transfers: number; amount: Money }>;
   /** Ledger transfers of the period by unit and kind: a transfer counts once for each unit it touches. */
   units: Array<{ unitId: string; unitCode: string | null; unitName: string | null; currency: string; kind: string; kindLabel: string; transfers: number; amount: Money }>;
-  approvals: Array<{ applicationId: string; title: string; establishmentName: string | null; unitCode: string | null; status: string; statusLabel: string; decisionNo: string | null; decisionDate: string; currency: string; approvedSupport: Money }>;
+  approvals: Array<{ applicationId: string; title: string; establishmentName: string | null; unitCode: string | null; unitName: string | null; status: string; statusLabel: string; decisionNo: string | null; decisionDate: string; currency: string; approvedSupport: Money }>;
   payments: Array<{ disbursementId: string; applicationId: string; title: string; kind: string; kindLabel: string; currency: string; amount: Money; treasuryRef: string | null; valueDate: string }>;
   receipts: Array<{ receiptId: string; recoveryId: string; applicationId: string; title: string; currency: string; amount: Money; treasuryRef: string; valueDate: string }>;
   totals: PeriodTotals[];
