@@ -45,6 +45,7 @@ describe('pages a person reads (names, formats, phone width)', () => {
   const files: Record<string, string> = {};
   let settlementId: string;
   let importId: string;
+  let admin: TestActor;
   let fundName: string;
   /** A fund code as finance writes them, with hyphens: it must never be broken across lines. */
   let longFundCode: string;
@@ -155,6 +156,9 @@ describe('pages a person reads (names, formats, phone width)', () => {
     const deputy = await createActor(t, ['head'], c.centre.id);
     await signable(deputy, 'Võ Thị Phó Phòng');
     await t.http.post(api('/delegations')).set(c.leader.auth).send({ toUserId: deputy.id, validFrom: today, validTo: today, reason: 'Giám đốc đi công tác', activityTypeCodes: ['machinery'] }).expect(201);
+
+    admin = await createActor(t, ['admin']);
+    await signable(admin, 'Đặng Thị Lan');
 
     browser = await openBrowser(t);
   }, 120_000);
@@ -277,6 +281,7 @@ describe('pages a person reads (names, formats, phone width)', () => {
           `/ho-so/${files.settled}`,
         ],
       },
+      { role: 'quản trị', actor: admin, paths: ['/quan-tri/nguoi-dung', `/quan-tri/nguoi-dung/${c.officer.id}`, '/quan-tri/don-vi', '/quan-tri/hoat-dong'] },
     ];
   }
 
