@@ -157,6 +157,53 @@
     recompute();
   }
 
+  // ---- tables wider than the screen: a keyboard reaches and scrolls them too -------------------
+  // A table that scrolls sideways (on a phone) says so above it ("Vuốt ngang để xem thêm") and
+  // becomes a named region in the Tab order, so the arrow keys scroll it; one that fits leaves the
+  // Tab order alone and shows no hint.
+  function tableName(wrap) {
+    var caption = wrap.querySelector('caption');
+    if (caption) return caption.textContent.trim();
+    for (var el = wrap.previousElementSibling; el; el = el.previousElementSibling) {
+      if (/^H[1-6]$/.test(el.tagName)) return el.textContent.trim();
+    }
+    var section = wrap.closest('section, details, .card');
+    var heading = section && section.querySelector('h1, h2, h3, summary');
+    return heading ? heading.textContent.trim() : 'Bảng';
+  }
+  function swipeHintOf(wrap) {
+    var hint = wrap.previousElementSibling;
+    if (!hint || !hint.classList.contains('swipe-hint')) {
+      hint = document.createElement('p');
+      hint.className = 'swipe-hint';
+      hint.textContent = 'Vuốt ngang để xem thêm →';
+      wrap.parentNode.insertBefore(hint, wrap);
+    }
+    return hint;
+  }
+  function markScrollableTables() {
+    Array.prototype.forEach.call(document.querySelectorAll('.table-wrap'), function (wrap) {
+      var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+      swipeHintOf(wrap).classList.toggle('shown', scrolls);
+      if (scrolls && wrap.getAttribute('data-scrolls') !== '1') {
+        wrap.setAttribute('data-scrolls', '1');
+        wrap.setAttribute('tabindex', '0');
+        wrap.setAttribute('role', 'region');
+        wrap.setAttribute('aria-label', tableName(wrap) + ' (bảng cuộn ngang)');
+      } else if (!scrolls && wrap.getAttribute('data-scrolls') === '1') {
+        wrap.removeAttribute('data-scrolls');
+        wrap.removeAttribute('tabindex');
+        wrap.removeAttribute('role');
+        wrap.removeAttribute('aria-label');
+      }
+    });
+  }
+  var resizing = null;
+  window.addEventListener('resize', function () {
+    if (resizing) window.clearTimeout(resizing);
+    resizing = window.setTimeout(markScrollableTables, 100);
+  });
+
   // A page restored by the back button: its forms may be sent again (the server still sends each once).
   window.addEventListener('pageshow', function () {
     Array.prototype.forEach.call(document.querySelectorAll('form[data-sent]'), function (form) {
@@ -165,26 +212,11 @@
     });
   });
 
-  // ---- a table wider than its box scrolls inside it: say so above it -----------------------------
-  function swipeHints() {
-    Array.prototype.forEach.call(document.querySelectorAll('.table-wrap'), function (wrap) {
-      var hint = wrap.previousElementSibling;
-      if (!hint || !hint.classList.contains('swipe-hint')) {
-        hint = document.createElement('p');
-        hint.className = 'swipe-hint';
-        hint.textContent = 'Vuốt ngang để xem thêm →';
-        wrap.parentNode.insertBefore(hint, wrap);
-      }
-      hint.classList.toggle('shown', wrap.scrollWidth > wrap.clientWidth + 1);
-    });
-  }
-  window.addEventListener('resize', swipeHints);
-
   document.addEventListener('DOMContentLoaded', function () {
-    swipeHints();
-    // A form opened later (a step unfolded) may hold a wide table too.
-    Array.prototype.forEach.call(document.querySelectorAll('details'), function (d) { d.addEventListener('toggle', swipeHints); });
     Array.prototype.forEach.call(document.querySelectorAll('table[data-lines]'), setupLines);
+    markScrollableTables();
+    // A step unfolded later may hold a wide table too.
+    Array.prototype.forEach.call(document.querySelectorAll('details'), function (d) { d.addEventListener('toggle', markScrollableTables); });
     Array.prototype.forEach.call(document.querySelectorAll('input[data-money]'), function (input) {
       input.addEventListener('input', function () { previewAmount(input); });
       previewAmount(input);

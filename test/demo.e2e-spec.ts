@@ -57,7 +57,8 @@ describe('the demo province: a working year for every role', () => {
   });
 
   it('returns one login per role and a Vietnamese summary without passwords', async () => {
-    expect(seeded.logins.map((l) => l.role).sort()).toEqual(['admin', 'applicant', 'auditor', 'finance', 'head', 'leader', 'officer']);
+    // A login per role, and a second leader: a deputy director with a field of work.
+    expect(seeded.logins.map((l) => l.role).sort()).toEqual(['admin', 'applicant', 'auditor', 'finance', 'head', 'leader', 'leader', 'officer']);
     const summary = seeded.summary.join('\n');
     expect(summary).toContain('Sở Công Thương Đồng Tháp');
     expect(summary).toContain(`năm ngân sách ${year}: dự toán 5.000.000.000 ₫`);
@@ -65,8 +66,18 @@ describe('the demo province: a working year for every role', () => {
     for (const login of seeded.logins) {
       const res = await t.http.post(api('/auth/login')).send({ email: login.email, password: login.password }).expect(200);
       expect(res.body.user).toMatchObject({ email: login.email, fullName: login.fullName, roles: [login.role] });
-      tokens.set(login.role, res.body.accessToken);
+      if (!tokens.has(login.role)) tokens.set(login.role, res.body.accessToken);
+      else tokens.set('deputy', res.body.accessToken);
     }
+  });
+
+  it('shows the deputy director the files of their field, marked as theirs', async () => {
+    const deputy = seeded.logins.find((l) => l.email === 'phogiamdoc@demo.kcfund.vn')!;
+    const browser = new PageClient(t);
+    await browser.login(deputy.email, deputy.password);
+    const home = (await browser.get('/')).text;
+    expect(home).toContain('Thuộc lĩnh vực phụ trách');
+    expect(home).toContain('Ứng dụng máy ép viên nén mùn cưa làm chất đốt sinh học');
   });
 
   it('the producer sees the fund on the application form, and files, saves and submits a new application', async () => {
@@ -154,8 +165,9 @@ describe('the demo province: a working year for every role', () => {
       approvedSupport: '200000000',
       actualEligibleCost: '380000000',
       finalSupport: '190000000',
-      paid: '140000000',
-      balance: '50000000',
+      // Read now, after the final payment of 50.000.000 was paid: nothing left to pay.
+      paid: '190000000',
+      balance: '0',
       released: '10000000',
       approvedCapacity: 'leader',
     });

@@ -1,4 +1,5 @@
 import { createActor } from './support/actors';
+import { PageClient, webUser } from './web-support';
 import { expectBalanced, postMoney, unitFigures } from './support/budget';
 import { startTestApp, TestApp } from './support/test-app';
 import { approvedFile, cast, Cast } from './support/workflow';
@@ -189,5 +190,33 @@ describe('treasury returns of paid disbursements; settlement maker-checker with 
     const byDelegator = await t.http.post(api(`/disbursements/${finalId}/approve`)).set(financeLeader.auth).send({}).expect(403);
     expect(byDelegator.body.code).toBe('FORBIDDEN');
     expect((await t.http.post(api(`/disbursements/${finalId}/approve`)).set(c.finance2.auth).send({}).expect(200)).body).toMatchObject({ status: 'approved', approvedBy: c.finance2.id });
+  });
+
+  it('finance records a treasury return from the payments page: the payment is marked returned and the money is back in the commitment', async () => {
+    const id = await approvedFile(t, c, { eligibleCost: '200000000', approvedSupport: '100000000' });
+    await contract(id);
+    const advance = (await request(id, 'advance', '50000000').expect(201)).body;
+    await approve(advance.id);
+    await pay(advance.id, ref('PAGE'), '2027-03-05').expect(200);
+    const clerk = await webUser(t, ['finance'], null, 'Kế toán Trả Lại');
+    const browser = new PageClient(t);
+    await browser.login(clerk.email);
+    const page = await browser.get('/giai-ngan');
+    expect(page.text).toContain(`action="/giai-ngan/${advance.id}/tra-lai"`);
+    const key = /name="idempotencyKey" value="([^"]+)"/.exec(page.text.slice(page.text.indexOf(`/giai-ngan/${advance.id}/tra-lai`)))![1];
+    const sent = await browser.post(
+      `/giai-ngan/${advance.id}/tra-lai`,
+      { idempotencyKey: key, treasuryRef: ref('BACK'), valueDate: '2027-03-09', reason: 'Sai số tài khoản' },
+      { from: '/giai-ngan' },
+    );
+    expect(sent.status).toBe(303);
+    const after = (await t.http.get(api(`/disbursements/${advance.id}`)).set(c.finance.auth).expect(200)).body;
+    expect(after.status).toBe('returned');
+    expect((await browser.get('/giai-ngan')).text).toContain('Đã ghi nhận Kho bạc trả lại');
+    // An officer is not offered the form.
+    const officer = await webUser(t, ['officer'], c.centre.id);
+    const other = new PageClient(t);
+    await other.login(officer.email);
+    expect((await other.get('/giai-ngan')).text).not.toContain('/tra-lai"');
   });
 });

@@ -64,12 +64,12 @@ describe('web pages (server-rendered, through supertest)', () => {
     expect(again.status).toBe(303);
   });
 
-  it('shows the API message for a wrong password, with 401 and no session', async () => {
+  it('says a wrong password is wrong, with 401 and no session', async () => {
     const producer = await webUser(t, ['applicant']);
     const browser = new PageClient(t);
     const res = await browser.post('/dang-nhap', { email: producer.email, password: 'sai-mat-khau-123' }, { from: '/dang-nhap' });
     expect(res.status).toBe(401);
-    expect(res.text).toContain('Chưa đăng nhập');
+    expect(res.text).toContain('Sai email hoặc mật khẩu');
     expect(browser.cookies.has('__Host-kc_sid')).toBe(false);
   });
 
@@ -310,7 +310,7 @@ describe('web pages (server-rendered, through supertest)', () => {
     expect(form.text).toContain(`<option value="${delegate.id}">Phó phòng Được Ủy Quyền</option>`);
     const bad = await boss.post('/uy-quyen', { toUserId: delegate.id, validFrom: today, validTo: addDays(today, -1), reason: 'Công tác' }, { csrf: csrfOf(form.text) });
     expect(bad.status).toBe(400);
-    expect(bad.text).toContain('phải là validFrom hoặc một ngày sau đó');
+    expect(bad.text).toContain('không được trước ngày bắt đầu ủy quyền');
     const created = await boss.post('/uy-quyen', { toUserId: delegate.id, validFrom: today, validTo: addDays(today, 7), maxAmount: '200.000.000', reason: 'Giám đốc đi công tác' }, { csrf: csrfOf(form.text) });
     expect(created.status).toBe(303);
 

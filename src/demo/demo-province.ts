@@ -17,6 +17,8 @@ export interface DemoUser {
   email: string;
   fullName: string;
   unitCode: string | null;
+  /** A deputy director's field of work: the activity types they decide. */
+  activityTypeCodes?: string[];
 }
 
 /** A province as it is organised since 2025: the department, its divisions, the centre, communes. */
@@ -31,12 +33,16 @@ export const DEMO_UNITS: DemoUnit[] = [
   { code: 'P-SA-DEC', name: 'Phường Sa Đéc', kind: 'commune' },
 ];
 
-/** One person per role, in the unit where that person would work. */
+/**
+ * One person per role, in the unit where that person would work; the first leader is the director
+ * (no field of work: decides every file), the second a deputy director deciding machinery only.
+ */
 export const DEMO_USERS: DemoUser[] = [
   { role: 'applicant', email: 'coso@demo.kcfund.vn', fullName: 'Nguyễn Văn An', unitCode: null },
   { role: 'officer', email: 'chuyenvien@demo.kcfund.vn', fullName: 'Trần Thị Bích Ngọc', unitCode: 'TTKC' },
   { role: 'head', email: 'truongphong@demo.kcfund.vn', fullName: 'Lê Văn Cường', unitCode: 'TTKC' },
   { role: 'leader', email: 'lanhdao@demo.kcfund.vn', fullName: 'Phạm Minh Đức', unitCode: 'SCT' },
+  { role: 'leader', email: 'phogiamdoc@demo.kcfund.vn', fullName: 'Huỳnh Thanh Tâm', unitCode: 'SCT', activityTypeCodes: ['machinery'] },
   { role: 'finance', email: 'taichinh@demo.kcfund.vn', fullName: 'Hoàng Thị Thu Hà', unitCode: 'SCT-KHTC' },
   { role: 'auditor', email: 'thanhtra@demo.kcfund.vn', fullName: 'Võ Quốc Khánh', unitCode: 'SCT' },
   { role: 'admin', email: 'quantri@demo.kcfund.vn', fullName: 'Đặng Thị Lan', unitCode: 'SCT-VP' },

@@ -87,11 +87,13 @@ export class DemoSeed {
             fullName: login.fullName,
             unitId: login.unitCode ? unitIds.get(login.unitCode)! : null,
             roles: [login.role],
+            leaderScope: login.activityTypeCodes ? { activityTypeCodes: login.activityTypeCodes } : null,
           },
           SYSTEM,
           'user.seed',
         );
-        people.set(login.role, { id: user.id, email: user.email, fullName: user.fullName, roles: user.roles, unitId: user.unitId });
+        // The first person of a role acts in the demo's files (the director, not the deputy).
+        if (!people.has(login.role)) people.set(login.role, { id: user.id, email: user.email, fullName: user.fullName, roles: user.roles, unitId: user.unitId });
       }
       const person = (role: Role) => people.get(role)!;
 

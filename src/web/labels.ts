@@ -71,6 +71,9 @@ export const FIELD_LABELS: Record<string, string> = {
   source: 'Nguồn',
   currency: 'Loại tiền',
   year: 'Năm',
+  from: 'Từ ngày',
+  to: 'Đến ngày',
+  format: 'Định dạng',
 };
 
 /** A field's label, for `costLines[2].unitPrice` too ("Chi phí, dòng 3: Đơn giá"). */

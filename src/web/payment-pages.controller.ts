@@ -7,7 +7,7 @@ import { DomainError } from '../common/http/domain-error';
 import { Money } from '../common/money/decimal';
 import { DelegationService } from '../modules/identity/delegation.service';
 import { DisbursementsService } from '../modules/disbursements/disbursements.service';
-import { PayDisbursementDto, RejectDisbursementDto } from '../modules/disbursements/dto/disbursement.dto';
+import { PayDisbursementDto, RejectDisbursementDto, ReturnDisbursementDto } from '../modules/disbursements/dto/disbursement.dto';
 import { ReceiveRecoveryDto } from '../modules/settlement/dto/settlement.dto';
 import { RecoveryService } from '../modules/settlement/recovery.service';
 import { SettlementService } from '../modules/settlement/settlement.service';
@@ -82,6 +82,19 @@ export class PaymentPagesController {
       const dto = await validated(PayDisbursementDto, { treasuryRef: text(body, 'treasuryRef').trim(), valueDate: text(body, 'valueDate') });
       const { result, replayed } = await this.idempotency.once(actor, body.idempotencyKey, `/giai-ngan/${id}/chi`, dto, req, () => this.disbursements.pay(actor, id, dto));
       return replayed ? REPLAYED : `Đã chi ${moneyVi(result.amount)} (chứng từ ${result.treasuryRef}).`;
+    });
+  }
+
+  /** 💰 The treasury sent a paid amount back: money and records move together, once per rendered form. */
+  @Post('giai-ngan/:id/tra-lai')
+  @PageRoles('finance')
+  async returnPayment(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string, @Body() body: FormBody) {
+    return this.disbursementStep(req, res, actor, `return-${id}`, async () => {
+      const dto = await validated(ReturnDisbursementDto, { treasuryRef: text(body, 'treasuryRef').trim(), valueDate: text(body, 'valueDate'), reason: text(body, 'reason') });
+      const { result, replayed } = await this.idempotency.once(actor, body.idempotencyKey, `/giai-ngan/${id}/tra-lai`, dto, req, () =>
+        this.disbursements.returnPayment(actor, id, dto),
+      );
+      return replayed ? REPLAYED : `Đã ghi nhận Kho bạc trả lại ${moneyVi(result.amount)} (chứng từ ${dto.treasuryRef}); khoản tiền trở về kinh phí đã cam kết của đề án.`;
     });
   }
 
@@ -171,6 +184,7 @@ export class PaymentPagesController {
         requestedByName: names.personName(d.requestedBy),
         approvedByName: d.approvedBy ? names.personName(d.approvedBy) : null,
         payKey: d.status === 'approved' ? this.idempotency.newKey() : null,
+        returnKey: d.status === 'paid' && hasRole(actor, 'finance') ? this.idempotency.newKey() : null,
         mayApprove: hasRole(actor, 'finance') && d.status === 'requested' && d.requestedBy !== actor.id,
       }));
     return {

@@ -22,6 +22,7 @@ export const PAGE_ROOTS = [
   'bao-cao',
   'quan-tri',
   'doi-mat-khau',
+  'quen-mat-khau',
 ] as const;
 
 /** The global prefix's exclusions for the pages (see bootstrap). */

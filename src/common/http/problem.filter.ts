@@ -47,26 +47,39 @@ export class ReplayedResponse extends Error {
   }
 }
 
+/** A browser asking for a page (outside the API), which reads HTML rather than problem+json. */
+function wantsPage(request: Request): boolean {
+  return !request.originalUrl.startsWith('/api/') && /text\/html/.test(request.headers.accept ?? '');
+}
+
 /**
  * The answer for an address nothing serves: a Vietnamese page for a browser outside the API (a
  * person who typed or followed a wrong address), a 404 problem otherwise.
  */
 export function answerNotFound(request: Request, response: Response): void {
-  const browser = (request.method === 'GET' || request.method === 'HEAD') && /text\/html/.test(request.headers.accept ?? '');
-  if (browser && !request.originalUrl.startsWith('/api/')) {
-    response.status(404).type('text/html; charset=utf-8').send(NOT_FOUND_PAGE);
+  const browser = (request.method === 'GET' || request.method === 'HEAD') && wantsPage(request);
+  if (browser) {
+    response.status(404).type('text/html; charset=utf-8').send(plainPage('Không tìm thấy trang', 'Địa chỉ này không có trong KCFund. Có thể đường dẫn đã cũ hoặc gõ nhầm.'));
     return;
   }
   response.status(404).type('application/problem+json').send(JSON.stringify(toProblem(new NotFoundException(), request)));
 }
 
-const NOT_FOUND_PAGE = `<!doctype html>
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * A page of its own for what happens before a page's controller runs (a form too large for the
+ * body limit, an unknown character set): the pages' templates are a floor above this one.
+ */
+function plainPage(title: string, detail: string): string {
+  return `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Không tìm thấy trang — KCFund</title>
+<title>${escapeHtml(title)} — KCFund</title>
 <style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#1f2937}a{color:#1d4ed8}</style>
-</head><body><h1>Không tìm thấy trang</h1>
-<p>Địa chỉ này không có trong KCFund. Có thể đường dẫn đã cũ hoặc gõ nhầm.</p>
-<p><a href="/">Về trang chủ</a></p></body></html>`;
+</head><body><main><h1>${escapeHtml(title)}</h1>
+<p>${escapeHtml(detail)}</p>
+<p><a href="/">Về trang chủ</a></p></main></body></html>`;
+}
 
 /** Turns every error into RFC 9457 problem+json; the HTTP status is chosen here and only here. */
 @Catch()
@@ -86,6 +99,12 @@ export class ProblemFilter implements ExceptionFilter {
     if (error instanceof NotFoundException) return answerNotFound(request, response);
     const body = toProblem(error, request);
     if (body.status >= 500) this.logger.error({ err: error, path: request.url }, body.detail);
+    // The pages show their own errors (WebExceptionFilter); what fails before them (the body
+    // parser) still answers a browser with a page, never JSON.
+    if (wantsPage(request)) {
+      response.status(body.status).type('text/html; charset=utf-8').send(plainPage(body.title, body.detail));
+      return;
+    }
     response.status(body.status).type('application/problem+json').send(JSON.stringify(body));
   }
 }

@@ -20,7 +20,6 @@ import {
   NoteDto,
   ReasonDto,
   RecommendDto,
-  RequiredReasonDto,
   ReturnDto,
 } from './dto/workflow.dto';
 import { ACT_ROLES } from './file-access.rules';
@@ -150,13 +149,5 @@ export class ApplicationsController {
   @ApiOperation({ summary: 'Lãnh đạo hoặc người được ủy quyền quyết định phê duyệt / không phê duyệt' })
   decide(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: DecideDto) {
     return this.decisions.decide(actor, id, dto);
-  }
-
-  @Post(':id/cancel')
-  @HttpCode(200)
-  @Roles('leader')
-  @ApiOperation({ summary: 'Hủy đề án đã phê duyệt, hoàn trả kinh phí chưa giải ngân' })
-  cancel(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: RequiredReasonDto) {
-    return this.decisions.cancel(actor, id, dto);
   }
 }

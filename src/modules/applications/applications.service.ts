@@ -24,7 +24,7 @@ import type { ApplicationChanges, CostLineDto, CreateApplicationDto } from './dt
 import type { ReasonDto } from './dto/workflow.dto';
 import { FundDirectory, FundInfo } from './fund-directory';
 import { FileAccess } from './file-access';
-import { FileAction, offeredActions } from './file-offers.rules';
+import { FileAction, OfferFacts, offeredActions } from './file-offers.rules';
 
 export type { FileAction } from './file-offers.rules';
 /** The roles that may ever take each step on a file: the routes' role check (API and pages) says the same as the use case. */
@@ -198,9 +198,14 @@ export class ApplicationsService {
    * The actions the actor may take on a file now (for the pages, which offer only these): the
    * workflow's table narrowed by the same access policy every use case asks first. `mayDecide` is
    * the decision service's answer for this user and file; `declaredByMe` whether they declared on
-   * it, `conflictDeclared` whether they declared a conflict (which takes the judging steps away).
+   * it, `conflictDeclared` whether they declared a conflict (which takes the judging steps away);
+   * `advanceRoom` and `paymentRoom` whether the disbursements' limits leave room for a request.
    */
-  async offeredActions(actor: Actor, app: ApplicationView, facts: { mayDecide: boolean; declaredByMe: boolean; conflictDeclared: boolean }): Promise<Set<FileAction>> {
+  async offeredActions(
+    actor: Actor,
+    app: ApplicationView,
+    facts: Pick<OfferFacts, 'mayDecide' | 'declaredByMe' | 'conflictDeclared' | 'advanceRoom' | 'paymentRoom'>,
+  ): Promise<Set<FileAction>> {
     const { standing } = await this.access.find(actor, app.id);
     const lastBy = (action: string) => [...app.timeline].reverse().find((e) => e.action === action)?.actorId ?? null;
     return offeredActions(

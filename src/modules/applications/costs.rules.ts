@@ -39,6 +39,26 @@ export function supportLimit({
   return supportCap === null ? byRate : minMoney(byRate, supportCap);
 }
 
+/** What of a rule the figures need: its rate, and its cap in the cap's currency. */
+export interface RuleTerms {
+  supportRate: Decimal;
+  supportCap: Decimal | null;
+  capCurrency: string;
+}
+
+/**
+ * A capped rule speaks of amounts in its cap's currency; a file in another currency (a sponsor's
+ * fund in USD under a cap in đồng) cannot be held to it until a rate of exchange is given, so its
+ * figures are refused (409), naming both currencies. A rule without a cap applies to any currency.
+ */
+export function capCurrencyRefusal({ rule, currency }: { rule: RuleTerms; currency: string }): ApplicationError | null {
+  if (rule.supportCap === null || rule.capCurrency === currency) return null;
+  return new ApplicationError(
+    'INVALID_STATE',
+    `Mức hỗ trợ tối đa của quy định tính bằng ${rule.capCurrency}, nguồn kinh phí của hồ sơ tính bằng ${currency}: chưa có tỷ giá quy đổi nên chưa xét được hồ sơ theo quy định này.`,
+  );
+}
+
 export interface Totals {
   lineAmounts: Money[];
   totalCost: Money;
@@ -57,9 +77,11 @@ export function totalsOf({
   currency,
 }: {
   lines: CostLineInput[];
-  rule: { supportRate: Decimal; supportCap: Decimal | null };
+  rule: RuleTerms;
   currency: string;
 }): Totals {
+  const refusal = capCurrencyRefusal({ rule, currency });
+  if (refusal) throw refusal;
   const lineAmounts = lines.map((line, i) => {
     const amount = lineAmount({ quantity: line.quantity, unitPrice: line.unitPrice, currency });
     if (amount.gte(MAX_AMOUNT)) {

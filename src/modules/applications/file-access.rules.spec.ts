@@ -65,10 +65,18 @@ describe('who acts on a file', () => {
   it("gives the initial and assignment to the lead unit's heads, or their routine delegate for them", () => {
     expect(right('initial', person('h', 'PTV', 'head'))).toEqual({ allowed: true, onBehalfOf: null });
     expect(right('initial', person('h9', 'QLCN', 'head'))).toEqual({ allowed: false, refusal: 'hidden' });
+    // The head of the unit above assigns and returns, but the file's own steps are the lead unit's.
+    const above = person('h0', 'TTKC', 'head');
+    expect(right('initial', above)).toEqual({ allowed: false, refusal: 'not_assigned' });
+    expect(right('recommend', above)).toEqual({ allowed: false, refusal: 'not_assigned' });
+    expect(right('assign', above)).toEqual({ allowed: true, onBehalfOf: null });
+    expect(right('return', above)).toEqual({ allowed: true, onBehalfOf: null });
+    // A leader changes an assignment made, but the intake queue is the centre heads' to assign.
+    expect(right('assign', person('l', null, 'leader'), file({ status: 'submitted', officerId: null, leadUnitId: null }))).toEqual({ allowed: false, refusal: 'not_assigned' });
     const delegate = person('o2', 'PTV', 'officer');
     expect(right('initial', delegate)).toEqual({ allowed: false, refusal: 'not_assigned' });
-    expect(right('initial', delegate, file(), { routine: [{ userId: 'h', inLeadLine: true, inCentre: true }] })).toEqual({ allowed: true, onBehalfOf: 'h' });
-    expect(right('assign', delegate, file(), { routine: [{ userId: 'h', inLeadLine: true, inCentre: true }] })).toEqual({ allowed: true, onBehalfOf: 'h' });
+    expect(right('initial', delegate, file(), { routine: [{ userId: 'h', inLeadUnit: true, inLeadLine: true, inCentre: true }] })).toEqual({ allowed: true, onBehalfOf: 'h' });
+    expect(right('assign', delegate, file(), { routine: [{ userId: 'h', inLeadUnit: true, inLeadLine: true, inCentre: true }] })).toEqual({ allowed: true, onBehalfOf: 'h' });
     expect(right('assign', person('h', 'PTV', 'head'))).toEqual({ allowed: true, onBehalfOf: null });
     expect(right('assign', person('l', null, 'leader'))).toEqual({ allowed: true, onBehalfOf: null });
     const intake = file({ status: 'submitted', officerId: null, leadUnitId: null });

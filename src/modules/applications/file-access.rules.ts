@@ -42,6 +42,8 @@ export interface FileAccessFacts {
 /** A head who handed their routine work (assign, initial) to the actor, and where they stand. */
 export interface RoutinePrincipal {
   userId: string;
+  /** The head's unit is the file's lead unit itself (the initial is theirs). */
+  inLeadUnit?: boolean;
   /** The head's unit is the file's lead unit or above it. */
   inLeadLine: boolean;
   /** The head's unit is the extension centre or under it (the intake queue is theirs). */
@@ -57,6 +59,8 @@ export interface FileStanding {
   decisionDelegate: boolean;
   /** The file's responsible officer. */
   responsible: boolean;
+  /** The actor's unit is the file's lead unit itself. */
+  leadUnit: boolean;
   /** The actor's unit is the file's lead unit or a unit above it. */
   leadLine: boolean;
   /** The actor's unit was consulted on the file. */
@@ -91,6 +95,7 @@ export function standingOf(input: {
     province: hasRole(actor as Actor, ...PROVINCE_ROLES),
     decisionDelegate: input.decisionDelegate,
     responsible: file.officerId !== null && file.officerId === actor.id,
+    leadUnit: unit !== null && file.leadUnitId === unit,
     leadLine: unit !== null && input.leadLine.includes(unit),
     consulted: unit !== null && input.consultedUnitIds.includes(unit),
     intake: inIntakeQueue(file) && input.actorInCentre && hasRole(actor as Actor, 'head', 'officer'),
@@ -155,20 +160,24 @@ export function actingRight(act: FileAct, actor: Pick<Actor, 'roles'>, standing:
   if (!mayEverTake(act, actor)) return { allowed: false, refusal: 'forbidden' };
   if (!maySee(standing)) return { allowed: false, refusal: 'hidden' };
   const head = hasRole(actor as Actor, 'head');
+  // Assignment and return belong to the heads of the lead unit and the units above it; the
+  // file's own steps to its responsible officer and the heads of the lead unit itself.
   const headOfLeadLine = head && standing.leadLine;
-  const caseWorker = standing.responsible || headOfLeadLine;
-  const routineFor = (where: 'inLeadLine' | 'inCentre'): ActingRight => {
+  const headOfLeadUnit = head && standing.leadUnit;
+  const caseWorker = standing.responsible || headOfLeadUnit;
+  const routineFor = (where: 'inLeadUnit' | 'inLeadLine' | 'inCentre'): ActingRight => {
     const principal = standing.routine.find((p) => p[where]);
     return principal ? { allowed: true, onBehalfOf: principal.userId } : NOT_ASSIGNED;
   };
   switch (act) {
     case 'assign':
-      if (hasRole(actor as Actor, 'leader')) return OWN;
+      // The intake queue is the centre's heads' to assign; a leader changes an assignment made.
       if (file.officerId === null) return head && standing.intake ? OWN : routineFor('inCentre');
+      if (hasRole(actor as Actor, 'leader')) return OWN;
       return headOfLeadLine ? OWN : routineFor('inLeadLine');
     case 'return':
       if (file.officerId === null) return standing.intake ? OWN : NOT_ASSIGNED;
-      return caseWorker ? OWN : NOT_ASSIGNED;
+      return standing.responsible || headOfLeadLine ? OWN : NOT_ASSIGNED;
     case 'consult':
     case 'appraise':
     case 'recommend':
@@ -180,9 +189,9 @@ export function actingRight(act: FileAct, actor: Pick<Actor, 'roles'>, standing:
     case 'request_payment':
       return caseWorker || hasRole(actor as Actor, 'finance') ? OWN : NOT_ASSIGNED;
     case 'initial':
-      return headOfLeadLine ? OWN : routineFor('inLeadLine');
+      return headOfLeadUnit ? OWN : routineFor('inLeadUnit');
     case 'declare':
-      return hasRole(actor as Actor, 'leader') || standing.decisionDelegate || caseWorker || standing.routine.some((p) => p.inLeadLine) ? OWN : NOT_ASSIGNED;
+      return hasRole(actor as Actor, 'leader') || standing.decisionDelegate || caseWorker || standing.routine.some((p) => p.inLeadUnit) ? OWN : NOT_ASSIGNED;
   }
 }
 

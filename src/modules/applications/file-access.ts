@@ -87,7 +87,12 @@ export class FileAccess {
       consultedUnitIds: consulted.map((c) => c.unitId),
       actorInCentre: placement.inCentre(actor.unitId),
       decisionDelegate,
-      routine: principals.map((p) => ({ userId: p.userId, inLeadLine: p.unitId !== null && leadLine.includes(p.unitId), inCentre: placement.inCentre(p.unitId) })),
+      routine: principals.map((p) => ({
+        userId: p.userId,
+        inLeadUnit: p.unitId !== null && p.unitId === app.leadUnitId,
+        inLeadLine: p.unitId !== null && leadLine.includes(p.unitId),
+        inCentre: placement.inCentre(p.unitId),
+      })),
     });
   }
 

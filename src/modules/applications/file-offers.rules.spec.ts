@@ -12,6 +12,8 @@ const file = (facts: Partial<OfferFacts>): OfferFacts => ({
   appraisedByMe: false,
   declaredByMe: false,
   mayDecide: false,
+  advanceRoom: true,
+  paymentRoom: true,
   ...facts,
 });
 /** The file is led by PTV, under the centre TTKC. */
@@ -60,8 +62,8 @@ describe('offeredActions', () => {
     const recommended = file({ status: 'recommended', officerId: 'o1', recommendedBy: 'o1' });
     const delegate = person('o2', 'PTV', 'officer');
     expect(offers(delegate, recommended)).not.toContain('initial');
-    expect(offers(delegate, recommended, { routine: [{ userId: 'h', inLeadLine: true, inCentre: true }] })).toContain('initial');
-    expect(offers(delegate, { ...recommended, recommendedBy: 'h' }, { routine: [{ userId: 'h', inLeadLine: true, inCentre: true }] })).not.toContain('initial');
+    expect(offers(delegate, recommended, { routine: [{ userId: 'h', inLeadUnit: true, inLeadLine: true, inCentre: true }] })).toContain('initial');
+    expect(offers(delegate, { ...recommended, recommendedBy: 'h' }, { routine: [{ userId: 'h', inLeadUnit: true, inLeadLine: true, inCentre: true }] })).not.toContain('initial');
   });
 
   it('offers the decision to whoever may decide and took no earlier step', () => {
@@ -76,5 +78,17 @@ describe('offeredActions', () => {
     expect(offers(person('o2', 'PTV', 'officer'), file({ status: 'approved', officerId: 'o1' }))).toEqual([]);
     expect(offers(person('f', null, 'finance'), file({ status: 'accepted', officerId: 'o1' }))).toEqual(['requestPayment']);
     expect(offers(person('a', null, 'auditor'), file({ status: 'approved', officerId: 'o1' }))).toEqual([]);
+  });
+
+  it('offers no request that can only be refused: an advance once the limit is used up, a payment the settlement already opened', () => {
+    const officer = person('o1', 'PTV', 'officer');
+    expect(offers(officer, file({ status: 'contracted', officerId: 'o1', advanceRoom: false }))).not.toContain('requestAdvance');
+    expect(offers(officer, file({ status: 'contracted', officerId: 'o1', advanceRoom: true }))).toContain('requestAdvance');
+    // The settlement's final payment holds what is left of the commitment: nothing more to ask for.
+    expect(offers(officer, file({ status: 'settlement_submitted', officerId: 'o1', paymentRoom: false }))).not.toContain('requestPayment');
+    expect(offers(officer, file({ status: 'accepted', officerId: 'o1', paymentRoom: true }))).toContain('requestPayment');
+    expect(offers(person('f', null, 'finance'), file({ status: 'accepted', officerId: 'o1', paymentRoom: false }))).toEqual([]);
+    // Room for one kind does not offer the other.
+    expect(offers(officer, file({ status: 'contracted', officerId: 'o1', advanceRoom: false, paymentRoom: true }))).not.toContain('requestPayment');
   });
 });

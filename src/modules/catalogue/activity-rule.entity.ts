@@ -32,6 +32,10 @@ export class ActivityRule {
   @Column({ type: 'decimal', precision: 20, scale: 2, nullable: true, transformer: decimalTransformer })
   supportCap: Decimal | null;
 
+  /** The currency the cap is written in (VND for the national and provincial rules). */
+  @Column({ type: 'char', length: 3, default: 'VND' })
+  capCurrency: string;
+
   @Column({ type: 'decimal', precision: 7, scale: 6, transformer: decimalTransformer })
   advanceRate: Decimal;
 

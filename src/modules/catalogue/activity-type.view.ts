@@ -13,6 +13,8 @@ export interface ActivityTypeView {
   supportRate: string;
   /** null: set per decision. */
   supportCap: string | null;
+  /** The currency of the cap. */
+  capCurrency: string;
   advanceRate: string;
   settlementDueDays: number;
   effectiveFrom: string;
@@ -20,7 +22,7 @@ export interface ActivityTypeView {
   effectiveTo: string | null;
 }
 
-/** Caps are in đồng: the national and provincial rules are written in VND. */
+/** A cap in its own currency (đồng for the national and provincial rules). */
 export function toActivityTypeView(rule: ActivityRule, nextFrom: string | null): ActivityTypeView {
   return {
     id: rule.id,
@@ -28,7 +30,8 @@ export function toActivityTypeView(rule: ActivityRule, nextFrom: string | null):
     name: rule.name,
     fundSource: rule.fundSource === 'all' ? null : rule.fundSource,
     supportRate: plainString(rule.supportRate),
-    supportCap: rule.supportCap === null ? null : formatMoneyForApi(rule.supportCap, 'VND'),
+    supportCap: rule.supportCap === null ? null : formatMoneyForApi(rule.supportCap, rule.capCurrency),
+    capCurrency: rule.capCurrency,
     advanceRate: plainString(rule.advanceRate),
     settlementDueDays: rule.settlementDueDays,
     effectiveFrom: rule.effectiveFrom,

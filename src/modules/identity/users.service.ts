@@ -30,6 +30,8 @@ export interface NewUser {
   phone?: string | null;
   unitId: string | null;
   roles: Role[];
+  /** A deputy director's field of work (leaders only). */
+  leaderScope?: LeaderScope | null;
 }
 
 /** Roles in the contract's order, once each. */
@@ -198,6 +200,7 @@ export class UsersService {
         phone: input.phone?.trim() || null,
         unitId: input.unitId,
         roles: canonicalRoles(input.roles),
+        leaderScope: input.leaderScope ?? null,
         active: true,
         createdAt: now,
         updatedAt: now,

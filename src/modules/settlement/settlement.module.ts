@@ -6,6 +6,7 @@ import { DisbursementsModule } from '../disbursements/disbursements.module';
 import { EstablishmentsModule } from '../establishments/establishments.module';
 import { LedgerModule } from '../ledger/ledger.module';
 import { PdfModule } from '../../rendering/pdf/pdf.module';
+import { FileCancellationService } from './file-cancellation.service';
 import { RecoveryService } from './recovery.service';
 import { SettlementController } from './settlement.controller';
 import { SettlementService } from './settlement.service';
@@ -13,7 +14,7 @@ import { SettlementService } from './settlement.service';
 @Module({
   imports: [ApplicationsModule, BudgetModule, CatalogueModule, DisbursementsModule, EstablishmentsModule, LedgerModule, PdfModule],
   controllers: [SettlementController],
-  providers: [SettlementService, RecoveryService],
-  exports: [SettlementService, RecoveryService],
+  providers: [SettlementService, RecoveryService, FileCancellationService],
+  exports: [SettlementService, RecoveryService, FileCancellationService],
 })
 export class SettlementModule {}

@@ -1,4 +1,5 @@
 import { Injectable, StreamableFile } from '@nestjs/common';
+import { In } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { PdfService } from '../../rendering/pdf/pdf.service';
 import { settlementStatement } from './settlement-statement.document';
@@ -26,7 +27,7 @@ import { LedgerService } from '../ledger/ledger.service';
 import { SubmitSettlementDto } from './dto/settlement.dto';
 import { Recovery } from './recovery.entity';
 import { SettlementError } from './settlement.error';
-import { settle } from './settlement.rules';
+import { settle, SettlementStanding, settlementStanding } from './settlement.rules';
 import { Settlement, SettlementLine } from './settlement.entity';
 import { SettlementSignatories, SettlementView, toSettlementView } from './settlement.view';
 
@@ -90,7 +91,7 @@ export class SettlementService {
         }),
       );
       await em.insert(SettlementLine, lines);
-      const view = toSettlementView(settlement, lines, app.currency);
+      const view = await this.view(settlement, app.currency);
       await this.files.step(em, {
         file: app,
         action: 'submit_settlement',
@@ -158,6 +159,11 @@ export class SettlementService {
     // A delegate decides with the leader's authority, so not on what that leader checked.
     if (onBehalfOf) assertNotMakerChecker(onBehalfOf, earlierSteps);
     const reference = `QT ${app.decisionNo ?? app.id}`.slice(0, 120);
+    if (figures.recommitted.gt(0)) {
+      // A year close released the commitment instead of carrying it over: the final payment the
+      // settlement decides is committed anew from the unit's allocation of the open year.
+      await this.budget.recommitShortfall({ books, applicationId: app.id, unitId: app.allocationUnitId!, needed: figures.finalPayment, actor, capacity, reference });
+    }
     if (figures.released.gt(0)) {
       await this.budget.releaseCommitment({
         fundCode: app.fundCode,
@@ -182,8 +188,8 @@ export class SettlementService {
       supportCap: rule.supportCap,
       approvedSupport: app.approvedSupport,
       finalSupport: figures.finalSupport,
-      paid: figures.paid,
-      balance: figures.balance,
+      paidAtApproval: figures.paid,
+      balanceAtApproval: figures.balance,
       released: figures.released,
     });
     if (figures.finalPayment.gt(0)) {
@@ -195,6 +201,7 @@ export class SettlementService {
         id: newId(),
         applicationId: app.id,
         settlementId: settlement.id,
+        origin: 'settlement',
         fundId: books.fundId,
         fiscalYear: books.fiscalYear,
         unitId: app.allocationUnitId!,
@@ -245,7 +252,8 @@ export class SettlementService {
       .offset((query.page - 1) * query.pageSize)
       .limit(query.pageSize)
       .getRawAndEntities<{ currency: string }>();
-    const items = await Promise.all(entities.map((s, i) => this.view(s, raw[i].currency)));
+    const [lines, standings] = await Promise.all([this.linesOf(entities), this.standingsFor(entities)]);
+    const items = entities.map((s, i) => toSettlementView(s, lines.get(s.id) ?? [], raw[i].currency, standings.get(s.id)!));
     return pageOf(items, total, query);
   }
 
@@ -265,7 +273,8 @@ export class SettlementService {
       date: this.clock.today(),
       application: { title: app.title, decisionNo: app.decisionNo, decisionDate: app.decisionDate, activityName: rule?.name ?? app.activityTypeCode, currency: app.currency },
       beneficiary: { name: establishment?.name ?? '', taxCode: establishment?.taxCode ?? '', address: establishment?.address ?? '' },
-      settlement: { ...settlement, lines },
+      // The statement records the approval: its figures are those decided then.
+      settlement: { ...settlement, paid: settlement.paidAtApproval, balance: settlement.balanceAtApproval, lines },
       signers: {
         preparedBy: checkedBy,
         checkedBy: null,
@@ -298,9 +307,52 @@ export class SettlementService {
     return this.view(settlement, app.currency);
   }
 
+  /**
+   * What each settlement says now, read from the records (`settlementStanding`): paid from the
+   * file's disbursements, recovered from its recovery order's receipts. The API, the pages and the
+   * annual report all read it here, so none keeps the figures of the moment of approval.
+   * Settlements not found are absent. For use cases that already checked their caller.
+   */
+  async standingsOf(settlementIds: readonly string[]): Promise<Map<string, SettlementStanding>> {
+    if (settlementIds.length === 0) return new Map();
+    const settlements = await this.tx.manager.find(Settlement, { where: { id: In([...settlementIds]) } });
+    return this.standingsFor(settlements);
+  }
+
+  private async standingsFor(settlements: readonly Settlement[]): Promise<Map<string, SettlementStanding>> {
+    if (settlements.length === 0) return new Map();
+    const ids = settlements.map((s) => s.id);
+    const [paid, recoveries] = await Promise.all([
+      this.disbursements.paidByFile(settlements.map((s) => s.applicationId)),
+      this.tx.manager.query(
+        `SELECT settlement_id, SUM(received) AS received FROM recoveries WHERE settlement_id IN (${ids.map(() => '?').join(',')}) GROUP BY settlement_id`,
+        ids,
+      ) as Promise<Array<{ settlement_id: string; received: string }>>,
+    ]);
+    const received = new Map(recoveries.map((r) => [r.settlement_id, new Money(r.received)]));
+    return new Map(
+      settlements.map((s) => [
+        s.id,
+        settlementStanding({
+          finalSupport: s.status === 'approved' ? s.finalSupport : null,
+          paid: paid.get(s.applicationId) ?? new Money(0),
+          recovered: received.get(s.id) ?? new Money(0),
+        }),
+      ]),
+    );
+  }
+
+  private async linesOf(settlements: readonly Settlement[]): Promise<Map<string, SettlementLine[]>> {
+    if (settlements.length === 0) return new Map();
+    const lines = await this.tx.manager.find(SettlementLine, { where: { settlementId: In(settlements.map((s) => s.id)) }, order: { settlementId: 'ASC', lineNo: 'ASC' } });
+    const bySettlement = new Map<string, SettlementLine[]>();
+    for (const line of lines) bySettlement.set(line.settlementId, [...(bySettlement.get(line.settlementId) ?? []), line]);
+    return bySettlement;
+  }
+
   private async view(settlement: Settlement, currency: string): Promise<SettlementView> {
-    const lines = await this.tx.manager.find(SettlementLine, { where: { settlementId: settlement.id }, order: { lineNo: 'ASC' } });
-    return toSettlementView(settlement, lines, currency);
+    const [lines, standings] = await Promise.all([this.linesOf([settlement]), this.standingsFor([settlement])]);
+    return toSettlementView(settlement, lines.get(settlement.id) ?? [], currency, standings.get(settlement.id)!);
   }
 
   private async lockForAction(actor: Actor, id: string) {

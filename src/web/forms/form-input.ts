@@ -6,7 +6,7 @@
 export type FormBody = Record<string, unknown>;
 
 /** Fields every form carries that are not part of the input. */
-const FORM_FIELDS = new Set(['_csrf', 'idempotencyKey']);
+const FORM_FIELDS = new Set(['_csrf', 'idempotencyKey', '_form']);
 
 function raw(body: FormBody, name: string): string | undefined {
   const value = body[name];

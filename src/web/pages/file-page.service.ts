@@ -52,7 +52,7 @@ export class FilePageService {
     const app = await this.applications.get(actor, id);
     const today = this.clock.today();
     const seesMoney = hasRole(actor, 'officer', 'finance', 'auditor', 'applicant');
-    const [establishment, works, disbursements, settlements, recoveries, rules, names, onFile, mayDecide, funds, declarations, mayCancel] = await Promise.all([
+    const [establishment, works, disbursements, settlements, recoveries, rules, names, onFile, mayDecide, funds, declarations, mayCancel, room] = await Promise.all([
       this.establishments.get(actor, app.establishmentId),
       this.contracts.contractAndAcceptance(actor, app.id),
       seesMoney ? this.disbursements.list(actor, { applicationId: app.id, page: 1, pageSize: 200 }).then((p) => p.items) : Promise.resolve([]),
@@ -65,12 +65,15 @@ export class FilePageService {
       this.budget.listFunds(actor),
       isStaff(actor) ? this.conflicts.list(actor, app.id) : Promise.resolve([]),
       this.mayCancel(actor, app),
+      this.requestRoom(actor, app),
     ]);
     const mine = declarations.filter((d) => d.userId === actor.id);
     const actions = await this.applications.offeredActions(actor, app, {
       mayDecide,
       declaredByMe: mine.length > 0,
       conflictDeclared: mine.some((d) => d.hasConflict),
+      advanceRoom: new Money(room.advance).gt(0),
+      paymentRoom: new Money(room.payment).gt(0),
     });
     if (!mayCancel) actions.delete('cancel');
     // The rule of the file's fund source, or the one for every source (as the catalogue chooses).
@@ -94,6 +97,8 @@ export class FilePageService {
           ? this.disbursements.advanceLimit({ approvedSupport: app.approvedSupport, advanceRate: rule.advanceRate, currency: app.currency })
           : null,
       actions: Object.fromEntries([...actions].map((a) => [a, true])),
+      // The most the offered request may be now (the form says so).
+      requestRoom: actions.has('requestAdvance') ? room.advance : actions.has('requestPayment') ? room.payment : null,
       asked: askedOfOwner(app, acceptance?.settlementDueDate ?? null, today),
       consultations: (app.consultations ?? []).map((c) => ({
         ...c,
@@ -135,6 +140,16 @@ export class FilePageService {
     if (capacity.capacity !== 'delegated') return true;
     const earlier = [app.officerId, lastStep(app, 'recommend')?.actorId, lastStep(app, 'initial')?.actorId];
     return !earlier.includes(capacity.onBehalfOf);
+  }
+
+  /**
+   * How much an advance and a payment requested now may be, as the disbursements service checks
+   * them: asked only of staff who request payments, on a file in a state that takes one.
+   */
+  private async requestRoom(actor: Actor, app: ApplicationView): Promise<{ advance: string; payment: string }> {
+    const takesRequests = ['approved', 'contracted', 'accepted', 'settlement_submitted'].includes(app.status);
+    if (!takesRequests || !hasRole(actor, 'officer', 'head', 'finance')) return { advance: '0', payment: '0' };
+    return this.disbursements.requestRoom(actor, app.id);
   }
 
   /** Whether a leader's own field of work holds the file, as cancelling it requires (the decision service checks it again). */

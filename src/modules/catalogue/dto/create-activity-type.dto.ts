@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsCalendarDate, IsMoneyString, IsRate } from '../../../common/http/validators';
+import { CURRENCY_PATTERN } from '../../../common/money/currency';
 import { FUND_SOURCES, FundSource } from '../../ledger/ledger.types';
 
 // Required fields end with @IsNotEmpty(): with stopAtFirstError, class-validator checks the
@@ -32,10 +33,15 @@ export class CreateActivityTypeDto {
   @IsNotEmpty()
   supportRate: string;
 
-  @ApiProperty({ example: '1000000000', description: 'Mức hỗ trợ tối đa (đồng)' })
+  @ApiProperty({ example: '1000000000', description: 'Mức hỗ trợ tối đa, tính bằng capCurrency' })
   @IsMoneyString()
   @IsNotEmpty()
   supportCap: string;
+
+  @ApiPropertyOptional({ example: 'VND', default: 'VND', description: 'Loại tiền của mức hỗ trợ tối đa' })
+  @IsOptional()
+  @Matches(CURRENCY_PATTERN, { context: { vi: 'mã tiền tệ ISO 4217 gồm 3 chữ in hoa (VND, USD, …)' } })
+  capCurrency?: string;
 
   @ApiProperty({ example: '0.7' })
   @IsRate()

@@ -11,7 +11,10 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import { IsCalendarDate, IsMoneyString } from '../../../common/http/validators';
+import { IsCalendarDate, IsMoneyString, IsNotBefore } from '../../../common/http/validators';
+
+/** A delegation's window runs forwards (checked with the other fields, and again by the service). */
+export const VALID_TO_BEFORE_FROM = 'không được trước ngày bắt đầu ủy quyền';
 import { DELEGATION_SCOPES, type DelegationScope } from '../delegation.entity';
 
 export class CreateDelegationDto {
@@ -34,6 +37,7 @@ export class CreateDelegationDto {
   validFrom: string;
 
   @ApiProperty({ example: '2026-12-15', description: 'Ngày kết thúc (tính cả ngày này, giờ Việt Nam)' })
+  @IsNotBefore('validFrom', VALID_TO_BEFORE_FROM)
   @IsCalendarDate()
   validTo: string;
 

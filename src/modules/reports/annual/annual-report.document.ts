@@ -140,7 +140,8 @@ export function annualReportDocument(f: AnnualFigures, preparedBy: string): Repo
       col('approvedSupport', 'Kinh phí phê duyệt', 'money'),
       col('finalSupport', 'Kinh phí quyết toán', 'money'),
       col('paid', 'Đã chi trả', 'money'),
-      col('balance', 'Chênh lệch (+ chi tiếp, − thu hồi)', 'money'),
+      col('recovered', 'Đã thu hồi', 'money'),
+      col('balance', 'Còn phải chi (+) / thu hồi (−)', 'money'),
     ],
     f.settlements.map((x) => ({ currency: x.currency, cells: { ...x } })),
   );

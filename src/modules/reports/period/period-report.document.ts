@@ -33,6 +33,7 @@ const SHEET_TITLES: Record<string, string> = {
   units: 'Theo đơn vị',
   approvals: 'Phê duyệt trong kỳ',
   payments: 'Chi trả trong kỳ',
+  returns: 'Hoàn trả trong kỳ',
   receipts: 'Thu hồi trong kỳ',
 };
 
@@ -65,8 +66,36 @@ export function periodReportDocument(f: PeriodFigures, preparedBy: string): Repo
   const payments = section(
     'payments',
     'Các khoản đã chi trả trong kỳ',
-    [col('disbursementId', 'Mã khoản chi', 'text', 1, true), col('applicationId', 'Mã hồ sơ', 'text', 1, true), col('title', 'Tên đề án', 'text', 3), col('kindLabel', 'Loại', 'text', 1.3), codeCol('treasuryRef', 'Số chứng từ kho bạc', 1.4), col('valueDate', 'Ngày giá trị', 'date', 1), ...cur, col('amount', 'Số tiền', 'money', 1.4)],
+    [
+      col('disbursementId', 'Mã khoản chi', 'text', 1, true),
+      col('applicationId', 'Mã hồ sơ', 'text', 1, true),
+      col('title', 'Tên đề án', 'text', 3),
+      col('kindLabel', 'Loại', 'text', 1.3),
+      col('statusLabel', 'Tình trạng', 'text', 1.1),
+      codeCol('treasuryRef', 'Số chứng từ kho bạc', 1.4),
+      col('valueDate', 'Ngày giá trị', 'date', 1),
+      ...cur,
+      col('amount', 'Số tiền', 'money', 1.4),
+    ],
     f.payments.map((p) => ({ currency: p.currency, cells: { ...p } })),
+    'Kể cả các khoản Kho bạc đã trả lại sau đó (ghi ở mục kế tiếp theo ngày tiền về).',
+  );
+  const returns = section(
+    'returns',
+    'Các khoản chi được Kho bạc trả lại trong kỳ',
+    [
+      col('disbursementId', 'Mã khoản chi', 'text', 1, true),
+      col('applicationId', 'Mã hồ sơ', 'text', 1, true),
+      col('title', 'Tên đề án', 'text', 3),
+      col('kindLabel', 'Loại', 'text', 1.3),
+      col('paidOn', 'Ngày đã chi', 'date', 1),
+      codeCol('treasuryRef', 'Số chứng từ hoàn trả', 1.4),
+      col('valueDate', 'Ngày tiền về', 'date', 1),
+      col('reason', 'Lý do', 'text', 2),
+      ...cur,
+      col('amount', 'Số tiền', 'money', 1.4),
+    ],
+    f.returns.map((r) => ({ currency: r.currency, cells: { ...r } })),
   );
   const receipts = section(
     'receipts',
@@ -78,6 +107,7 @@ export function periodReportDocument(f: PeriodFigures, preparedBy: string): Repo
     `Phân bổ trong kỳ: ${formatMoneyVi(t.allocated, t.currency)}; cam kết: ${formatMoneyVi(t.committed, t.currency)}.`,
     `Phê duyệt ${t.approvals} đề án, tổng kinh phí ${formatMoneyVi(t.approvedSupport, t.currency)}.`,
     `Chi trả ${t.payments} khoản, tổng số tiền ${formatMoneyVi(t.paid, t.currency)}.`,
+    `Kho bạc trả lại ${t.returns} khoản, tổng số tiền ${formatMoneyVi(t.paidBack, t.currency)}; chi thực tế trong kỳ ${formatMoneyVi(t.netPaid, t.currency)}.`,
     `Thu hồi ${t.receipts} khoản, tổng số tiền ${formatMoneyVi(t.received, t.currency)}.`,
   ]);
 
@@ -87,7 +117,7 @@ export function periodReportDocument(f: PeriodFigures, preparedBy: string): Repo
     title: 'Báo cáo',
     subtitle: `Tình hình thực hiện kinh phí khuyến công ${f.periodName}${f.unitName ? ` — ${f.unitName}` : ''}`,
     summary,
-    sections: [movements, units, approvals, payments, receipts],
+    sections: [movements, units, approvals, payments, returns, receipts],
     signers: financeSigners(preparedBy),
     recipients: FINANCE_RECIPIENTS,
     orientation: 'landscape',
