@@ -52,6 +52,9 @@ describe('pages a person reads (names, formats, phone width)', () => {
   /** A day `n` days from today, as the API takes it and as a person reads it. */
   const later = (n: number) => new Date(Date.parse(`${t.clock.today()}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
   const vi = (iso: string) => iso.split('-').reverse().join('/');
+  /** A treasury statement: the advance paid, and a line KCFund does not know. */
+  const STATEMENT = () =>
+    ['treasuryRef,valueDate,amount,direction,payeeTaxCode,description', `KB-2026-0301,${t.clock.today()},100000000,out,,Tạm ứng`, `KB-2026-0999,${t.clock.today()},5000000,out,,Không có trong KCFund`].join('\n');
 
   /** A user of the cast with a password for the login page and a person's name. */
   async function signable(actor: TestActor, name: string): Promise<void> {
@@ -148,8 +151,7 @@ describe('pages a person reads (names, formats, phone width)', () => {
     await postMoney(t, c.finance, '/appropriations', { fundCode: longFundCode, fiscalYear: year, amount: '1000000000', decisionNo: '15/QĐ-UBND', decisionDate: today }).expect(201);
     await postMoney(t, c.finance, '/allocations', { fundCode: longFundCode, fiscalYear: year, unitId: c.centre.id, amount: '600000000', decisionNo: '45/QĐ-SCT' }).expect(201);
 
-    const statement = ['treasuryRef,valueDate,amount,direction,payeeTaxCode,description', `KB-2026-0301,${today},100000000,out,,Tạm ứng`, `KB-2026-0999,${today},5000000,out,,Không có trong KCFund`].join('\n');
-    const imported = await t.http.post(api('/reconciliation/imports')).set(c.finance.auth).attach('file', Buffer.from(statement), { filename: 'sao-ke-kho-bac-thang-12.csv', contentType: 'text/csv' }).expect(201);
+    const imported = await t.http.post(api('/reconciliation/imports')).set(c.finance.auth).attach('file', Buffer.from(STATEMENT()), { filename: 'sao-ke-kho-bac-thang-12.csv', contentType: 'text/csv' }).expect(201);
     importId = imported.body.id;
 
     // A delegation to list: the leader's decisions to a deputy in one field of work.
@@ -251,7 +253,7 @@ describe('pages a person reads (names, formats, phone width)', () => {
   /** Every page of the walk, by who opens it. */
   function walk(): Array<{ role: string; actor: TestActor | null; paths: string[] }> {
     return [
-      { role: 'khách', actor: null, paths: ['/dang-nhap', '/dang-ky'] },
+      { role: 'khách', actor: null, paths: ['/dang-nhap', '/dang-ky', '/quen-mat-khau'] },
       {
         role: 'cơ sở',
         actor: c.applicant,
@@ -351,6 +353,12 @@ describe('pages a person reads (names, formats, phone width)', () => {
         swipeHints += await page.locator('.swipe-hint.shown').count();
       }
     }
+    // The statement's preview, a page that answers a form.
+    await signIn(page, c.finance);
+    await page.goto(`${browser.base}/doi-chieu`);
+    await page.setInputFiles('input[name=file]', { name: 'sao-ke-kho-bac-thang-12-tinh-dong-thap.csv', mimeType: 'text/csv', buffer: Buffer.from(STATEMENT()) });
+    await Promise.all([page.waitForURL(/\/doi-chieu\/xem-truoc$/), page.click('form[action="/doi-chieu/xem-truoc"] button[type=submit]')]);
+    for (const problem of await problemsOf(page, viewport.width)) problems.push(`tài chính /doi-chieu/xem-truoc: ${problem}`);
     expect(problems).toEqual([]);
     // On a phone the wide money tables (the budget, the file's costs) say that they scroll.
     if (viewport.width === PHONE.width) expect(swipeHints).toBeGreaterThan(0);
