@@ -176,8 +176,9 @@
   }
 
   // ---- tables wider than the screen: a keyboard reaches and scrolls them too -------------------
-  // A table that scrolls sideways (on a phone) becomes a named region in the Tab order, so the
-  // arrow keys scroll it; one that fits leaves the Tab order alone.
+  // A table that scrolls sideways (on a phone) says so above it ("Vuốt ngang để xem thêm") and
+  // becomes a named region in the Tab order, so the arrow keys scroll it; one that fits leaves the
+  // Tab order alone and shows no hint.
   function tableName(wrap) {
     var caption = wrap.querySelector('caption');
     if (caption) return caption.textContent.trim();
@@ -188,9 +189,20 @@
     var heading = section && section.querySelector('h1, h2, h3, summary');
     return heading ? heading.textContent.trim() : 'Bảng';
   }
+  function swipeHintOf(wrap) {
+    var hint = wrap.previousElementSibling;
+    if (!hint || !hint.classList.contains('swipe-hint')) {
+      hint = document.createElement('p');
+      hint.className = 'swipe-hint';
+      hint.textContent = 'Vuốt ngang để xem thêm →';
+      wrap.parentNode.insertBefore(hint, wrap);
+    }
+    return hint;
+  }
   function markScrollableTables() {
     Array.prototype.forEach.call(document.querySelectorAll('.table-wrap'), function (wrap) {
       var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+      swipeHintOf(wrap).classList.toggle('shown', scrolls);
       if (scrolls && wrap.getAttribute('data-scrolls') !== '1') {
         wrap.setAttribute('data-scrolls', '1');
         wrap.setAttribute('tabindex', '0');
@@ -222,6 +234,8 @@
     Array.prototype.forEach.call(document.querySelectorAll('table[data-lines]'), setupLines);
     Array.prototype.forEach.call(document.querySelectorAll('select[name="fundCode"]'), setupBudgetChoice);
     markScrollableTables();
+    // A step unfolded later may hold a wide table too.
+    Array.prototype.forEach.call(document.querySelectorAll('details'), function (d) { d.addEventListener('toggle', markScrollableTables); });
     Array.prototype.forEach.call(document.querySelectorAll('input[data-money]'), function (input) {
       input.addEventListener('input', function () { previewAmount(input); });
       previewAmount(input);

@@ -204,7 +204,9 @@ describe('treasury reconciliation: import a statement, match it, list what is mi
     const before = await importCount();
     const second = await upload(finance, csv, 'ten-khac.csv').expect(409);
     expect(second.body).toMatchObject({ status: 409, code: 'DUPLICATE' });
-    expect(second.body.detail).toContain(first.body.id);
+    // The earlier import named as finance finds it in the list: its day and file, never its id.
+    expect(second.body.detail).toContain(`tệp “${first.body.fileName}”`);
+    expect(second.body.detail).not.toContain(first.body.id);
     expect(await importCount()).toBe(before);
 
     const racing = `${HEADER}\n${ref('RACE')},2012-03-02,1000000,out,,Chi trả\n`;

@@ -488,6 +488,44 @@ describe('reports', () => {
     expect(M(paidSheet.getRow(paidSheet.rowCount).getCell(paidSheet.columnCount).value as number).toFixed()).toBe(report.totals[0].paid);
   });
 
+  it('annual PDF names activity types in Vietnamese and keeps every code on one line', async () => {
+    const json = (await annual(finance).expect(200)).body;
+    const res = await annual(finance, { format: 'pdf' }).buffer(true).parse(binary).expect(200);
+    const text = pdfText(res.body);
+    // The activity type as people call it, never its internal code.
+    const machinery = json.activityTypes.find((a: Json) => a.code === 'machinery');
+    expect(text).toContain(machinery.name.split(' ').slice(0, 4).join(' '));
+    expect(text).not.toMatch(/\bmachinery\b|\bdemo_model\b/);
+    // Codes are never broken across lines (a fund code read as "KCDP-202" over "6").
+    const lines = text.split('\n').map((l) => l.trim());
+    for (const code of [funds.central, funds.local, units.a.code, units.b.code, units.c.code]) expect(lines).toContain(code);
+  });
+
+  it('period report totals each kind of movement, never appropriations, allocations and payments together', async () => {
+    const today = t.clock.today();
+    const report = (await t.http.get('/api/v1/reports/period').query({ from: today, to: today }).set(finance.auth).expect(200)).body;
+    const csv = await t.http.get('/api/v1/reports/period').query({ from: today, to: today, format: 'csv' }).set(finance.auth).expect(200);
+    const [movements, byUnit] = csvBlocks(csv.text);
+    for (const block of [movements, byUnit]) {
+      const kindLabels = block.rows.filter((r) => !r.some((cell) => cell.startsWith('Cộng'))).map((r) => r[block.header.indexOf('Nghiệp vụ')]);
+      const totals = block.rows.filter((r) => r.some((cell) => cell.startsWith('Cộng') || cell.startsWith('Tổng cộng')));
+      // One total per kind that has several rows, labelled with the kind; no grand total of everything.
+      expect(totals.map((r) => r[block.header.indexOf('Nghiệp vụ')])).toEqual(
+        [...new Set(kindLabels)].filter((k) => kindLabels.filter((x) => x === k).length > 1).map((k) => `Cộng: ${k}`),
+      );
+    }
+    const appropriations = report.movements.filter((m: Json) => m.kind === 'appropriation');
+    expect(appropriations.length).toBeGreaterThan(1);
+    const appropriated = movements.rows.find((r) => r[movements.header.indexOf('Nghiệp vụ')] === 'Cộng: Giao dự toán')!;
+    expect(appropriated.at(-1)).toBe(sum(appropriations.map((m: Json) => m.amount)).toFixed());
+    const pdf = await t.http.get('/api/v1/reports/period').query({ from: today, to: today, format: 'pdf' }).set(finance.auth).buffer(true).parse(binary).expect(200);
+    const text = pdfText(pdf.body);
+    expect(text).toContain('Cộng: Giao dự toán');
+    expect(text).not.toContain(formatNumberVi(sum(report.movements.map((m: Json) => m.amount))));
+    // Approvals name the unit that pays, not its code.
+    expect(report.approvals.find((a: Json) => a.applicationId === apps.m1)).toMatchObject({ unitName: 'Trung tâm Khuyến công và Tư vấn phát triển công nghiệp' });
+  });
+
   it('names a month, six months and a free range', async () => {
     const names = async (from: string, to: string) => (await t.http.get('/api/v1/reports/period').query({ from, to }).set(finance.auth).expect(200)).body.periodName;
     expect(await names('2046-11-01', '2046-11-30')).toBe('tháng 11 năm 2046');

@@ -21,7 +21,7 @@ import { SubmitSettlementDto } from '../modules/settlement/dto/settlement.dto';
 import { SettlementService } from '../modules/settlement/settlement.service';
 import { applicationInput, rowRenamer, settlementInput } from './forms/application-input';
 import { FormPages } from './forms/form-pages';
-import { FormBody, optionalText, text } from './forms/form-input';
+import { amountForInput, FormBody, optionalText, quantityForInput, text } from './forms/form-input';
 import { validated } from './forms/form-validation';
 import { PageController } from './page-controller';
 import { PageResponder } from './page-responder';
@@ -281,12 +281,13 @@ export class ApplicationPagesController {
       communeCode: app.communeCode ?? '',
       startDate: app.startDate ?? '',
       endDate: app.endDate ?? '',
-      requestedSupport: app.requestedSupport ?? '',
+      // Amounts and quantities as people type them (`180.000.000`, `1,5`); the form reads both back.
+      requestedSupport: amountForInput(app.requestedSupport),
     };
     app.costLines.forEach((line, i) => {
       values[`costLines[${i}].description`] = line.description;
-      values[`costLines[${i}].quantity`] = line.quantity;
-      values[`costLines[${i}].unitPrice`] = line.unitPrice;
+      values[`costLines[${i}].quantity`] = quantityForInput(line.quantity);
+      values[`costLines[${i}].unitPrice`] = amountForInput(line.unitPrice);
       values[`costLines[${i}].eligible`] = line.eligible ? 'on' : '';
     });
     return values;

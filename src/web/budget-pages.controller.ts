@@ -269,6 +269,7 @@ export class BudgetPagesController {
       requests: waiting.items.map((r) => ({
         ...r,
         currency: funds.find((f) => f.code === r.transfer.fundCode)?.currency ?? 'VND',
+        fundName: funds.find((f) => f.code === r.transfer.fundCode)?.name ?? r.transfer.fundCode,
         requestedByName: names.personName(r.requestedBy),
         // Shown, not decided here: the service refuses the requester (maker-checker) whatever the page shows.
         askedByMe: r.requestedBy === actor.id,

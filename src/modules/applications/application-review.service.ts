@@ -4,6 +4,7 @@ import { assertNotMakerChecker } from '../../common/auth/maker-checker';
 import { Clock } from '../../common/clock';
 import { ValidationFailed } from '../../common/http/domain-error';
 import { isId, newId } from '../../common/ids';
+import { formatDateVi } from '../../common/money/format-vi';
 import { parseMoney } from '../../common/money/money';
 import { TransactionRunner } from '../../database/transaction';
 import { CatalogueService } from '../catalogue/catalogue.service';
@@ -102,7 +103,7 @@ export class ApplicationReviewService {
         from,
         actor,
         capacity: role,
-        note: `${dto.reason.trim()} (hạn bổ sung ${dto.dueDate})`,
+        note: `${dto.reason.trim()} (hạn bổ sung ${formatDateVi(dto.dueDate)})`,
         after: { supplementDueDate: dto.dueDate },
       });
       return this.store.view(app);
@@ -256,11 +257,11 @@ export class ApplicationReviewService {
   ): Promise<string> {
     const unitName = async (id: string) => (await this.units.getUnit(actor, id)).name;
     if (before.leadUnitId === null) {
-      return `Giao đơn vị chủ trì ${await unitName(dto.leadUnitId)}, chuyên viên ${officerName}, hạn xử lý ${dto.dueDate}`;
+      return `Giao đơn vị chủ trì ${await unitName(dto.leadUnitId)}, chuyên viên ${officerName}, hạn xử lý ${formatDateVi(dto.dueDate)}`;
     }
     const parts: string[] = [];
     if (before.leadUnitId !== dto.leadUnitId) parts.push(`đổi đơn vị chủ trì ${await unitName(before.leadUnitId)} → ${await unitName(dto.leadUnitId)}`);
-    if (before.dueDate !== dto.dueDate) parts.push(`đổi hạn xử lý ${before.dueDate} → ${dto.dueDate}`);
+    if (before.dueDate !== dto.dueDate) parts.push(`đổi hạn xử lý ${before.dueDate ? formatDateVi(before.dueDate) : '—'} → ${formatDateVi(dto.dueDate)}`);
     if (before.officerId !== dto.officerId) parts.push(`đổi chuyên viên → ${officerName}`);
     return parts.join('; ').replace(/^./, (c) => c.toUpperCase());
   }

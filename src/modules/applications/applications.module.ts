@@ -16,6 +16,7 @@ import { ConsultationsController } from './consultations.controller';
 import { ConsultationsService } from './consultations.service';
 import { FundDirectory } from './fund-directory';
 import { FileAccess } from './file-access';
+import { FileNamesService } from './file-names.service';
 
 @Module({
   imports: [CatalogueModule, EstablishmentsModule, OrganizationModule, BudgetModule],
@@ -31,7 +32,8 @@ import { FileAccess } from './file-access';
     ApplicationDocumentsService,
     ConflictDeclarationsService,
     FundDirectory,
+    FileNamesService,
   ],
-  exports: [ApplicationsService, ApplicationFiles, ApplicationReviewService, ApplicationDecisionService, ConsultationsService, ApplicationDocumentsService, ConflictDeclarationsService],
+  exports: [ApplicationsService, ApplicationFiles, ApplicationReviewService, ApplicationDecisionService, ConsultationsService, ApplicationDocumentsService, ConflictDeclarationsService, FileNamesService],
 })
 export class ApplicationsModule {}

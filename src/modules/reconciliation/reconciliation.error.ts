@@ -3,10 +3,11 @@ import { formatDateVi } from '../../common/money/format-vi';
 
 /** Refusals of the treasury reconciliation. */
 export class ReconciliationError extends DomainError {
-  static duplicateFile(earlierImportId: string, importedAt: Date): ReconciliationError {
+  /** Named by its day and file name, as finance finds it in the list of imports (never by its id). */
+  static duplicateFile(importedAt: Date, fileName: string | null): ReconciliationError {
     return new ReconciliationError(
       'DUPLICATE',
-      `Tệp sao kê này đã được nhập ngày ${formatDateVi(importedAt)} (lần nhập ${earlierImportId}); không nhập lại cùng một tệp.`,
+      `Tệp sao kê này đã được nhập ngày ${formatDateVi(importedAt)}${fileName ? ` (tệp “${fileName}”)` : ''}, xem kết quả trong danh sách các lần đối chiếu; không nhập lại cùng một tệp.`,
     );
   }
 

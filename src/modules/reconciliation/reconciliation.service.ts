@@ -198,8 +198,8 @@ export class ReconciliationService {
   }
 
   private async refuseImported(em: EntityManager, sha256: string): Promise<void> {
-    const earlier = await em.findOne(ReconciliationImport, { where: { fileSha256: sha256 }, select: { id: true, createdAt: true } });
-    if (earlier) throw ReconciliationError.duplicateFile(earlier.id, earlier.createdAt);
+    const earlier = await em.findOne(ReconciliationImport, { where: { fileSha256: sha256 }, select: { id: true, createdAt: true, fileName: true } });
+    if (earlier) throw ReconciliationError.duplicateFile(earlier.createdAt, earlier.fileName);
   }
 
   /** A LONGTEXT is sent in one packet: refuse what the server would not take, saying why. */

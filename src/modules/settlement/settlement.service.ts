@@ -30,7 +30,7 @@ import { Recovery } from './recovery.entity';
 import { SettlementError } from './settlement.error';
 import { missingVouchers, settle, SettlementStanding, settlementStanding } from './settlement.rules';
 import { Settlement, SettlementLine } from './settlement.entity';
-import { SettlementView, toSettlementView } from './settlement.view';
+import { SettlementSignatories, SettlementView, toSettlementView } from './settlement.view';
 
 /**
  * Quyết toán: the owner files actual costs; finance checks (first approval); a leader, or a
@@ -272,11 +272,7 @@ export class SettlementService {
       this.establishments.findVisible(actor, app.establishmentId).catch(() => null),
       this.catalogue.findRuleFor(app.activityTypeCode, app.fundSource, app.decisionDate ?? this.clock.today()),
     ]);
-    const userIds = [settlement.checkedBy, settlement.approvedBy, settlement.approvedOnBehalfOf].filter((x): x is string => Boolean(x));
-    const names = await this.users.fullNamesOf(userIds);
-    const name = (userId: string | null) => (userId ? names.get(userId) ?? null : null);
-    const approver = name(settlement.approvedBy);
-    const principal = name(settlement.approvedOnBehalfOf);
+    const { checkedBy, approvedBy: approver, approvedOnBehalfOf: principal } = await this.namesOf(settlement);
     const definition = settlementStatement({
       issuingBody: this.config.ISSUING_BODY,
       place: this.config.ISSUING_PLACE,
@@ -286,7 +282,7 @@ export class SettlementService {
       // The statement records the approval: its figures are those decided then.
       settlement: { ...settlement, paid: settlement.paidAtApproval, balance: settlement.balanceAtApproval, lines },
       signers: {
-        preparedBy: name(settlement.checkedBy),
+        preparedBy: checkedBy,
         checkedBy: null,
         approvedBy: approver && principal ? `${approver} (ủy quyền của ${principal})` : approver,
         approvedCapacity: settlement.approvedCapacity,
@@ -297,6 +293,19 @@ export class SettlementService {
       type: 'application/pdf',
       disposition: `inline; filename="quyet-toan-${settlement.id}.pdf"`,
     });
+  }
+
+  /** Who checked and who approved the settlement, by name (for its page: the producer reads them too). */
+  async signatories(actor: Actor, id: string): Promise<SettlementSignatories> {
+    const { settlement } = await this.findVisible(actor, id);
+    return this.namesOf(settlement);
+  }
+
+  private async namesOf(settlement: Settlement): Promise<SettlementSignatories> {
+    const userIds = [settlement.checkedBy, settlement.approvedBy, settlement.approvedOnBehalfOf].filter((x): x is string => Boolean(x));
+    const names = await this.users.fullNamesOf(userIds);
+    const name = (userId: string | null) => (userId ? (names.get(userId) ?? null) : null);
+    return { checkedBy: name(settlement.checkedBy), approvedBy: name(settlement.approvedBy), approvedOnBehalfOf: name(settlement.approvedOnBehalfOf) };
   }
 
   async get(actor: Actor, id: string): Promise<SettlementView> {

@@ -61,3 +61,10 @@ export function toRecoveryView(r: Recovery, currency: string) {
 }
 
 export type RecoveryView = ReturnType<typeof toRecoveryView>;
+
+/** The people who signed a settlement off, by name (null where no one has yet). */
+export interface SettlementSignatories {
+  checkedBy: string | null;
+  approvedBy: string | null;
+  approvedOnBehalfOf: string | null;
+}

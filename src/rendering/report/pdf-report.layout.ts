@@ -17,16 +17,39 @@ export function columnWidths(weights: number[]): string[] {
   });
 }
 
-function tableContent(full: ReportTable): PdfContent {
+/** Points a code of `chars` characters takes in a table cell (8 pt Roboto, with the cell's padding). */
+const codeWidth = (chars: number) => chars * 5.2 + 10;
+
+/**
+ * The columns' relative weights, a code column (`keepWhole`) widened until its longest value fits
+ * on one line of a table `tableWidth` points wide (at most two fifths of the table).
+ */
+export function fittedWeights(table: ReportTable, tableWidth: number): number[] {
+  const weights = table.columns.map((c) => c.weight ?? (c.kind === 'text' ? 2 : 1.3));
+  table.columns.forEach((c, i) => {
+    if (!c.keepWhole) return;
+    const longest = table.rows.reduce((m, row) => {
+      const value = row.cells[c.key];
+      return typeof value === 'string' ? Math.max(m, value.length) : m;
+    }, 0);
+    const share = Math.min(0.4, codeWidth(longest) / tableWidth);
+    const others = weights.reduce((a, b) => a + b, 0) - weights[i];
+    weights[i] = Math.max(weights[i], (share * others) / (1 - share));
+  });
+  return weights;
+}
+
+function tableContent(full: ReportTable, tableWidth: number): PdfContent {
   const table = { ...full, columns: full.columns.filter((c) => !c.machineOnly) };
   const header = table.columns.map((c) => ({ text: c.header, style: 'tableHeader' }));
   const body: PdfContent[][] = [header];
   const numeric = table.columns.map((c) => c.kind !== 'text');
+  const whole = table.columns.map((c) => Boolean(c.keepWhole));
   for (const row of table.rows) {
     body.push(table.columns.map((c, i) => {
       const text = cellForPeople(row.cells[c.key] ?? null, c, row.currency);
       // alignment on the cell, not a named style: one less style lookup per cell on large tables
-      return numeric[i] ? { text, alignment: 'right' } : text;
+      return numeric[i] ? { text, alignment: 'right' } : whole[i] ? { text, noWrap: true } : text;
     }));
   }
   for (const row of table.totals ?? []) {
@@ -36,7 +59,7 @@ function tableContent(full: ReportTable): PdfContent {
     body.splice(1, 0, [{ text: 'Không có số liệu.', italics: true, colSpan: table.columns.length }, ...table.columns.slice(1).map(() => '')]);
   }
   return {
-    table: { headerRows: 1, widths: columnWidths(table.columns.map((c) => c.weight ?? (c.kind === 'text' ? 2 : 1.3))), body },
+    table: { headerRows: 1, widths: columnWidths(fittedWeights(table, tableWidth)), body },
     // no style of its own: the document's default style is the table's (see reportPdf)
     layout: 'report',
   };
@@ -79,11 +102,11 @@ export function chartContent(chart: BarChart): PdfContent {
   };
 }
 
-function sectionContent(section: ReportSection, index: number): PdfContent[] {
+function sectionContent(section: ReportSection, index: number, tableWidth: number): PdfContent[] {
   const parts: PdfContent[] = [{ text: `${romanNumeral(index + 1)}. ${section.title}`, style: 'section' }];
   if (section.note) parts.push({ text: section.note, style: 'note' });
   if (section.table.columns.some((c) => c.kind === 'money')) parts.push({ text: 'Đơn vị tính: đồng (ngoại tệ theo mã tiền ghi trên dòng)', style: 'unitLine' });
-  parts.push(tableContent(section.table));
+  parts.push(tableContent(section.table, tableWidth));
   if (section.chart && section.chart.bars.length) parts.push(chartContent(section.chart));
   return parts;
 }
@@ -91,7 +114,11 @@ function sectionContent(section: ReportSection, index: number): PdfContent[] {
 /** A report as an official PDF: header, title, summary, numbered sections with tables and totals, signatures. */
 export function reportPdf(document: ReportDocument, options: { issuingBody: string; place: string; date: string }): PdfDocumentDefinition {
   const content: PdfContent[] = (document.summary ?? []).map((line) => ({ text: line, style: 'summary' }));
-  document.sections.forEach((section, i) => content.push(...sectionContent(section, i)));
+  const orientation = document.orientation ?? 'portrait';
+  const [left, , right] = officialLayout().pageMargins[orientation];
+  // A4 in points, less the margins: the width every table of the report spans.
+  const tableWidth = (orientation === 'landscape' ? 841.89 : 595.28) - left - right;
+  document.sections.forEach((section, i) => content.push(...sectionContent(section, i, tableWidth)));
   return officialDocument({
     issuingBody: options.issuingBody,
     numberSuffix: document.numberSuffix,

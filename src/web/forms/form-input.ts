@@ -68,6 +68,24 @@ export function normaliseAmount(value: string): string {
 }
 
 /**
+ * An API amount as a form shows it to be edited: whole đồng grouped with dots (`180000000` →
+ * `180.000.000`), which `normaliseAmount` reads back. Amounts with decimals (foreign currencies)
+ * and anything not a plain amount stay as they are.
+ */
+export function amountForInput(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const plain = String(value).trim();
+  return /^\d+$/.test(plain) ? plain.replace(/^0+(?=\d)/, '').replace(/\B(?=(\d{3})+(?!\d))/g, '.') : plain;
+}
+
+/** A quantity as a form shows it to be edited: vi-VN decimal comma (`1.5` → `1,5`), as `normaliseQuantity` reads it. */
+export function quantityForInput(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const plain = String(value).trim();
+  return /^\d+\.\d+$/.test(plain) ? plain.replace('.', ',') : plain;
+}
+
+/**
  * Rows of a repeated group (`costLines[0].description`, `costLines[0].quantity`, …) in index
  * order; a row whose fields are all blank is skipped (an unused row of the form).
  */

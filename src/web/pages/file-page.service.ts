@@ -6,6 +6,7 @@ import { ApplicationsService } from '../../modules/applications/applications.ser
 import type { ApplicationView } from '../../modules/applications/application.view';
 import { ConflictDeclarationsService } from '../../modules/applications/conflict-declarations.service';
 import { ANSWERING_ROLES } from '../../modules/applications/consultations.service';
+import { FileNamesService } from '../../modules/applications/file-names.service';
 import { BudgetService } from '../../modules/budget/budget.service';
 import { CatalogueService } from '../../modules/catalogue/catalogue.service';
 import { ContractsService } from '../../modules/disbursements/contracts.service';
@@ -44,13 +45,14 @@ export class FilePageService {
     private readonly idempotency: WebIdempotency,
     private readonly apiLinks: ApiLinks,
     private readonly conflicts: ConflictDeclarationsService,
+    private readonly fileNames: FileNamesService,
   ) {}
 
   async model(actor: Actor, id: string): Promise<Record<string, unknown>> {
     const app = await this.applications.get(actor, id);
     const today = this.clock.today();
     const seesMoney = hasRole(actor, 'officer', 'finance', 'auditor', 'applicant');
-    const [establishment, works, disbursements, settlements, recoveries, rules, names, mayDecide, funds, declarations, mayCancel, room, blockers] = await Promise.all([
+    const [establishment, works, disbursements, settlements, recoveries, rules, names, onFile, mayDecide, funds, declarations, mayCancel, room, blockers] = await Promise.all([
       this.establishments.get(actor, app.establishmentId),
       this.contracts.contractAndAcceptance(actor, app.id),
       seesMoney ? this.disbursements.list(actor, { applicationId: app.id, page: 1, pageSize: 200 }).then((p) => p.items) : Promise.resolve([]),
@@ -58,6 +60,7 @@ export class FilePageService {
       this.recoveries.list(actor, { applicationId: app.id, page: 1, pageSize: 20 }).then((p) => p.items),
       this.catalogue.listInForce(actor, { code: app.activityTypeCode, on: app.decisionDate ?? undefined }),
       this.directory.for(actor),
+      this.fileNames.namesOnFile(actor, app),
       this.mayDecide(actor, app),
       this.budget.listFunds(actor),
       isStaff(actor) ? this.conflicts.list(actor, app.id) : Promise.resolve([]),
@@ -106,13 +109,15 @@ export class FilePageService {
       asked: askedOfOwner(app, acceptance?.settlementDueDate ?? null, today),
       consultations: (app.consultations ?? []).map((c) => ({
         ...c,
-        unitName: names.unitName(c.unitId),
+        unitName: onFile.units[c.unitId] ?? '—',
         canAnswer: c.status === 'open' && actor.unitId === c.unitId && hasRole(actor, ...ANSWERING_ROLES),
       })),
-      appraisals: (app.appraisals ?? []).map((a) => ({ ...a, memberName: names.personName(a.memberId) })),
-      leadUnitName: names.unitName(app.leadUnitId),
-      allocationUnitName: names.unitName(app.allocationUnitId),
-      officerName: app.officerId ? names.personName(app.officerId) : null,
+      appraisals: (app.appraisals ?? []).map((a) => ({ ...a, memberName: onFile.people[a.memberId] ?? '—' })),
+      // Names the file's own service resolves: a producer sees them too, without the staff directory.
+      leadUnitName: onFile.leadUnit ?? '—',
+      allocationUnitName: onFile.allocationUnit ?? '—',
+      officerName: onFile.officer,
+      communeName: onFile.commune,
       officers: names.staff.filter((p) => p.roles.includes('officer')),
       units: names.units,
       statementUrl:

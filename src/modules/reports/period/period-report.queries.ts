@@ -64,7 +64,7 @@ export class PeriodReportQueries {
       [start, end, start, end, ...(unitId ? [unitId] : [])],
     );
     const approvals: Row[] = await db.query(
-      `SELECT a.id, a.title, e.name AS establishment_name, u.code AS unit_code, a.status, a.decision_no,
+      `SELECT a.id, a.title, e.name AS establishment_name, u.code AS unit_code, u.name AS unit_name, a.status, a.decision_no,
               DATE_FORMAT(a.decision_date, '%Y-%m-%d') AS decision_date, a.currency, a.approved_support
          FROM applications a
          LEFT JOIN establishments e ON e.id = a.establishment_id
@@ -124,6 +124,7 @@ export class PeriodReportQueries {
         title: String(r.title),
         establishmentName: text(r.establishment_name),
         unitCode: text(r.unit_code),
+        unitName: text(r.unit_name),
         status: String(r.status),
         statusLabel: statusLabel(r.status as ApplicationStatus) ?? String(r.status),
         decisionNo: text(r.decision_no),
