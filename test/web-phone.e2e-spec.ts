@@ -119,7 +119,7 @@ describe('pages a person reads (names, formats, phone width)', () => {
     files.initialed = await newFile('Ứng dụng máy ép viên nén mùn cưa làm chất đốt sinh học', establishment.id);
     await step(files.initialed, 'submit', c.applicant);
     await step(files.initialed, 'assign', c.head, { officerId: c.officer.id, leadUnitId: c.centre.id, dueDate: later(30) });
-    await step(files.initialed, 'recommend', c.officer, { approvedSupport: '180000000', allocationUnitId: c.centre.id, note: 'Đủ điều kiện' });
+    await step(files.initialed, 'recommend', c.officer, { approvedSupport: '180000000', allocationUnitId: c.centre.id, note: 'Đủ điều kiện', skipAppraisalReason: 'Hồ sơ mẫu cho kiểm tra trang' });
     await step(files.initialed, 'initial', c.head);
 
     // A file taken all the way to an approved settlement, its balance waiting for finance.
@@ -127,7 +127,7 @@ describe('pages a person reads (names, formats, phone width)', () => {
     files.settled = id;
     await step(id, 'submit', c.applicant);
     await step(id, 'assign', c.head, { officerId: c.officer.id, leadUnitId: c.centre.id, dueDate: later(30) });
-    await step(id, 'recommend', c.officer, { approvedSupport: '180000000', allocationUnitId: c.centre.id });
+    await step(id, 'recommend', c.officer, { approvedSupport: '180000000', allocationUnitId: c.centre.id, skipAppraisalReason: 'Hồ sơ mẫu cho kiểm tra trang' });
     await step(id, 'initial', c.head);
     await step(id, 'decide', c.leader, { decision: 'approve', decisionNo: '125/QĐ-SCT' });
     await step(id, 'contract', c.officer, { contractNo: '15/2026/HĐ-KC', signedDate: today });
