@@ -18,6 +18,7 @@ import { CreateReversalRequests1763884801300 } from './1763884801300-CreateRever
 import { AddDisbursementReturns1763884801400 } from './1763884801400-AddDisbursementReturns';
 import { AddDelegationScope1763884801600 } from './1763884801600-AddDelegationScope';
 import { CreateConflictDeclarations1763884801700 } from './1763884801700-CreateConflictDeclarations';
+import { CreateOutgoingDocuments1763884802500 } from './1763884802500-CreateOutgoingDocuments';
 
 /** Every migration; TypeORM orders them by the timestamp in their name. Never edit a landed one. */
 export const MIGRATIONS: Function[] = [
@@ -41,4 +42,5 @@ export const MIGRATIONS: Function[] = [
   AddDisbursementReturns1763884801400,
   AddDelegationScope1763884801600,
   CreateConflictDeclarations1763884801700,
+  CreateOutgoingDocuments1763884802500,
 ];

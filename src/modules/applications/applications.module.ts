@@ -3,6 +3,7 @@ import { BudgetModule } from '../budget/budget.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { EstablishmentsModule } from '../establishments/establishments.module';
 import { OrganizationModule } from '../organization/organization.module';
+import { DocumentRegisterModule } from '../official-documents/document-register.module';
 import { ApplicationDecisionService } from './application-decision.service';
 import { ApplicationDocumentsService } from './application-documents.service';
 import { ApplicationReviewService } from './application-review.service';
@@ -18,7 +19,7 @@ import { FundDirectory } from './fund-directory';
 import { FileAccess } from './file-access';
 
 @Module({
-  imports: [CatalogueModule, EstablishmentsModule, OrganizationModule, BudgetModule],
+  imports: [CatalogueModule, EstablishmentsModule, OrganizationModule, BudgetModule, DocumentRegisterModule],
   controllers: [ApplicationsController, ConsultationsController, ConflictDeclarationsController],
   providers: [
     ApplicationStore,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { requireRole, requireStaff } from '../../common/auth/access';
 import type { Actor } from '../../common/auth/actor';
 import type { ChangeAuthor } from '../../common/auth/change-author';
@@ -81,6 +82,17 @@ export class UnitService {
   async placement(): Promise<UnitPlacement> {
     const rows: Array<{ id: string; parent_id: string | null; kind: string }> = await this.tx.manager.query('SELECT id, parent_id, kind FROM units');
     return new UnitPlacement(rows.map((r) => ({ id: r.id, parentId: r.parent_id, kind: r.kind })));
+  }
+
+  /**
+   * Names and kinds of the given units, for papers that name them (the caller has checked that
+   * the actor may see the record naming them).
+   */
+  async describe(ids: Array<string | null>): Promise<Map<string, { code: string; name: string; kind: UnitKind }>> {
+    const wanted = [...new Set(ids)].filter((id): id is string => Boolean(id));
+    if (wanted.length === 0) return new Map();
+    const rows = await this.tx.manager.find(Unit, { select: { id: true, code: true, name: true, kind: true }, where: { id: In(wanted) } });
+    return new Map(rows.map((u) => [u.id, { code: u.code, name: u.name, kind: u.kind }]));
   }
 
   /** Whether an active unit has this id; identity asks before placing a user in it. */

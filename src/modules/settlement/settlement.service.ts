@@ -23,6 +23,7 @@ import { EstablishmentsService } from '../establishments/establishments.service'
 import { UsersService } from '../identity/users.service';
 import { DelegationService } from '../identity/delegation.service';
 import { LedgerService } from '../ledger/ledger.service';
+import { OfficialDocumentsService } from '../official-documents/official-documents.service';
 import { SubmitSettlementDto } from './dto/settlement.dto';
 import { Recovery } from './recovery.entity';
 import { SettlementError } from './settlement.error';
@@ -54,6 +55,7 @@ export class SettlementService {
     private readonly delegations: DelegationService,
     private readonly pdf: PdfService,
     private readonly config: AppConfig,
+    private readonly papers: OfficialDocumentsService,
   ) {}
 
   async submit(actor: Actor, applicationId: string, dto: SubmitSettlementDto): Promise<SettlementView> {
@@ -208,6 +210,10 @@ export class SettlementService {
       settlement.recoveryId = recovery.id;
     }
     await em.save(Settlement, settlement);
+    // The settlement record, and the recovery notice when money is owed back (sổ văn bản đi).
+    const signer = { id: actor.id, capacity, onBehalfOf };
+    await this.papers.register(em, { type: 'settlement', file: app, signer });
+    if (settlement.recoveryId) await this.papers.register(em, { type: 'recovery-notice', file: app, signer });
     const view = await this.view(settlement, app.currency);
     this.audit.record({ actor, capacity, onBehalfOf, action: 'settlement.approve', entity: 'settlement', entityId: settlement.id, before, after: view });
     const money = (v: Money) => formatMoneyVi(v, app.currency);
