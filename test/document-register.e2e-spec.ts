@@ -108,7 +108,7 @@ describe('the register of outgoing documents', () => {
     const res = await register({ year: YEAR, type: 'decision', format: 'xlsx' }).buffer(true).parse(binary).expect(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(res.body as Buffer);
+    await book.xlsx.load(res.body);
     const sheet = book.worksheets[0];
     expect(sheet.getRow(1).getCell(1).value).toBe('Số, ký hiệu');
     const numbers: string[] = [];

@@ -7,7 +7,7 @@ import { newId } from '../../common/ids';
 import { isDuplicateKeyError } from '../../database/duplicate-key';
 import { TransactionRunner } from '../../database/transaction';
 import { AuditService } from '../audit/audit.service';
-import { UsersService } from '../identity/users.service';
+import { Signatory, UsersService } from '../identity/users.service';
 import { UnitService } from '../organization/unit.service';
 import { ReportRenderer } from '../../rendering/report/report-renderer.service';
 import { documentRegisterDocument } from './document-register.document';
@@ -15,7 +15,7 @@ import { documentNumber, documentSummary, nextSeq } from './document-register.ru
 import type { DocumentRegisterQuery } from './dto/document-register-query.dto';
 import { OFFICIAL_DOCUMENT_LABELS } from './official-documents.labels';
 import { OfficialDocumentsError } from './official-documents.error';
-import type { OfficialDocumentType, RegisterEntryView } from './official-documents.types';
+import type { OfficialDocumentType, RegisterEntryView, SigningFormResult } from './official-documents.types';
 import { DocumentSeries, OutgoingDocument } from './outgoing-document.entity';
 import { signingForm } from './signing-form.rules';
 
@@ -67,8 +67,7 @@ export class OfficialDocumentsService {
     const people = await this.users.signatoriesOf([request.signer.id, request.signer.onBehalfOf ?? '']);
     const signer = people.get(request.signer.id);
     if (!signer) throw new Error(`the signer ${request.signer.id} is not a user`);
-    const unitKind = signer.unitId ? ((await this.units.describe([signer.unitId])).get(signer.unitId)?.kind ?? null) : null;
-    const form = signingForm({ capacity: request.signer.capacity, signer: { roles: signer.roles, deputy: signer.deputy, unitKind } });
+    const form = await this.formOf(signer, request.signer.capacity);
 
     // The type's row first: every number of this type waits here for the one before it to commit.
     await em.createQueryBuilder(DocumentSeries, 's').setLock('pessimistic_write').where('s.type = :type', { type: request.type }).getOneOrFail();
@@ -123,6 +122,22 @@ export class OfficialDocumentsService {
       after: view,
     });
     return view;
+  }
+
+  /**
+   * How `person` signs a paper in `capacity` (the signing form and the lines above the
+   * signature), for papers outside the register: the reports' signature block. The caller's use
+   * case has checked its actor.
+   */
+  async signingOf(person: { id: string; capacity: string }): Promise<SigningFormResult & { name: string }> {
+    const signer = (await this.users.signatoriesOf([person.id])).get(person.id);
+    if (!signer) throw new Error(`the signer ${person.id} is not a user`);
+    return { ...(await this.formOf(signer, person.capacity)), name: signer.fullName };
+  }
+
+  private async formOf(signer: Signatory, capacity: string): Promise<SigningFormResult> {
+    const unitKind = signer.unitId ? ((await this.units.describe([signer.unitId])).get(signer.unitId)?.kind ?? null) : null;
+    return signingForm({ capacity, signer: { roles: signer.roles, deputy: signer.deputy, unitKind } });
   }
 
   /** The register of a year (this year by default), optionally of one type, in the order the numbers were given. Staff. */

@@ -13,6 +13,13 @@ export type OfficialDocumentType = (typeof OFFICIAL_DOCUMENT_TYPES)[number];
 export const SIGNING_FORMS = ['direct', 'KT.', 'TUQ.', 'TL.', 'Q.'] as const;
 export type SigningForm = (typeof SIGNING_FORMS)[number];
 
+/** How one person signs one paper. */
+export interface SigningFormResult {
+  form: SigningForm;
+  /** The lines above the signature, upper case: `["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]`. */
+  lines: string[];
+}
+
 /** A register entry as the API shows it (`GET /document-register`, `GET /applications/:id/official-documents`). */
 export interface RegisterEntryView {
   id: string;

@@ -1,5 +1,5 @@
 import type { Role } from '../../common/auth/actor';
-import type { SigningForm } from './official-documents.types';
+import type { SigningFormResult } from './official-documents.types';
 
 /** The head of the Sở every paper is signed for. */
 export const DIRECTOR_TITLE = 'GIÁM ĐỐC';
@@ -16,11 +16,6 @@ export interface SignerStanding {
   acting?: boolean;
 }
 
-export interface SigningFormResult {
-  form: SigningForm;
-  /** The lines above the signature, upper case: `["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]`. */
-  lines: string[];
-}
 
 /** A person's own title under a "TUQ." or on a paper they sign in their own name. */
 export function ownTitle(signer: SignerStanding): string {

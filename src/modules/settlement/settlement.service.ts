@@ -266,6 +266,7 @@ export class SettlementService {
     ]);
     const userIds = [settlement.checkedBy, settlement.approvedBy, settlement.approvedOnBehalfOf].filter((x): x is string => Boolean(x));
     const names = await this.users.fullNamesOf(userIds);
+    const registered = settlement.status === 'approved' ? (await this.papers.entriesOfFile(app.id)).filter((e) => e.type === 'settlement').at(-1) : undefined;
     const name = (userId: string | null) => (userId ? names.get(userId) ?? null : null);
     const approver = name(settlement.approvedBy);
     const principal = name(settlement.approvedOnBehalfOf);
@@ -280,9 +281,9 @@ export class SettlementService {
         preparedBy: name(settlement.checkedBy),
         checkedBy: null,
         approvedBy: approver && principal ? `${approver} (ủy quyền của ${principal})` : approver,
-        approvedCapacity: settlement.approvedCapacity,
-        onBehalfOf: principal,
+        approvedTitle: registered?.signingTitle ?? null,
       },
+      number: registered?.number,
     });
     return new StreamableFile(await this.pdf.render(definition), {
       type: 'application/pdf',
