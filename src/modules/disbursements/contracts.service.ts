@@ -33,7 +33,7 @@ export class ContractsService {
   /** The file's contract and its latest acceptance (with the settlement due date), for whoever may see the file. */
   async contractAndAcceptance(actor: Actor, applicationId: string): Promise<{
     contract: { contractNo: string; signedDate: string } | null;
-    acceptance: { result: 'passed' | 'failed'; date: string; minutesNo: string; settlementDueDate: string | null } | null;
+    acceptance: { result: 'passed' | 'failed'; date: string; minutesNo: string; note: string | null; settlementDueDate: string | null } | null;
   }> {
     const app = await this.files.findVisible(actor, applicationId);
     const em = this.tx.manager;
@@ -44,7 +44,7 @@ export class ContractsService {
     return {
       contract: contract ? { contractNo: contract.contractNo, signedDate: contract.signedDate } : null,
       acceptance: acceptance
-        ? { result: acceptance.result, date: acceptance.acceptedDate, minutesNo: acceptance.minutesNo, settlementDueDate: acceptance.settlementDueDate }
+        ? { result: acceptance.result, date: acceptance.acceptedDate, minutesNo: acceptance.minutesNo, note: acceptance.note, settlementDueDate: acceptance.settlementDueDate }
         : null,
     };
   }
