@@ -10,6 +10,7 @@ import { LedgerModule } from '../modules/ledger/ledger.module';
 import { OrganizationModule } from '../modules/organization/organization.module';
 import { ReconciliationModule } from '../modules/reconciliation/reconciliation.module';
 import { SettlementModule } from '../modules/settlement/settlement.module';
+import { OfficialDocumentsModule } from '../modules/official-documents/official-documents.module';
 import { AdminActivityPagesController } from './admin-activity-pages.controller';
 import { AdminUnitPagesController } from './admin-unit-pages.controller';
 import { AdminUserPagesController } from './admin-user-pages.controller';
@@ -35,6 +36,7 @@ import { WorkQueueService } from './pages/work-queue.service';
 import { PaymentPagesController } from './payment-pages.controller';
 import { ReconciliationPagesController } from './reconciliation-pages.controller';
 import { ReportPagesController } from './report-pages.controller';
+import { DocumentRegisterPagesController } from './document-register-pages.controller';
 import { WebSessionService } from './session/web-session.service';
 import { WebGuard } from './session/web.guard';
 import { WebExceptionFilter } from './web-exception.filter';
@@ -58,6 +60,7 @@ import { WebViews } from './web-views';
     OrganizationModule,
     ReconciliationModule,
     SettlementModule,
+    OfficialDocumentsModule,
   ],
   controllers: [
     AuthPagesController,
@@ -73,6 +76,7 @@ import { WebViews } from './web-views';
     PaymentPagesController,
     ReconciliationPagesController,
     ReportPagesController,
+    DocumentRegisterPagesController,
     AdminUnitPagesController,
     AdminActivityPagesController,
     AdminUserPagesController,

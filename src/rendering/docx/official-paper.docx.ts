@@ -101,7 +101,7 @@ function header(paper: OfficialPaper): Table {
 function blockContent(block: PaperBlock): Array<Paragraph | Table> {
   switch (block.kind) {
     case 'paragraph':
-      return [para(block.text, 'paperBody', { bold: block.emphasis === 'bold' ? true : undefined, italics: block.emphasis === 'italic' ? true : undefined, alignment: block.centred ? 'center' : undefined })];
+      return [para(block.text, block.item ? 'paperItem' : 'paperBody', { bold: block.emphasis === 'bold' ? true : undefined, italics: block.emphasis === 'italic' ? true : undefined, alignment: block.centred ? 'center' : undefined })];
     case 'article':
       return [para('', 'paperBody', { runs: [{ text: `${block.label} `, bold: true }, { text: block.text }] }), ...(block.items ?? []).map((item) => para(item, 'paperItem'))];
     case 'amount':

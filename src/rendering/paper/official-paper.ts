@@ -43,8 +43,8 @@ export interface OfficialPaper {
 }
 
 export type PaperBlock =
-  /** A paragraph; `emphasis` sets it in bold (a heading) or italics (a note). */
-  | { kind: 'paragraph'; text: string; emphasis?: 'bold' | 'italic'; centred?: boolean }
+  /** A paragraph; `emphasis` sets it in bold (a heading) or italics (a note); `item` indents it as a numbered point. */
+  | { kind: 'paragraph'; text: string; emphasis?: 'bold' | 'italic'; centred?: boolean; item?: boolean }
   /** "Điều 1. …": the label in bold, then the text; `items` are its numbered points, one per line. */
   | { kind: 'article'; label: string; text: string; items?: string[] }
   /** A figure a signer vouches for and its amount in words ("Bằng chữ: …") on the line below. */

@@ -33,7 +33,7 @@ function widths(weights: number[]): string[] {
 function blockContent(block: PaperBlock): PdfContent[] {
   switch (block.kind) {
     case 'paragraph':
-      return [{ text: keepTokens(block.text), style: 'paperBody', ...(block.emphasis === 'bold' ? { bold: true } : block.emphasis === 'italic' ? { italics: true } : {}), ...(block.centred ? { alignment: 'center' } : {}) }];
+      return [{ text: keepTokens(block.text), style: block.item ? 'paperItem' : 'paperBody', ...(block.emphasis === 'bold' ? { bold: true } : block.emphasis === 'italic' ? { italics: true } : {}), ...(block.centred ? { alignment: 'center' } : {}) }];
     case 'article':
       return [
         { text: [{ text: `${block.label} `, bold: true }, ...[keepTokens(block.text)].flat()], style: 'paperBody' },

@@ -43,9 +43,9 @@ export function decisionPaper(facts: PaperFacts): OfficialPaper {
         ],
       },
       amountBlock('3. Kinh phí khuyến công hỗ trợ', file.approvedSupport, c),
-      ...(rate ? [{ kind: 'paragraph' as const, text: rate }] : []),
+      ...(rate ? [{ kind: 'paragraph' as const, text: rate, item: true }] : []),
       ...(facts.advanceLimit ? [amountBlock('4. Mức tạm ứng tối đa', facts.advanceLimit, c)] : []),
-      { kind: 'paragraph', text: `5. Nguồn kinh phí: ${facts.fundSourceLabel.toLowerCase()}, kinh phí khuyến công năm ${file.fiscalYear} (mã nguồn ${file.fundCode}). Nội dung chi như sau:` },
+      { kind: 'paragraph', item: true, text: `5. Nguồn kinh phí: ${facts.fundSourceLabel.toLowerCase()}, kinh phí khuyến công năm ${file.fiscalYear} (mã nguồn ${file.fundCode}). Nội dung chi như sau:` },
       costLinesTable(facts),
       {
         kind: 'article',

@@ -51,7 +51,7 @@ export function settlementPaper(facts: PaperFacts): OfficialPaper {
           ? amountBlock('Số cơ sở phải nộp trả ngân sách', s.balance!, c)
           : { kind: 'paragraph', text: 'Chênh lệch: không phát sinh.' },
       ...(s.released && new Money(s.released).gt(0) ? [amountBlock('Kinh phí hoàn trả đơn vị phân bổ', s.released, c)] : []),
-      { kind: 'paragraph', text: 'Kinh phí hỗ trợ quyết toán = min(kinh phí được duyệt; tỷ lệ hỗ trợ × chi phí được hỗ trợ, làm tròn xuống; mức hỗ trợ tối đa)./.', emphasis: 'italic' },
+      { kind: 'paragraph', text: 'Kinh phí hỗ trợ quyết toán là số nhỏ nhất trong: kinh phí được duyệt; tỷ lệ hỗ trợ nhân chi phí được hỗ trợ, làm tròn xuống đồng; mức hỗ trợ tối đa./.', emphasis: 'italic' },
     ],
     recipients: [`${e.name};`, 'Kho bạc Nhà nước tỉnh;', 'Lưu: VT, KHTC.'],
     signatures: [registeredSignature(entry)],
