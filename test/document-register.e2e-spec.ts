@@ -8,11 +8,11 @@ import { approvedFile, cast, Cast, initialedFile } from './support/workflow';
 /**
  * The register of outgoing documents (sổ đăng ký văn bản đi): numbers per type and year, in order,
  * no gaps, no repeats under concurrency, given in the step's own transaction; a typed number kept.
- * The clock stands in a year of its own (2041), so this file's register of that year starts empty
+ * The clock stands in a year of its own (2052), so this file's register of that year starts empty
  * whatever else the run has registered.
  */
 describe('the register of outgoing documents', () => {
-  const YEAR = 2041;
+  const YEAR = 2052;
   let t: TestApp;
   let c: Cast;
   const api = (path: string) => `/api/v1${path}`;

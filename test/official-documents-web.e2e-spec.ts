@@ -13,7 +13,7 @@ import { csrfOf, PageClient, PASSWORD, webUser } from './web-support';
  * outgoing documents with its export.
  */
 describe('official documents on the web pages', () => {
-  const YEAR = 2045;
+  const YEAR = 2056;
   const api = (path: string) => `/api/v1${path}`;
   let t: TestApp;
   let c: Cast;
@@ -47,7 +47,7 @@ describe('official documents on the web pages', () => {
 
     const page = await browser.get(`/ho-so/${id}`);
     expect(page.text).toContain('Quyết định số 01/QĐ-SCT');
-    expect(page.text).toContain('Số 01/QĐ-SCT ngày 07/04/2045 · GIÁM ĐỐC');
+    expect(page.text).toContain('Số 01/QĐ-SCT ngày 07/04/2056 · GIÁM ĐỐC');
     const pdfUrl = hrefOf(page.text, 'Tải quyết định (PDF)');
     const docxUrl = hrefOf(page.text, 'Tải quyết định (DOCX)');
     expect(pdfUrl).toBe(`/api/v1/applications/${id}/official-documents/decision?format=pdf`);

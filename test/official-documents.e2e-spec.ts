@@ -15,7 +15,7 @@ import { cast, Cast, initialedFile } from './support/workflow';
  * recovered.
  */
 describe('official documents of a file', () => {
-  const YEAR = 2043;
+  const YEAR = 2054;
   const api = (path: string) => `/api/v1${path}`;
   let t: TestApp;
   let c: Cast;
@@ -83,7 +83,7 @@ describe('official documents of a file', () => {
     expect(f.approvedSupport).toBe('300000000');
     const text = await paperSays('decision', [
       `Số: ${entry.number}`,
-      'Đồng Tháp, ngày 02 tháng 3 năm 2043',
+      'Đồng Tháp, ngày 02 tháng 3 năm 2054',
       'QUYẾT ĐỊNH',
       'GIÁM ĐỐC SỞ CÔNG THƯƠNG TỈNH ĐỒNG THÁP',
       'Căn cứ Nghị định số 45/2012/NĐ-CP',

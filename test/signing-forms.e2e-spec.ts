@@ -11,7 +11,7 @@ import { cast, Cast, initialedFile } from './support/workflow';
  * timeline records the capacity; the reports' signature block follows the leader who signs them.
  */
 describe('signing forms', () => {
-  const YEAR = 2042;
+  const YEAR = 2053;
   const api = (path: string) => `/api/v1${path}`;
   let t: TestApp;
   let c: Cast;
