@@ -30,12 +30,12 @@ module.exports = {
     {
       name: 'applications-through-its-public-files',
       comment:
-        'A file has one owner: other modules use the applications module only through ApplicationFiles, its services, views, DTOs, statuses and labels, never its entities, store, rules or query helpers.',
+        'A file has one owner: other modules use the applications module only through ApplicationFiles, its services, guards, views, DTOs, statuses and labels, never its entities, store, rules or query helpers.',
       severity: 'error',
       from: { path: '^src/', pathNot: ['^src/modules/applications/', '^src/composition/'] },
       to: {
         path: '^src/modules/applications/',
-        pathNot: '^src/modules/applications/(application-files|application-statuses|applications\\.labels|application\\.view|applications\\.module|[a-z-]+\\.service)\\.ts$|^src/modules/applications/dto/',
+        pathNot: '^src/modules/applications/(application-files|application-statuses|applications\\.labels|application\\.view|applications\\.module|[a-z-]+\\.service|[a-z-]+\\.guard)\\.ts$|^src/modules/applications/dto/',
       },
     },
     {

@@ -18,6 +18,13 @@ import { CreateReversalRequests1763884801300 } from './1763884801300-CreateRever
 import { AddDisbursementReturns1763884801400 } from './1763884801400-AddDisbursementReturns';
 import { AddDelegationScope1763884801600 } from './1763884801600-AddDelegationScope';
 import { CreateConflictDeclarations1763884801700 } from './1763884801700-CreateConflictDeclarations';
+import { GuardLedgerBalanceRange1763884801800 } from './1763884801800-GuardLedgerBalanceRange';
+import { AddRuleCapCurrency1763884801900 } from './1763884801900-AddRuleCapCurrency';
+import { GuardAuditHead1763884801950 } from './1763884801950-GuardAuditHead';
+import { AddCancellationRecoveries1763884802000 } from './1763884802000-AddCancellationRecoveries';
+import { CreateReconciliationPreviews1763884802200 } from './1763884802200-CreateReconciliationPreviews';
+import { AddRequiredDocumentKinds1763884802300 } from './1763884802300-AddRequiredDocumentKinds';
+import { AddWebSessionKeptForm1763884802400 } from './1763884802400-AddWebSessionKeptForm';
 import { CreateOutgoingDocuments1763884802500 } from './1763884802500-CreateOutgoingDocuments';
 
 /** Every migration; TypeORM orders them by the timestamp in their name. Never edit a landed one. */
@@ -42,5 +49,12 @@ export const MIGRATIONS: Function[] = [
   AddDisbursementReturns1763884801400,
   AddDelegationScope1763884801600,
   CreateConflictDeclarations1763884801700,
+  GuardLedgerBalanceRange1763884801800,
+  AddRuleCapCurrency1763884801900,
+  GuardAuditHead1763884801950,
+  AddCancellationRecoveries1763884802000,
+  CreateReconciliationPreviews1763884802200,
+  AddRequiredDocumentKinds1763884802300,
+  AddWebSessionKeptForm1763884802400,
   CreateOutgoingDocuments1763884802500,
 ];

@@ -157,6 +157,71 @@
     recompute();
   }
 
+  // ---- the application form: a fund's years are those it is open and allocated for -------------
+  function setupBudgetChoice(fundSelect) {
+    var data = ruleData();
+    var form = fundSelect.closest('form');
+    var yearSelect = form && form.querySelector('select[name="fiscalYear"]');
+    if (!data || !data.budgets || !yearSelect) return;
+    function narrow() {
+      var years = data.budgets.filter(function (b) { return b.fundCode === fundSelect.value; }).map(function (b) { return String(b.fiscalYear); });
+      Array.prototype.forEach.call(yearSelect.options, function (option) {
+        option.disabled = option.value !== '' && fundSelect.value !== '' && years.indexOf(option.value) < 0;
+      });
+      if (yearSelect.selectedOptions[0] && yearSelect.selectedOptions[0].disabled) yearSelect.value = years.length === 1 ? years[0] : '';
+      if (yearSelect.value === '' && years.length === 1) yearSelect.value = years[0];
+    }
+    fundSelect.addEventListener('change', narrow);
+    narrow();
+  }
+
+  // ---- tables wider than the screen: a keyboard reaches and scrolls them too -------------------
+  // A table that scrolls sideways (on a phone) says so above it ("Vuốt ngang để xem thêm") and
+  // becomes a named region in the Tab order, so the arrow keys scroll it; one that fits leaves the
+  // Tab order alone and shows no hint.
+  function tableName(wrap) {
+    var caption = wrap.querySelector('caption');
+    if (caption) return caption.textContent.trim();
+    for (var el = wrap.previousElementSibling; el; el = el.previousElementSibling) {
+      if (/^H[1-6]$/.test(el.tagName)) return el.textContent.trim();
+    }
+    var section = wrap.closest('section, details, .card');
+    var heading = section && section.querySelector('h1, h2, h3, summary');
+    return heading ? heading.textContent.trim() : 'Bảng';
+  }
+  function swipeHintOf(wrap) {
+    var hint = wrap.previousElementSibling;
+    if (!hint || !hint.classList.contains('swipe-hint')) {
+      hint = document.createElement('p');
+      hint.className = 'swipe-hint';
+      hint.textContent = 'Vuốt ngang để xem thêm →';
+      wrap.parentNode.insertBefore(hint, wrap);
+    }
+    return hint;
+  }
+  function markScrollableTables() {
+    Array.prototype.forEach.call(document.querySelectorAll('.table-wrap'), function (wrap) {
+      var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+      swipeHintOf(wrap).classList.toggle('shown', scrolls);
+      if (scrolls && wrap.getAttribute('data-scrolls') !== '1') {
+        wrap.setAttribute('data-scrolls', '1');
+        wrap.setAttribute('tabindex', '0');
+        wrap.setAttribute('role', 'region');
+        wrap.setAttribute('aria-label', tableName(wrap) + ' (bảng cuộn ngang)');
+      } else if (!scrolls && wrap.getAttribute('data-scrolls') === '1') {
+        wrap.removeAttribute('data-scrolls');
+        wrap.removeAttribute('tabindex');
+        wrap.removeAttribute('role');
+        wrap.removeAttribute('aria-label');
+      }
+    });
+  }
+  var resizing = null;
+  window.addEventListener('resize', function () {
+    if (resizing) window.clearTimeout(resizing);
+    resizing = window.setTimeout(markScrollableTables, 100);
+  });
+
   // A page restored by the back button: its forms may be sent again (the server still sends each once).
   window.addEventListener('pageshow', function () {
     Array.prototype.forEach.call(document.querySelectorAll('form[data-sent]'), function (form) {
@@ -167,6 +232,10 @@
 
   document.addEventListener('DOMContentLoaded', function () {
     Array.prototype.forEach.call(document.querySelectorAll('table[data-lines]'), setupLines);
+    Array.prototype.forEach.call(document.querySelectorAll('select[name="fundCode"]'), setupBudgetChoice);
+    markScrollableTables();
+    // A step unfolded later may hold a wide table too.
+    Array.prototype.forEach.call(document.querySelectorAll('details'), function (d) { d.addEventListener('toggle', markScrollableTables); });
     Array.prototype.forEach.call(document.querySelectorAll('input[data-money]'), function (input) {
       input.addEventListener('input', function () { previewAmount(input); });
       previewAmount(input);

@@ -20,6 +20,7 @@ import { newId } from './common/ids';
 import { HealthModule } from './modules/health/health.module';
 import { FEATURE_MODULES } from './feature-modules';
 import { DemoModule } from './demo/demo.module';
+import { HousekeepingModule } from './housekeeping/housekeeping.module';
 
 export interface AppOptions {
   /** A clock the tests control; the real one otherwise. */
@@ -81,6 +82,8 @@ export class AppModule {
         ...FEATURE_MODULES,
         // Above the feature modules: it acts through their use cases.
         DemoModule,
+        // Above the modules and the pages: it runs their upkeep on a schedule.
+        HousekeepingModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -9,6 +9,7 @@ import { AppModule, AppOptions } from './app.module';
 import { AppConfig } from './config/app-config';
 import { dataSourceOptions } from './composition/data-source-options';
 import { createValidationPipe } from './common/http/validation.pipe';
+import { boundedJsonBody } from './common/http/json-body';
 import { WEB_PAGE_ROUTES } from './web/web-routes';
 import { configureWebPages } from './web/web-setup';
 
@@ -29,6 +30,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   if (options.bufferLogs) app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: config.BODY_LIMIT, type: ['application/json', 'application/*+json'] });
   app.useBodyParser('urlencoded', { limit: config.BODY_LIMIT, extended: false });
+  // Depth, size and shape of a JSON body, before a guard, the Idempotency-Key hash or a DTO sees it.
+  app.use(boundedJsonBody);
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.setGlobalPrefix('api/v1', { exclude: [{ path: 'health', method: RequestMethod.GET }, ...WEB_PAGE_ROUTES] });

@@ -149,11 +149,16 @@ POST   /api/v1/applications/:id/return                | an intake file          
 POST   /api/v1/applications/:id/consultations         | the file in review, to the consulted unit      | 401   403   403   201   403N  404   403N  201   403N  404   403   403   403   403   403
 POST   /api/v1/consultations/:id/answer               | an open one, to the consulted unit             | 401   403   403   403N  403N  404   200   403N  403N  404   403N  403N  403N  403   403
 # Declaring a conflict: staff who act on the file (responsible officer, heads of the lead unit or above, the leader).
-POST   /api/v1/applications/:id/conflict-declarations | the file in review, none declared yet          | 401   403   403   201   403N  404   403N  201   201   404   201   201   403N  403   403
+POST   /api/v1/applications/:id/conflict-declarations | the file in review, none declared yet          | 401   403   403   201   403N  404   403N  201   403N  404   201   201   403N  403   403
 GET    /api/v1/applications/:id/conflict-declarations | the file in review                             | 401   403   403   200   200   404   200   200   200   404   200   200   200   200   404
 POST   /api/v1/applications/:id/appraisals            | the file in review                             | 401   403   403   201   403N  404   403N  201   403N  404   403   403   403   403   403
-POST   /api/v1/applications/:id/recommend             | a file in review                               | 401   403   403   200   403N  404   403N  200   403N  404   403   403   403   403   403
+# A recommendation rests on an appraisal (or a stated reason to skip it): without either, 409 INVALID_STATE.
+POST   /api/v1/applications/:id/recommend             | an appraised file in review                    | 401   403   403   200   403N  404   403N  200   403N  404   403   403   403   403   403
+POST   /api/v1/applications/:id/recommend             | a file in review nobody appraised              | 401   403   403   409   403N  404   403N  409   403N  404   403   403   403   403   403
 POST   /api/v1/applications/:id/initial               | a recommended file                             | 401   403   403   403N  403N  404   403N  200   403N  404   403   403   403   403   403
+# Back to the officer: a recommended file by a head of the lead unit, an initialed one by a leader in their field.
+POST   /api/v1/applications/:id/send-back             | a recommended file                             | 401   403   403   403   403   403   403   200   403N  404   403N  403N  403   403   403
+POST   /api/v1/applications/:id/send-back             | an initialed file                              | 401   403   403   403   403   403   403   403N  403N  404   200   403O  403   403   403
 # Deciding: a leader, or a delegate (none here); a role that may decide as a delegate but cannot see the file: 404.
 POST   /api/v1/applications/:id/decide                | an initialed file                              | 401   403   403   403   403   404   403   403   403   404   200   403O  403   403   403
 POST   /api/v1/applications/:id/cancel                | an approved file                               | 401   403   403   403   403   403   403   403   403   403   200   403O  403   403   403
@@ -184,6 +189,8 @@ POST   /api/v1/recoveries/:id/receive                 | part of an open one     
 POST   /api/v1/reconciliation/imports                 | a new statement                                | 401   403   403   403   403   403   403   403   403   403   403   403   201   403   403
 GET    /api/v1/reconciliation/imports                 | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   200   200   403
 GET    /api/v1/reconciliation/imports/:id             | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   200   200   403
+GET    /api/v1/reconciliation/template.csv            | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   200   200   403
+GET    /api/v1/reconciliation/template.xlsx           | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   200   200   403
 GET    /api/v1/reports/overdue                        | -                                              | 401   403   403   403   403   403   403   200   200   200   200   200   403   200   403
 GET    /api/v1/reports/annual/:year                   | -                                              | 401   403   403   403   403   403   403   403   403   403   200   200   200   200   403
 GET    /api/v1/reports/period                         | -                                              | 401   403   403   403   403   403   403   403   403   403   200   200   200   200   403
@@ -213,8 +220,30 @@ interface Call {
 const ABSENT = '01JZZZZZZZZZZZZZZZZZZZZZZZ';
 let n = 0;
 const unique = () => `${Date.now().toString(36)}${(n++).toString(36)}`.toUpperCase();
-let nextOpenYear = 2040;
-let nextClosedYear = 2060;
+/**
+ * Fiscal years no other test of the run has touched (they share the run's database): read once the
+ * world is built. A year to close needs the next one free too, since closing opens it.
+ */
+const takenYears = new Set<number>();
+// The matrix takes the years before the ones the other tests use (they use 2026 and later).
+function freeYear(): number {
+  for (let year = 2000; year <= 2100; year++) {
+    if (!takenYears.has(year)) {
+      takenYears.add(year);
+      return year;
+    }
+  }
+  throw new Error('no free fiscal year left for the matrix');
+}
+function freeYearToClose(): number {
+  for (let year = 2000; year < 2100; year++) {
+    if (!takenYears.has(year) && !takenYears.has(year + 1)) {
+      takenYears.add(year).add(year + 1);
+      return year;
+    }
+  }
+  throw new Error('no free pair of fiscal years left for the matrix');
+}
 
 /**
  * A fresh record for every caller but the anonymous one: the guard refuses a request without a
@@ -321,11 +350,11 @@ const CALLS: Record<string, Call> = {
 
   'POST /api/v1/funds | a new fund': { path: () => '/api/v1/funds', body: () => ({ code: uniqueCode('MXF'), name: 'Quỹ thử', source: 'local', currency: 'VND' }) },
   'GET /api/v1/funds | -': { path: () => '/api/v1/funds' },
-  'POST /api/v1/fiscal-years | a new year': { path: () => '/api/v1/fiscal-years', body: () => ({ year: nextOpenYear++ }) },
+  'POST /api/v1/fiscal-years | a new year': { path: () => '/api/v1/fiscal-years', body: () => ({ year: freeYear() }) },
   'GET /api/v1/fiscal-years | -': { path: () => '/api/v1/fiscal-years' },
   'POST /api/v1/fiscal-years/:year/close | a new, empty year': {
-    // Closing a year opens the next one: every other year, so no two closes meet.
-    given: fresh(async (w) => ({ year: String(await w.make.emptyYear((nextClosedYear += 2))) })),
+    // Closing a year opens the next one: a pair of free years each time, so no two closes meet.
+    given: fresh(async (w) => ({ year: String(await w.make.emptyYear(freeYearToClose())) })),
     path: (w, g) => `/api/v1/fiscal-years/${g.year ?? 2099}/close`,
     body: () => ({ carryOverCommitments: false, carryOverAllocations: false }),
   },
@@ -504,10 +533,25 @@ const CALLS: Record<string, Call> = {
     path: (w) => `/api/v1/applications/${w.files.review}/appraisals`,
     body: () => ({ score: 80, recommendation: 'approve', comment: 'Khả thi' }),
   },
-  'POST /api/v1/applications/:id/recommend | a file in review': {
+  'POST /api/v1/applications/:id/recommend | an appraised file in review': {
+    given: fresh(async (w) => ({ id: await w.make.appraised() })),
+    path: (w, g) => `/api/v1/applications/${g.id}/recommend`,
+    body: (w) => ({ approvedSupport: '10000000', allocationUnitId: w.units.lead, note: 'Đủ điều kiện' }),
+  },
+  'POST /api/v1/applications/:id/recommend | a file in review nobody appraised': {
     given: fresh(async (w) => ({ id: await w.make.review() })),
     path: (w, g) => `/api/v1/applications/${g.id}/recommend`,
     body: (w) => ({ approvedSupport: '10000000', allocationUnitId: w.units.lead, note: 'Đủ điều kiện' }),
+  },
+  'POST /api/v1/applications/:id/send-back | a recommended file': {
+    given: fresh(async (w) => ({ id: await w.make.recommended() })),
+    path: (w, g) => `/api/v1/applications/${g.id}/send-back`,
+    body: () => ({ reason: 'Đề nghị làm rõ báo giá thiết bị' }),
+  },
+  'POST /api/v1/applications/:id/send-back | an initialed file': {
+    given: fresh(async (w) => ({ id: await w.make.initialed() })),
+    path: (w, g) => `/api/v1/applications/${g.id}/send-back`,
+    body: () => ({ reason: 'Xem lại đơn vị cấp kinh phí' }),
   },
   'POST /api/v1/applications/:id/initial | a recommended file': {
     given: fresh(async (w) => ({ id: await w.make.recommended() })),
@@ -572,7 +616,7 @@ const CALLS: Record<string, Call> = {
   'POST /api/v1/applications/:id/settlement | an accepted file': {
     given: fresh(async (w) => ({ id: await w.make.accepted() })),
     path: (w, g) => `/api/v1/applications/${g.id}/settlement`,
-    body: () => ({ actualCostLines: [{ description: 'Máy sấy lúa 10 tấn/mẻ', amount: '20000000', eligible: true }] }),
+    body: () => ({ actualCostLines: [{ description: 'Máy sấy lúa 10 tấn/mẻ', amount: '20000000', eligible: true, documentRef: 'HĐ GTGT 0002' }] }),
   },
   'POST /api/v1/settlements/:id/approve | submitted: finance checks': {
     given: fresh(async (w) => ({ id: (await w.make.settlement('submitted')).id })),
@@ -604,6 +648,8 @@ const CALLS: Record<string, Call> = {
   },
   'GET /api/v1/reconciliation/imports | -': { path: () => '/api/v1/reconciliation/imports' },
   'GET /api/v1/reconciliation/imports/:id | -': { path: (w) => `/api/v1/reconciliation/imports/${w.importId}` },
+  'GET /api/v1/reconciliation/template.csv | -': { path: () => '/api/v1/reconciliation/template.csv' },
+  'GET /api/v1/reconciliation/template.xlsx | -': { path: () => '/api/v1/reconciliation/template.xlsx' },
   'GET /api/v1/reports/overdue | -': { path: () => '/api/v1/reports/overdue' },
   'GET /api/v1/reports/annual/:year | -': { path: (w) => `/api/v1/reports/annual/${w.year}?format=json` },
   'GET /api/v1/reports/period | -': { path: (w) => `/api/v1/reports/period?from=${w.year}-01-01&to=${w.year}-12-31&format=json` },
@@ -695,6 +741,8 @@ describe('access matrix: every route, every caller, every relation to the record
   let records = new Map<string, Given>();
   beforeAll(async () => {
     Object.assign(w, await buildWorld(await startTestApp()));
+    const years: Array<{ year: number }> = (await w.t.http.get('/api/v1/fiscal-years').set(w.as.fin.auth).expect(200)).body;
+    for (const { year } of years) takenYears.add(year);
     records = await prepareRecords(w, cases);
   }, 180_000);
   afterAll(() => w.t?.close());

@@ -332,6 +332,7 @@ describe('administration', () => {
       expect(busy.body.detail).toContain(title);
       expect((await t.http.get(api(`/units/${lead.id}`)).set(admin.auth).expect(200)).body.active).toBe(true);
 
+      await t.http.post(api(`/applications/${fileId}/appraisals`)).set(officer.auth).send({ score: 80, recommendation: 'approve' }).expect(201);
       const recommend = await t.http.post(api(`/applications/${fileId}/recommend`)).set(officer.auth).send({ approvedSupport: '100000000', allocationUnitId: closed.id, note: 'Đủ điều kiện' }).expect(409);
       expect(recommend.body).toMatchObject({ code: 'INVALID_STATE', errors: [{ field: 'allocationUnitId' }] });
       expect((await t.http.get(api(`/applications/${fileId}`)).set(officer.auth).expect(200)).body.status).toBe('under_review');

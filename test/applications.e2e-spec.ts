@@ -15,6 +15,9 @@ const YEAR = 2026;
 const START = '2026-03-02T02:00:00Z';
 const TODAY = '2026-03-02';
 const day = (offset: number) => new Date(Date.parse(`${TODAY}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+/** The same day as people read it in the timeline's notes: dd/mm/yyyy. */
+const dayVi = (offset: number) => day(offset).split('-').reverse().join('/');
+const DIVISION_NAME = 'Phòng Quản lý Công nghiệp (thử)';
 
 let taxSeq = 0;
 const freshTaxCode = () => `${(Date.now() % 1e8).toString().padStart(8, '0')}${(taxSeq++ % 100).toString().padStart(2, '0')}`;
@@ -108,6 +111,7 @@ async function underReview(options: { officer?: TestActor; overrides?: Record<st
 async function recommended(options: { officer?: TestActor; approvedSupport?: string; allocationUnitId?: string } = {}): Promise<string> {
   const officer = options.officer ?? w.officer;
   const id = await underReview({ officer });
+  await w.t.http.post(api(`/applications/${id}/appraisals`)).set(officer.auth).send({ score: 85, recommendation: 'approve' }).expect(201);
   await w.t.http
     .post(api(`/applications/${id}/recommend`))
     .set(officer.auth)
@@ -133,7 +137,7 @@ async function centreFigures() {
 beforeAll(async () => {
   const t = await startTestApp();
   t.clock.set(START);
-  const [centre, division, poorUnit] = await Promise.all([createUnit(t, 'centre'), createUnit(t, 'division'), createUnit(t, 'department')]);
+  const [centre, division, poorUnit] = await Promise.all([createUnit(t, 'centre'), createUnit(t, 'division', DIVISION_NAME), createUnit(t, 'department')]);
   // The centre sits under a department holding no money (an allocation unit above the lead unit);
   // the division is another unit, consulted on files.
   await t.app.get(DataSource).query('UPDATE units SET parent_id = ? WHERE id = ?', [poorUnit.id, centre.id]);
@@ -275,7 +279,7 @@ describe('a file from draft to approval', () => {
       expect(entry.at).toBe(new Date(START).toISOString());
       expect(entry.actorName).toEqual(expect.any(String));
     }
-    expect(file.timeline[3].note).toMatch(new RegExp(`hạn xử lý ${day(14)}`));
+    expect(file.timeline[3].note).toContain(`hạn xử lý ${dayVi(14)}`);
     expect(file.timeline[10].note).toBe('Quyết định số 125/QĐ-SCT — Phù hợp kế hoạch khuyến công 2026');
     expect(file.consultations).toEqual([expect.objectContaining({ status: 'answered', opinion: 'agree' })]);
     expect(file.appraisals.map((a: { score: number }) => a.score)).toEqual([86, 80]);
@@ -506,7 +510,7 @@ describe('refusals: wrong role, wrong state, over the maximum, no money', () => 
     expect(moved.body).toMatchObject({ status: 'under_review', leadUnitId: w.division.id, dueDate: day(20) });
     const last = moved.body.timeline.at(-1);
     expect(last).toMatchObject({ action: 'reassign', capacity: 'leader', actorId: w.leader.id });
-    expect(last.note).toContain(`đổi hạn xử lý ${day(10)} → ${day(20)}`);
+    expect(last.note).toContain(`đổi hạn xử lý ${dayVi(10)} → ${dayVi(20)}`);
     expect(last.note).toContain('Chuyển phòng chuyên môn');
   });
 
@@ -560,6 +564,7 @@ describe('refusals: wrong role, wrong state, over the maximum, no money', () => 
     expect(over.body).toMatchObject({ code: 'LIMIT_EXCEEDED', errors: [expect.objectContaining({ field: 'approvedSupport' })] });
     const lowered = await underReview({ overrides: { requestedSupport: '600000000' } });
     await w.t.http.post(api(`/applications/${lowered}/recommend`)).set(w.officer.auth).send({ approvedSupport: '600000001', allocationUnitId: w.centre.id }).expect(409);
+    await w.t.http.post(api(`/applications/${lowered}/appraisals`)).set(w.officer.auth).send({ score: 85, recommendation: 'approve' }).expect(201);
     expect((await w.t.http.post(api(`/applications/${lowered}/recommend`)).set(w.officer.auth).send({ approvedSupport: '600000000', allocationUnitId: w.centre.id }).expect(200)).body.approvedSupport).toBe('600000000');
   });
 
@@ -646,6 +651,8 @@ describe('consultations and silent consent', () => {
       at: `${day(3)}T17:00:00.000Z`,
       note: expect.stringContaining('coi như đồng ý'),
     });
+    // Named, dated as people read it, never by the unit's id.
+    expect(file.timeline.at(-1).note).toBe(`${DIVISION_NAME} không trả lời trước hạn ${dayVi(3)}: coi như đồng ý (im lặng là đồng ý).`);
     const listed2 = await w.t.http.get(api('/applications')).query({ status: 'under_review', pageSize: 200 }).set(w.applicant.auth).expect(200);
     expect(listed2.body.items.find((a: { id: string }) => a.id === id).timeline.at(-1).action).toBe('silent_consent');
   });

@@ -52,7 +52,7 @@ describe('audit log: every change recorded, in a chain that proves it was not al
     return res.body.items;
   }
 
-  async function verify(): Promise<{ ok: boolean; entries: number; firstBrokenId?: string }> {
+  async function verify(): Promise<{ ok: boolean; entries: number; reason?: string; firstBrokenId?: string; missingTriggers?: string[] }> {
     return (await t.http.get(api('/audit/verify')).set(auditor.auth).expect(200)).body;
   }
 
@@ -184,11 +184,92 @@ describe('audit log: every change recorded, in a chain that proves it was not al
       await expect(db.query("UPDATE audit_log SET capacity = 'x' WHERE id = ?", [victim.id])).rejects.toThrow(/append-only/);
 
       const broken = await verify();
-      expect(broken).toEqual({ ok: false, entries: Number(position), firstBrokenId: victim.id });
+      expect(broken).toEqual({ ok: false, reason: 'altered', entries: Number(position), firstBrokenId: victim.id });
     } finally {
       // Put the entry back, so the chain is whole again for whatever runs next.
       await rewrite(victim.after_json);
     }
     expect(await verify()).toEqual({ ok: true, entries: baseline.entries });
+  });
+
+  /** A trigger as the database holds it, to drop it and put it back exactly. */
+  async function triggerDefinition(name: string): Promise<string> {
+    const [row] = await db.query(
+      `SELECT ACTION_TIMING AS timing, EVENT_MANIPULATION AS event, EVENT_OBJECT_TABLE AS tableName, ACTION_STATEMENT AS statement
+         FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = ?`,
+      [name],
+    );
+    expect(row).toBeDefined();
+    return `CREATE TRIGGER ${name} ${row.timing} ${row.event} ON ${row.tableName} FOR EACH ROW ${row.statement}`;
+  }
+
+  /** Runs `work` with the trigger `name` dropped, and puts it back whatever happens. */
+  async function withoutTrigger<T>(name: string, work: () => Promise<T>): Promise<T> {
+    const definition = await triggerDefinition(name);
+    await db.query(`DROP TRIGGER ${name}`);
+    try {
+      return await work();
+    } finally {
+      await db.query(definition);
+    }
+  }
+
+  it('the newest entries deleted directly in SQL: /audit/verify answers truncated (the chain stops before the stored head)', async () => {
+    await t.http.post(api('/units')).set(admin.auth).send({ code: `T${unique()}`, name: 'Cuối chuỗi', kind: 'office' }).expect(201);
+    await t.http.post(api('/units')).set(admin.auth).send({ code: `T${unique()}`, name: 'Cuối chuỗi 2', kind: 'office' }).expect(201);
+    const baseline = await verify();
+    expect(baseline.ok).toBe(true);
+    const newest: Array<Record<string, unknown>> = await db.query('SELECT * FROM audit_log ORDER BY seq DESC LIMIT 2');
+    const chainTrigger = await triggerDefinition('audit_log_chain');
+
+    await withoutTrigger('audit_log_no_delete', () => db.query('DELETE FROM audit_log WHERE id IN (?, ?)', newest.map((r) => r.id)));
+    try {
+      // What is left is a whole chain from the first entry: only the head shows what is gone.
+      expect(await verify()).toEqual({ ok: false, reason: 'truncated', entries: baseline.entries - 2 });
+      // Nor can the head be set back to fit what is left.
+      await expect(db.query('UPDATE audit_head SET seq = seq - 2 WHERE id = 1')).rejects.toThrow(/only moves forward/);
+      await expect(db.query('DELETE FROM audit_head WHERE id = 1')).rejects.toThrow(/never deleted/);
+    } finally {
+      // Put the entries back exactly as they were (the chain trigger would link them anew).
+      await db.query('DROP TRIGGER audit_log_chain');
+      try {
+        for (const row of [...newest].reverse()) {
+          const columns = Object.keys(row);
+          await db.query(`INSERT INTO audit_log (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, columns.map((c) => row[c]));
+        }
+      } finally {
+        await db.query(chainTrigger);
+      }
+    }
+    expect(await verify()).toEqual({ ok: true, entries: baseline.entries });
+  });
+
+  it.each(['audit_log_chain', 'audit_log_no_update', 'audit_log_no_delete', 'audit_head_forward_only', 'audit_head_no_delete'])(
+    'a guarding trigger dropped (%s): /audit/verify names it, and the verification touched nothing',
+    async (name) => {
+      const baseline = await verify();
+      expect(baseline.ok).toBe(true);
+      const head = await db.query('SELECT seq, hash FROM audit_head');
+      await withoutTrigger(name, async () => {
+        expect(await verify()).toEqual({ ok: false, reason: 'trigger_missing', entries: baseline.entries, missingTriggers: [name] });
+        // The probes ran in a transaction rolled back: the log and its head are as they were.
+        expect(await db.query('SELECT seq, hash FROM audit_head')).toEqual(head);
+      });
+      expect(await verify()).toEqual(baseline);
+      expect(await db.query('SELECT seq, hash FROM audit_head')).toEqual(head);
+    },
+  );
+
+  it('a trigger kept under its name but emptied of its refusal counts as missing', async () => {
+    const original = await triggerDefinition('audit_log_no_delete');
+    await db.query('DROP TRIGGER audit_log_no_delete');
+    try {
+      await db.query('CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log FOR EACH ROW SET @kcfund_probe = 1');
+      expect(await verify()).toMatchObject({ ok: false, reason: 'trigger_missing', missingTriggers: ['audit_log_no_delete'] });
+    } finally {
+      await db.query('DROP TRIGGER IF EXISTS audit_log_no_delete');
+      await db.query(original);
+    }
+    expect((await verify()).ok).toBe(true);
   });
 });

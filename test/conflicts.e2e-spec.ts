@@ -53,6 +53,7 @@ describe('conflicts of interest', () => {
     await t.http.post(api(`/applications/${id}/assign`)).set(c.head.auth).send({ officerId: c.officer.id, leadUnitId: c.centre.id, dueDate: `${YEAR}-12-31` }).expect(200);
     if (stage === 'under_review') return id;
     if (app === strict) await declare(id, c.officer, { hasConflict: false }).expect(201);
+    await app.http.post(api(`/applications/${id}/appraisals`)).set(c.officer.auth).send({ score: 80, recommendation: 'approve', comment: 'Đạt' }).expect(201);
     await app.http.post(api(`/applications/${id}/recommend`)).set(c.officer.auth).send({ approvedSupport: '300000000', allocationUnitId: c.centre.id }).expect(200);
     if (stage === 'recommended') return id;
     if (app === strict) await declare(id, c.head, { hasConflict: false }).expect(201);

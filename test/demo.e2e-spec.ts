@@ -165,8 +165,9 @@ describe('the demo province: a working year for every role', () => {
       approvedSupport: '200000000',
       actualEligibleCost: '380000000',
       finalSupport: '190000000',
-      paid: '140000000',
-      balance: '50000000',
+      // Read now, after the final payment of 50.000.000 was paid: nothing left to pay.
+      paid: '190000000',
+      balance: '0',
       released: '10000000',
       approvedCapacity: 'leader',
     });

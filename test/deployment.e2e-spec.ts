@@ -344,6 +344,13 @@ describe('least privilege: the service runs as a user that cannot change the sch
     expect((await money('/allocations', { fundCode: 'KCDP', fiscalYear: 2031, unitId: unit.body.id, amount: '400000000', decisionNo: '2/QĐ' })).status).toBe(201);
     const trial = await call(service.url, 'GET', '/api/v1/ledger/trial-balance?fiscalYear=2031', { token: finance.token });
     expect(trial.body.balanced).toBe(true);
+    // The verification tries the audit triggers (it cannot read information_schema.TRIGGERS as this user).
+    await call(service.url, 'POST', '/api/v1/users', {
+      token: admin.token,
+      body: { email: 'kt@so-congthuong.test', password: 'kiem-toan-mat-khau-1', fullName: 'Lê Văn Kiểm', unitId: unit.body.id, roles: ['auditor'] },
+    });
+    const auditor = await login(service.url, 'kt@so-congthuong.test', 'kiem-toan-mat-khau-1');
+    expect((await call(service.url, 'GET', '/api/v1/audit/verify', { token: auditor.token })).body).toMatchObject({ ok: true });
   });
 
   it('cannot alter the audit log, drop its triggers or rewrite its rows', async () => {

@@ -2,6 +2,7 @@ import { createActor } from './support/actors';
 import { PageClient, webUser } from './web-support';
 import { expectBalanced, postMoney, unitFigures } from './support/budget';
 import { startTestApp, TestApp } from './support/test-app';
+import { onDay } from './support/calendar';
 import { approvedFile, cast, Cast } from './support/workflow';
 
 /**
@@ -24,13 +25,16 @@ describe('treasury returns of paid disbursements; settlement maker-checker with 
   });
   afterAll(() => t.close());
 
-  const contract = (id: string) => t.http.post(api(`/applications/${id}/contract`)).set(c.officer.auth).send({ contractNo: `HĐ-RT-${id}`, signedDate: '2027-03-10' }).expect(200);
+  // Each step is recorded on the day it happens (or later): the clock moves to that day first.
+  const contract = (id: string) => onDay(t.clock, '2027-03-10') || t.http.post(api(`/applications/${id}/contract`)).set(c.officer.auth).send({ contractNo: `HĐ-RT-${id}`, signedDate: '2027-03-10' }).expect(200);
   const request = (id: string, kind: 'advance' | 'payment', amount: string) => postMoney(t, c.officer, '/disbursements', { applicationId: id, kind, amount, note: 'Đề nghị' });
   const approve = (disbursementId: string) => t.http.post(api(`/disbursements/${disbursementId}/approve`)).set(c.finance.auth).send({}).expect(200);
-  const pay = (disbursementId: string, treasuryRef: string, valueDate: string) => postMoney(t, c.finance2, `/disbursements/${disbursementId}/pay`, { treasuryRef, valueDate });
+  const pay = (disbursementId: string, treasuryRef: string, valueDate: string) => onDay(t.clock, valueDate) || postMoney(t, c.finance2, `/disbursements/${disbursementId}/pay`, { treasuryRef, valueDate });
   const giveBack = (disbursementId: string, treasuryRef: string, valueDate: string) =>
+    onDay(t.clock, valueDate) ||
     postMoney(t, c.finance, `/disbursements/${disbursementId}/return`, { treasuryRef, valueDate, reason: 'Sai số tài khoản của người thụ hưởng' });
   const accept = (id: string) =>
+    onDay(t.clock, '2027-10-15') ||
     t.http.post(api(`/applications/${id}/acceptance`)).set(c.officer.auth).send({ result: 'passed', date: '2027-10-15', minutesNo: `BB-RT-${id.slice(-4)}`, note: 'Đạt yêu cầu' }).expect(200);
   const fileSettlement = (id: string, eligible: string) =>
     t.http
@@ -155,7 +159,7 @@ describe('treasury returns of paid disbursements; settlement maker-checker with 
     await t.http
       .post(api('/delegations'))
       .set(financeLeader.auth)
-      .send({ toUserId: deputy.id, validFrom: '2027-03-02', validTo: '2027-12-31', reason: 'Đi công tác' })
+      .send({ toUserId: deputy.id, validFrom: t.clock.today(), validTo: '2027-12-31', reason: 'Đi công tác' })
       .expect(201);
 
     const byDelegate = await approveAs(deputy).expect(403);
@@ -174,7 +178,7 @@ describe('treasury returns of paid disbursements; settlement maker-checker with 
     await t.http
       .post(api('/delegations'))
       .set(financeLeader.auth)
-      .send({ toUserId: deputy.id, validFrom: '2027-03-02', validTo: '2027-12-31', reason: 'Đi công tác' })
+      .send({ toUserId: deputy.id, validFrom: t.clock.today(), validTo: '2027-12-31', reason: 'Đi công tác' })
       .expect(201);
     const id = await approvedFile(t, c, { eligibleCost: '200000000', approvedSupport: '100000000' });
     await contract(id);

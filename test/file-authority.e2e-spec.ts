@@ -54,6 +54,7 @@ describe('who sees a file and who acts on it', () => {
 
   async function recommendedFile(): Promise<string> {
     const id = await assignedFile();
+    await t.http.post(api(`/applications/${id}/appraisals`)).set(who.responsible.auth).send({ score: 80, recommendation: 'approve' }).expect(201);
     await t.http.post(api(`/applications/${id}/recommend`)).set(who.responsible.auth).send({ approvedSupport: '200000000', allocationUnitId: units.ttkc }).expect(200);
     return id;
   }
@@ -67,6 +68,8 @@ describe('who sees a file and who acts on it', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
+    // A fixed day of the year the files are for: due dates ahead, contracts and acceptances behind.
+    t.clock.set('2026-10-01T02:00:00Z');
     const db = t.app.get(DataSource);
     units.sct = (await createUnit(t, 'department', 'Sở Công Thương')).id;
     units.ttkc = (await createUnit(t, 'centre', 'Trung tâm Khuyến công')).id;
@@ -126,10 +129,13 @@ describe('who sees a file and who acts on it', () => {
   it('every list shows exactly the files its reader may open', async () => {
     await assignedFile();
     await submittedFile();
+    // The files of this test's establishment (the run's database holds other tests' files too).
+    const ours = { pageSize: 200, establishmentId };
+    const all: Array<{ id: string }> = (await t.http.get(api('/applications')).query(ours).set(who.leader.auth).expect(200)).body.items;
+    expect(all.length).toBeGreaterThanOrEqual(2);
     for (const reader of Object.values(who)) {
-      const listed = await t.http.get(api('/applications')).query({ pageSize: 200 }).set(reader.auth).expect(200);
+      const listed = await t.http.get(api('/applications')).query(ours).set(reader.auth).expect(200);
       const ids: string[] = listed.body.items.map((a: { id: string }) => a.id);
-      const all: Array<{ id: string }> = (await t.http.get(api('/applications')).query({ pageSize: 200 }).set(who.leader.auth).expect(200)).body.items;
       for (const file of all) {
         const open = await t.http.get(api(`/applications/${file.id}`)).set(reader.auth);
         expect([reader.fullName, file.id, open.status === 200]).toEqual([reader.fullName, file.id, ids.includes(file.id)]);

@@ -98,10 +98,10 @@ describe('ledger reversals: maker-checker', () => {
   it("refuses a file's movements, naming the use case that corrects them: a payment, a commitment", async () => {
     const c = await cast(t, YEAR);
     const id = await approvedFile(t, c);
-    await t.http.post(api(`/applications/${id}/contract`)).set(c.officer.auth).send({ contractNo: `HĐ-${id}`, signedDate: '2037-03-10' }).expect(200);
+    await t.http.post(api(`/applications/${id}/contract`)).set(c.officer.auth).send({ contractNo: `HĐ-${id}`, signedDate: '2037-03-02' }).expect(200);
     const advance = await postMoney(t, c.officer, '/disbursements', { applicationId: id, kind: 'advance', amount: '100000000', note: 'Tạm ứng' }).expect(201);
     await t.http.post(api(`/disbursements/${advance.body.id}/approve`)).set(c.finance.auth).send({}).expect(200);
-    await postMoney(t, c.finance, `/disbursements/${advance.body.id}/pay`, { treasuryRef: `KB-${id}`, valueDate: '2037-03-20' }).expect(200);
+    await postMoney(t, c.finance, `/disbursements/${advance.body.id}/pay`, { treasuryRef: `KB-${id}`, valueDate: '2037-03-02' }).expect(200);
 
     const fileTransfers = (await transfersOf(c.fundCode)).filter((x) => x.applicationId === id);
     const payment = fileTransfers.find((x) => x.kind === 'disbursement')!;

@@ -164,6 +164,27 @@ describe('official documents of a file', () => {
     expect(statement).toContain('Số: 01/BB-QT');
   }, 90_000);
 
+  it('a cancelled file on which an advance was paid: a recovery notice for all that was paid, in figures and words', async () => {
+    const other = await initialedFile(t, c);
+    await t.http.post(api(`/applications/${other}/decide`)).set(c.leader.auth).send({ decision: 'approve' }).expect(200);
+    await t.http.post(api(`/applications/${other}/contract`)).set(c.officer.auth).send({ signedDate: `${YEAR}-03-02` }).expect(200);
+    const advance = await postMoney(t, c.officer, '/disbursements', { applicationId: other, kind: 'advance', amount: '45000000' }).expect(201);
+    await t.http.post(api(`/disbursements/${advance.body.id}/approve`)).set(c.finance.auth).send({}).expect(200);
+    await postMoney(t, c.finance, `/disbursements/${advance.body.id}/pay`, { treasuryRef: `KB-DOC-${Date.now().toString(36)}-${seq++}`, valueDate: `${YEAR}-03-02` }).expect(200);
+    await get(c.applicant, `/applications/${other}/official-documents/recovery-notice`).expect(404);
+    const cancelled = await t.http.post(api(`/applications/${other}/cancel`)).set(c.leader.auth).send({ reason: 'Cơ sở ngừng sản xuất' }).expect(200);
+    expect(cancelled.body.recoveryId).toBeTruthy();
+    const entry = (await get(c.finance, '/document-register').query({ year: YEAR, type: 'recovery-notice' }).expect(200)).body.items.find((i: { applicationId: string }) => i.applicationId === other);
+    expect(entry).toMatchObject({ number: '02/TB-TH', signerId: c.leader.id, signingForm: 'direct' });
+    const saved = id;
+    id = other;
+    try {
+      await paperSays('recovery-notice', ['THÔNG BÁO', 'Số: 02/TB-TH', 'đã bị hủy với lý do: Cơ sở ngừng sản xuất', '2. Số phải nộp trả ngân sách nhà nước: 45.000.000 đồng', 'Bằng chữ: Bốn mươi lăm triệu đồng.']);
+    } finally {
+      id = saved;
+    }
+  }, 60_000);
+
   it('every paper in the list is the one in the register, and only those who see the file read them', async () => {
     const list = (await get(c.applicant, `/applications/${id}/official-documents`).expect(200)).body as Array<{ type: string; number: string }>;
     expect(list.map((e) => e.type)).toEqual(['decision', 'contract', 'payment-request', 'acceptance', 'settlement', 'recovery-notice']);

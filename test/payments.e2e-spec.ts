@@ -4,6 +4,7 @@ import { expectBalanced, postMoney, unitFigures } from './support/budget';
 import { binary, pdfText } from './support/documents';
 import { startTestApp, TestApp } from './support/test-app';
 import { approvedFile, cast, Cast } from './support/workflow';
+import { onDay } from './support/calendar';
 
 /**
  * Contracts, advances and payments, acceptance, settlement and recovery through the worked
@@ -24,12 +25,21 @@ describe('payments, settlement and recovery', () => {
   });
   afterAll(() => t.close());
 
-  const contract = (id: string) => t.http.post(api(`/applications/${id}/contract`)).set(c.officer.auth).send({ contractNo: `HĐ-${id}`, signedDate: '2027-03-10' });
+  // Each step is recorded on the day it happens (or later): the clock moves to that day first.
+  const contract = (id: string) => {
+    onDay(t.clock, '2027-03-10');
+    return t.http.post(api(`/applications/${id}/contract`)).set(c.officer.auth).send({ contractNo: `HĐ-${id}`, signedDate: '2027-03-10' });
+  };
   const request = (id: string, kind: 'advance' | 'payment', amount: string, by = c.officer) => postMoney(t, by, '/disbursements', { applicationId: id, kind, amount, note: 'Đề nghị' });
   const approve = (disbursementId: string, by = c.finance) => t.http.post(api(`/disbursements/${disbursementId}/approve`)).set(by.auth).send({});
-  const pay = (disbursementId: string, by = c.finance) => postMoney(t, by, `/disbursements/${disbursementId}/pay`, { treasuryRef: treasuryRef(), valueDate: '2027-03-20' });
-  const accept = (id: string, result: 'passed' | 'failed' = 'passed') =>
-    t.http.post(api(`/applications/${id}/acceptance`)).set(c.officer.auth).send({ result, date: '2027-10-15', minutesNo: `BB-${id.slice(-4)}`, note: 'Đạt yêu cầu' });
+  const pay = (disbursementId: string, by = c.finance) => {
+    onDay(t.clock, '2027-03-20');
+    return postMoney(t, by, `/disbursements/${disbursementId}/pay`, { treasuryRef: treasuryRef(), valueDate: '2027-03-20' });
+  };
+  const accept = (id: string, result: 'passed' | 'failed' = 'passed') => {
+    onDay(t.clock, '2027-10-15');
+    return t.http.post(api(`/applications/${id}/acceptance`)).set(c.officer.auth).send({ result, date: '2027-10-15', minutesNo: `BB-${id.slice(-4)}`, note: 'Đạt yêu cầu' });
+  };
   const settle = (id: string, eligible: string) =>
     t.http
       .post(api(`/applications/${id}/settlement`))
@@ -78,6 +88,7 @@ describe('payments, settlement and recovery', () => {
     const key = randomUUID();
     const ref = treasuryRef();
     const body = { treasuryRef: ref, valueDate: '2027-03-20' };
+    onDay(t.clock, '2027-03-20');
     const [a, b] = await Promise.all([postMoney(t, c.finance, `/disbursements/${mine.body.id}/pay`, body, key), postMoney(t, c.finance, `/disbursements/${mine.body.id}/pay`, body, key)]);
     expect([a.status, b.status]).toEqual([200, 200]);
     const other = await request(id, 'advance', '1000000').expect(201);
@@ -151,7 +162,10 @@ describe('payments, settlement and recovery', () => {
     expect(approved.body).toMatchObject({ finalSupport: '150000000', paid: '210000000', balance: '-60000000', released: '90000000', finalPaymentId: null });
     const recoveryId = approved.body.recoveryId;
     expect((await t.http.get(api(`/recoveries/${recoveryId}`)).set(c.applicant.auth).expect(200)).body).toMatchObject({ amount: '60000000', received: '0', outstanding: '60000000', status: 'open' });
-    const receive = (amount: string) => postMoney(t, c.finance, `/recoveries/${recoveryId}/receive`, { amount, treasuryRef: treasuryRef(), valueDate: '2027-11-20' });
+    const receive = (amount: string) => {
+      onDay(t.clock, '2027-11-20');
+      return postMoney(t, c.finance, `/recoveries/${recoveryId}/receive`, { amount, treasuryRef: treasuryRef(), valueDate: '2027-11-20' });
+    };
     expect((await receive('25000000').expect(200)).body).toMatchObject({ received: '25000000', outstanding: '35000000', status: 'open' });
     const over = await receive('35000001').expect(409);
     expect(over.body.code).toBe('LIMIT_EXCEEDED');

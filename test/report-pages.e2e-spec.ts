@@ -41,7 +41,7 @@ describe('report pages: headings and table headers keep with their first rows', 
     const sections: Array<[string, string, string]> = [
       ['I. Kinh phí theo nguồn', 'Mã nguồn', 'Ngân sách địa'],
       ['II. Phân bổ và thực hiện theo đơn vị', 'Mã đơn vị', 'Đơn vị thử'],
-      ['III. Thực hiện theo loại hoạt động khuyến công', 'Mã hoạt động', 'machinery'],
+      ['III. Thực hiện theo loại hoạt động khuyến công', 'Loại hoạt động', 'Hỗ trợ ứng dụng máy móc thiết bị'],
       ['IV. Thực hiện theo xã, phường', 'Mã xã, phường', '29263'],
       ['V. Danh sách đề án', 'Tên đề án', 'Ứng dụng máy sấy lúa tiên tiến'],
       ['VI. Quyết toán', 'Tên đề án', 'Không có số liệu.'],

@@ -310,7 +310,8 @@ describe('reports', () => {
     expect(mine.map((a: Json) => a.status).sort()).toEqual(['accepted', 'approved', 'contracted', 'rejected', 'under_review']);
     expect(mine.find((a: Json) => a.applicationId === apps.m2)).toMatchObject({ statusLabel: 'đã nghiệm thu', approvedSupport: '250000000', committed: '25000000', disbursed: '225000000', recovered: '10000000', decisionNo: 'm2/QĐ-SCT' });
     expect(mine.find((a: Json) => a.applicationId === apps.r1)).toMatchObject({ approvedSupport: null, committed: '0' });
-    expect(report.settlements.find((s: Json) => s.applicationId === apps.m2)).toMatchObject({ status: 'approved', finalSupport: '200000000', paid: '225000000', balance: '-25000000' });
+    // What is still to recover is read from the records now: 25.000.000 owed, 10.000.000 received (as section VII says).
+    expect(report.settlements.find((s: Json) => s.applicationId === apps.m2)).toMatchObject({ status: 'approved', finalSupport: '200000000', paid: '225000000', recovered: '10000000', balance: '-15000000' });
     expect(report.recoveriesOutstanding.find((r: Json) => r.applicationId === apps.m2)).toMatchObject({ amount: '25000000', received: '10000000', outstanding: '15000000' });
     expect(report.overdue.find((o: Json) => o.applicationId === apps.late)).toMatchObject({ kind: 'file', dueDate: '2020-01-15', unitName: units.a && 'Trung tâm Khuyến công và Tư vấn phát triển công nghiệp' });
   });
@@ -463,7 +464,14 @@ describe('reports', () => {
 
     const csv = await t.http.get('/api/v1/reports/period').query({ from: today, to: today, format: 'csv' }).set(finance.auth).expect(200);
     const blocks = csvBlocks(csv.text);
-    expect(blocks.map((b) => b.heading)).toEqual(['I. Biến động kinh phí theo nguồn và loại nghiệp vụ', 'II. Biến động kinh phí theo đơn vị', 'III. Đề án được phê duyệt trong kỳ', 'IV. Các khoản đã chi trả trong kỳ', 'V. Các khoản thu hồi đã nhận trong kỳ']);
+    expect(blocks.map((b) => b.heading)).toEqual([
+      'I. Biến động kinh phí theo nguồn và loại nghiệp vụ',
+      'II. Biến động kinh phí theo đơn vị',
+      'III. Đề án được phê duyệt trong kỳ',
+      'IV. Các khoản đã chi trả trong kỳ',
+      'V. Các khoản chi được Kho bạc trả lại trong kỳ',
+      'VI. Các khoản thu hồi đã nhận trong kỳ',
+    ]);
     expect(blocks[3].rows.at(-1)!.at(-1)).toBe(report.totals[0].paid);
 
     const pdf = await t.http.get('/api/v1/reports/period').query({ from: today, to: today, format: 'pdf' }).set(finance.auth).buffer(true).parse(binary).expect(200);
@@ -475,9 +483,47 @@ describe('reports', () => {
     const xlsx = await t.http.get('/api/v1/reports/period').query({ from: today, to: today, format: 'xlsx' }).set(finance.auth).buffer(true).parse(binary).expect(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.body);
-    expect(book.worksheets).toHaveLength(5);
+    expect(book.worksheets).toHaveLength(6);
     const paidSheet = book.worksheets[3];
     expect(M(paidSheet.getRow(paidSheet.rowCount).getCell(paidSheet.columnCount).value as number).toFixed()).toBe(report.totals[0].paid);
+  });
+
+  it('annual PDF names activity types in Vietnamese and keeps every code on one line', async () => {
+    const json = (await annual(finance).expect(200)).body;
+    const res = await annual(finance, { format: 'pdf' }).buffer(true).parse(binary).expect(200);
+    const text = pdfText(res.body);
+    // The activity type as people call it, never its internal code.
+    const machinery = json.activityTypes.find((a: Json) => a.code === 'machinery');
+    expect(text).toContain(machinery.name.split(' ').slice(0, 4).join(' '));
+    expect(text).not.toMatch(/\bmachinery\b|\bdemo_model\b/);
+    // Codes are never broken across lines (a fund code read as "KCDP-202" over "6").
+    const lines = text.split('\n').map((l) => l.trim());
+    for (const code of [funds.central, funds.local, units.a.code, units.b.code, units.c.code]) expect(lines).toContain(code);
+  });
+
+  it('period report totals each kind of movement, never appropriations, allocations and payments together', async () => {
+    const today = t.clock.today();
+    const report = (await t.http.get('/api/v1/reports/period').query({ from: today, to: today }).set(finance.auth).expect(200)).body;
+    const csv = await t.http.get('/api/v1/reports/period').query({ from: today, to: today, format: 'csv' }).set(finance.auth).expect(200);
+    const [movements, byUnit] = csvBlocks(csv.text);
+    for (const block of [movements, byUnit]) {
+      const kindLabels = block.rows.filter((r) => !r.some((cell) => cell.startsWith('Cộng'))).map((r) => r[block.header.indexOf('Nghiệp vụ')]);
+      const totals = block.rows.filter((r) => r.some((cell) => cell.startsWith('Cộng') || cell.startsWith('Tổng cộng')));
+      // One total per kind that has several rows, labelled with the kind; no grand total of everything.
+      expect(totals.map((r) => r[block.header.indexOf('Nghiệp vụ')])).toEqual(
+        [...new Set(kindLabels)].filter((k) => kindLabels.filter((x) => x === k).length > 1).map((k) => `Cộng: ${k}`),
+      );
+    }
+    const appropriations = report.movements.filter((m: Json) => m.kind === 'appropriation');
+    expect(appropriations.length).toBeGreaterThan(1);
+    const appropriated = movements.rows.find((r) => r[movements.header.indexOf('Nghiệp vụ')] === 'Cộng: Giao dự toán')!;
+    expect(appropriated.at(-1)).toBe(sum(appropriations.map((m: Json) => m.amount)).toFixed());
+    const pdf = await t.http.get('/api/v1/reports/period').query({ from: today, to: today, format: 'pdf' }).set(finance.auth).buffer(true).parse(binary).expect(200);
+    const text = pdfText(pdf.body);
+    expect(text).toContain('Cộng: Giao dự toán');
+    expect(text).not.toContain(formatNumberVi(sum(report.movements.map((m: Json) => m.amount))));
+    // Approvals name the unit that pays, not its code.
+    expect(report.approvals.find((a: Json) => a.applicationId === apps.m1)).toMatchObject({ unitName: 'Trung tâm Khuyến công và Tư vấn phát triển công nghiệp' });
   });
 
   it('names a month, six months and a free range', async () => {

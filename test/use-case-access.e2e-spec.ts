@@ -2,6 +2,7 @@ import type { Actor, Role } from '../src/common/auth/actor';
 import { Forbidden } from '../src/common/http/domain-error';
 import { BudgetSummaryService } from '../src/modules/budget/budget-summary.service';
 import { BudgetService } from '../src/modules/budget/budget.service';
+import { BudgetSetupService } from '../src/modules/budget/budget-setup.service';
 import { YearCloseService } from '../src/modules/budget/year-close.service';
 import { LedgerReadService } from '../src/modules/ledger/ledger-read.service';
 import { ReversalRequestsService } from '../src/modules/ledger/reversal-requests.service';
@@ -50,6 +51,7 @@ describe('use cases check their caller first, whoever calls them', () => {
     ['read the transfers', ['finance', 'auditor'], (a) => ledgerRead().transfers(a, { page: 1, pageSize: 10 } as never)],
     ['read the trial balance', ['finance', 'auditor'], (a) => ledgerRead().trialBalance(a, {})],
     ['read the budget summary', ['finance', 'leader', 'auditor'], (a) => summaries().summary(a, {})],
+    ['read the budget set-up steps', ['finance'], (a) => t.app.get(BudgetSetupService).setup(a)],
   ];
 
   it.each(cases)('%s: refused to everyone but %j, before anything else', async (_name, allowed, call) => {
@@ -63,6 +65,7 @@ describe('use cases check their caller first, whoever calls them', () => {
     for (const actor of Object.values(actors)) {
       await expect(budget().listFunds(actor)).resolves.toEqual(expect.any(Array));
       await expect(budget().listFiscalYears(actor)).resolves.toEqual(expect.any(Array));
+      await expect(t.app.get(BudgetSetupService).openBooks(actor)).resolves.toEqual(expect.any(Array));
     }
     const res = await t.http.get('/api/v1/funds').set((await createActor(t, ['applicant'])).auth);
     expect(res.status).toBe(200);

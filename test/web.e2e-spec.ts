@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { auditEveryPage, PageAudit } from './support/axe';
 import { BrowserSession, DESK, openBrowser, PHONE, SCREENSHOTS } from './support/browser';
 import { DataSource } from 'typeorm';
 import { createUnit, TestActor } from './support/actors';
@@ -19,6 +20,8 @@ describe('web application in Chromium', () => {
   let context: BrowserContext;
   let page: Page;
   let browser: BrowserSession;
+  /** axe-core on every page the walk opens: no serious or critical violation may remain. */
+  let accessibility: PageAudit;
   /** Script errors and refused resources (the CSP) on any page: there must be none. */
   const scriptErrors = () => browser.scriptErrors;
 
@@ -28,6 +31,7 @@ describe('web application in Chromium', () => {
     base = browser.base;
     page = await browser.newPage();
     context = page.context();
+    accessibility = auditEveryPage(page);
   }, 60_000);
 
   afterAll(async () => {
@@ -199,6 +203,12 @@ describe('web application in Chromium', () => {
     await signInAs(officer.email);
     expect(await page.textContent('#review')).toContain(title);
     await page.goto(fileUrl);
+    // Appraisal first: the recommendation is folded behind it until the file has one.
+    expect(await page.getAttribute('details#de-xuat', 'open')).toBeNull();
+    await page.fill('form[action$="/tham-dinh"] input[name=score]', '85');
+    await page.check('form[action$="/tham-dinh"] input[name=recommendation][value=approve]');
+    await submit('form[action$="/tham-dinh"] button[type=submit]');
+    expect(await flash()).toContain('Đã ghi nhận ý kiến thẩm định');
     await page.fill('form[action$="/de-xuat"] input[name=approvedSupport]', '280000000');
     await page.selectOption('form[action$="/de-xuat"] select[name=allocationUnitId]', centre.id);
     await submit('form[action$="/de-xuat"] button[type=submit]');
@@ -282,6 +292,9 @@ describe('web application in Chromium', () => {
     await page.goto(`${fileUrl}/quyet-toan`);
     await page.fill('input[name="actualCostLines[0].amount"]', '480.000.000');
     await page.fill('input[name="actualCostLines[0].documentRef"]', 'HĐ GTGT 0001234');
+    // Every supported cost names its voucher; the producer's own cost (the workshop) needs none.
+    await page.fill('input[name="actualCostLines[1].documentRef"]', 'HĐ GTGT 0001235');
+    await page.fill('input[name="actualCostLines[3].documentRef"]', 'PC 0042');
     expect(await page.textContent('[data-total=eligible]')).toBe('524.500.000 ₫');
     await submit('main form[method=post] button[type=submit]');
     expect(await flash()).toContain('Đã nộp quyết toán: chi phí thực tế hợp lệ 524.500.000 ₫');
@@ -332,16 +345,22 @@ describe('web application in Chromium', () => {
     expect((await report.json()).fiscalYear).toBe(year);
     expect(await page.locator('a[href^="/api/v1/reports/overdue"]').count()).toBe(0); // head, leader, auditor only
 
-    // ---- the treasury statement matches both payments ---------------------------------------------
+    // ---- the treasury statement, as Excel on a Vietnamese Windows saves it, matches both payments --
     await page.goto(`${base}/doi-chieu`);
+    const vnToday = today.split('-').reverse().join('/');
     const csv = [
-      'treasuryRef,valueDate,amount,direction,payeeTaxCode,description',
-      `KB-${fileId.slice(-8)},${today},150000000,out,,Tạm ứng`,
-      `KB-QT-${fileId.slice(-8)},${today},112250000,out,,Thanh toán theo quyết toán`,
-      `KB-LA-${fileId.slice(-8)},${today},5000000,out,,Không có trong KCFund`,
-    ].join('\n');
-    await page.setInputFiles('input[name=file]', { name: `sao-ke-${fileId.slice(-6)}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    await submit('form[action="/doi-chieu"] button[type=submit]');
+      'Số tham chiếu;Ngày giá trị;Số tiền;Chiều;Mã số thuế người nhận;Nội dung',
+      `KB-${fileId.slice(-8)};${vnToday};150.000.000;Chi;;Tạm ứng`,
+      `KB-QT-${fileId.slice(-8)};${vnToday};112.250.000;Chi;;Thanh toán theo quyết toán`,
+      `KB-LA-${fileId.slice(-8)};${vnToday};5.000.000;Chi;;Không có trong KCFund`,
+    ].join('\r\n');
+    await page.setInputFiles('input[name=file]', { name: `sao-ke-${fileId.slice(-6)}.csv`, mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}\r\n`) });
+    await submit('form[action="/doi-chieu/xem-truoc"] button[type=submit]');
+    expect(await page.textContent('h1')).toBe('Xem trước sao kê');
+    expect(await page.locator('#dong-sao-ke tbody tr').count()).toBe(3);
+    expect(await page.textContent('.totals')).toContain('267.250.000 ₫');
+    await shot('09-doi-chieu-xem-truoc');
+    await submit('form[action="/doi-chieu/nhap"] button[type=submit]');
     expect(await flash()).toContain('Đã đối chiếu 3 dòng sao kê');
     const result = (await page.textContent('main')) ?? '';
     expect(result).toContain(`KB-QT-${fileId.slice(-8)}`);
@@ -349,5 +368,65 @@ describe('web application in Chromium', () => {
     expect(await page.locator('tr', { hasText: `KB-QT-${fileId.slice(-8)}` }).textContent()).toContain('Khớp');
     await shot('09-doi-chieu');
     expect(scriptErrors()).toEqual([]);
+    await accessibility.settle();
+    expect(accessibility.violations()).toEqual([]);
+    expect(accessibility.checked.length).toBeGreaterThan(30);
   }, 240_000);
+  /** Presses Tab until the element `selector` has the focus, at most `limit` times. */
+  async function tabTo(selector: string, limit = 40): Promise<void> {
+    for (let i = 0; i < limit; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.locator(`${selector}:focus`).count()) return;
+    }
+    throw new Error(`${selector} is not reached with Tab on ${page.url()}`);
+  }
+
+  /** The focused element: a field by its name, a button or link by its text. */
+  const focused = () =>
+    page.locator(':focus').evaluate((el: { getAttribute(name: string): string | null; tagName: string; textContent: string | null }) => el.getAttribute('name') ?? `${el.tagName.toLowerCase()}:${(el.textContent ?? '').trim()}`);
+
+  /** Presses a key that sends a form and waits for the page that answers. */
+  async function pressAndWait(key: string): Promise<void> {
+    const navigated = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame() });
+    await page.keyboard.press(key);
+    await navigated;
+    await page.waitForLoadState('load');
+  }
+
+  it('lets a person register, sign out and sign in with the keyboard alone: Tab reaches each field in order, Enter sends', async () => {
+    const violationsBefore = accessibility.violations().length;
+    await context.clearCookies();
+    await page.setViewportSize(PHONE);
+    await page.goto(`${base}/dang-ky`);
+    await tabTo('input[name=fullName]');
+    const email = `ban.phim.${Date.now().toString(36)}@example.vn`;
+    const order: string[] = [];
+    for (const [, text] of [['fullName', 'Trần Văn Phím'], ['email', email], ['phone', '0912345679'], ['password', PASSWORD]]) {
+      order.push(await focused());
+      await page.keyboard.type(text);
+      await page.keyboard.press('Tab');
+    }
+    expect(order).toEqual(['fullName', 'email', 'phone', 'password']);
+    expect(await focused()).toBe('button:Đăng ký');
+    await page.keyboard.press('Shift+Tab');
+    await pressAndWait('Enter'); // Enter in the last field sends the form
+    expect(new URL(page.url()).pathname).toBe('/co-so/moi');
+
+    await page.goto(`${base}/`);
+    await tabTo('form[action="/dang-xuat"] button');
+    await pressAndWait('Enter');
+    await page.goto(`${base}/dang-nhap`);
+    await tabTo('input[name=email]');
+    await page.keyboard.type(email);
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('password');
+    await page.keyboard.type(PASSWORD);
+    await pressAndWait('Enter');
+    expect(new URL(page.url()).pathname).toBe('/');
+    expect(await page.textContent('header')).toContain('Trần Văn Phím');
+
+    await accessibility.settle();
+    expect(accessibility.violations().slice(violationsBefore)).toEqual([]);
+    expect(scriptErrors()).toEqual([]);
+  }, 60_000);
 });

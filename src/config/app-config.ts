@@ -132,6 +132,16 @@ export class AppConfig {
   @IsString()
   DATA_DIR = './data';
 
+  /**
+   * Minutes between housekeeping runs (old Idempotency-Keys, ended sessions, expired refresh
+   * tokens, orphan files), one instance at a time; 0 turns the schedule off.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1440)
+  HOUSEKEEPING_INTERVAL_MINUTES = 60;
+
   @IsString()
   ISSUING_BODY = 'SỞ CÔNG THƯƠNG TỈNH ĐỒNG THÁP';
 

@@ -1,5 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { replaceFileSync } from '../common/files/staged-file';
 import type { DemoLogin } from './demo-seed';
 
 /** The demo logins as lines for a person: role, e-mail, password, name. */
@@ -17,8 +18,6 @@ export function writeDemoLoginsFile(dataDir: string, logins: DemoLogin[]): strin
   const dir = resolve(dataDir);
   mkdirSync(dir, { recursive: true });
   const path = join(dir, 'demo-logins.txt');
-  writeFileSync(path, ['Tài khoản mẫu của KCFund (mật khẩu dùng một lần; hãy xóa tệp này sau khi đọc):', ...demoLoginLines(logins), ''].join('\n'), {
-    mode: 0o600,
-  });
+  replaceFileSync(path, ['Tài khoản mẫu của KCFund (mật khẩu dùng một lần; hãy xóa tệp này sau khi đọc):', ...demoLoginLines(logins), ''].join('\n'), 0o600);
   return path;
 }

@@ -4,8 +4,9 @@ import type { Actor } from '../common/auth/actor';
 import { Clock } from '../common/clock';
 import { CatalogueService } from '../modules/catalogue/catalogue.service';
 import { CreateActivityTypeDto } from '../modules/catalogue/dto/create-activity-type.dto';
+import { DOCUMENT_KIND_LABELS } from '../modules/catalogue/catalogue.labels';
 import { FormPages } from './forms/form-pages';
-import { amount, FormBody, optionalText, text, wholeNumber } from './forms/form-input';
+import { amount, FormBody, list, optionalText, text, wholeNumber } from './forms/form-input';
 import { validated } from './forms/form-validation';
 import { PageController } from './page-controller';
 import { FUND_SOURCE_LABELS } from '../modules/ledger/ledger.labels';
@@ -46,6 +47,7 @@ export class AdminActivityPagesController {
           advanceRate: text(body, 'advanceRate').trim().replace(',', '.'),
           settlementDueDays: wholeNumber(body, 'settlementDueDays'),
           effectiveFrom: text(body, 'effectiveFrom'),
+          requiredDocumentKinds: list(body, 'requiredDocumentKinds'),
         });
         const rule = await this.catalogue.publish(actor, dto);
         return { redirect: '/quan-tri/hoat-dong', flash: `Đã ban hành quy định "${rule.name}" hiệu lực từ ${rule.effectiveFrom.split('-').reverse().join('/')}.` };
@@ -63,6 +65,6 @@ export class AdminActivityPagesController {
       entry.versions.push({ ...v, inForce: v.effectiveFrom <= today && (v.effectiveTo === null || v.effectiveTo >= today) });
       codes.set(v.code, entry);
     }
-    return { title: 'Quy định hỗ trợ theo loại hoạt động', activityTypes: [...codes.values()], fundSources: Object.keys(FUND_SOURCE_LABELS) };
+    return { title: 'Quy định hỗ trợ theo loại hoạt động', activityTypes: [...codes.values()], fundSources: Object.keys(FUND_SOURCE_LABELS), documentKinds: Object.keys(DOCUMENT_KIND_LABELS) };
   }
 }

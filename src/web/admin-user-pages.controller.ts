@@ -38,7 +38,7 @@ export class AdminUserPagesController {
       title: 'Quản trị người dùng',
       q: query ?? '',
       total: page.total,
-      users: page.items.map((u) => ({ ...u, unitName: u.unitId ? (unitNames.get(u.unitId) ?? u.unitId) : '—' })),
+      users: page.items.map((u) => ({ ...u, unitName: u.unitId ? (unitNames.get(u.unitId) ?? '—') : '—' })),
     });
   }
 

@@ -1,5 +1,5 @@
 import { FILE_ACT_ROLES } from '../modules/applications/applications.service';
-import { Body, Get, Param, Post, Query, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Get, Param, Post, Query, Req, Res, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
 import type { Actor } from '../common/auth/actor';
@@ -9,9 +9,11 @@ import { ApplicationsService } from '../modules/applications/applications.servic
 import type { ApplicationView } from '../modules/applications/application.view';
 import { APPLICATION_STATUSES } from '../modules/applications/application-statuses';
 import { SEARCH_MAX_LENGTH } from '../modules/applications/dto/application-query.dto';
-import { MAX_DOCUMENT_BYTES } from '../modules/applications/dto/document-upload';
+import { DOCUMENT_UPLOAD_OPTIONS } from '../modules/applications/dto/document-upload';
+import { DocumentUploadGuard } from '../modules/applications/document-upload.guard';
 import { CreateApplicationDto, UpdateApplicationDto } from '../modules/applications/dto/application-input.dto';
 import { DocumentUploadDto, ReasonDto } from '../modules/applications/dto/workflow.dto';
+import { BudgetSetupService } from '../modules/budget/budget-setup.service';
 import { BudgetService } from '../modules/budget/budget.service';
 import { CatalogueService } from '../modules/catalogue/catalogue.service';
 import { EstablishmentsService } from '../modules/establishments/establishments.service';
@@ -19,7 +21,7 @@ import { SubmitSettlementDto } from '../modules/settlement/dto/settlement.dto';
 import { SettlementService } from '../modules/settlement/settlement.service';
 import { applicationInput, rowRenamer, settlementInput } from './forms/application-input';
 import { FormPages } from './forms/form-pages';
-import { FormBody, optionalText, text } from './forms/form-input';
+import { amountForInput, FormBody, optionalText, quantityForInput, text } from './forms/form-input';
 import { validated } from './forms/form-validation';
 import { PageController } from './page-controller';
 import { PageResponder } from './page-responder';
@@ -45,6 +47,7 @@ export class ApplicationPagesController {
     private readonly documents: ApplicationDocumentsService,
     private readonly establishments: EstablishmentsService,
     private readonly catalogue: CatalogueService,
+    private readonly budgetSetup: BudgetSetupService,
     private readonly budget: BudgetService,
     private readonly settlements: SettlementService,
     private readonly filePage: FilePageService,
@@ -83,7 +86,13 @@ export class ApplicationPagesController {
     const model = await this.applicationFormModel(actor);
     const establishments = model.establishments as unknown[];
     if (establishments.length === 0) return this.pages.redirect(req, res, '/co-so/moi', 'Hãy đăng ký cơ sở trước khi lập đề án.');
-    this.pages.render(req, res, 'application-form', { ...model, values: { fiscalYear: this.clock.today().slice(0, 4) }, rowCount: MIN_ROWS });
+    // One choice only: it is chosen already; of several years, this year when it is one of them.
+    const funds = model.funds as Array<{ code: string }>;
+    const years = (model.years as Array<{ year: number }>).map((y) => String(y.year));
+    const thisYear = this.clock.today().slice(0, 4);
+    const fiscalYear = years.length === 1 ? years[0] : years.includes(thisYear) ? thisYear : undefined;
+    const values = { ...(funds.length === 1 ? { fundCode: funds[0].code } : {}), ...(fiscalYear ? { fiscalYear } : {}) };
+    this.pages.render(req, res, 'application-form', { ...model, values, rowCount: MIN_ROWS });
   }
 
   @Post('moi')
@@ -117,7 +126,7 @@ export class ApplicationPagesController {
     const app = await this.applications.get(actor, id);
     const values = this.valuesOf(app);
     this.pages.render(req, res, 'application-form', {
-      ...(await this.applicationFormModel(actor)),
+      ...(await this.applicationFormModel(actor, app)),
       app,
       values,
       rowCount: Math.max(MIN_ROWS, app.costLines.length + 1),
@@ -130,7 +139,10 @@ export class ApplicationPagesController {
     const { input, formIndexes } = applicationInput(body);
     return this.forms.handle(req, res, {
       template: 'application-form',
-      model: async () => ({ ...(await this.applicationFormModel(actor)), app: await this.applications.get(actor, id), rowCount: this.rowCount(body, 'costLines') }),
+      model: async () => {
+        const app = await this.applications.get(actor, id);
+        return { ...(await this.applicationFormModel(actor, app)), app, rowCount: this.rowCount(body, 'costLines') };
+      },
       fieldNames: rowRenamer('costLines', formIndexes),
       submit: async () => {
         const dto = await validated(UpdateApplicationDto, input);
@@ -168,7 +180,8 @@ export class ApplicationPagesController {
 
   @Post(':id/tai-lieu')
   @PageRoles(...FILE_ACT_ROLES.upload)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1 }, defParamCharset: 'utf8' }))
+  @UseGuards(DocumentUploadGuard)
+  @UseInterceptors(FileInterceptor('file', DOCUMENT_UPLOAD_OPTIONS))
   async upload(
     @Req() req: WebRequest,
     @Res() res: Response,
@@ -220,25 +233,42 @@ export class ApplicationPagesController {
 
   // ---- helpers --------------------------------------------------------------------------------
 
-  private async applicationFormModel(actor: Actor): Promise<Record<string, unknown>> {
-    const [establishments, rules, funds] = await Promise.all([
+  /**
+   * The choices of the application form, only those that can succeed: the funds whose year is open
+   * and allocated (the budget's open books), those years, and the activity types with a rule in
+   * force today for one of those funds' sources. No open books: the page says so instead of a form.
+   */
+  private async applicationFormModel(actor: Actor, editing?: ApplicationView): Promise<Record<string, unknown>> {
+    const [establishments, rules, open] = await Promise.all([
       this.establishments.list(actor, { page: 1, pageSize: 200 }),
       this.catalogue.listInForce(actor, {}),
-      this.budget.listFunds(actor),
+      this.budgetSetup.openBooks(actor),
     ]);
-    const year = Number.parseInt(this.clock.today().slice(0, 4), 10);
+    // A file being changed keeps its own fund and year on offer (the page says when they cannot be approved).
+    const own = editing && !open.some((b) => b.fundCode === editing.fundCode && b.fiscalYear === editing.fiscalYear) ? await this.ownBooks(actor, editing) : [];
+    const books = [...open, ...own];
     // Only what the form needs of each fund: code, name, source (which rule applies) and currency.
-    const fundChoices = funds.map((f) => ({ code: f.code, name: f.name, source: f.source, currency: f.currency }));
-    const activityTypes = [...new Map(rules.map((r) => [r.code, { code: r.code, name: r.name }])).values()];
+    const fundChoices = [...new Map(books.map((b) => [b.fundCode, { code: b.fundCode, name: b.fundName, source: b.source, currency: b.currency }])).values()];
+    const sources = new Set(fundChoices.map((f) => f.source));
+    const usable = rules.filter((r) => r.fundSource === null || sources.has(r.fundSource));
+    const activityTypes = [...new Map(usable.map((r) => [r.code, { code: r.code, name: r.name }])).values()];
+    const budgets = books.map((b) => ({ fundCode: b.fundCode, fiscalYear: b.fiscalYear }));
     return {
       title: 'Lập đề án khuyến công',
       establishments: establishments.items,
       activityTypes,
       funds: fundChoices,
-      years: [year, year + 1],
-      // Data for the live totals; `<` escaped so that no text in it can end the script element.
-      rulesJson: JSON.stringify({ rules, funds: fundChoices }).replace(/</g, '\\u003c'),
+      years: [...new Set(books.map((b) => b.fiscalYear))].sort((a, b) => a - b).map((year) => ({ year })),
+      noBudget: open.length === 0 && !editing,
+      // Data for the live totals and the years each fund is open for; `<` escaped so that no text in it can end the script element.
+      rulesJson: JSON.stringify({ rules: usable, funds: fundChoices, budgets }).replace(/</g, '\\u003c'),
     };
+  }
+
+  /** The fund and year a file was filed for, as a choice of its own edit form. */
+  private async ownBooks(actor: Actor, app: ApplicationView) {
+    const fund = (await this.budget.listFunds(actor)).find((f) => f.code === app.fundCode);
+    return fund ? [{ fundCode: fund.code, fundName: fund.name, source: fund.source, currency: fund.currency, fiscalYear: app.fiscalYear }] : [];
   }
 
   private valuesOf(app: ApplicationView): Record<string, unknown> {
@@ -251,12 +281,13 @@ export class ApplicationPagesController {
       communeCode: app.communeCode ?? '',
       startDate: app.startDate ?? '',
       endDate: app.endDate ?? '',
-      requestedSupport: app.requestedSupport ?? '',
+      // Amounts and quantities as people type them (`180.000.000`, `1,5`); the form reads both back.
+      requestedSupport: amountForInput(app.requestedSupport),
     };
     app.costLines.forEach((line, i) => {
       values[`costLines[${i}].description`] = line.description;
-      values[`costLines[${i}].quantity`] = line.quantity;
-      values[`costLines[${i}].unitPrice`] = line.unitPrice;
+      values[`costLines[${i}].quantity`] = quantityForInput(line.quantity);
+      values[`costLines[${i}].unitPrice`] = amountForInput(line.unitPrice);
       values[`costLines[${i}].eligible`] = line.eligible ? 'on' : '';
     });
     return values;

@@ -9,7 +9,9 @@ import { AuthService } from '../modules/identity/auth.service';
 import { ChangePasswordDto } from '../modules/identity/dto/change-password.dto';
 import { LoginDto } from '../modules/identity/dto/login.dto';
 import { RegisterDto } from '../modules/identity/dto/register.dto';
+import { AppConfig } from '../config/app-config';
 import { FormPages } from './forms/form-pages';
+import { decodeKept, encodeKept } from './forms/kept-form';
 import { FormBody, optionalText, text } from './forms/form-input';
 import { validated } from './forms/form-validation';
 import { PageController } from './page-controller';
@@ -25,6 +27,7 @@ export class AuthPagesController {
     private readonly sessions: WebSessionService,
     private readonly pages: PageResponder,
     private readonly forms: FormPages,
+    private readonly config: AppConfig,
   ) {}
 
   @Get('dang-nhap')
@@ -38,16 +41,37 @@ export class AuthPagesController {
   @WebPublic()
   @UseGuards(AuthThrottlerGuard)
   async login(@Req() req: WebRequest, @Res() res: Response, @Body() body: FormBody) {
+    const next = safeReturnPath(body.tiep);
+    // A form typed before the session ended comes back with the login (see WebExceptionFilter).
+    const kept = next === '/' ? null : decodeKept(body.giu, next);
     try {
       const dto = await validated(LoginDto, { email: text(body, 'email'), password: text(body, 'password') });
       const user = await this.auth.authenticate(dto);
-      await this.sessions.open(user, res);
-      return this.pages.redirect(req, res, safeReturnPath(body.tiep));
+      await this.sessions.open(user, res, kept);
+      return this.pages.redirect(req, res, next);
     } catch (error) {
       const problem = clientProblem(error, req);
       if (!problem) throw error;
-      return this.forms.refused(req, res, { template: 'login', model: async () => ({ title: 'Đăng nhập', next: safeReturnPath(body.tiep) }) }, problem);
+      const wrongPassword = problem.code === 'UNAUTHENTICATED';
+      const shown = wrongPassword
+        ? { ...problem, title: 'Sai email hoặc mật khẩu', detail: 'Email hoặc mật khẩu không đúng. Kiểm tra lại chữ hoa, chữ thường và bộ gõ tiếng Việt rồi thử lại.' }
+        : problem;
+      const model = async () => ({
+        title: wrongPassword ? 'Sai email hoặc mật khẩu' : 'Đăng nhập',
+        next,
+        kept: kept ? encodeKept({ ...kept.values, ...(kept.form ? { _form: kept.form } : {}) }) : null,
+        sessionEnded: Boolean(kept),
+      });
+      return this.forms.refused(req, res, { template: 'login', model }, shown);
     }
+  }
+
+  /** Quên mật khẩu: how to get a new password (an administrator resets it; nothing is sent by e-mail). */
+  @Get('quen-mat-khau')
+  @WebPublic()
+  @OpenDuringPasswordChange()
+  forgotPassword(@Req() req: WebRequest, @Res() res: Response) {
+    this.pages.render(req, res, 'forgot-password', { title: 'Quên mật khẩu', place: this.config.ISSUING_PLACE });
   }
 
   @Get('dang-ky')

@@ -2,6 +2,7 @@ import { Body, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Actor, hasRole } from '../common/auth/actor';
 import { Clock } from '../common/clock';
+import { BudgetSetupService } from '../modules/budget/budget-setup.service';
 import { BudgetSummaryService } from '../modules/budget/budget-summary.service';
 import { BudgetService } from '../modules/budget/budget.service';
 import { AllocationDto, AppropriationDto, CreateFundDto, OpenFiscalYearDto, SplitAllocationDto } from '../modules/budget/dto/budget.dto';
@@ -17,6 +18,7 @@ import { WebIdempotency } from './forms/web-idempotency.service';
 import { PageController } from './page-controller';
 import { PageResponder } from './page-responder';
 import { DirectoryService } from './pages/directory.service';
+import { setupLinks } from './pages/setup-links';
 import { moneyVi } from './web-views';
 import { PageActor, PageRoles, WebRequest } from './web-context';
 
@@ -31,6 +33,7 @@ export class BudgetPagesController {
     private readonly clock: Clock,
     private readonly budget: BudgetService,
     private readonly summaries: BudgetSummaryService,
+    private readonly setup: BudgetSetupService,
     private readonly reversals: ReversalRequestsService,
     private readonly directory: DirectoryService,
     private readonly idempotency: WebIdempotency,
@@ -41,11 +44,13 @@ export class BudgetPagesController {
   @Get()
   async summary(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Query('nam') year?: string, @Query('nguon') fundCode?: string) {
     const fiscalYear = /^\d{4}$/.test(year ?? '') ? Number.parseInt(year!, 10) : Number.parseInt(this.clock.today().slice(0, 4), 10);
-    const [summary, names, funds, years] = await Promise.all([
+    const isFinance = hasRole(actor, 'finance');
+    const [summary, names, funds, years, setup] = await Promise.all([
       this.summaries.summary(actor, { fiscalYear, fundCode: fundCode || undefined }),
       this.directory.for(actor),
       this.budget.listFunds(actor),
       this.budget.listFiscalYears(actor),
+      isFinance ? this.setup.setup(actor) : Promise.resolve(null),
     ]);
     const books = summary.funds.map((fund) => {
       const units = fund.units.map((u) => ({ ...u, name: names.unitName(u.unitId) })).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
@@ -67,12 +72,24 @@ export class BudgetPagesController {
       books,
       funds,
       years,
-      isFinance: hasRole(actor, 'finance'),
+      isFinance,
+      // Finance's next set-up steps, each a link to its form, and the year a new one would be opened for.
+      setupSteps: setup ? setupLinks(setup.steps) : [],
+      proposedYear: setup?.proposedYear ?? null,
+      hasFunds: funds.length > 0,
       sources: Object.keys(FUND_SOURCE_LABELS),
     });
   }
 
   // ---- books -----------------------------------------------------------------------------------
+
+  /** The form to open a year, proposing the year to open (the current one, or the next not yet opened). */
+  @Get('nam')
+  @PageRoles('finance')
+  async yearForm(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor) {
+    const model = await this.formModel(actor, 'year');
+    this.pages.render(req, res, 'budget-form', { ...model, values: { year: String(model.proposedYear) } });
+  }
 
   @Post('nam')
   @PageRoles('finance')
@@ -118,8 +135,9 @@ export class BudgetPagesController {
 
   @Get('du-toan')
   @PageRoles('finance')
-  async appropriationForm(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor) {
-    this.pages.render(req, res, 'budget-form', { ...(await this.formModel(actor, 'appropriation')), values: this.defaults() });
+  async appropriationForm(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Query() query: Record<string, unknown>) {
+    const model = await this.formModel(actor, 'appropriation');
+    this.pages.render(req, res, 'budget-form', { ...model, values: this.defaults(model, query) });
   }
 
   @Post('du-toan')
@@ -147,8 +165,9 @@ export class BudgetPagesController {
 
   @Get('phan-bo')
   @PageRoles('finance')
-  async allocationForm(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor) {
-    this.pages.render(req, res, 'budget-form', { ...(await this.formModel(actor, 'allocation')), values: this.defaults() });
+  async allocationForm(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Query() query: Record<string, unknown>) {
+    const model = await this.formModel(actor, 'allocation');
+    this.pages.render(req, res, 'budget-form', { ...model, values: this.defaults(model, query) });
   }
 
   @Post('phan-bo')
@@ -176,8 +195,9 @@ export class BudgetPagesController {
 
   @Get('chia')
   @PageRoles('finance')
-  async splitForm(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor) {
-    this.pages.render(req, res, 'budget-form', { ...(await this.formModel(actor, 'split')), values: this.defaults() });
+  async splitForm(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Query() query: Record<string, unknown>) {
+    const model = await this.formModel(actor, 'split');
+    this.pages.render(req, res, 'budget-form', { ...model, values: this.defaults(model, query) });
   }
 
   @Post('chia')
@@ -249,6 +269,7 @@ export class BudgetPagesController {
       requests: waiting.items.map((r) => ({
         ...r,
         currency: funds.find((f) => f.code === r.transfer.fundCode)?.currency ?? 'VND',
+        fundName: funds.find((f) => f.code === r.transfer.fundCode)?.name ?? r.transfer.fundCode,
         requestedByName: names.personName(r.requestedBy),
         // Shown, not decided here: the service refuses the requester (maker-checker) whatever the page shows.
         askedByMe: r.requestedBy === actor.id,
@@ -258,17 +279,26 @@ export class BudgetPagesController {
     };
   }
 
-  private defaults(): Record<string, unknown> {
+  /**
+   * What a money form starts with: the fund and year a set-up step links to (`?nguon=&nam=`), else
+   * the only fund and the only open year when there is one, else the current year if it is open.
+   */
+  private defaults(model: { funds: Array<{ code: string }>; openYears: Array<{ year: number }> }, query: Record<string, unknown>): Record<string, unknown> {
     const today = this.clock.today();
-    return { fiscalYear: today.slice(0, 4), decisionDate: today };
+    const open = model.openYears.map((y) => String(y.year));
+    const askedYear = typeof query.nam === 'string' && open.includes(query.nam) ? query.nam : undefined;
+    const askedFund = typeof query.nguon === 'string' && model.funds.some((f) => f.code === query.nguon) ? query.nguon : undefined;
+    const fiscalYear = askedYear ?? (open.length === 1 ? open[0] : open.includes(today.slice(0, 4)) ? today.slice(0, 4) : '');
+    const fundCode = askedFund ?? (model.funds.length === 1 ? model.funds[0].code : '');
+    return { fiscalYear, fundCode, decisionDate: today };
   }
 
   private async currencyOf(actor: Actor, fundCode: string): Promise<string> {
     return (await this.budget.listFunds(actor)).find((f) => f.code === fundCode)?.currency ?? 'VND';
   }
 
-  private async formModel(actor: Actor, form: 'appropriation' | 'allocation' | 'split' | 'fund' | 'year'): Promise<Record<string, unknown>> {
-    const [funds, years, names] = await Promise.all([this.budget.listFunds(actor), this.budget.listFiscalYears(actor), this.directory.for(actor)]);
+  private async formModel(actor: Actor, form: 'appropriation' | 'allocation' | 'split' | 'fund' | 'year') {
+    const [funds, years, names, setup] = await Promise.all([this.budget.listFunds(actor), this.budget.listFiscalYears(actor), this.directory.for(actor), this.setup.setup(actor)]);
     const titles = {
       appropriation: 'Giao dự toán',
       allocation: 'Phân bổ kinh phí cho đơn vị',
@@ -276,7 +306,18 @@ export class BudgetPagesController {
       fund: 'Tạo nguồn kinh phí',
       year: 'Mở năm ngân sách',
     };
-    return { title: titles[form], form, funds, years, openYears: years.filter((y) => y.status === 'open'), units: names.units, sources: Object.keys(FUND_SOURCE_LABELS), idempotencyKey: this.idempotency.newKey() };
+    return {
+      title: titles[form],
+      form,
+      funds,
+      years,
+      openYears: years.filter((y) => y.status === 'open'),
+      // The year to open: the current one unless it was opened, otherwise the next not yet opened.
+      proposedYear: setup.proposedYear,
+      units: names.units,
+      sources: Object.keys(FUND_SOURCE_LABELS),
+      idempotencyKey: this.idempotency.newKey(),
+    };
   }
 }
 

@@ -74,6 +74,7 @@ export class DelegationPagesController {
       this.catalogue.listInForce(actor, {}),
     ]);
     const today = this.clock.today();
+    const activityName = new Map(rules.map((r) => [r.code, r.name]));
     return {
       title: 'Ủy quyền',
       today,
@@ -81,6 +82,7 @@ export class DelegationPagesController {
         ...d,
         fromName: names.personName(d.fromUserId),
         toName: names.personName(d.toUserId),
+        activityNames: d.activityTypeCodes ? d.activityTypeCodes.map((code) => activityName.get(code) ?? code) : null,
         mine: d.fromUserId === actor.id,
       })),
       paging: pagerOf(page, '/uy-quyen'),

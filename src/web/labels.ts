@@ -60,6 +60,9 @@ export const FIELD_LABELS: Record<string, string> = {
   treasuryRef: 'Số chứng từ kho bạc',
   valueDate: 'Ngày giá trị',
   actualCostLines: 'Chi phí thực tế',
+  documents: 'Tài liệu',
+  requiredDocumentKinds: 'Tài liệu bắt buộc',
+  skipAppraisalReason: 'Lý do không thẩm định',
   file: 'Tệp',
   toUserId: 'Người nhận ủy quyền',
   validFrom: 'Từ ngày',
@@ -71,6 +74,9 @@ export const FIELD_LABELS: Record<string, string> = {
   source: 'Nguồn',
   currency: 'Loại tiền',
   year: 'Năm',
+  from: 'Từ ngày',
+  to: 'Đến ngày',
+  format: 'Định dạng',
 };
 
 /** A field's label, for `costLines[2].unitPrice` too ("Chi phí, dòng 3: Đơn giá"). */

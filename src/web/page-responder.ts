@@ -4,6 +4,7 @@ import { Clock } from '../common/clock';
 import { ROLE_LABELS } from '../modules/identity/identity.labels';
 import { navigationFor } from './navigation';
 import { WebSessionService } from './session/web-session.service';
+import type { KeptForm } from './forms/kept-form';
 import type { WebRequest } from './web-context';
 import { WebViews } from './web-views';
 
@@ -40,6 +41,7 @@ export class PageResponder {
       flash: web?.flash ?? null,
       today: this.clock.today(),
       ...data,
+      ...(web?.keptForm && status === 200 ? withKeptForm(data, web.keptForm, web.flash) : {}),
     });
     this.secure(response);
     response.status(status).type('html').send(html);
@@ -60,6 +62,20 @@ export class PageResponder {
     // Pages hold personal and financial data: no copy kept by the browser or a proxy.
     response.setHeader('Cache-Control', 'no-store');
   }
+}
+
+/**
+ * A form typed before the session ended, filled in as it was typed (the page's own values, such
+ * as a file's saved fields, give way to it), its rows all shown, its form open, and a word on why.
+ */
+function withKeptForm(data: Record<string, unknown>, kept: KeptForm, flash: string | null): Record<string, unknown> {
+  const rowIndexes = Object.keys(kept.values).map((name) => /^\w+\[(\d{1,3})\]/.exec(name)?.[1]).filter((i): i is string => i !== undefined).map(Number);
+  return {
+    values: kept.values,
+    ...(kept.form ? { activeForm: kept.form } : {}),
+    ...(typeof data.rowCount === 'number' && rowIndexes.length ? { rowCount: Math.max(data.rowCount, Math.max(...rowIndexes) + 1) } : {}),
+    flash: flash ?? 'Phiên đăng nhập trước đã kết thúc. Nội dung bạn đã nhập được điền lại vào biểu mẫu: hãy kiểm tra rồi gửi lại.',
+  };
 }
 
 /** A path on this site to return to after login (never another site: `//x`, `/\x`, schemes). */

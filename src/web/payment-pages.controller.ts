@@ -200,7 +200,7 @@ export class PaymentPagesController {
 
   private async settlementModel(actor: Actor, id: string): Promise<Record<string, unknown>> {
     const settlement = await this.settlements.get(actor, id);
-    const [app, names] = await Promise.all([this.applications.get(actor, settlement.applicationId), this.directory.for(actor)]);
+    const [app, signed] = await Promise.all([this.applications.get(actor, settlement.applicationId), this.settlements.signatories(actor, id)]);
     const mayAct =
       isStaff(actor) &&
       ((settlement.status === 'submitted' && hasRole(actor, 'finance')) ||
@@ -209,8 +209,9 @@ export class PaymentPagesController {
       title: `Quyết toán: ${app.title}`,
       settlement,
       app,
-      checkedByName: settlement.checkedBy ? names.personName(settlement.checkedBy) : null,
-      approvedByName: settlement.approvedBy ? names.personName(settlement.approvedBy) : null,
+      checkedByName: settlement.checkedBy ? (signed.checkedBy ?? '—') : null,
+      approvedByName: settlement.approvedBy ? (signed.approvedBy ?? '—') : null,
+      approvedOnBehalfOfName: signed.approvedOnBehalfOf,
       mayAct,
       actLabel: settlement.status === 'submitted' ? 'Xác nhận đã kiểm tra' : 'Phê duyệt quyết toán',
       statementUrl: settlement.status === 'approved' && this.apiLinks.has('GET', STATEMENT_ROUTE) ? STATEMENT_ROUTE.replace(':id', settlement.id) : null,

@@ -5,6 +5,7 @@ import type { Actor } from '../common/auth/actor';
 import { ApplicationDecisionService } from '../modules/applications/application-decision.service';
 import { ApplicationReviewService } from '../modules/applications/application-review.service';
 import { ConsultationsService } from '../modules/applications/consultations.service';
+import { FileCancellationService } from '../modules/settlement/file-cancellation.service';
 import { AppraisalDto, AssignDto, ConsultDto, DecideDto, NoteDto, RecommendDto, RequiredReasonDto, ReturnDto } from '../modules/applications/dto/workflow.dto';
 import { amount, FormBody, optionalText, text, wholeNumber } from './forms/form-input';
 import { validated } from './forms/form-validation';
@@ -24,6 +25,7 @@ export class ReviewPagesController {
     private readonly review: ApplicationReviewService,
     private readonly decisions: ApplicationDecisionService,
     private readonly consultations: ConsultationsService,
+    private readonly cancellations: FileCancellationService,
     private readonly fileSteps: FileSteps,
   ) {}
 
@@ -83,9 +85,19 @@ export class ReviewPagesController {
         approvedSupport: amount(body, 'approvedSupport') ?? '',
         allocationUnitId: text(body, 'allocationUnitId'),
         note: optionalText(body, 'note'),
+        skipAppraisalReason: optionalText(body, 'skipAppraisalReason'),
       });
       await this.review.recommend(actor, id, dto);
       return 'Đã đề xuất mức hỗ trợ; hồ sơ chuyển trưởng phòng ký tắt.';
+    });
+  }
+
+  @Post(':id/tra-lai-chuyen-vien')
+  @PageRoles(...FILE_ACT_ROLES.send_back)
+  async sendBack(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string, @Body() body: FormBody) {
+    return this.fileSteps.run(req, res, actor, id, 'sendBack', async () => {
+      await this.review.sendBack(actor, id, await validated(RequiredReasonDto, { reason: text(body, 'reason') }));
+      return 'Đã trả hồ sơ về chuyên viên xử lý để đề xuất lại.';
     });
   }
 
@@ -114,8 +126,10 @@ export class ReviewPagesController {
   @PageRoles('leader')
   async cancel(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string, @Body() body: FormBody) {
     return this.fileSteps.run(req, res, actor, id, 'cancel', async () => {
-      await this.decisions.cancel(actor, id, await validated(RequiredReasonDto, { reason: text(body, 'reason') }));
-      return 'Đã hủy đề án; kinh phí chưa giải ngân đã hoàn trả đơn vị.';
+      const cancelled = await this.cancellations.cancel(actor, id, await validated(RequiredReasonDto, { reason: text(body, 'reason') }));
+      return cancelled.recoveryId
+        ? 'Đã hủy đề án; kinh phí chưa giải ngân đã hoàn trả đơn vị, số đã chi được lập lệnh thu hồi.'
+        : 'Đã hủy đề án; kinh phí chưa giải ngân đã hoàn trả đơn vị.';
     });
   }
 }

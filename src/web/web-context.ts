@@ -1,6 +1,7 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { Request } from 'express';
 import type { Actor, Role } from '../common/auth/actor';
+import type { KeptForm } from './forms/kept-form';
 
 /** A signed-in browser session, as the page guard found it. */
 export interface WebSession {
@@ -8,6 +9,8 @@ export interface WebSession {
   id: string;
   csrfToken: string;
   flash: string | null;
+  /** A form typed before the previous session ended, to fill in once its page is shown. */
+  keptForm: KeptForm | null;
   actor: Actor;
 }
 
@@ -18,6 +21,8 @@ export interface WebContext {
   /** The token every form posts back (`_csrf`): the session's, or the anonymous visitor's cookie. */
   csrfToken: string;
   flash: string | null;
+  /** The form kept across a sign-in, when this page is the one it belongs to. */
+  keptForm?: KeptForm | null;
 }
 
 export type WebRequest = Request & { web?: WebContext; webSession?: Promise<WebSession | null> };

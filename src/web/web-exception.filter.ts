@@ -2,7 +2,10 @@ import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainError } from '../common/http/domain-error';
 import { clientProblem } from '../common/http/problem.filter';
-import { PageResponder } from './page-responder';
+import { FormAddresses } from './form-addresses';
+import { encodeKept } from './forms/kept-form';
+import { PageResponder, safeReturnPath } from './page-responder';
+import { parseCookies, SESSION_COOKIE } from './session/cookies';
 import { CsrfRefused, LoginRequired, WebRequest } from './web-context';
 
 /**
@@ -13,13 +16,19 @@ import { CsrfRefused, LoginRequired, WebRequest } from './web-context';
 export class WebExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('WebPages');
 
-  constructor(private readonly pages: PageResponder) {}
+  constructor(
+    private readonly pages: PageResponder,
+    private readonly addresses: FormAddresses,
+  ) {}
 
   async catch(error: unknown, host: ArgumentsHost): Promise<void> {
     const request = host.switchToHttp().getRequest<WebRequest>();
     const response = host.switchToHttp().getResponse<Response>();
     if (response.headersSent) return;
     try {
+      if (error instanceof LoginRequired && request.method === 'POST' && request.path !== '/dang-xuat') {
+        return this.signInAgain(request, response);
+      }
       if (error instanceof LoginRequired || (error instanceof DomainError && error.code === 'UNAUTHENTICATED')) {
         const returnTo = error instanceof LoginRequired && error.returnTo && error.returnTo !== '/' ? `?tiep=${encodeURIComponent(error.returnTo)}` : '';
         return await this.pages.redirect(request, response, `/dang-nhap${returnTo}`);
@@ -57,5 +66,20 @@ export class WebExceptionFilter implements ExceptionFilter {
       this.logger.error({ err: renderError }, 'error page failed');
       if (!response.headersSent) response.status(500).type('text/plain; charset=utf-8').send('Đã xảy ra lỗi không mong muốn.');
     }
+  }
+
+  /**
+   * A form sent after the session ended: the login page at once, which returns to the form's page
+   * after signing in, with what was typed. The fields are kept only for a browser that still
+   * holds the ended session's cookie (a form of another site never carries it: SameSite) and
+   * only from an ordinary form (files are not kept).
+   */
+  private signInAgain(request: WebRequest, response: Response): void {
+    const next = safeReturnPath(this.addresses.pageForPost(request.path));
+    const endedSession = Boolean(parseCookies(request.headers.cookie)[SESSION_COOKIE]);
+    const ordinaryForm = /^application\/x-www-form-urlencoded/i.test(String(request.headers['content-type'] ?? ''));
+    const sameSite = request.headers['sec-fetch-site'] !== 'cross-site';
+    const kept = endedSession && ordinaryForm && sameSite ? encodeKept(request.body) : null;
+    this.pages.render(request, response, 'login', { title: 'Phiên đăng nhập đã kết thúc', next, kept, sessionEnded: true }, 401);
   }
 }

@@ -23,6 +23,7 @@ export const PAGE_ROOTS = [
   'so-van-ban-di',
   'quan-tri',
   'doi-mat-khau',
+  'quen-mat-khau',
 ] as const;
 
 /** The global prefix's exclusions for the pages (see bootstrap). */

@@ -39,6 +39,13 @@ const labels = {
   TRANSFER_KIND_LABELS,
 };
 import { webDirectory } from './web-directories';
+import { amountForInput } from './forms/form-input';
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+
+/** Characters beyond which a code may wrap on a phone (about the width of its screen). */
+const LONG_CODE = 28;
 
 /** A money string of the API (`"1500000"`, `"-60000000"`), shown in vi-VN form; absent is a dash. */
 export function moneyVi(value: unknown, currency = 'VND'): string {
@@ -76,6 +83,15 @@ export class WebViews {
     this.env.addFilter('date', dateVi);
     this.env.addFilter('number', (value: unknown) => (typeof value === 'number' && Number.isInteger(value) ? formatNumberVi(new Money(value)) : '—'));
     this.env.addFilter('datetime', dateTimeVi);
+    // An amount put in a form to be edited: `180.000.000`, as people type it.
+    this.env.addFilter('amountInput', amountForInput);
+    // A code (fund, decision number, voucher, tax code) is never broken inside ("KCDP-202 / 6");
+    // only one too long for a phone's line may wrap, rather than widen the page.
+    this.env.addFilter('code', (value: unknown) => {
+      if (value === null || value === undefined || value === '') return '—';
+      const text = String(value);
+      return new nunjucks.runtime.SafeString(`<span class="code${text.length > LONG_CODE ? ' long' : ''}">${escapeHtml(text)}</span>`);
+    });
     this.env.addFilter('percent', (value: unknown) => (typeof value === 'string' && value !== '' ? formatPercentVi(new Money(value)) : '—'));
     this.env.addFilter('status', (value: unknown) => (typeof value === 'string' ? statusLabel(value as ApplicationStatus) ?? value : ''));
     this.env.addFilter('label', (value: unknown, table: keyof typeof labels) => {

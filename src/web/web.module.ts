@@ -9,6 +9,7 @@ import { EstablishmentsModule } from '../modules/establishments/establishments.m
 import { LedgerModule } from '../modules/ledger/ledger.module';
 import { OrganizationModule } from '../modules/organization/organization.module';
 import { ReconciliationModule } from '../modules/reconciliation/reconciliation.module';
+import { ReportsModule } from '../modules/reports/reports.module';
 import { SettlementModule } from '../modules/settlement/settlement.module';
 import { OfficialDocumentsModule } from '../modules/official-documents/official-documents.module';
 import { AdminActivityPagesController } from './admin-activity-pages.controller';
@@ -24,6 +25,7 @@ import { ConflictPagesController } from './conflict-pages.controller';
 import { ConsultationPagesController } from './consultation-pages.controller';
 import { DelegationPagesController } from './delegation-pages.controller';
 import { EstablishmentPagesController } from './establishment-pages.controller';
+import { FormAddresses } from './form-addresses';
 import { FormPages } from './forms/form-pages';
 import { WebIdempotency } from './forms/web-idempotency.service';
 import { HomePagesController } from './home-pages.controller';
@@ -59,6 +61,7 @@ import { WebViews } from './web-views';
     LedgerModule,
     OrganizationModule,
     ReconciliationModule,
+    ReportsModule,
     SettlementModule,
     OfficialDocumentsModule,
   ],
@@ -91,12 +94,14 @@ import { WebViews } from './web-views';
     FormPages,
     WebIdempotency,
     ApiLinks,
+    FormAddresses,
     DirectoryService,
     FilePageService,
     FileSteps,
     WorkQueueService,
     ProducerHomeService,
   ],
-  exports: [BrowserSessionSource],
+  // The session service for housekeeping (ended sessions are purged on a schedule).
+  exports: [BrowserSessionSource, WebSessionService],
 })
 export class WebModule {}

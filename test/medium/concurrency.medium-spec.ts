@@ -85,7 +85,7 @@ describe('use cases under concurrency, and idempotency in the transaction', () =
   it('32 advance requests at once on one file: the 70 % limit lets exactly 7 of 10.000.000 through', async () => {
     const c = await cast(u, YEAR, '1000000000');
     const id = await approvedFile(u, c, { approvedSupport: '100000000' });
-    await u.get(ContractsService).contract(c.officer, id, { contractNo: `HĐ-${id}`, signedDate: `${YEAR}-03-10` });
+    await u.get(ContractsService).contract(c.officer, id, { contractNo: `HĐ-${id}`, signedDate: `${YEAR}-03-02` });
     const disbursements = u.get(DisbursementsService);
     const result = await outcomes(Array.from({ length: 32 }, () => disbursements.request(c.officer, { applicationId: id, kind: 'advance', amount: '10000000' })));
     expect(result.done).toBe(7);

@@ -3,6 +3,7 @@ import { ApplicationsService } from '../../src/modules/applications/applications
 import { BudgetService } from '../../src/modules/budget/budget.service';
 import { ContractsService } from '../../src/modules/disbursements/contracts.service';
 import { DisbursementsService } from '../../src/modules/disbursements/disbursements.service';
+import { FileCancellationService } from '../../src/modules/settlement/file-cancellation.service';
 import { RecoveryService } from '../../src/modules/settlement/recovery.service';
 import { SettlementService } from '../../src/modules/settlement/settlement.service';
 import { createActor, createUnit } from '../support/actors';
@@ -40,7 +41,8 @@ describe('money path of a file', () => {
 
   beforeAll(async () => {
     u = await startUseCases();
-    u.clock.set(`${YEAR}-03-02T02:00:00Z`);
+    // Late in the year: the contracts, payments, acceptances and receipts below have happened by then.
+    u.clock.set(`${YEAR}-11-25T02:00:00Z`);
     [files, decisions, contracts, disbursements, settlements, recoveries] = [
       u.get(ApplicationsService),
       u.get(ApplicationDecisionService),
@@ -212,13 +214,18 @@ describe('money path of a file', () => {
     await expectBalanced(u, c.fundCode, YEAR);
   });
 
-  it('cancelling an approved file releases what is committed and not paid', async () => {
+  it('cancelling an approved file releases what is committed and not paid, and opens a recovery for what was paid', async () => {
     const id = await advancedFile();
     const before = await centre();
-    expect(await decisions.cancel(c.leader, id, { reason: 'Cơ sở dừng dự án' })).toMatchObject({ status: 'cancelled' });
+    const cancelled = await u.get(FileCancellationService).cancel(c.leader, id, { reason: 'Cơ sở dừng dự án' });
+    expect(cancelled).toMatchObject({ status: 'cancelled', recoveryId: expect.any(String) });
     expect(BigInt((await centre()).available) - BigInt(before.available)).toBe(90000000n);
     expect(await commitmentOf(u, c.fundCode, YEAR, id)).toBe('0');
     await refusal(disbursements.request(c.officer, { applicationId: id, kind: 'advance', amount: '1' }), 'INVALID_STATE');
+    expect(await recoveries.get(c.applicant, cancelled.recoveryId!)).toMatchObject({ origin: 'cancellation', settlementId: null, amount: '210000000', outstanding: '210000000', status: 'open' });
+    expect(await recoveries.receive(c.finance, cancelled.recoveryId!, { amount: '210000000', treasuryRef: treasuryRef(), valueDate: `${YEAR}-05-02` })).toMatchObject({ status: 'closed' });
+    expect(await statusOf(id)).toBe('cancelled');
+    expect(BigInt((await centre()).available) - BigInt(before.available)).toBe(300000000n);
     await expectBalanced(u, c.fundCode, YEAR);
   });
 });

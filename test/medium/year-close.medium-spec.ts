@@ -28,10 +28,10 @@ describe('year close', () => {
     await budget.allocate(c.finance, { fundCode: c.fundCode, fiscalYear: YEAR, unitId: other.id, amount: '50000000', decisionNo: 'PB-2' });
     // A: 300.000.000 with 210.000.000 advanced and paid (90.000.000 left); B: 200.000.000 untouched.
     const a = await approvedFile(u, c);
-    await u.get(ContractsService).contract(c.officer, a, { contractNo: `HĐ-${a}`, signedDate: `${YEAR}-03-10` });
+    await u.get(ContractsService).contract(c.officer, a, { contractNo: `HĐ-${a}`, signedDate: `${YEAR}-03-02` });
     const advance = await disbursements.request(c.officer, { applicationId: a, kind: 'advance', amount: '210000000' });
     await disbursements.approve(c.finance, advance.id);
-    await disbursements.pay(c.finance, advance.id, { treasuryRef: treasuryRef(), valueDate: `${YEAR}-03-20` });
+    await disbursements.pay(c.finance, advance.id, { treasuryRef: treasuryRef(), valueDate: `${YEAR}-03-02` });
     const b = await approvedFile(u, c, { approvedSupport: '200000000', eligibleCost: '400000000' });
 
     u.clock.set(`${YEAR}-12-31T09:00:00Z`);
@@ -61,7 +61,7 @@ describe('year close', () => {
     await u.get(ContractsService).contract(c.officer, b, { contractNo: `HĐ-${b}`, signedDate: `${YEAR + 1}-01-15` });
     const late = await disbursements.request(c.officer, { applicationId: b, kind: 'advance', amount: '140000000' });
     await disbursements.approve(c.finance2, late.id);
-    await disbursements.pay(c.finance, late.id, { treasuryRef: treasuryRef(), valueDate: `${YEAR + 1}-01-20` });
+    await disbursements.pay(c.finance, late.id, { treasuryRef: treasuryRef(), valueDate: `${YEAR + 1}-01-15` });
     expect(await commitmentOf(u, c.fundCode, YEAR + 1, b)).toBe('60000000');
     expect((await unitFigures(u, c.fundCode, YEAR + 1, c.centre.id)).unit).toMatchObject({ committed: '150000000', disbursed: '140000000' });
     await expectBalanced(u, c.fundCode, YEAR);

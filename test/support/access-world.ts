@@ -139,8 +139,16 @@ export class Factory {
     return (await must(this.t.http.post(api(`/applications/${id}/consultations`)).set(this.as.oAsg.auth).send(body), 201, 'consult')).id;
   }
 
-  async recommended(): Promise<string> {
+  /** A file in review that its responsible officer has appraised (a recommendation rests on an appraisal). */
+  async appraised(): Promise<string> {
     const id = await this.review();
+    const body = { score: 85, recommendation: 'approve', comment: 'Khả thi' };
+    await must(this.t.http.post(api(`/applications/${id}/appraisals`)).set(this.as.oAsg.auth).send(body), 201, 'appraise');
+    return id;
+  }
+
+  async recommended(): Promise<string> {
+    const id = await this.appraised();
     const body = { approvedSupport: SUPPORT, allocationUnitId: this.w.units.lead, note: 'Đủ điều kiện' };
     await must(this.t.http.post(api(`/applications/${id}/recommend`)).set(this.as.oAsg.auth).send(body), 200, 'recommend');
     return id;

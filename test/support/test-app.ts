@@ -26,6 +26,8 @@ export function testConfig(env: Record<string, string> = {}): AppConfig {
     RATE_LIMIT_AUTH_PER_MINUTE: '1000',
     RATE_LIMIT_AUTH_PER_ADDRESS_PER_MINUTE: '1000',
     DATA_DIR: `${tmpdir()}/kcfund-test-data`,
+    // The test runs share DATA_DIR but not their databases: a sweep would take another run's files for orphans.
+    HOUSEKEEPING_INTERVAL_MINUTES: '0',
     ...env,
   });
 }

@@ -163,6 +163,7 @@ export async function initialedFile(u: UseCases, c: Cast, options: { eligibleCos
   const { id } = await applications.create(c.applicant, sampleFileBody({ establishmentId: establishment.id, year: c.year, fundCode: c.fundCode, requestedSupport: approvedSupport, eligibleCost: options.eligibleCost }));
   await applications.submit(c.applicant, id);
   await review.assign(c.head, id, { officerId: c.officer.id, leadUnitId: c.centre.id, dueDate: `${c.year}-12-31` });
+  await review.appraise(c.officer, id, { score: 85, recommendation: 'approve', comment: 'Đủ điều kiện hỗ trợ' });
   await review.recommend(c.officer, id, { approvedSupport, allocationUnitId: c.centre.id, note: 'Đủ điều kiện' });
   await review.initial(c.head, id, {});
   return id;

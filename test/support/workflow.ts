@@ -81,7 +81,13 @@ export async function initialedFile(t: TestApp, c: Cast, options: FileOptions = 
   const id = created.body.id;
   await t.http.post(api(`/applications/${id}/submit`)).set(c.applicant.auth).expect(200);
   await t.http.post(api(`/applications/${id}/assign`)).set(c.head.auth).send({ officerId: c.officer.id, leadUnitId: c.centre.id, dueDate: `${c.year}-12-31` }).expect(200);
+  await appraise(t, c.officer, id);
   await t.http.post(api(`/applications/${id}/recommend`)).set(c.officer.auth).send({ approvedSupport, allocationUnitId: c.centre.id, note: 'Đủ điều kiện' }).expect(200);
   await t.http.post(api(`/applications/${id}/initial`)).set(c.head.auth).send({}).expect(200);
   return id;
+}
+
+/** The officer's appraisal (thẩm định), which a recommendation needs first. */
+export async function appraise(t: TestApp, officer: TestActor, id: string, score = 85): Promise<void> {
+  await t.http.post(`/api/v1/applications/${id}/appraisals`).set(officer.auth).send({ score, recommendation: 'approve', comment: 'Đủ điều kiện hỗ trợ' }).expect(201);
 }

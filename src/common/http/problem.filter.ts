@@ -47,26 +47,39 @@ export class ReplayedResponse extends Error {
   }
 }
 
+/** A browser asking for a page (outside the API), which reads HTML rather than problem+json. */
+function wantsPage(request: Request): boolean {
+  return !request.originalUrl.startsWith('/api/') && /text\/html/.test(request.headers.accept ?? '');
+}
+
 /**
  * The answer for an address nothing serves: a Vietnamese page for a browser outside the API (a
  * person who typed or followed a wrong address), a 404 problem otherwise.
  */
 export function answerNotFound(request: Request, response: Response): void {
-  const browser = (request.method === 'GET' || request.method === 'HEAD') && /text\/html/.test(request.headers.accept ?? '');
-  if (browser && !request.originalUrl.startsWith('/api/')) {
-    response.status(404).type('text/html; charset=utf-8').send(NOT_FOUND_PAGE);
+  const browser = (request.method === 'GET' || request.method === 'HEAD') && wantsPage(request);
+  if (browser) {
+    response.status(404).type('text/html; charset=utf-8').send(plainPage('Không tìm thấy trang', 'Địa chỉ này không có trong KCFund. Có thể đường dẫn đã cũ hoặc gõ nhầm.'));
     return;
   }
   response.status(404).type('application/problem+json').send(JSON.stringify(toProblem(new NotFoundException(), request)));
 }
 
-const NOT_FOUND_PAGE = `<!doctype html>
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * A page of its own for what happens before a page's controller runs (a form too large for the
+ * body limit, an unknown character set): the pages' templates are a floor above this one.
+ */
+function plainPage(title: string, detail: string): string {
+  return `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Không tìm thấy trang — KCFund</title>
+<title>${escapeHtml(title)} — KCFund</title>
 <style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#1f2937}a{color:#1d4ed8}</style>
-</head><body><h1>Không tìm thấy trang</h1>
-<p>Địa chỉ này không có trong KCFund. Có thể đường dẫn đã cũ hoặc gõ nhầm.</p>
-<p><a href="/">Về trang chủ</a></p></body></html>`;
+</head><body><main><h1>${escapeHtml(title)}</h1>
+<p>${escapeHtml(detail)}</p>
+<p><a href="/">Về trang chủ</a></p></main></body></html>`;
+}
 
 /** Turns every error into RFC 9457 problem+json; the HTTP status is chosen here and only here. */
 @Catch()
@@ -86,6 +99,12 @@ export class ProblemFilter implements ExceptionFilter {
     if (error instanceof NotFoundException) return answerNotFound(request, response);
     const body = toProblem(error, request);
     if (body.status >= 500) this.logger.error({ err: error, path: request.url }, body.detail);
+    // The pages show their own errors (WebExceptionFilter); what fails before them (the body
+    // parser) still answers a browser with a page, never JSON.
+    if (wantsPage(request)) {
+      response.status(body.status).type('text/html; charset=utf-8').send(plainPage(body.title, body.detail));
+      return;
+    }
     response.status(body.status).type('application/problem+json').send(JSON.stringify(body));
   }
 }
@@ -98,6 +117,30 @@ export function clientProblem(error: unknown, request: Request): ProblemDetails 
   if (error instanceof ReplayedResponse) return null;
   const body = toProblem(error, request);
   return body.status < 500 ? body : null;
+}
+
+/** What a multipart upload that passed one of multer's limits (its `code`) gets, naming the field. */
+export function multipartProblem(code: string, field?: string): ProblemDetails {
+  const refused = (status: number, name: string, message: string) =>
+    problem(status, `${name}: ${message}`, { code: 'VALIDATION_FAILED', errors: [{ field: name, message }] });
+  switch (code) {
+    case 'LIMIT_FILE_SIZE':
+      return refused(413, field ?? 'file', 'tệp vượt quá dung lượng cho phép');
+    case 'LIMIT_FIELD_VALUE':
+      return refused(400, field ?? 'body', 'giá trị quá dài');
+    case 'LIMIT_FIELD_KEY':
+      return refused(400, 'body', 'tên trường quá dài');
+    case 'LIMIT_FIELD_NESTING':
+    case 'LIMIT_FIELD_ARRAY_INDEX':
+    case 'INVALID_FIELD_NAME':
+    case 'MISSING_FIELD_NAME':
+      return refused(400, 'body', 'tên trường không hợp lệ');
+    case 'LIMIT_FIELD_COUNT':
+    case 'LIMIT_PART_COUNT':
+      return refused(400, 'body', 'biểu mẫu tải lên có quá nhiều trường');
+    default:
+      return refused(400, 'file', 'gửi đúng một tệp trong trường "file" (multipart/form-data)');
+  }
 }
 
 export function toProblem(error: unknown, request: Request): ProblemDetails {
@@ -146,8 +189,9 @@ class ProblemMapper {
 
   private fromHttpException(error: HttpException, request: Request): ProblemDetails {
     const status = error.getStatus();
-    const cause = (error as { cause?: { type?: string; status?: number } }).cause;
+    const cause = (error as { cause?: { type?: string; status?: number; name?: string; code?: string; field?: string } }).cause;
     if (cause?.type && cause.status) return this.fromBodyParser(cause.type, cause.status);
+    if (cause?.name === 'MulterError' && cause.code) return multipartProblem(cause.code, cause.field);
     switch (status) {
       case 404:
         return problem(404, `Không có đường dẫn ${request.method} ${request.originalUrl.split("?")[0]}.`);

@@ -89,3 +89,21 @@ export function IsFiscalYear(options?: ValidationOptions): PropertyDecorator {
     options,
   );
 }
+
+/**
+ * A calendar date not before another field's date (an end after its start), checked with the
+ * other fields so that a form shows it with them on the first submit. Skipped while either date
+ * is missing or malformed: their own checks speak then.
+ */
+export function IsNotBefore(other: string, message: string, options?: ValidationOptions): PropertyDecorator {
+  const date = /^\d{4}-\d{2}-\d{2}$/;
+  return define(
+    'isNotBefore',
+    (value, args) => {
+      const start = (args.object as Record<string, unknown>)[other];
+      if (typeof value !== 'string' || typeof start !== 'string' || !date.test(value) || !date.test(start)) return null;
+      return value < start ? message : null;
+    },
+    options,
+  );
+}

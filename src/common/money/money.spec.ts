@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { Decimal, Money } from './decimal';
-import { floorRateOf, formatMoneyForApi, minMoney, MoneyFormatError, parseMoney, parseRate } from './money';
+import { floorRateOf, formatMoneyForApi, minMoney, MoneyFormatError, moneyStringProblem, parseMoney, parseRate } from './money';
 import { splitByWeights } from './split';
 import { formatDateVi, formatMoneyVi, formatPercentVi, toHoChiMinhDate } from './format-vi';
 import { decimalTransformer } from './decimal.transformer';
@@ -43,6 +43,11 @@ describe('parseMoney', () => {
     } catch (e) {
       expect((e as MoneyFormatError).field).toBe('costLines[0].unitPrice');
     }
+  });
+
+  it('says a negative amount is negative, whatever its separators', () => {
+    for (const value of ['-500.000.000', '-500000000', '-5', ' -1', '\u2212500']) expect(moneyStringProblem(value, 0)).toBe('không được âm');
+    expect(moneyStringProblem('1.000,5', 0)).toMatch(/dấu phân cách/);
   });
 
   it('accepts zero only where the field allows it', () => {

@@ -41,6 +41,8 @@ export function parseMoney(value: unknown, { field, currency, allowZero = false 
 export function moneyStringProblem(value: unknown, scale: number): string | null {
   if (typeof value !== 'string') return 'phải là chuỗi số thập phân, ví dụ "1500000"';
   if (value === '') return 'không được để trống';
+  // A minus sign is the problem, whatever the rest looks like ("-500.000.000" is not about dots).
+  if (/^\s*[-\u2212]/.test(value)) return 'không được âm';
   const match = PLAIN_DECIMAL.exec(value);
   if (!match) return 'phải là số thập phân không dấu, không có dấu phân cách hàng nghìn và không dùng số mũ';
   if (match[1].length > MAX_INTEGER_DIGITS) return `tối đa ${MAX_INTEGER_DIGITS} chữ số phần nguyên`;

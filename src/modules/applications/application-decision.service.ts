@@ -116,10 +116,12 @@ export class ApplicationDecisionService {
   }
 
   /**
-   * A leader cancels an approved file in their field of work (outside it: 403 OUT_OF_SCOPE); what
-   * is committed and not yet paid goes back to the unit.
+   * The file's part of a cancellation (hủy đề án): a leader cancels an approved file in their field
+   * of work (outside it: 403 OUT_OF_SCOPE); what is committed and not yet paid goes back to the
+   * unit. The use case is the settlement module's `FileCancellationService.cancel`, which joins
+   * this in its transaction and opens a recovery for what was already paid.
    */
-  async cancel(actor: Actor, id: string, dto: RequiredReasonDto): Promise<ApplicationView> {
+  async cancelFile(actor: Actor, id: string, dto: RequiredReasonDto): Promise<ApplicationView> {
     const role = capacityFor({ action: 'cancel', roles: actor.roles });
     return this.tx.run(async (em) => {
       const app = await this.store.findVisible(actor, id, { lock: true });

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, ActorSource } from '../../common/auth/actor';
+import { Actor, ActorSource, hasRole } from '../../common/auth/actor';
 import { assertNotMakerChecker } from '../../common/auth/maker-checker';
 import { Clock } from '../../common/clock';
 import { ValidationFailed } from '../../common/http/domain-error';
 import { isId, newId } from '../../common/ids';
+import { formatDateVi } from '../../common/money/format-vi';
 import { parseMoney } from '../../common/money/money';
 import { TransactionRunner } from '../../database/transaction';
 import { CatalogueService } from '../catalogue/catalogue.service';
+import { DelegationService } from '../identity/delegation.service';
 import { UnitService } from '../organization/unit.service';
 import { Application } from './application.entity';
 import { ApplicationStore } from './application-store';
@@ -14,10 +16,10 @@ import { ApplicationView, AppraisalView, toAppraisalView } from './application.v
 import { ApplicationError } from './applications.error';
 import { ConflictDeclarationsService } from './conflict-declarations.service';
 import { approvedSupportProblem, totalsOf } from './costs.rules';
-import { assignActionFor, capacityFor, nextStatus } from './workflow.rules';
+import { assignActionFor, capacityFor, nextStatus, recommendationRefusal } from './workflow.rules';
 import { Appraisal } from './appraisal.entity';
 import { CostLine } from './cost-line.entity';
-import type { AppraisalDto, AssignDto, NoteDto, RecommendDto, ReturnDto } from './dto/workflow.dto';
+import type { AppraisalDto, AssignDto, NoteDto, RecommendDto, RequiredReasonDto, ReturnDto } from './dto/workflow.dto';
 
 /**
  * The office's side of a file before the decision: assignment to one lead unit and one officer,
@@ -33,6 +35,7 @@ export class ApplicationReviewService {
     private readonly units: UnitService,
     private readonly actors: ActorSource,
     private readonly conflicts: ConflictDeclarationsService,
+    private readonly delegations: DelegationService,
   ) {}
 
   /**
@@ -100,7 +103,7 @@ export class ApplicationReviewService {
         from,
         actor,
         capacity: role,
-        note: `${dto.reason.trim()} (hạn bổ sung ${dto.dueDate})`,
+        note: `${dto.reason.trim()} (hạn bổ sung ${formatDateVi(dto.dueDate)})`,
         after: { supplementDueDate: dto.dueDate },
       });
       return this.store.view(app);
@@ -145,7 +148,9 @@ export class ApplicationReviewService {
 
   /**
    * The responsible officer (or a head of the lead unit) recommends the support, at most the
-   * maximum and the request, from the allocation of the lead unit or a unit above it.
+   * maximum and the request, from the allocation of the lead unit or a unit above it. The file must
+   * have been appraised (thẩm định), or the recommender states why not (409 INVALID_STATE otherwise);
+   * that reason goes on the timeline.
    */
   async recommend(actor: Actor, id: string, dto: RecommendDto): Promise<ApplicationView> {
     const role = capacityFor({ action: 'recommend', roles: actor.roles });
@@ -167,6 +172,10 @@ export class ApplicationReviewService {
         currency: app.currency,
       });
       if (problem) throw problem;
+      const appraisals = await em.count(Appraisal, { where: { applicationId: app.id } });
+      const refusal = recommendationRefusal({ appraisals, skipAppraisalReason: dto.skipAppraisalReason });
+      if (refusal) throw refusal;
+      const skipReason = appraisals === 0 ? dto.skipAppraisalReason!.trim() : null;
       Object.assign(app, {
         status: to,
         approvedSupport,
@@ -180,8 +189,8 @@ export class ApplicationReviewService {
         from,
         actor,
         capacity: role,
-        note: dto.note?.trim() || null,
-        after: { approvedSupport, allocationUnitId: dto.allocationUnitId, maxSupport: app.maxSupport },
+        note: [dto.note?.trim(), skipReason ? `Không thẩm định: ${skipReason}` : null].filter(Boolean).join(' — ') || null,
+        after: { approvedSupport, allocationUnitId: dto.allocationUnitId, maxSupport: app.maxSupport, ...(skipReason ? { skipAppraisalReason: skipReason } : {}) },
       });
       return this.store.view(app);
     });
@@ -209,6 +218,29 @@ export class ApplicationReviewService {
     });
   }
 
+  /**
+   * Sends a file back to its responsible officer (trả lại chuyên viên), with the reason: a head of
+   * the lead unit a recommendation they will not initial, a leader (in their field of work) an
+   * initialed file they will not decide as it stands. The file is under review again; the officer
+   * recommends anew and the head initials again. The earlier recommendation and initial stay on the
+   * timeline.
+   */
+  async sendBack(actor: Actor, id: string, dto: RequiredReasonDto): Promise<ApplicationView> {
+    return this.tx.run(async (em) => {
+      const { app } = await this.store.open(actor, id, 'send_back', { lock: true });
+      const from = app.status;
+      const role = from === 'initialed' && hasRole(actor, 'leader') ? 'leader' : capacityFor({ action: 'send_back', roles: actor.roles });
+      const to = nextStatus({ from, action: 'send_back', role });
+      if (role === 'leader') {
+        await this.delegations.requireOwnField(actor, { activityTypeCode: app.activityTypeCode, unitIds: (await this.units.placement()).lineOf(app.leadUnitId) });
+      }
+      const before = { recommendedBy: app.recommendedBy, initialedBy: app.initialedBy };
+      Object.assign(app, { status: to, recommendedBy: null, recommendedAt: null, initialedBy: null, initialedAt: null });
+      await this.store.recordStep(em, { app, action: 'send_back', from, actor, capacity: role, note: dto.reason.trim(), before, after: { recommendedBy: null, initialedBy: null } });
+      return this.store.view(app);
+    });
+  }
+
   /** Computes the figures again with the rule in force today (a new version may have started). */
   private async refreshFigures(app: Application): Promise<void> {
     const rule = await this.catalogue.ruleFor(app.activityTypeCode, app.fundSource, this.clock.today());
@@ -225,11 +257,11 @@ export class ApplicationReviewService {
   ): Promise<string> {
     const unitName = async (id: string) => (await this.units.getUnit(actor, id)).name;
     if (before.leadUnitId === null) {
-      return `Giao đơn vị chủ trì ${await unitName(dto.leadUnitId)}, chuyên viên ${officerName}, hạn xử lý ${dto.dueDate}`;
+      return `Giao đơn vị chủ trì ${await unitName(dto.leadUnitId)}, chuyên viên ${officerName}, hạn xử lý ${formatDateVi(dto.dueDate)}`;
     }
     const parts: string[] = [];
     if (before.leadUnitId !== dto.leadUnitId) parts.push(`đổi đơn vị chủ trì ${await unitName(before.leadUnitId)} → ${await unitName(dto.leadUnitId)}`);
-    if (before.dueDate !== dto.dueDate) parts.push(`đổi hạn xử lý ${before.dueDate} → ${dto.dueDate}`);
+    if (before.dueDate !== dto.dueDate) parts.push(`đổi hạn xử lý ${before.dueDate ? formatDateVi(before.dueDate) : '—'} → ${formatDateVi(dto.dueDate)}`);
     if (before.officerId !== dto.officerId) parts.push(`đổi chuyên viên → ${officerName}`);
     return parts.join('; ').replace(/^./, (c) => c.toUpperCase());
   }

@@ -7,6 +7,7 @@ import { FileAccess, OpenedFile } from './file-access';
 import type { FileAct } from './file-access.rules';
 import { TransactionRunner } from '../../database/transaction';
 import { AuditService } from '../audit/audit.service';
+import { UnitService } from '../organization/unit.service';
 import { ApplicationDocument } from './application-document.entity';
 import { ApplicationEvent } from './application-event.entity';
 import { Application } from './application.entity';
@@ -15,6 +16,7 @@ import type { WorkflowAction } from './workflow.rules';
 import type { ApplicationStatus } from './application-statuses';
 import { Appraisal } from './appraisal.entity';
 import { Consultation } from './consultation.entity';
+import { consultationState } from './consultations.rules';
 import { CostLine } from './cost-line.entity';
 
 export interface StepRecord {
@@ -47,6 +49,7 @@ export class ApplicationStore {
     private readonly clock: Clock,
     private readonly actors: ActorSource,
     private readonly access: FileAccess,
+    private readonly units: UnitService,
   ) {}
 
   /**
@@ -118,7 +121,15 @@ export class ApplicationStore {
       em.find(Consultation, { where, order: { id: 'ASC' } }),
       em.find(Appraisal, { where, order: { id: 'ASC' } }),
     ]);
-    return toApplicationView({ app, lines, events, consultations, today: this.clock.today(), detail: { documents, appraisals } });
+    const today = this.clock.today();
+    const unitNames = await this.silentUnitNames(consultations, today);
+    return toApplicationView({ app, lines, events, consultations, today, detail: { documents, appraisals }, unitNames });
+  }
+
+  /** The names of the units whose silence the timelines report (read only when there is one). */
+  private silentUnitNames(consultations: Consultation[], today: string): Promise<Map<string, string>> {
+    const silent = consultations.filter((c) => consultationState({ opinion: c.opinion, dueDate: c.dueDate, today }).silent);
+    return this.units.namesOf(silent.map((c) => c.unitId));
   }
 
   /** Views of a page of files, with their cost lines and timelines loaded in three queries. */
@@ -132,6 +143,7 @@ export class ApplicationStore {
       em.find(Consultation, { where: { ...where, answeredAt: IsNull() }, order: { id: 'ASC' } }),
     ]);
     const today = this.clock.today();
+    const unitNames = await this.silentUnitNames(consultations, today);
     return apps.map((app) =>
       toApplicationView({
         app,
@@ -139,6 +151,7 @@ export class ApplicationStore {
         events: events.filter((e) => e.applicationId === app.id),
         consultations: consultations.filter((c) => c.applicationId === app.id),
         today,
+        unitNames,
       }),
     );
   }

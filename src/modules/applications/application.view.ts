@@ -1,4 +1,5 @@
 import { plainString } from '../../common/money/decimal';
+import { formatDateVi } from '../../common/money/format-vi';
 import { formatMoneyForApi } from '../../common/money/money';
 import type { ApplicationDocument } from './application-document.entity';
 import type { ApplicationEvent } from './application-event.entity';
@@ -122,6 +123,7 @@ export function toApplicationView({
   consultations,
   today,
   detail,
+  unitNames,
 }: {
   app: Application;
   lines: CostLine[];
@@ -131,6 +133,8 @@ export function toApplicationView({
   today: string;
   /** The single-file view also lists documents, consultations and appraisals. */
   detail?: { documents: ApplicationDocument[]; appraisals: Appraisal[] };
+  /** Names of the consulted units, for the timeline's silent consents. */
+  unitNames?: ReadonlyMap<string, string>;
 }): ApplicationView {
   const money = (v: Application['totalCost']) => formatMoneyForApi(v, app.currency);
   return {
@@ -175,7 +179,7 @@ export function toApplicationView({
     submittedAt: iso(app.submittedAt),
     createdAt: app.createdAt.toISOString(),
     updatedAt: app.updatedAt.toISOString(),
-    timeline: timelineOf({ events, consultations, today }),
+    timeline: timelineOf({ events, consultations, today, unitNames }),
     ...(detail
       ? {
           documents: detail.documents.map(toDocumentView),
@@ -190,7 +194,17 @@ export function toApplicationView({
  * The stored steps, with the silent consents that have happened since: a consultation unanswered
  * when its due date ended (midnight in Hồ Chí Minh City) counts as agreement at that moment.
  */
-export function timelineOf({ events, consultations, today }: { events: ApplicationEvent[]; consultations: Consultation[]; today: string }): TimelineEntryView[] {
+export function timelineOf({
+  events,
+  consultations,
+  today,
+  unitNames,
+}: {
+  events: ApplicationEvent[];
+  consultations: Consultation[];
+  today: string;
+  unitNames?: ReadonlyMap<string, string>;
+}): TimelineEntryView[] {
   const stored = events.map(toTimelineEntryView);
   const silent = consultations
     .filter((c) => consultationState({ opinion: c.opinion, dueDate: c.dueDate, today }).silent)
@@ -205,7 +219,7 @@ export function timelineOf({ events, consultations, today }: { events: Applicati
         capacity: 'system',
         onBehalfOf: null,
         onBehalfOfName: null,
-        note: `Đơn vị được xin ý kiến (${c.unitId}) không trả lời trước hạn ${c.dueDate}: coi như đồng ý (im lặng là đồng ý).`,
+        note: `${unitNames?.get(c.unitId) ?? 'Đơn vị được xin ý kiến'} không trả lời trước hạn ${formatDateVi(c.dueDate)}: coi như đồng ý (im lặng là đồng ý).`,
       }),
     );
   if (silent.length === 0) return stored;

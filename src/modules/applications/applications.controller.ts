@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../common/auth/actor';
@@ -8,7 +8,8 @@ import { ApplicationDocumentsService, UploadedPart } from './application-documen
 import { ApplicationReviewService } from './application-review.service';
 import { ApplicationsService } from './applications.service';
 import { ConsultationsService } from './consultations.service';
-import { MAX_DOCUMENT_BYTES } from './dto/document-upload';
+import { DOCUMENT_UPLOAD_OPTIONS } from './dto/document-upload';
+import { DocumentUploadGuard } from './document-upload.guard';
 import { ApplicationQuery } from './dto/application-query.dto';
 import { CreateApplicationDto, UpdateApplicationDto } from './dto/application-input.dto';
 import {
@@ -81,7 +82,9 @@ export class ApplicationsController {
 
   @Post(':id/documents')
   @Roles(...ACT_ROLES.upload)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1 }, defParamCharset: 'utf8' }))
+  // The right to the file first (a guard), then the body (the interceptor), within its limits.
+  @UseGuards(DocumentUploadGuard)
+  @UseInterceptors(FileInterceptor('file', DOCUMENT_UPLOAD_OPTIONS))
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: { type: 'object', required: ['file', 'kind'], properties: { file: { type: 'string', format: 'binary' }, kind: { type: 'string' } } },
@@ -136,6 +139,14 @@ export class ApplicationsController {
     return this.review.recommend(actor, id, dto);
   }
 
+  @Post(':id/send-back')
+  @HttpCode(200)
+  @Roles(...ACT_ROLES.send_back)
+  @ApiOperation({ summary: 'Trả lại chuyên viên: trưởng phòng trả hồ sơ đã đề xuất, lãnh đạo trả hồ sơ đã ký tắt (kèm lý do)' })
+  sendBack(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: RequiredReasonDto) {
+    return this.review.sendBack(actor, id, dto);
+  }
+
   @Post(':id/initial')
   @HttpCode(200)
   @Roles(...ACT_ROLES.initial)
@@ -150,13 +161,5 @@ export class ApplicationsController {
   @ApiOperation({ summary: 'Lãnh đạo hoặc người được ủy quyền quyết định phê duyệt / không phê duyệt' })
   decide(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: DecideDto) {
     return this.decisions.decide(actor, id, dto);
-  }
-
-  @Post(':id/cancel')
-  @HttpCode(200)
-  @Roles('leader')
-  @ApiOperation({ summary: 'Hủy đề án đã phê duyệt, hoàn trả kinh phí chưa giải ngân' })
-  cancel(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: RequiredReasonDto) {
-    return this.decisions.cancel(actor, id, dto);
   }
 }

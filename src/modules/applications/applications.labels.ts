@@ -38,6 +38,7 @@ export const ACTION_LABELS: Record<string, string> = {
   answer: 'Trả lời xin ý kiến',
   appraise: 'Thẩm định',
   recommend: 'Đề xuất mức hỗ trợ',
+  send_back: 'Trả lại chuyên viên',
   initial: 'Ký tắt',
   approve: 'Phê duyệt',
   reject: 'Không phê duyệt',
@@ -65,15 +66,8 @@ export const CONSULTATION_STATUS_LABELS: Record<string, string> = {
   silent: 'Quá hạn — coi như đồng ý',
 };
 
-/** The kinds of document a file holds. */
-export const DOCUMENT_KIND_LABELS: Record<string, string> = {
-  business_license: 'Giấy chứng nhận đăng ký kinh doanh',
-  quotation: 'Báo giá thiết bị, dịch vụ',
-  project_plan: 'Thuyết minh đề án',
-  invoice: 'Hóa đơn, chứng từ',
-  minutes: 'Biên bản',
-  other: 'Tài liệu khác',
-};
+/** The kinds of document a file holds (the catalogue's list: a rule names the kinds a file must carry). */
+export { DOCUMENT_KIND_LABELS } from '../catalogue/catalogue.labels';
 
 /** How a declarer is tied to the file's establishment (xung đột lợi ích). */
 export const CONFLICT_RELATION_LABELS: Record<string, string> = {

@@ -17,6 +17,7 @@ import { ConsultationsController } from './consultations.controller';
 import { ConsultationsService } from './consultations.service';
 import { FundDirectory } from './fund-directory';
 import { FileAccess } from './file-access';
+import { FileNamesService } from './file-names.service';
 
 @Module({
   imports: [CatalogueModule, EstablishmentsModule, OrganizationModule, BudgetModule, DocumentRegisterModule],
@@ -32,7 +33,8 @@ import { FileAccess } from './file-access';
     ApplicationDocumentsService,
     ConflictDeclarationsService,
     FundDirectory,
+    FileNamesService,
   ],
-  exports: [ApplicationsService, ApplicationFiles, ApplicationReviewService, ApplicationDecisionService, ConsultationsService, ApplicationDocumentsService, ConflictDeclarationsService],
+  exports: [ApplicationsService, ApplicationFiles, ApplicationReviewService, ApplicationDecisionService, ConsultationsService, ApplicationDocumentsService, ConflictDeclarationsService, FileNamesService],
 })
 export class ApplicationsModule {}

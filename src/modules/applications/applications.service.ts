@@ -19,14 +19,27 @@ import { submissionProblems, totalsOf } from './costs.rules';
 import { capacityFor, nextStatus, submitActionFor } from './workflow.rules';
 import { FINAL_STATUSES, IN_REVIEW_STATUSES } from './application-statuses';
 import { CostLine } from './cost-line.entity';
+import { ApplicationDocument } from './application-document.entity';
 import type { ApplicationQuery } from './dto/application-query.dto';
 import type { ApplicationChanges, CostLineDto, CreateApplicationDto } from './dto/application-input.dto';
 import type { ReasonDto } from './dto/workflow.dto';
 import { FundDirectory, FundInfo } from './fund-directory';
 import { FileAccess } from './file-access';
-import { FileAction, offeredActions } from './file-offers.rules';
+import { FileAction, OfferFacts, offeredActions } from './file-offers.rules';
+import { BEFORE_DECISION_STATUSES, FileBlocker, fileBlockers } from './file-blockers.rules';
+import { BudgetSetupService } from '../budget/budget-setup.service';
 
 export type { FileAction } from './file-offers.rules';
+export type { FileBlocker } from './file-blockers.rules';
+
+/** A file that would be stopped at the decision as it stands, and why. */
+export interface BlockedFile {
+  id: string;
+  title: string;
+  status: string;
+  fiscalYear: number;
+  blockers: FileBlocker[];
+}
 /** The roles that may ever take each step on a file: the routes' role check (API and pages) says the same as the use case. */
 export { ACT_ROLES as FILE_ACT_ROLES } from './file-access.rules';
 
@@ -41,6 +54,7 @@ export class ApplicationsService {
     private readonly establishments: EstablishmentsService,
     private readonly funds: FundDirectory,
     private readonly access: FileAccess,
+    private readonly budgetSetup: BudgetSetupService,
   ) {}
 
   async create(actor: Actor, dto: CreateApplicationDto): Promise<ApplicationView> {
@@ -156,6 +170,7 @@ export class ApplicationsService {
       // The figures are judged again by the rule in force today.
       const rule = await this.ruleToday(app.activityTypeCode, { code: app.fundCode, source: app.fundSource, currency: app.currency });
       const lines = await em.find(CostLine, { where: { applicationId: app.id }, order: { lineNo: 'ASC' } });
+      const documents = await em.find(ApplicationDocument, { where: { applicationId: app.id }, select: { kind: true } });
       this.applyTotals(app, lines, rule);
       const problems = submissionProblems({
         title: app.title,
@@ -167,6 +182,8 @@ export class ApplicationsService {
         maxSupport: app.maxSupport,
         requestedSupport: app.requestedSupport,
         currency: app.currency,
+        documentKinds: documents.map((d) => d.kind),
+        requiredDocumentKinds: rule.requiredDocumentKinds,
       });
       if (problems.length) {
         throw new ApplicationError('VALIDATION_FAILED', `Hồ sơ chưa thể nộp: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, problems);
@@ -198,9 +215,14 @@ export class ApplicationsService {
    * The actions the actor may take on a file now (for the pages, which offer only these): the
    * workflow's table narrowed by the same access policy every use case asks first. `mayDecide` is
    * the decision service's answer for this user and file; `declaredByMe` whether they declared on
-   * it, `conflictDeclared` whether they declared a conflict (which takes the judging steps away).
+   * it, `conflictDeclared` whether they declared a conflict (which takes the judging steps away);
+   * `advanceRoom` and `paymentRoom` whether the disbursements' limits leave room for a request.
    */
-  async offeredActions(actor: Actor, app: ApplicationView, facts: { mayDecide: boolean; declaredByMe: boolean; conflictDeclared: boolean }): Promise<Set<FileAction>> {
+  async offeredActions(
+    actor: Actor,
+    app: ApplicationView,
+    facts: Pick<OfferFacts, 'mayDecide' | 'declaredByMe' | 'conflictDeclared' | 'advanceRoom' | 'paymentRoom'>,
+  ): Promise<Set<FileAction>> {
     const { standing } = await this.access.find(actor, app.id);
     const lastBy = (action: string) => [...app.timeline].reverse().find((e) => e.action === action)?.actorId ?? null;
     return offeredActions(
@@ -216,6 +238,31 @@ export class ApplicationsService {
       },
       standing,
     );
+  }
+
+  /** Why a leader could not approve this file as it stands (none once it is decided). */
+  async blockersOf(actor: Actor, app: Pick<ApplicationView, 'status' | 'fiscalYear'>): Promise<FileBlocker[]> {
+    requireSignedIn(actor);
+    return fileBlockers({ status: app.status, fiscalYear: app.fiscalYear, openYears: await this.budgetSetup.openYears() });
+  }
+
+  /**
+   * The files the actor sees that a leader could not approve as they stand, and why (today: their
+   * fiscal year is not open, so the commitment would be refused), oldest first, at most `limit`.
+   * For the home pages, so that the stop shows before the file reaches the leader.
+   */
+  async blockedFiles(actor: Actor, limit = 200): Promise<BlockedFile[]> {
+    requireSignedIn(actor);
+    const openYears = await this.budgetSetup.openYears();
+    const qb = this.tx.manager
+      .createQueryBuilder(Application, 'a')
+      .select(['a.id', 'a.title', 'a.status', 'a.fiscalYear'])
+      .where('a.status IN (:...waiting)', { waiting: BEFORE_DECISION_STATUSES });
+    if (openYears.length) qb.andWhere('a.fiscal_year NOT IN (:...openYears)', { openYears });
+    const rows = await (await this.store.restrictToVisible(qb, 'a', actor)).orderBy('a.id', 'ASC').take(limit).getMany();
+    return rows
+      .map((a) => ({ id: a.id, title: a.title, status: a.status, fiscalYear: a.fiscalYear, blockers: fileBlockers({ status: a.status, fiscalYear: a.fiscalYear, openYears }) }))
+      .filter((f) => f.blockers.length > 0);
   }
 
   /** Title and currency of the visible files among `ids`, in one query (for lists of money items). */

@@ -5,6 +5,7 @@ import { Clock } from '../../common/clock';
 import { Forbidden, NotFound, ValidationFailed } from '../../common/http/domain-error';
 import { Page, pageOf } from '../../common/http/page';
 import { isId, newId } from '../../common/ids';
+import { formatDateVi } from '../../common/money/format-vi';
 import { TransactionRunner } from '../../database/transaction';
 import { UnitService } from '../organization/unit.service';
 import { ApplicationStore } from './application-store';
@@ -68,7 +69,7 @@ export class ConsultationsService {
         from,
         actor,
         capacity: role,
-        note: `Xin ý kiến ${unit.name} (hạn ${dto.dueDate}): ${consultation.question}`,
+        note: `Xin ý kiến ${unit.name} (hạn ${formatDateVi(dto.dueDate)}): ${consultation.question}`,
         after: { consultationId: consultation.id, unitId: dto.unitId, dueDate: dto.dueDate },
       });
       return toConsultationView(consultation, today);
@@ -92,7 +93,7 @@ export class ConsultationsService {
       if (state.status === 'silent') {
         throw new ApplicationError(
           'INVALID_STATE',
-          `Đã quá hạn trả lời (${consultation.dueDate}); đơn vị được coi là đồng ý (im lặng là đồng ý).`,
+          `Đã quá hạn trả lời (${formatDateVi(consultation.dueDate)}); đơn vị được coi là đồng ý (im lặng là đồng ý).`,
         );
       }
       Object.assign(consultation, { opinion: dto.opinion, comment: dto.comment?.trim() || null, answeredBy: actor.id, answeredAt: this.clock.now() });

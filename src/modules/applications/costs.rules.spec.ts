@@ -1,10 +1,10 @@
 import { Money } from '../../common/money/decimal';
-import { approvedSupportProblem, counterpartFunding, lineAmount, submissionProblems, supportLimit, totalsOf } from './costs.rules';
+import { approvedSupportProblem, capCurrencyRefusal, counterpartFunding, lineAmount, missingDocumentKinds, submissionProblems, supportLimit, totalsOf } from './costs.rules';
 
 const m = (v: string) => new Money(v);
 
 describe('support figures', () => {
-  const demo = { supportRate: m('0.3'), supportCap: m('1000000000') };
+  const demo = { supportRate: m('0.3'), supportCap: m('1000000000'), capCurrency: 'VND' };
 
   it('matches the worked examples of DOMAIN.md', () => {
     const line = (unitPrice: string, eligible = true) => ({ quantity: m('1'), unitPrice: m(unitPrice), eligible });
@@ -13,7 +13,7 @@ describe('support figures', () => {
     expect(demoTotals.eligibleCost.toFixed()).toBe('2500000000');
     expect(demoTotals.maxSupport.toFixed()).toBe('750000000');
     expect(totalsOf({ lines: [line('4000000000')], rule: demo, currency: 'VND' }).maxSupport.toFixed()).toBe('1000000000');
-    const machinery = { supportRate: m('0.5'), supportCap: m('300000000') };
+    const machinery = { supportRate: m('0.5'), supportCap: m('300000000'), capCurrency: 'VND' };
     expect(totalsOf({ lines: [line('800000000')], rule: machinery, currency: 'VND' }).maxSupport.toFixed()).toBe('300000000');
   });
 
@@ -33,6 +33,17 @@ describe('support figures', () => {
     ).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ field: 'costLines[0].unitPrice' })] }));
   });
 
+  it('refuses a file in another currency than a capped rule (409 naming both), and takes any currency under a rule without a cap', () => {
+    const line = { quantity: m('1'), unitPrice: m('10000'), eligible: true };
+    expect(() => totalsOf({ lines: [line], rule: demo, currency: 'USD' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_STATE', detail: expect.stringMatching(/VND.*USD/) }),
+    );
+    expect(capCurrencyRefusal({ rule: { ...demo, capCurrency: 'USD' }, currency: 'USD' })).toBeNull();
+    expect(totalsOf({ lines: [line], rule: { ...demo, capCurrency: 'USD' }, currency: 'USD' }).maxSupport.toFixed()).toBe('3000');
+    const perDecision = { supportRate: m('0.5'), supportCap: null, capCurrency: 'VND' };
+    expect(totalsOf({ lines: [line], rule: perDecision, currency: 'USD' }).maxSupport.toFixed()).toBe('5000');
+  });
+
   it('counterpart funding is the cost the support does not cover', () => {
     expect(counterpartFunding({ totalCost: m('2800000000'), support: m('750000000') }).toFixed()).toBe('2050000000');
     expect(counterpartFunding({ totalCost: m('100'), support: null }).toFixed()).toBe('100');
@@ -50,6 +61,8 @@ describe('submissionProblems', () => {
     maxSupport: m('750000000'),
     requestedSupport: m('750000000'),
     currency: 'VND',
+    documentKinds: [] as string[],
+    requiredDocumentKinds: [] as string[],
   };
 
   it('accepts a complete file asking no more than the maximum', () => {
@@ -63,6 +76,18 @@ describe('submissionProblems', () => {
     const fields = submissionProblems({ ...complete, communeCode: null, startDate: null, costLineCount: 0, requestedSupport: null }).map((p) => p.field);
     expect(fields).toEqual(['communeCode', 'startDate', 'costLines', 'requestedSupport']);
     expect(submissionProblems({ ...complete, endDate: '2026-01-01' }).map((p) => p.field)).toEqual(['endDate']);
+  });
+
+  it("asks for the documents the activity type's rule requires, naming the missing kinds in Vietnamese", () => {
+    const required = { ...complete, requiredDocumentKinds: ['business_license', 'quotation'] };
+    expect(submissionProblems({ ...required, documentKinds: ['quotation', 'other'] })).toEqual([
+      { field: 'documents', message: 'còn thiếu tài liệu bắt buộc: Giấy chứng nhận đăng ký kinh doanh' },
+    ]);
+    expect(submissionProblems(required)).toEqual([
+      { field: 'documents', message: 'còn thiếu tài liệu bắt buộc: Giấy chứng nhận đăng ký kinh doanh; Báo giá thiết bị, dịch vụ' },
+    ]);
+    expect(submissionProblems({ ...required, documentKinds: ['quotation', 'business_license', 'quotation'] })).toEqual([]);
+    expect(missingDocumentKinds({ documentKinds: ['invoice'], requiredDocumentKinds: ['quotation', 'invoice', 'minutes'] })).toEqual(['quotation', 'minutes']);
   });
 });
 

@@ -4,6 +4,7 @@ import { Decimal, Money } from '../../common/money/decimal';
 import { floorRateOf, MAX_INTEGER_DIGITS, minMoney, sumMoney } from '../../common/money/money';
 import { formatMoneyVi } from '../../common/money/format-vi';
 import { ApplicationError } from './applications.error';
+import { documentKindLabel } from '../catalogue/catalogue.labels';
 
 /** A file's money: line amounts, the support the rule allows, counterpart funding, what blocks a submission. */
 
@@ -39,6 +40,26 @@ export function supportLimit({
   return supportCap === null ? byRate : minMoney(byRate, supportCap);
 }
 
+/** What of a rule the figures need: its rate, and its cap in the cap's currency. */
+export interface RuleTerms {
+  supportRate: Decimal;
+  supportCap: Decimal | null;
+  capCurrency: string;
+}
+
+/**
+ * A capped rule speaks of amounts in its cap's currency; a file in another currency (a sponsor's
+ * fund in USD under a cap in đồng) cannot be held to it until a rate of exchange is given, so its
+ * figures are refused (409), naming both currencies. A rule without a cap applies to any currency.
+ */
+export function capCurrencyRefusal({ rule, currency }: { rule: RuleTerms; currency: string }): ApplicationError | null {
+  if (rule.supportCap === null || rule.capCurrency === currency) return null;
+  return new ApplicationError(
+    'INVALID_STATE',
+    `Mức hỗ trợ tối đa của quy định tính bằng ${rule.capCurrency}, nguồn kinh phí của hồ sơ tính bằng ${currency}: chưa có tỷ giá quy đổi nên chưa xét được hồ sơ theo quy định này.`,
+  );
+}
+
 export interface Totals {
   lineAmounts: Money[];
   totalCost: Money;
@@ -57,9 +78,11 @@ export function totalsOf({
   currency,
 }: {
   lines: CostLineInput[];
-  rule: { supportRate: Decimal; supportCap: Decimal | null };
+  rule: RuleTerms;
   currency: string;
 }): Totals {
+  const refusal = capCurrencyRefusal({ rule, currency });
+  if (refusal) throw refusal;
   const lineAmounts = lines.map((line, i) => {
     const amount = lineAmount({ quantity: line.quantity, unitPrice: line.unitPrice, currency });
     if (amount.gte(MAX_AMOUNT)) {
@@ -96,6 +119,15 @@ export interface SubmissionDraft {
   maxSupport: Decimal;
   requestedSupport: Decimal | null;
   currency: string;
+  /** The kinds of the documents attached to the file. */
+  documentKinds: readonly string[];
+  /** The kinds the activity type's rule requires before submission. */
+  requiredDocumentKinds: readonly string[];
+}
+
+/** The required kinds of document a file does not carry yet, in the rule's order. */
+export function missingDocumentKinds({ documentKinds, requiredDocumentKinds }: Pick<SubmissionDraft, 'documentKinds' | 'requiredDocumentKinds'>): string[] {
+  return requiredDocumentKinds.filter((kind) => !documentKinds.includes(kind));
 }
 
 /** Why a file cannot be submitted yet (each naming its field), or an empty list. */
@@ -113,6 +145,10 @@ export function submissionProblems(file: SubmissionDraft): FieldError[] {
   if (file.requestedSupport === null) problems.push({ field: 'requestedSupport', message: 'bắt buộc' });
   else if (file.requestedSupport.gt(file.maxSupport)) {
     problems.push({ field: 'requestedSupport', message: `vượt quá mức hỗ trợ tối đa ${formatMoneyVi(file.maxSupport, file.currency)}` });
+  }
+  const missing = missingDocumentKinds(file);
+  if (missing.length) {
+    problems.push({ field: 'documents', message: `còn thiếu tài liệu bắt buộc: ${missing.map(documentKindLabel).join('; ')}` });
   }
   return problems;
 }

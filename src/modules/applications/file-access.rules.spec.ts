@@ -85,8 +85,30 @@ describe('who acts on a file', () => {
     expect(right('return', person('o2', 'PTV', 'officer'), intake)).toEqual({ allowed: true, onBehalfOf: null });
   });
 
+  it('lets a head of the lead unit send a recommended file back, and a leader an initialed one', () => {
+    const recommended = file({ status: 'recommended' });
+    const initialed = file({ status: 'initialed' });
+    const head = person('h', 'PTV', 'head');
+    const leader = person('l', null, 'leader');
+    expect(right('send_back', head, recommended)).toEqual({ allowed: true, onBehalfOf: null });
+    // A head above the lead unit does not initial the file, so does not send it back either.
+    expect(right('send_back', person('h0', 'TTKC', 'head'), recommended)).toEqual({ allowed: false, refusal: 'not_assigned' });
+    expect(right('send_back', leader, initialed)).toEqual({ allowed: true, onBehalfOf: null });
+    // Not the one whose step comes next.
+    expect(right('send_back', head, initialed)).toEqual({ allowed: false, refusal: 'not_assigned' });
+    expect(right('send_back', leader, recommended)).toEqual({ allowed: false, refusal: 'not_assigned' });
+    expect(right('send_back', person('h9', 'QLCN', 'head'), recommended, { consulted: ['QLCN'] })).toEqual({ allowed: false, refusal: 'not_assigned' });
+    expect(right('send_back', person('h9', 'QLCN', 'head'), recommended)).toEqual({ allowed: false, refusal: 'hidden' });
+    // Officers (even the responsible one), finance and producers never send a file back.
+    expect(right('send_back', person('o1', 'PTV', 'officer'), recommended)).toEqual({ allowed: false, refusal: 'forbidden' });
+    expect(right('send_back', person('f', null, 'finance'), initialed)).toEqual({ allowed: false, refusal: 'forbidden' });
+    expect(right('send_back', person('owner', null, 'applicant'), initialed)).toEqual({ allowed: false, refusal: 'forbidden' });
+    // Another state: the person may ask, and the workflow refuses the state (409).
+    expect(right('send_back', head, file({ status: 'approved' }))).toEqual({ allowed: true, onBehalfOf: null });
+  });
+
   it('never lets anyone act on a file they cannot see, and only a routine delegate acts for someone else', () => {
-    const acts: FileAct[] = ['assign', 'return', 'consult', 'appraise', 'recommend', 'initial', 'contract', 'accept', 'upload', 'request_payment', 'declare'];
+    const acts: FileAct[] = ['assign', 'return', 'consult', 'appraise', 'recommend', 'initial', 'send_back', 'contract', 'accept', 'upload', 'request_payment', 'declare'];
     const units = fc.constantFrom<string | null>(null, 'PTV', 'TTKC', 'QLCN', 'SCT');
     fc.assert(
       fc.property(

@@ -19,6 +19,8 @@ export type FileAct =
   | 'recommend'
   /** The head's initial (ký tắt). */
   | 'initial'
+  /** Send a recommended file (the head) or an initialed one (a leader) back to its officer. */
+  | 'send_back'
   | 'contract'
   | 'accept'
   /** Attach a document. */
@@ -133,6 +135,7 @@ export const ACT_ROLES: Readonly<Record<FileAct, readonly Role[]>> = {
   appraise: ['officer', 'head'],
   recommend: ['officer', 'head'],
   initial: ['head', 'officer'],
+  send_back: ['head', 'leader'],
   contract: ['officer', 'head'],
   accept: ['officer', 'head'],
   upload: ['applicant', 'officer', 'head'],
@@ -190,6 +193,13 @@ export function actingRight(act: FileAct, actor: Pick<Actor, 'roles'>, standing:
       return caseWorker || hasRole(actor as Actor, 'finance') ? OWN : NOT_ASSIGNED;
     case 'initial':
       return headOfLeadUnit ? OWN : routineFor('inLeadUnit');
+    case 'send_back':
+      // The one who would take the next step refuses it: a head of the lead unit (who would initial)
+      // for a recommended file, a leader for an initialed one. In any other state either may ask
+      // (the workflow says 409).
+      if (file.status === 'recommended') return headOfLeadUnit ? OWN : NOT_ASSIGNED;
+      if (file.status === 'initialed') return hasRole(actor as Actor, 'leader') ? OWN : NOT_ASSIGNED;
+      return headOfLeadUnit || hasRole(actor as Actor, 'leader') ? OWN : NOT_ASSIGNED;
     case 'declare':
       return hasRole(actor as Actor, 'leader') || standing.decisionDelegate || caseWorker || standing.routine.some((p) => p.inLeadUnit) ? OWN : NOT_ASSIGNED;
   }

@@ -12,6 +12,8 @@ const file = (facts: Partial<OfferFacts>): OfferFacts => ({
   appraisedByMe: false,
   declaredByMe: false,
   mayDecide: false,
+  advanceRoom: true,
+  paymentRoom: true,
   ...facts,
 });
 /** The file is led by PTV, under the centre TTKC. */
@@ -71,10 +73,33 @@ describe('offeredActions', () => {
     expect(offers(person('h', 'PTV', 'head'), { ...initialed, mayDecide: true })).not.toContain('decide');
   });
 
+  it('offers sending the file back to its officer: the head a recommendation, a leader an initialed file', () => {
+    const recommended = file({ status: 'recommended', officerId: 'o1', recommendedBy: 'o1' });
+    const initialed = file({ status: 'initialed', officerId: 'o1', recommendedBy: 'o1', initialedBy: 'h' });
+    expect(offers(person('h', 'PTV', 'head'), recommended)).toContain('sendBack');
+    expect(offers(person('h', 'PTV', 'head'), initialed)).not.toContain('sendBack');
+    expect(offers(person('l', null, 'leader'), initialed)).toContain('sendBack');
+    expect(offers(person('l', null, 'leader'), recommended)).not.toContain('sendBack');
+    expect(offers(person('o1', 'PTV', 'officer'), recommended)).not.toContain('sendBack');
+    expect(offers(person('h', 'PTV', 'head'), file({ status: 'under_review', officerId: 'o1' }))).not.toContain('sendBack');
+  });
+
   it('offers money steps to those who act on the file, by its state', () => {
     expect(offers(person('o1', 'PTV', 'officer'), file({ status: 'approved', officerId: 'o1' }))).toEqual(['contract', 'declare', 'requestAdvance', 'upload']);
     expect(offers(person('o2', 'PTV', 'officer'), file({ status: 'approved', officerId: 'o1' }))).toEqual([]);
     expect(offers(person('f', null, 'finance'), file({ status: 'accepted', officerId: 'o1' }))).toEqual(['requestPayment']);
     expect(offers(person('a', null, 'auditor'), file({ status: 'approved', officerId: 'o1' }))).toEqual([]);
+  });
+
+  it('offers no request that can only be refused: an advance once the limit is used up, a payment the settlement already opened', () => {
+    const officer = person('o1', 'PTV', 'officer');
+    expect(offers(officer, file({ status: 'contracted', officerId: 'o1', advanceRoom: false }))).not.toContain('requestAdvance');
+    expect(offers(officer, file({ status: 'contracted', officerId: 'o1', advanceRoom: true }))).toContain('requestAdvance');
+    // The settlement's final payment holds what is left of the commitment: nothing more to ask for.
+    expect(offers(officer, file({ status: 'settlement_submitted', officerId: 'o1', paymentRoom: false }))).not.toContain('requestPayment');
+    expect(offers(officer, file({ status: 'accepted', officerId: 'o1', paymentRoom: true }))).toContain('requestPayment');
+    expect(offers(person('f', null, 'finance'), file({ status: 'accepted', officerId: 'o1', paymentRoom: false }))).toEqual([]);
+    // Room for one kind does not offer the other.
+    expect(offers(officer, file({ status: 'contracted', officerId: 'o1', advanceRoom: false, paymentRoom: true }))).not.toContain('requestPayment');
   });
 });

@@ -17,6 +17,8 @@ export type FileAction =
   | 'appraise'
   | 'recommend'
   | 'initial'
+  /** Send the file back to its officer (the head a recommendation, a leader an initialed file). */
+  | 'sendBack'
   | 'decide'
   | 'cancel'
   | 'contract'
@@ -40,6 +42,16 @@ export interface OfferFacts {
   conflictDeclared?: boolean;
   /** Whether the decision service would take this user's decision (leader in their field, or a delegation covering it). */
   mayDecide: boolean;
+  /**
+   * An advance may still be asked for: the advance limit is not used up and something is left of
+   * the commitment that no request holds (the disbursements' request room).
+   */
+  advanceRoom: boolean;
+  /**
+   * A payment may still be asked for: something is left of the commitment that no request holds
+   * (nothing once the settlement has opened its final payment, or a recovery).
+   */
+  paymentRoom: boolean;
 }
 
 /** The transition table allows `action` from `status` in capacity `role`. */
@@ -51,7 +63,8 @@ function allowed(status: ApplicationStatus, action: WorkflowAction, role: Workfl
  * The actions a user may take on a file now, and only those: the workflow's transition table in
  * the capacities the user holds, narrowed by the access policy (who acts on which file, the same
  * rule every use case asks first) and the checks the services make (one appraisal per member,
- * nobody decides what they prepared or initialed). The services check everything again.
+ * nobody decides what they prepared or initialed, no request beyond its limit). The services
+ * check everything again.
  */
 export function offeredActions(actor: Actor, file: OfferFacts, standing: FileStanding): Set<FileAction> {
   const offers = new Set<FileAction>();
@@ -84,6 +97,7 @@ export function offeredActions(actor: Actor, file: OfferFacts, standing: FileSta
     const people = [actor.id, ...(initial.onBehalfOf ? [initial.onBehalfOf] : [])];
     if (!people.some((p) => p === file.officerId || p === file.recommendedBy)) offers.add('initial');
   }
+  if (may('send_back', 'send_back')) offers.add('sendBack');
   if (
     file.mayDecide &&
     (allowed(status, 'approve', 'leader') || allowed(status, 'approve', 'delegated')) &&
@@ -94,9 +108,10 @@ export function offeredActions(actor: Actor, file: OfferFacts, standing: FileSta
   if (hasRole(actor, 'leader') && allowed(status, 'cancel', 'leader')) offers.add('cancel');
   if (may('contract', 'contract')) offers.add('contract');
   if (may('accept', 'accept')) offers.add('accept');
+  // A request with no room can only be refused (over the limit): it is not offered.
   if (right('request_payment').allowed) {
-    if (status === 'approved' || status === 'contracted') offers.add('requestAdvance');
-    if (status === 'accepted' || status === 'settlement_submitted') offers.add('requestPayment');
+    if ((status === 'approved' || status === 'contracted') && file.advanceRoom) offers.add('requestAdvance');
+    if ((status === 'accepted' || status === 'settlement_submitted') && file.paymentRoom) offers.add('requestPayment');
   }
   if (right('declare').allowed && !file.declaredByMe && !FINAL_STATUSES.includes(status)) offers.add('declare');
   if (file.conflictDeclared) for (const judging of ['appraise', 'recommend', 'initial', 'decide'] as const) offers.delete(judging);

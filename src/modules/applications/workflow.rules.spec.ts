@@ -1,6 +1,6 @@
 import { APPLICATION_STATUSES, ApplicationStatus } from './application-statuses';
 import { ApplicationError } from './applications.error';
-import { assignActionFor, capacityFor, nextStatus, submitActionFor, WORKFLOW_ACTIONS, WorkflowAction, WorkflowRole } from './workflow.rules';
+import { assignActionFor, capacityFor, nextStatus, recommendationRefusal, submitActionFor, WORKFLOW_ACTIONS, WorkflowAction, WorkflowRole } from './workflow.rules';
 
 const ROLES: WorkflowRole[] = ['applicant', 'officer', 'head', 'leader', 'delegated', 'finance'];
 
@@ -38,9 +38,11 @@ const EXPECTED: Record<ApplicationStatus, Partial<Record<WorkflowAction, [Workfl
   },
   recommended: {
     initial: [['head'], 'initialed'],
+    send_back: [['head'], 'under_review'],
     withdraw: [['applicant'], 'withdrawn'],
   },
   initialed: {
+    send_back: [['leader'], 'under_review'],
     approve: [['leader', 'delegated'], 'approved'],
     reject: [['leader', 'delegated'], 'rejected'],
     withdraw: [['applicant'], 'withdrawn'],
@@ -120,5 +122,19 @@ describe('submitActionFor and assignActionFor', () => {
     expect(assignActionFor({ current: { ...requested, officerId: 'O2' }, requested })).toBe('reassign_officer');
     expect(assignActionFor({ current: { ...requested, leadUnitId: 'U2' }, requested })).toBe('reassign');
     expect(assignActionFor({ current: { ...requested, dueDate: '2026-04-01' }, requested })).toBe('reassign');
+  });
+});
+
+describe('appraisal before recommendation', () => {
+  it('refuses a recommendation with no appraisal and no stated reason (409 INVALID_STATE)', () => {
+    expect(recommendationRefusal({ appraisals: 0 })).toMatchObject({ code: 'INVALID_STATE', detail: expect.stringContaining('chưa có thẩm định') });
+    expect(recommendationRefusal({ appraisals: 0, skipAppraisalReason: '   ' })).toMatchObject({ code: 'INVALID_STATE' });
+    expect(recommendationRefusal({ appraisals: 0, skipAppraisalReason: null })).toMatchObject({ code: 'INVALID_STATE' });
+  });
+
+  it('lets it go ahead after an appraisal, or with a reason to skip it', () => {
+    expect(recommendationRefusal({ appraisals: 1 })).toBeNull();
+    expect(recommendationRefusal({ appraisals: 2, skipAppraisalReason: '' })).toBeNull();
+    expect(recommendationRefusal({ appraisals: 0, skipAppraisalReason: 'Hồ sơ nhắc lại đề án đã thẩm định năm trước' })).toBeNull();
   });
 });

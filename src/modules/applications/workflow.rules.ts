@@ -16,6 +16,7 @@ export const WORKFLOW_ACTIONS = [
   'consult',
   'appraise',
   'recommend',
+  'send_back',
   'initial',
   'approve',
   'reject',
@@ -45,6 +46,11 @@ const BEFORE_DECISION: ApplicationStatus[] = ['draft', 'submitted', 'needs_suppl
  * - contract, accept, submit_settlement and settle are taken by disbursements and settlement.
  * - Which officer or head may take a step on which file is the access policy's (file-access.rules):
  *   the responsible officer or a head of the lead unit, the head initialing for their unit.
+ * - `send_back` returns a file to its responsible officer to prepare the recommendation again: from
+ *   the head, a recommendation they will not initial; from the leader, an initialed file they will
+ *   not decide as it stands. Both lead to under_review (not to recommended): the officer answers for
+ *   the recommendation (DOMAIN.md rule 2), so the leader's objection reaches the preparer, and the
+ *   corrected recommendation passes the head's initial again before it comes back to the leader.
  */
 export const TRANSITIONS: readonly Row[] = [
   ['draft', 'edit', ['applicant'], 'draft'],
@@ -63,6 +69,8 @@ export const TRANSITIONS: readonly Row[] = [
   ['under_review', 'appraise', ['officer', 'head'], 'under_review'],
   ['under_review', 'recommend', ['officer', 'head'], 'recommended'],
   ['recommended', 'initial', ['head'], 'initialed'],
+  ['recommended', 'send_back', ['head'], 'under_review'],
+  ['initialed', 'send_back', ['leader'], 'under_review'],
   ['initialed', 'approve', ['leader', 'delegated'], 'approved'],
   ['initialed', 'reject', ['leader', 'delegated'], 'rejected'],
   ...BEFORE_DECISION.map((from): Row => [from, 'withdraw', ['applicant'], 'withdrawn']),
@@ -127,4 +135,17 @@ export function assignActionFor({
   if (current.leadUnitId !== requested.leadUnitId || current.dueDate !== requested.dueDate) return 'reassign';
   if (current.officerId !== requested.officerId) return 'reassign_officer';
   return null;
+}
+
+/**
+ * Thẩm định before đề xuất: a recommendation rests on at least one appraisal of the file, unless the
+ * recommender states why the file is recommended without one (the reason goes on the timeline).
+ * Null when the recommendation may go ahead; otherwise the refusal (409 INVALID_STATE).
+ */
+export function recommendationRefusal({ appraisals, skipAppraisalReason }: { appraisals: number; skipAppraisalReason?: string | null }): ApplicationError | null {
+  if (appraisals > 0 || (skipAppraisalReason ?? '').trim().length > 0) return null;
+  return new ApplicationError(
+    'INVALID_STATE',
+    'Hồ sơ chưa có thẩm định: hãy ghi ý kiến thẩm định trước khi đề xuất mức hỗ trợ, hoặc nêu lý do không thẩm định (skipAppraisalReason).',
+  );
 }

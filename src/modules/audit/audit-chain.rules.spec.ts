@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { Decimal } from '../../common/money/decimal';
-import { ChainedFields, contentHash, contentHashOfCanonical, firstBrokenLink, GENESIS_HASH, linkHash, StoredLink } from './audit-chain.rules';
+import { ChainedFields, chainEndProblem, contentHash, contentHashOfCanonical, firstBrokenLink, GENESIS_HASH, linkHash, StoredLink } from './audit-chain.rules';
 import { canonicalValue } from './canonical-json';
 
 function entry(n: number): ChainedFields {
@@ -88,5 +88,23 @@ describe('contentHashOfCanonical', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('chainEndProblem', () => {
+  const links = chain([entry(1), entry(2), entry(3)]);
+  const head = { headSeq: '3', headHash: links[2].hash };
+
+  it('accepts a chain that ends at the stored head', () => {
+    expect(chainEndProblem({ ...head, lastSeq: '3', lastHash: links[2].hash })).toBeNull();
+    expect(chainEndProblem({ headSeq: '0', headHash: GENESIS_HASH, lastSeq: '0', lastHash: GENESIS_HASH })).toBeNull();
+  });
+
+  it('finds the newest entries gone: the head is beyond the last entry, or names another hash', () => {
+    // The last entry removed: what is left is a whole chain, but it stops short of the head.
+    expect(firstBrokenLink(links.slice(0, 2), GENESIS_HASH).brokenId).toBeNull();
+    expect(chainEndProblem({ ...head, lastSeq: '2', lastHash: links[1].hash })).toBe('truncated');
+    expect(chainEndProblem({ ...head, lastSeq: '0', lastHash: GENESIS_HASH })).toBe('truncated');
+    expect(chainEndProblem({ ...head, lastSeq: '3', lastHash: links[1].hash })).toBe('truncated');
   });
 });

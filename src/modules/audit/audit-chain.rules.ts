@@ -60,3 +60,22 @@ export function firstBrokenLink(entries: Iterable<StoredLink>, previousHash: str
   }
   return { brokenId: null, lastHash: prev };
 }
+
+/**
+ * Whether the chain walked ends where the stored head says it does. The head only moves forward
+ * (its trigger refuses anything else), so a head beyond the last entry, or naming another hash,
+ * means entries were removed from the end.
+ */
+export function chainEndProblem({
+  headSeq,
+  headHash,
+  lastSeq,
+  lastHash,
+}: {
+  headSeq: string;
+  headHash: string;
+  lastSeq: string;
+  lastHash: string;
+}): 'truncated' | null {
+  return BigInt(headSeq) !== BigInt(lastSeq) || headHash !== lastHash ? 'truncated' : null;
+}

@@ -19,7 +19,7 @@ export class AuditController {
 
   @Get('verify')
   @Roles('auditor')
-  @ApiOperation({ summary: 'Kiểm tra chuỗi băm của nhật ký kiểm toán' })
+  @ApiOperation({ summary: 'Kiểm tra chuỗi băm của nhật ký kiểm toán: từng mục, điểm cuối chuỗi (audit_head) và các trigger bảo vệ' })
   verify() {
     return this.audit.verify();
   }

@@ -27,3 +27,15 @@ export interface AuditEntryView extends ChainedFields {
   hash: string;
   prevHash: string;
 }
+
+/**
+ * What `GET /audit/verify` answers. `altered`: an entry no longer fits its link (`firstBrokenId`);
+ * `truncated`: the chain stops before the stored head (entries removed from its end);
+ * `trigger_missing`: a trigger that keeps the log append-only or the head moving forward is gone.
+ * `entries`: how many entries were proved.
+ */
+export type AuditVerification =
+  | { ok: true; entries: number }
+  | { ok: false; reason: 'altered'; entries: number; firstBrokenId: string }
+  | { ok: false; reason: 'truncated'; entries: number }
+  | { ok: false; reason: 'trigger_missing'; entries: number; missingTriggers: string[] };

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { LedgerModule } from '../ledger/ledger.module';
 import { OrganizationModule } from '../organization/organization.module';
+import { BudgetSetupService } from './budget-setup.service';
 import { BudgetSummaryService } from './budget-summary.service';
 import { BudgetController } from './budget.controller';
 import { BudgetService } from './budget.service';
@@ -9,7 +10,7 @@ import { YearCloseService } from './year-close.service';
 @Module({
   imports: [LedgerModule, OrganizationModule],
   controllers: [BudgetController],
-  providers: [BudgetService, BudgetSummaryService, YearCloseService],
-  exports: [BudgetService, BudgetSummaryService],
+  providers: [BudgetService, BudgetSummaryService, BudgetSetupService, YearCloseService],
+  exports: [BudgetService, BudgetSummaryService, BudgetSetupService],
 })
 export class BudgetModule {}

@@ -6,6 +6,7 @@ import { newId } from '../../common/ids';
 import { Decimal, Money } from '../../common/money/decimal';
 import { currencyScale } from '../../common/money/currency';
 import { formatMoneyForApi, parseMoney } from '../../common/money/money';
+import { formatMoneyVi } from '../../common/money/format-vi';
 import { splitByWeights } from '../../common/money/split';
 import { requireRole, requireSignedIn } from '../../common/auth/access';
 import { TransactionRunner } from '../../database/transaction';
@@ -27,6 +28,7 @@ import {
   UnitTransferDto,
 } from './dto/budget.dto';
 import { toFundView } from './budget.mappers';
+import { movementYear } from './year-close.rules';
 
 const FINANCE = 'finance';
 
@@ -293,11 +295,47 @@ export class BudgetService {
   }
 
   /**
-   * The books a file's money lives in now: the latest year holding its commitment (a year close
-   * may have carried it forward), or the file's own fiscal year.
+   * The books a file's money moves in now: the latest year holding its commitment (a year close
+   * may have carried it forward), or the file's own fiscal year, while that year is open; once it
+   * is closed, the open year the movement arrives in (`movementYear`), so a receipt or a payment
+   * after a close is never refused for the closed year. 409 when no year after it is open.
    */
   async applicationBooks(app: { id: string; fundCode: string; fiscalYear: number }): Promise<Books> {
-    return this.books(app.fundCode, (await this.ledgerRead.latestCommitmentYear(app.id)) ?? app.fiscalYear);
+    const { commitmentYear, years } = await this.ledgerRead.fileYears(app.id);
+    const booksYear = commitmentYear ?? app.fiscalYear;
+    const year = movementYear({ booksYear, years, thisYear: Number(this.clock.today().slice(0, 4)) });
+    if (year === null) throw LedgerError.yearNotOpen(booksYear);
+    return this.books(app.fundCode, year);
+  }
+
+  /**
+   * Commits to a file anew what a year close released from its commitment and the file still
+   * owes its beneficiary (a final payment decided by its settlement): the shortfall of the file's
+   * commitment in `books` against `needed`, from the unit's allocation of that (open) year. 409
+   * INSUFFICIENT_FUNDS naming the year when the unit does not hold it; finance allocates, and the
+   * step is taken again. Returns what was committed. Joins the caller's transaction.
+   */
+  async recommitShortfall(input: { books: Books; applicationId: string; unitId: string; needed: Decimal; actor: Actor; capacity: string; reference: string }): Promise<Money> {
+    const commitment = { kind: 'commitment' as const, unitId: input.unitId, applicationId: input.applicationId };
+    const committed = await this.ledger.balance(input.books, commitment, { lock: true });
+    const shortfall = new Money(input.needed).minus(committed);
+    if (!shortfall.gt(0)) return new Money(0);
+    await this.ledger.post({
+      books: input.books,
+      kind: 'commitment',
+      from: { kind: 'allocation', unitId: input.unitId },
+      to: commitment,
+      amount: shortfall,
+      reference: input.reference,
+      note: `Cam kết lại năm ${input.books.fiscalYear} phần kinh phí khóa sổ đã hoàn trả`,
+      actor: input.actor,
+      capacity: input.capacity,
+      whenInsufficient: () =>
+        LedgerError.insufficientFunds(
+          `Khóa sổ năm trước đã hoàn trả kinh phí cam kết của đề án; đơn vị phân bổ không còn đủ kinh phí năm ${input.books.fiscalYear} để cam kết lại ${formatMoneyVi(shortfall, input.books.currency)} còn phải chi. Hãy phân bổ thêm rồi thực hiện lại.`,
+        ),
+    });
+    return shortfall;
   }
 
   /** The books of a fund and year for a request: the fund must exist; the ledger checks the year. */

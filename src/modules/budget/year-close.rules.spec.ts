@@ -1,7 +1,8 @@
 import fc from 'fast-check';
-import { Decimal, Money } from '../../common/money/decimal';
+import { Money } from '../../common/money/decimal';
 import type { AccountKind, AccountSpec } from '../ledger/ledger.types';
-import { CLOSING_ORDER, ClosingKind, YearCloseMove, YearEndAccount, yearCloseFigures, yearCloseMoves } from './year-close.rules';
+import { InMemoryLedger } from '../../../test/support/in-memory-ledger';
+import { CLOSING_ORDER, ClosingKind, movementYear, YearCloseMove, YearEndAccount, yearCloseFigures, yearCloseMoves, YearStatus } from './year-close.rules';
 
 const YEAR = 2040;
 const FUNDS = [
@@ -13,48 +14,14 @@ const UNITS = ['U1', 'U2', 'U3'];
 /** Money in a currency's smallest unit, built from an integer (never a JS float). */
 const minor = (units: bigint, scale: number): Money => new Money(units.toString()).div(new Money(10).pow(scale));
 
-/**
- * The books as the ledger keeps them, in memory: balances by account, accounts in the order they
- * were opened (the SQL reads them by id, which sorts by time). Every transfer debits one account
- * and credits another by the same amount.
- */
-class Books {
-  private readonly balances = new Map<string, { fundId: string; year: number; spec: AccountSpec; balance: Money }>();
-
-  private key(fundId: string, year: number, spec: AccountSpec) {
-    return [fundId, year, spec.kind, spec.applicationId ?? spec.unitId ?? '-'].join(':');
-  }
-
-  post(fundId: string, year: number, from: AccountSpec, to: AccountSpec, amount: Decimal) {
-    expect(amount.gt(0)).toBe(true);
-    for (const [spec, delta] of [[from, amount.neg()], [to, amount]] as const) {
-      const key = this.key(fundId, year, spec);
-      const account = this.balances.get(key) ?? { fundId, year, spec, balance: new Money(0) };
-      account.balance = account.balance.plus(delta);
-      this.balances.set(key, account);
-    }
-  }
-
-  balance(fundId: string, year: number, spec: AccountSpec): Money {
-    return this.balances.get(this.key(fundId, year, spec))?.balance ?? new Money(0);
-  }
-
+/** The in-memory ledger, answering for the year's open accounts as the SQL does. */
+class Books extends InMemoryLedger {
   /** What `openAccountsForUpdate` answers: the year's accounts of a kind holding money. */
   openAccounts(year: number, kind: ClosingKind): YearEndAccount[] {
-    return [...this.balances.values()]
-      .filter((a) => a.year === year && a.spec.kind === kind && a.balance.gt(0))
-      .map((a) => {
-        const fund = FUNDS.find((f) => f.id === a.fundId)!;
-        return { fund_id: fund.id, fund_code: fund.code, currency: fund.currency, kind, unit_id: a.spec.unitId!, application_id: a.spec.applicationId ?? null, balance: a.balance.toFixed() };
-      });
-  }
-
-  sumOf(filter: (a: { fundId: string; year: number; spec: AccountSpec }) => boolean): Money {
-    return [...this.balances.values()].filter(filter).reduce((sum, a) => sum.plus(a.balance), new Money(0));
-  }
-
-  all() {
-    return [...this.balances.values()];
+    return this.holding(year, kind).map((a) => {
+      const fund = FUNDS.find((f) => f.id === a.fundId)!;
+      return { fund_id: fund.id, fund_code: fund.code, currency: fund.currency, kind, unit_id: a.spec.unitId!, application_id: a.spec.applicationId ?? null, balance: a.balance.toFixed() };
+    });
   }
 }
 
@@ -192,6 +159,35 @@ describe('year close (khóa sổ)', () => {
         for (const a of b.all()) if (!MAY_BE_NEGATIVE.has(a.spec.kind)) expect(a.balance.isNegative()).toBe(false);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('the year a file\'s money moves in (movementYear)', () => {
+  const years = (open: number[], closed: number[]): YearStatus[] => [...closed.map((year) => ({ year, status: 'closed' as const })), ...open.map((year) => ({ year, status: 'open' as const }))];
+
+  it('is the commitment\'s year while open; after its close, the open year the money arrives in', () => {
+    expect(movementYear({ booksYear: 2040, years: years([2040, 2041], []), thisYear: 2041 })).toBe(2040);
+    expect(movementYear({ booksYear: 2040, years: years([2041, 2042], [2040]), thisYear: 2042 })).toBe(2042);
+    // Recorded on the last day of the closed year: the first open year after it.
+    expect(movementYear({ booksYear: 2040, years: years([2041, 2042], [2040]), thisYear: 2040 })).toBe(2041);
+    expect(movementYear({ booksYear: 2040, years: years([2039], [2040]), thisYear: 2040 })).toBeNull();
+    // A year never opened is left to the ledger to refuse.
+    expect(movementYear({ booksYear: 2050, years: years([2041], [2040]), thisYear: 2041 })).toBe(2050);
+  });
+
+  it('for any years: never an earlier year, never a closed one, the books year whenever it is open', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.record({ year: fc.integer({ min: 2030, max: 2040 }), status: fc.constantFrom<'open' | 'closed'>('open', 'closed') }), { selector: (y) => y.year }), fc.integer({ min: 2030, max: 2040 }), fc.integer({ min: 2030, max: 2040 }), (ys, booksYear, thisYear) => {
+        const year = movementYear({ booksYear, years: ys, thisYear });
+        const books = ys.find((y) => y.year === booksYear);
+        if (!books || books.status === 'open') return expect(year).toBe(booksYear);
+        const later = ys.filter((y) => y.status === 'open' && y.year > booksYear).map((y) => y.year);
+        if (later.length === 0) return expect(year).toBeNull();
+        expect(later).toContain(year);
+        expect(year).toBe(later.includes(thisYear) ? thisYear : Math.min(...later));
+      }),
+      { numRuns: 1000 },
     );
   });
 });

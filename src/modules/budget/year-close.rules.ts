@@ -101,3 +101,26 @@ export function yearCloseFigures({ moves }: { moves: readonly YearCloseMove[] })
   }
   return [...byFund.values()];
 }
+
+/** A fiscal year as the ledger keeps it. */
+export interface YearStatus {
+  year: number;
+  status: 'open' | 'closed';
+}
+
+/**
+ * The fiscal year a file's next movement is booked in (a payment, a receipt, a commitment made
+ * anew). While the year its commitment lives in (`booksYear`) is open, that year. Once it is
+ * closed, the close has carried the commitment on or released it, and the money that still moves
+ * for the file goes to the open year it arrives in: this calendar year when it is open and later
+ * than the closed one, otherwise the first open year after it. Never an earlier year; null when no
+ * later year is open (the caller refuses: the year is not open). A year that was never opened is
+ * answered as it is, so the ledger refuses it as it always has.
+ */
+export function movementYear({ booksYear, years, thisYear }: { booksYear: number; years: readonly YearStatus[]; thisYear: number }): number | null {
+  const books = years.find((y) => y.year === booksYear);
+  if (!books || books.status === 'open') return booksYear;
+  const later = years.filter((y) => y.status === 'open' && y.year > booksYear).map((y) => y.year);
+  if (later.includes(thisYear)) return thisYear;
+  return later.length ? Math.min(...later) : null;
+}

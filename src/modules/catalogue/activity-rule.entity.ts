@@ -32,6 +32,10 @@ export class ActivityRule {
   @Column({ type: 'decimal', precision: 20, scale: 2, nullable: true, transformer: decimalTransformer })
   supportCap: Decimal | null;
 
+  /** The currency the cap is written in (VND for the national and provincial rules). */
+  @Column({ type: 'char', length: 3, default: 'VND' })
+  capCurrency: string;
+
   @Column({ type: 'decimal', precision: 7, scale: 6, transformer: decimalTransformer })
   advanceRate: Decimal;
 
@@ -40,6 +44,10 @@ export class ActivityRule {
 
   @Column({ type: 'date' })
   effectiveFrom: string;
+
+  /** The kinds of document a file of this type must carry before it is submitted (empty: none). */
+  @Column({ type: 'varchar', length: 500, transformer: { to: (kinds: string[] | undefined) => (kinds ?? []).join(','), from: (stored: string | null) => (stored ? stored.split(',') : []) } })
+  requiredDocumentKinds: string[];
 
   @Column({ type: 'char', length: 26, nullable: true })
   createdBy: string | null;

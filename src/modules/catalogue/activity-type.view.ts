@@ -13,14 +13,18 @@ export interface ActivityTypeView {
   supportRate: string;
   /** null: set per decision. */
   supportCap: string | null;
+  /** The currency of the cap. */
+  capCurrency: string;
   advanceRate: string;
   settlementDueDays: number;
   effectiveFrom: string;
   /** The last day in force: the day before the next version starts; null while none is planned. */
   effectiveTo: string | null;
+  /** The kinds of document a file must carry before it is submitted (DOCUMENT_KIND_LABELS). */
+  requiredDocumentKinds: string[];
 }
 
-/** Caps are in đồng: the national and provincial rules are written in VND. */
+/** A cap in its own currency (đồng for the national and provincial rules). */
 export function toActivityTypeView(rule: ActivityRule, nextFrom: string | null): ActivityTypeView {
   return {
     id: rule.id,
@@ -28,10 +32,12 @@ export function toActivityTypeView(rule: ActivityRule, nextFrom: string | null):
     name: rule.name,
     fundSource: rule.fundSource === 'all' ? null : rule.fundSource,
     supportRate: plainString(rule.supportRate),
-    supportCap: rule.supportCap === null ? null : formatMoneyForApi(rule.supportCap, 'VND'),
+    supportCap: rule.supportCap === null ? null : formatMoneyForApi(rule.supportCap, rule.capCurrency),
+    capCurrency: rule.capCurrency,
     advanceRate: plainString(rule.advanceRate),
     settlementDueDays: rule.settlementDueDays,
     effectiveFrom: rule.effectiveFrom,
     effectiveTo: effectiveToOf(nextFrom),
+    requiredDocumentKinds: [...rule.requiredDocumentKinds],
   };
 }

@@ -23,9 +23,13 @@ export interface RuleInForce {
   fundSource: RuleScope;
   supportRate: Money;
   supportCap: Money | null;
+  /** The currency of `supportCap`: a capped rule applies only to files in it. */
+  capCurrency: string;
   advanceRate: Money;
   settlementDueDays: number;
   effectiveFrom: string;
+  /** The kinds of document a file must carry before it is submitted. */
+  requiredDocumentKinds: string[];
 }
 
 @Injectable()
@@ -82,7 +86,8 @@ export class CatalogueService {
   /** Publishes a new version of a code's rule from a date; older versions are never touched. */
   async publish(actor: Actor, dto: CreateActivityTypeDto): Promise<ActivityTypeView> {
     if (!hasRole(actor, 'admin')) throw new Forbidden('Chỉ quản trị viên được ban hành quy định hỗ trợ.');
-    const supportCap = parseMoney(dto.supportCap, { field: 'supportCap', currency: 'VND' });
+    const capCurrency = dto.capCurrency ?? 'VND';
+    const supportCap = parseMoney(dto.supportCap, { field: 'supportCap', currency: capCurrency });
     const supportRate = parseRate(dto.supportRate, 'supportRate');
     const advanceRate = parseRate(dto.advanceRate, 'advanceRate');
     const scope: RuleScope = dto.fundSource ?? 'all';
@@ -103,9 +108,11 @@ export class CatalogueService {
         fundSource: scope,
         supportRate,
         supportCap,
+        capCurrency,
         advanceRate,
         settlementDueDays: dto.settlementDueDays ?? DEFAULT_SETTLEMENT_DUE_DAYS,
         effectiveFrom: dto.effectiveFrom,
+        requiredDocumentKinds: [...new Set(dto.requiredDocumentKinds ?? [])],
         createdBy: actor.id,
         createdAt: this.clock.now(),
       });
@@ -159,8 +166,10 @@ function toRuleInForce(rule: ActivityRule): RuleInForce {
     fundSource: rule.fundSource,
     supportRate: rule.supportRate,
     supportCap: rule.supportCap,
+    capCurrency: rule.capCurrency,
     advanceRate: rule.advanceRate,
     settlementDueDays: rule.settlementDueDays,
     effectiveFrom: rule.effectiveFrom,
+    requiredDocumentKinds: [...rule.requiredDocumentKinds],
   };
 }

@@ -13,6 +13,7 @@ import { Acceptance } from './acceptance.entity';
 import { Contract } from './contract.entity';
 import { DisbursementError } from './disbursements.error';
 import { AcceptanceDto, ContractDto } from './dto/disbursement.dto';
+import { assertHappened } from '../../common/past-date';
 
 /** Days after `date` (YYYY-MM-DD) as YYYY-MM-DD. */
 export function addDays(date: string, days: number): string {
@@ -60,6 +61,7 @@ export class ContractsService {
     return this.tx.run(async (em) => {
       const app = await this.files.open(actor, applicationId, 'contract', { lock: true });
       this.files.assertMayStep(app, 'contract', capacity);
+      assertHappened({ field: 'signedDate', date: dto.signedDate, today: this.clock.today() });
       if (dto.contractNo && (await em.findOne(Contract, { where: { contractNo: dto.contractNo } }))) {
         throw new DisbursementError('DUPLICATE', `Số hợp đồng ${dto.contractNo} đã được dùng.`);
       }
@@ -88,6 +90,7 @@ export class ContractsService {
     return this.tx.run(async (em) => {
       const app = await this.files.open(actor, applicationId, 'accept', { lock: true });
       this.files.assertMayStep(app, 'accept', capacity);
+      assertHappened({ field: 'date', date: dto.date, today: this.clock.today() });
       const rule = await this.catalogue.ruleFor(app.activityTypeCode, app.fundSource, app.decisionDate!);
       const passed = dto.result === 'passed';
       const settlementDueDate = passed ? addDays(dto.date, rule.settlementDueDays) : null;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Decimal, Money } from '../../common/money/decimal';
 import type { ApplicationStatus } from '../applications/application-files';
-import { advanceLimit, DisbursementKind, disbursementRefusal, disbursementReturnRefusal, DisbursementStatus, nextDisbursementStatus } from './disbursements.rules';
+import { advanceLimit, DisbursementKind, disbursementRefusal, disbursementReturnRefusal, DisbursementStatus, nextDisbursementStatus, requestRoom } from './disbursements.rules';
 
 const m = (v: string | number) => new Money(v);
 const base = {
@@ -148,6 +148,61 @@ describe('disbursement limits over any sequence of requests and payments', () =>
         }
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe('room for a request (what the file page offers)', () => {
+  const facts = { ...base, applicationStatus: 'contracted' as ApplicationStatus };
+
+  it('is the advance limit left, within what is committed and not yet asked for', () => {
+    expect(requestRoom(facts).advance.toString()).toBe('210000000');
+    expect(requestRoom({ ...facts, advancesSoFar: m('210000000') }).advance.toString()).toBe('0');
+    expect(requestRoom({ ...facts, advancesSoFar: m('200000000') }).advance.toString()).toBe('10000000');
+    expect(requestRoom({ ...facts, committed: m('5000000') }).advance.toString()).toBe('5000000');
+    expect(requestRoom(facts).payment.toString()).toBe('0');
+  });
+
+  it('leaves no room for a payment once the settlement opened its final payment, or after a recovery', () => {
+    const accepted = { ...base, applicationStatus: 'accepted' as ApplicationStatus, committed: m('90000000') };
+    expect(requestRoom(accepted).payment.toString()).toBe('90000000');
+    // The settlement's final payment waits for its approval and holds what is committed.
+    expect(requestRoom({ ...accepted, applicationStatus: 'settlement_submitted', pending: m('40000000'), committed: m('40000000') }).payment.toString()).toBe('0');
+    expect(requestRoom({ ...accepted, applicationStatus: 'settlement_submitted', committed: m(0) }).payment.toString()).toBe('0');
+    expect(requestRoom({ ...accepted, applicationStatus: 'settled' }).payment.toString()).toBe('0');
+  });
+
+  it('for any facts, a request is refused exactly when it is above its room', () => {
+    const amount = fc.bigInt({ min: 1n, max: 10n ** 10n });
+    fc.assert(
+      fc.property(
+        fc.record({
+          status: fc.constantFrom<ApplicationStatus>('approved', 'contracted', 'accepted', 'settlement_submitted', 'settled', 'cancelled'),
+          kind: fc.constantFrom<'advance' | 'payment'>('advance', 'payment'),
+          approved: amount,
+          rateMicro: fc.bigInt({ min: 0n, max: 1_000_000n }),
+          advancesSoFar: fc.bigInt({ min: 0n, max: 10n ** 10n }),
+          pending: fc.bigInt({ min: 0n, max: 10n ** 10n }),
+          committed: fc.bigInt({ min: 0n, max: 10n ** 10n }),
+          amount,
+        }),
+        (x) => {
+          const check = {
+            applicationStatus: x.status,
+            approvedSupport: m(x.approved.toString()),
+            advanceRate: m(x.rateMicro.toString()).div(1_000_000),
+            currency: 'VND',
+            advancesSoFar: m(x.advancesSoFar.toString()),
+            pending: m(x.pending.toString()),
+            committed: m(x.committed.toString()),
+          };
+          const room = requestRoom(check)[x.kind];
+          expect(room.isNegative()).toBe(false);
+          const refused = disbursementRefusal({ ...check, kind: x.kind, amount: m(x.amount.toString()) }) !== null;
+          expect(refused).toBe(m(x.amount.toString()).gt(room));
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 });

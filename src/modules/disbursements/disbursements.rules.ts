@@ -1,5 +1,5 @@
 import { Decimal, Money } from '../../common/money/decimal';
-import { floorRateOf } from '../../common/money/money';
+import { floorRateOf, minMoney } from '../../common/money/money';
 import { formatMoneyVi, formatPercentVi } from '../../common/money/format-vi';
 import type { ApplicationStatus } from '../applications/application-files';
 
@@ -64,6 +64,29 @@ export function disbursementRefusal(check: DisbursementCheck): DisbursementRefus
     return { code: 'LIMIT_EXCEEDED', detail: 'Số tiền đề nghị cộng các khoản chưa chi vượt quá kinh phí còn cam kết cho đề án.' };
   }
   return null;
+}
+
+/** How much more of each kind a file may be asked for now. */
+export interface RequestRoom {
+  advance: Money;
+  payment: Money;
+}
+
+/**
+ * The most an advance or a payment requested now may be (zero when none may): the limits
+ * `disbursementRefusal` applies, so a request is refused exactly when it is above its room. The
+ * file page offers a request only where there is room (a payment the settlement already opened
+ * as its final payment, or an advance beyond the limit, can only be refused).
+ */
+export function requestRoom(check: Omit<DisbursementCheck, 'kind' | 'amount'>): RequestRoom {
+  const zero = new Money(0);
+  const atLeastZero = (v: Money) => (v.isNegative() ? zero : v);
+  const free = atLeastZero(new Money(check.committed).minus(check.pending));
+  const advanceLeft = atLeastZero(advanceLimit(check).minus(check.advancesSoFar));
+  return {
+    advance: ALLOWED_STATUSES.advance.includes(check.applicationStatus) ? minMoney(advanceLeft, free) : zero,
+    payment: ALLOWED_STATUSES.payment.includes(check.applicationStatus) ? free : zero,
+  };
 }
 
 /** The transitions of a disbursement request. */

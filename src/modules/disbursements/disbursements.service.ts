@@ -20,8 +20,19 @@ import { Disbursement } from './disbursement.entity';
 import { DISBURSEMENT_KIND_LABELS } from './disbursements.labels';
 import { DisbursementView, toDisbursementView } from './disbursement.view';
 import { DisbursementError } from './disbursements.error';
-import { advanceLimit, disbursementRefusal, disbursementReturnRefusal, DisbursementKind, DisbursementStatus, nextDisbursementStatus, NOT_COUNTING_STATUSES } from './disbursements.rules';
+import {
+  advanceLimit,
+  DisbursementCheck,
+  disbursementRefusal,
+  disbursementReturnRefusal,
+  DisbursementKind,
+  DisbursementStatus,
+  nextDisbursementStatus,
+  NOT_COUNTING_STATUSES,
+  requestRoom,
+} from './disbursements.rules';
 import { DisbursementQuery, PayDisbursementDto, RejectDisbursementDto, RequestDisbursementDto, ReturnDisbursementDto } from './dto/disbursement.dto';
+import { assertHappened } from '../../common/past-date';
 
 /**
  * Advances (tạm ứng), payments and final payments: requested by an officer or finance, approved
@@ -153,9 +164,23 @@ export class DisbursementsService {
       const { disbursement, app } = await this.lockForAction(actor, id);
       const before = toDisbursementView(disbursement, app.currency);
       const status = this.next(disbursement, 'pay');
+      assertHappened({ field: 'valueDate', date: dto.valueDate, today: this.clock.today() });
       await this.assertTreasuryRefUnused(dto.treasuryRef);
       if (disbursement.kind !== 'final') await this.assertWithinLimits(app, disbursement.kind, disbursement.amount, disbursement.id);
       const books = await this.budget.applicationBooks(app);
+      if (disbursement.kind === 'final') {
+        // The settlement decided this payment; a year close since may have released its
+        // commitment instead of carrying it over: it is committed anew in the open year.
+        await this.budget.recommitShortfall({
+          books,
+          applicationId: app.id,
+          unitId: app.allocationUnitId!,
+          needed: disbursement.amount,
+          actor,
+          capacity,
+          reference: dto.treasuryRef,
+        });
+      }
       const transfer = await this.ledger.post({
         books,
         kind: 'disbursement',
@@ -196,6 +221,7 @@ export class DisbursementsService {
       const { disbursement, app } = await this.lockForAction(actor, id);
       const refusal = disbursementReturnRefusal({ status: disbursement.status, applicationStatus: app.status });
       if (refusal) throw new DisbursementError(refusal.code, refusal.detail);
+      assertHappened({ field: 'valueDate', date: dto.valueDate, today: this.clock.today() });
       await this.assertTreasuryRefUnused(dto.treasuryRef);
       const before = toDisbursementView(disbursement, app.currency);
       const books = await this.budget.applicationBooks(app);
@@ -252,6 +278,36 @@ export class DisbursementsService {
   }
 
   /**
+   * The most an advance and a payment requested on the file now may be (API money strings; zero
+   * when none may), by the limits a request is checked against, for the file page to offer only
+   * requests that can be taken. Staff who request payments; the file as they may see it.
+   */
+  async requestRoom(actor: Actor, applicationId: string): Promise<{ advance: string; payment: string }> {
+    requireRole(actor, 'officer', 'head', 'finance');
+    const app = await this.files.findVisible(actor, applicationId);
+    const zero = { advance: '0', payment: '0' };
+    if (!app.approvedSupport || !app.decisionDate || !app.allocationUnitId) return zero;
+    const room = requestRoom(await this.limitFacts(app, null));
+    return { advance: plainString(room.advance), payment: plainString(room.payment) };
+  }
+
+  /**
+   * What has been paid to each file's beneficiary so far, net of payments the treasury sent back
+   * (those are `returned`, no longer `paid`): one query for any number of files. Files with
+   * nothing paid are absent.
+   */
+  async paidByFile(applicationIds: readonly string[]): Promise<Map<string, Money>> {
+    if (applicationIds.length === 0) return new Map();
+    const ids = [...new Set(applicationIds)];
+    const rows: Array<{ application_id: string; paid: string }> = await this.tx.manager.query(
+      `SELECT application_id, SUM(amount) AS paid FROM disbursements
+        WHERE status = 'paid' AND application_id IN (${ids.map(() => '?').join(',')}) GROUP BY application_id`,
+      ids,
+    );
+    return new Map(rows.map((r) => [r.application_id, new Money(r.paid)]));
+  }
+
+  /**
    * A file's disbursements as its settlement needs them: how many still wait to be approved or
    * paid, and what has been paid. Read in the caller's transaction, after it locked the file.
    */
@@ -272,8 +328,17 @@ export class DisbursementsService {
     }
   }
 
-  /** Sums of a file's disbursements that count against its limits, this one excluded. */
   private async assertWithinLimits(app: FileFacts, kind: DisbursementKind, amount: Decimal, excludeId: string | null): Promise<void> {
+    const refusal = disbursementRefusal({ kind, amount, ...(await this.limitFacts(app, excludeId)) });
+    if (refusal) throw new DisbursementError(refusal.code, refusal.detail);
+  }
+
+  /**
+   * What the limits of a file's next request depend on: its approval, the advance rate of the
+   * rule in force on its decision date, its disbursements that count (this one excluded) and what
+   * is left of its commitment in the books its money moves in now.
+   */
+  private async limitFacts(app: FileFacts, excludeId: string | null): Promise<Omit<DisbursementCheck, 'kind' | 'amount'>> {
     const rows: Array<{ kind: string; status: string; total: string }> = await this.tx.manager.query(
       `SELECT kind, status, SUM(amount) AS total FROM disbursements
         WHERE application_id = ? AND status NOT IN (${NOT_COUNTING_STATUSES.map((s) => `'${s}'`).join(',')}) AND id <> ? GROUP BY kind, status`,
@@ -284,9 +349,7 @@ export class DisbursementsService {
     const rule = await this.catalogue.ruleFor(app.activityTypeCode, app.fundSource, app.decisionDate!);
     const books = await this.budget.applicationBooks(app);
     const committed = await this.ledger.balance(books, { kind: 'commitment', unitId: app.allocationUnitId, applicationId: app.id });
-    const refusal = disbursementRefusal({
-      kind,
-      amount,
+    return {
       applicationStatus: app.status,
       approvedSupport: app.approvedSupport!,
       advanceRate: rule.advanceRate,
@@ -294,8 +357,7 @@ export class DisbursementsService {
       advancesSoFar: sum((r) => r.kind === 'advance'),
       pending: sum((r) => r.status === 'requested' || r.status === 'approved'),
       committed,
-    });
-    if (refusal) throw new DisbursementError(refusal.code, refusal.detail);
+    };
   }
 
   /** The disbursement and its file, both locked, file first (the order every money step on a file uses). */

@@ -182,6 +182,16 @@ export class AuthService {
     });
   }
 
+  /**
+   * Housekeeping: forgets refresh tokens past their expiry, once every access token issued with
+   * them has expired too. Until then a revoked row must stay: it is what ends the access tokens of
+   * a family signed out (the guard asks whether the family has a revoked token).
+   */
+  async purgeExpiredRefreshTokens(): Promise<number> {
+    const cutoff = new Date(this.clock.now().getTime() - this.config.ACCESS_TOKEN_TTL_SECONDS * 1000);
+    return this.tx.run((em) => this.refreshTokens.deleteExpiredBefore(em, cutoff));
+  }
+
   me(actor: Actor): SessionUser {
     return toSessionUser(actor);
   }

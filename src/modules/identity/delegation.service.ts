@@ -24,7 +24,7 @@ import {
   scopeMismatch,
 } from './delegation.rules';
 import { DelegationView, toDelegationView } from './delegation.view';
-import type { CreateDelegationDto } from './dto/create-delegation.dto';
+import { type CreateDelegationDto, VALID_TO_BEFORE_FROM } from './dto/create-delegation.dto';
 import type { DelegationQuery } from './dto/delegation-query.dto';
 import { IdentityError } from './identity.error';
 import { LeaderScope, User } from './user.entity';
@@ -85,7 +85,7 @@ export class DelegationService {
     const today = this.clock.today();
     if (dto.toUserId === actor.id) throw IdentityError.invalidField('toUserId', 'không thể tự ủy quyền cho chính mình');
     if (dto.validFrom < today) throw IdentityError.invalidField('validFrom', 'không được trước ngày hôm nay');
-    if (dto.validTo < dto.validFrom) throw IdentityError.invalidField('validTo', 'phải là validFrom hoặc một ngày sau đó');
+    if (dto.validTo < dto.validFrom) throw IdentityError.invalidField('validTo', VALID_TO_BEFORE_FROM);
     const currency = dto.currency ?? 'VND';
     const maxAmount = dto.maxAmount === undefined ? null : parseMoney(dto.maxAmount, { field: 'maxAmount', currency });
     return this.tx.run(async (em) => {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager, IsNull, Not } from 'typeorm';
+import { EntityManager, IsNull, LessThan, Not } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { Clock } from '../../common/clock';
 import { newId } from '../../common/ids';
@@ -62,6 +62,12 @@ export class RefreshTokenStore {
       keepFamilyId ? { userId, revokedAt: IsNull(), familyId: Not(keepFamilyId) } : { userId, revokedAt: IsNull() },
       { revokedAt: this.clock.now(), revokedReason: reason },
     );
+    return result.affected ?? 0;
+  }
+
+  /** Deletes the tokens that expired before `cutoff` (spent, revoked or not); returns how many. */
+  async deleteExpiredBefore(em: EntityManager, cutoff: Date): Promise<number> {
+    const result = await em.delete(RefreshToken, { expiresAt: LessThan(cutoff) });
     return result.affected ?? 0;
   }
 }

@@ -154,12 +154,13 @@ export class UsersService {
    * The active staff by name, role and unit (no emails or phones): what a head needs to assign a
    * file to an officer and a leader to name a delegate. Staff only.
    */
-  async staffDirectory(actor: Actor): Promise<Array<{ id: string; fullName: string; roles: Role[]; unitId: string | null }>> {
+  async staffDirectory(actor: Actor, { includeInactive = false }: { includeInactive?: boolean } = {}): Promise<Array<{ id: string; fullName: string; roles: Role[]; unitId: string | null; active: boolean }>> {
     requireStaff(actor);
-    const rows = await this.tx.manager.find(User, { where: { active: true }, order: { fullName: 'ASC' } });
+    // With `includeInactive`, people who have left too: their names still stand on the records they signed.
+    const rows = await this.tx.manager.find(User, { where: includeInactive ? {} : { active: true }, order: { fullName: 'ASC' } });
     return rows
       .filter((u) => u.roles.some((role) => STAFF_ROLES.includes(role)))
-      .map((u) => ({ id: u.id, fullName: u.fullName, roles: canonicalRoles(u.roles), unitId: u.unitId }));
+      .map((u) => ({ id: u.id, fullName: u.fullName, roles: canonicalRoles(u.roles), unitId: u.unitId, active: Boolean(u.active) }));
   }
 
   /**

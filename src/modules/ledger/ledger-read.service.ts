@@ -101,13 +101,20 @@ export class LedgerReadService {
     );
   }
 
-  /** The latest fiscal year holding a commitment of the file (a year close may carry it forward), or null. */
-  async latestCommitmentYear(applicationId: string): Promise<number | null> {
-    const rows: Array<{ year: number | null }> = await this.tx.manager.query(
-      "SELECT MAX(fiscal_year) AS year FROM ledger_accounts WHERE application_id = ? AND kind = 'commitment'",
+  /**
+   * In one round trip: the latest fiscal year holding a commitment of the file (null when none)
+   * and every fiscal year with its status (they are few).
+   */
+  async fileYears(applicationId: string): Promise<{ commitmentYear: number | null; years: Array<{ year: number; status: 'open' | 'closed' }> }> {
+    const rows: Array<{ year: number | null; status: 'open' | 'closed' | null; commitment_year: number | null }> = await this.tx.manager.query(
+      `SELECT y.year, y.status, c.commitment_year
+         FROM (SELECT MAX(fiscal_year) AS commitment_year FROM ledger_accounts WHERE application_id = ? AND kind = 'commitment') c
+         LEFT JOIN fiscal_years y ON TRUE`,
       [applicationId],
     );
-    return rows[0]?.year ? Number(rows[0].year) : null;
+    const commitmentYear = rows[0]?.commitment_year ? Number(rows[0].commitment_year) : null;
+    const years = rows.filter((r) => r.year !== null).map((r) => ({ year: Number(r.year), status: r.status! }));
+    return { commitmentYear, years };
   }
 
   /**

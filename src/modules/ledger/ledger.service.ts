@@ -47,8 +47,9 @@ export class LedgerService {
    * Posts a transfer in the caller's transaction. The guarded update, its checks and the transfer
    * row go to the server as one deferred write, in front of the transaction's next statement or
    * with its COMMIT, so the balances are held only while the server runs it. Its refusals (year
-   * not open; the source would go negative: `whenInsufficient`, or 409 INSUFFICIENT_FUNDS) fail
-   * the transaction, which rolls back as a whole.
+   * not open; the source would go negative: `whenInsufficient`, or 409 INSUFFICIENT_FUNDS; a
+   * balance would leave its column: 400 naming `amount`) fail the transaction, which rolls back
+   * as a whole.
    */
   async post(input: PostTransfer): Promise<TransferView> {
     if (!this.tx.inTransaction) throw new Error('ledger transfers are posted inside the use case transaction');
@@ -106,6 +107,7 @@ export class LedgerService {
         errors: {
           YEAR_NOT_OPEN: () => LedgerError.yearNotOpen(books.fiscalYear),
           INSUFFICIENT_FUNDS: input.whenInsufficient ?? (() => LedgerError.insufficientFunds()),
+          OUT_OF_RANGE: () => LedgerError.outOfRange(),
         },
       },
     });

@@ -2,7 +2,7 @@ import { Injectable, StreamableFile } from '@nestjs/common';
 import type { Actor } from '../../common/auth/actor';
 import { Clock } from '../../common/clock';
 import { NotFound } from '../../common/http/domain-error';
-import { plainString } from '../../common/money/decimal';
+import { Money, plainString } from '../../common/money/decimal';
 import { AppConfig } from '../../config/app-config';
 import { officialPaperDocx } from '../../rendering/docx/official-paper.docx';
 import type { OfficialPaper } from '../../rendering/paper/official-paper';
@@ -17,6 +17,7 @@ import { EstablishmentsService } from '../establishments/establishments.service'
 import { FUND_SOURCE_LABELS } from '../ledger/ledger.labels';
 import { UnitService } from '../organization/unit.service';
 import { RecoveryService } from '../settlement/recovery.service';
+import type { RecoveryView, SettlementView } from '../settlement/settlement.view';
 import { SettlementService } from '../settlement/settlement.service';
 import type { OfficialDocumentQuery } from './dto/official-document-query.dto';
 import { OfficialDocumentsService } from './official-documents.service';
@@ -94,6 +95,19 @@ export class OfficialPapersService {
     return { paper: BUILDERS[entry.type](facts), entry };
   }
 
+  /**
+   * What a settlement's approval fixed, as its paper records it (the settlement reads what is
+   * paid and owed now): the balance was the final payment it opened, or minus the recovery it
+   * opened, or nothing; what had been paid is the final support less that balance.
+   */
+  private async settlementAtApproval(actor: Actor, settlement: SettlementView, recoveries: RecoveryView[]): Promise<{ paid: string; balance: string }> {
+    const finalSupport = new Money(settlement.finalSupport!);
+    const recovery = recoveries.find((r) => r.id === settlement.recoveryId);
+    const finalPayment = settlement.finalPaymentId ? await this.disbursements.get(actor, settlement.finalPaymentId) : null;
+    const balance = recovery ? new Money(recovery.amount).neg() : finalPayment ? new Money(finalPayment.amount) : new Money(0);
+    return { paid: plainString(finalSupport.minus(balance)), balance: plainString(balance) };
+  }
+
   private async facts(actor: Actor, file: Awaited<ReturnType<ApplicationFiles['findVisible']>>, entry: RegisterEntryView, register: RegisterEntryView[]): Promise<PaperFacts> {
     const needs = (...types: OfficialDocumentType[]) => types.includes(entry.type);
     const [view, establishment, rule, units, steps] = await Promise.all([
@@ -104,7 +118,10 @@ export class OfficialPapersService {
       this.contracts.contractAndAcceptance(actor, file.id),
     ]);
     const settlement = needs('settlement', 'recovery-notice') ? (await this.settlements.list(actor, { applicationId: file.id, page: 1, pageSize: 1 })).items[0] ?? null : null;
-    const recovery = needs('recovery-notice') ? (await this.recoveries.list(actor, { applicationId: file.id, page: 1, pageSize: 200 })).items.filter((r) => r.settlementId === settlement?.id).at(-1) ?? null : null;
+    const recoveries = needs('settlement', 'recovery-notice') ? (await this.recoveries.list(actor, { applicationId: file.id, page: 1, pageSize: 200 })).items : [];
+    // the notice asks for the latest recovery: the settlement's, or the cancellation's
+    const recovery = needs('recovery-notice') ? (recoveries.at(-1) ?? null) : null;
+    const atApproval = settlement?.finalSupport ? await this.settlementAtApproval(actor, settlement, recoveries) : null;
     const disbursement = needs('payment-request') && entry.disbursementId ? await this.disbursements.get(actor, entry.disbursementId) : null;
     const decisionStep = view.timeline.filter((e) => e.action === 'approve' || e.action === 'reject').at(-1) ?? null;
     const lead = file.leadUnitId ? units.get(file.leadUnitId) : undefined;
@@ -159,13 +176,14 @@ export class OfficialPapersService {
             supportRate: settlement.supportRate,
             supportCap: settlement.supportCap,
             finalSupport: settlement.finalSupport,
-            paid: settlement.paid,
-            balance: settlement.balance,
+            paid: atApproval?.paid ?? null,
+            balance: atApproval?.balance ?? null,
             released: settlement.released,
             lines: settlement.actualCostLines,
           }
         : null,
-      recovery: recovery ? { amount: recovery.amount } : null,
+      recovery: recovery ? { amount: recovery.amount, origin: recovery.origin } : null,
+      cancellationNote: view.timeline.filter((e) => e.action === 'cancel').at(-1)?.note ?? null,
       disbursement: disbursement ? { kind: disbursement.kind, amount: disbursement.amount, note: disbursement.note } : null,
     };
   }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
 import { requireRole, requireStaff } from '../../common/auth/access';
 import type { Actor } from '../../common/auth/actor';
 import type { ChangeAuthor } from '../../common/auth/change-author';
 import { Clock } from '../../common/clock';
 import { Page, pageOf } from '../../common/http/page';
 import { isId, newId } from '../../common/ids';
+import { In } from 'typeorm';
 import { TransactionRunner } from '../../database/transaction';
 import { AuditService } from '../audit/audit.service';
 import type { UnitQuery } from './dto/unit-query.dto';
@@ -93,6 +93,29 @@ export class UnitService {
     if (wanted.length === 0) return new Map();
     const rows = await this.tx.manager.find(Unit, { select: { id: true, code: true, name: true, kind: true }, where: { id: In(wanted) } });
     return new Map(rows.map((u) => [u.id, { code: u.code, name: u.name, kind: u.kind }]));
+  }
+
+  /**
+   * The names of the given units, active or not (a file may be led by a unit since closed), for
+   * pages and documents that name them: the caller has already checked that the actor may see the
+   * record naming them (as `UsersService.fullNamesOf` for people).
+   */
+  async namesOf(ids: Array<string | null | undefined>): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids)].filter((id): id is string => typeof id === 'string' && isId(id));
+    if (wanted.length === 0) return new Map();
+    const rows = await this.tx.manager.find(Unit, { select: { id: true, name: true }, where: { id: In(wanted) } });
+    return new Map(rows.map((u) => [u.id, u.name]));
+  }
+
+  /**
+   * The names of communes by their administrative code, where the organisation has a unit of kind
+   * commune with that code (as the annual report names them); the caller has checked access.
+   */
+  async communeNames(codes: Array<string | null | undefined>): Promise<Map<string, string>> {
+    const wanted = [...new Set(codes)].filter((code): code is string => typeof code === 'string' && code !== '');
+    if (wanted.length === 0) return new Map();
+    const rows = await this.tx.manager.find(Unit, { select: { code: true, name: true }, where: { kind: 'commune', code: In(wanted) } });
+    return new Map(rows.map((u) => [u.code, u.name]));
   }
 
   /** Whether an active unit has this id; identity asks before placing a user in it. */

@@ -1,14 +1,5 @@
 import { Money } from '../../common/money/decimal';
-import {
-  countStatuses,
-  headerProblems,
-  isCalendarDate,
-  matchStatementLine,
-  isMissingFromStatement,
-  movementKey,
-  parseStatementRecord,
-} from './reconciliation.rules';
-import { STATEMENT_COLUMNS } from './dto/statement-format';
+import { countStatuses, directionTotals, isMissingFromStatement, matchStatementLine, movementKey } from './reconciliation.rules';
 
 describe('matchStatementLine', () => {
   it('is matched when KCFund recorded the same amount, whatever the scale of the stored decimal', () => {
@@ -61,80 +52,20 @@ describe('countStatuses', () => {
   });
 });
 
-describe('headerProblems', () => {
-  it('accepts exactly the contract header', () => {
-    expect(headerProblems([...STATEMENT_COLUMNS])).toEqual([]);
+describe('directionTotals', () => {
+  it('counts the lines and adds the amounts of each direction exactly', () => {
+    const totals = directionTotals([
+      { direction: 'out', amount: '999999999999999999' },
+      { direction: 'out', amount: '1' },
+      { direction: 'in', amount: '5000000' },
+    ]);
+    expect(totals.out.lines).toBe(2);
+    expect(totals.out.amount.toFixed()).toBe('1000000000000000000');
+    expect([totals.in.lines, totals.in.amount.toFixed()]).toEqual([1, '5000000']);
   });
 
-  it.each([
-    [['treasuryRef', 'valueDate', 'amount', 'direction', 'payeeTaxCode']],
-    [['treasuryref', 'valueDate', 'amount', 'direction', 'payeeTaxCode', 'description']],
-    [['valueDate', 'treasuryRef', 'amount', 'direction', 'payeeTaxCode', 'description']],
-  ])('names line 1 for %j', (fields) => {
-    expect(headerProblems(fields)).toEqual([{ field: 'line 1: header', message: expect.stringContaining('treasuryRef,valueDate') }]);
-  });
-});
-
-describe('parseStatementRecord', () => {
-  const good = ['KB-2026-000123', '2026-03-15', '1500000', 'out', '0312345678', 'Tạm ứng đề án'];
-
-  it('keeps a valid line (tax code and description may be empty)', () => {
-    expect(parseStatementRecord(good, 2)).toEqual({ row: { line: 2, treasuryRef: 'KB-2026-000123', valueDate: '2026-03-15', amount: '1500000', direction: 'out' } });
-    expect(parseStatementRecord(['KB-1', '2024-02-29', '1', 'in', '', ''], 7).row).toMatchObject({ line: 7, direction: 'in' });
-    expect(parseStatementRecord(['KB-1', '2024-02-29', '1', 'in', '0312345678-001', ''], 7).row).toBeDefined();
-  });
-
-  it.each([
-    ['1e6'],
-    ['-5'],
-    ['1.000.000'],
-    ['1,000,000'],
-    ['12.5'],
-    ['1500000.00'],
-    [''],
-    ['0'],
-    [' 1000'],
-    ['0100'],
-    ['1234567890123456789'],
-  ])('refuses the amount %j, naming line and column', (amount) => {
-    const fields = [...good];
-    fields[2] = amount;
-    expect(parseStatementRecord(fields, 3).problems).toEqual([{ field: 'line 3: amount', message: expect.any(String) }]);
-  });
-
-  it.each([['2026-02-30'], ['2026-13-01'], ['15/03/2026'], ['2026-3-15'], ['']])('refuses the value date %j', (valueDate) => {
-    const fields = [...good];
-    fields[1] = valueDate;
-    expect(parseStatementRecord(fields, 4).problems).toEqual([{ field: 'line 4: valueDate', message: expect.any(String) }]);
-  });
-
-  it.each([['OUT'], ['chi'], [''], ['out ']])('refuses the direction %j', (direction) => {
-    const fields = [...good];
-    fields[3] = direction;
-    expect(parseStatementRecord(fields, 5).problems).toEqual([{ field: 'line 5: direction', message: expect.any(String) }]);
-  });
-
-  it('refuses a bad reference, tax code, a wrong number of columns, and text that was not UTF-8', () => {
-    expect(parseStatementRecord(['', ...good.slice(1)], 2).problems?.[0].field).toBe('line 2: treasuryRef');
-    expect(parseStatementRecord(['KB 1', ...good.slice(1)], 2).problems?.[0].field).toBe('line 2: treasuryRef');
-    expect(parseStatementRecord(['x'.repeat(65), ...good.slice(1)], 2).problems?.[0].field).toBe('line 2: treasuryRef');
-    expect(parseStatementRecord([...good.slice(0, 4), '12345', ''], 2).problems?.[0].field).toBe('line 2: payeeTaxCode');
-    expect(parseStatementRecord(good.slice(0, 5), 9).problems).toEqual([{ field: 'line 9', message: expect.stringContaining('6 cột') }]);
-    expect(parseStatementRecord([...good.slice(0, 5), 'T\uFFFDm ứng'], 2).problems).toEqual([{ field: 'line 2: description', message: 'tệp phải được mã hóa UTF-8' }]);
-  });
-
-  it('reports every problem of a line at once', () => {
-    const problems = parseStatementRecord(['KB-1', '2026-02-30', '1e6', 'sideways', '', ''], 6).problems;
-    expect(problems?.map((p) => p.field)).toEqual(['line 6: valueDate', 'line 6: amount', 'line 6: direction']);
-  });
-});
-
-describe('isCalendarDate', () => {
-  it('knows leap years', () => {
-    expect(isCalendarDate('2024-02-29')).toBe(true);
-    expect(isCalendarDate('2100-02-29')).toBe(false);
-    expect(isCalendarDate('2000-02-29')).toBe(true);
-    expect(isCalendarDate('2026-04-31')).toBe(false);
-    expect(isCalendarDate('2026-00-10')).toBe(false);
+  it('is zero for a direction no line has', () => {
+    const totals = directionTotals([]);
+    expect([totals.out.lines, totals.out.amount.toFixed(), totals.in.lines]).toEqual([0, '0', 0]);
   });
 });

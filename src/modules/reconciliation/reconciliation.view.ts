@@ -1,4 +1,6 @@
-import type { Direction, LineStatus } from './reconciliation.rules';
+import type { LineStatus } from './reconciliation.rules';
+import type { FieldError } from '../../common/http/domain-error';
+import type { Direction, StatementRow } from './statement-line.rules';
 import type { ReconciliationImport } from './reconciliation-import.entity';
 
 /** One line of the statement and what matching found for it. */
@@ -85,4 +87,42 @@ export function toImportView(entity: ReconciliationImport, result: StoredResult)
     })),
     missing: result.missing.map(([treasuryRef, direction, amount, valueDate]) => ({ treasuryRef, direction, amount, valueDate })),
   };
+}
+
+/** A statement row as a preview keeps it until the import: `[line, treasuryRef, valueDate, amount, direction]`. */
+export type StoredRow = [line: number, treasuryRef: string, valueDate: string, amount: string, direction: Direction];
+
+export function toStoredRow(row: StatementRow): StoredRow {
+  return [row.line, row.treasuryRef, row.valueDate, row.amount, row.direction];
+}
+
+export function fromStoredRow([line, treasuryRef, valueDate, amount, direction]: StoredRow): StatementRow {
+  return { line, treasuryRef, valueDate, amount, direction };
+}
+
+/** Lines and the sum of their amounts, for one direction of a statement. */
+export interface DirectionTotal {
+  lines: number;
+  amount: string;
+}
+
+/**
+ * A statement read and shown before it is imported. With problems, nothing is kept and `id` is
+ * null: the file must be corrected. Without, `id` confirms the import of exactly these rows.
+ */
+export interface StatementPreviewView {
+  id: string | null;
+  fileName: string | null;
+  /** Transaction lines read without a problem. */
+  lineCount: number;
+  firstValueDate: string | null;
+  lastValueDate: string | null;
+  totals: { out: DirectionTotal; in: DirectionTotal };
+  /** The first lines, in file order; `lineCount` says how many there are in all. */
+  rows: StatementRow[];
+  /** Each naming the line and the column in Vietnamese (`dòng 3, cột Số tiền`). */
+  problems: FieldError[];
+  problemsTruncated: boolean;
+  /** Until when the import may be confirmed. */
+  expiresAt: string | null;
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Money } from '../../common/money/decimal';
-import { Direction, DIRECTIONS, movementKey, RecordedMovement, StatementRow } from './reconciliation.rules';
+import { movementKey, RecordedMovement } from './reconciliation.rules';
+import { Direction, DIRECTIONS, StatementRow } from './statement-line.rules';
 
 /** Statement lines per lookup: one round trip for each 2,000. */
 const LOOKUP_CHUNK = 2000;

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BudgetModule } from '../budget/budget.module';
+import { SettlementModule } from '../settlement/settlement.module';
 import { AnnualReportController } from './annual/annual-report.controller';
 import { AnnualReportQueries } from './annual/annual-report.queries';
 import { AnnualReportService } from './annual/annual-report.service';
@@ -14,8 +15,10 @@ import { ReportInputs } from './report-inputs';
 
 /** The annual review, period reports and the open-data export (the overdue report is its own module). */
 @Module({
-  imports: [BudgetModule, OverdueReportModule, ReportRenderingModule],
+  imports: [BudgetModule, OverdueReportModule, ReportRenderingModule, SettlementModule],
   controllers: [AnnualReportController, PeriodReportController, GrantsExportController],
   providers: [ReportInputs, AnnualReportQueries, AnnualReportService, PeriodReportQueries, PeriodReportService, GrantsExportService],
+  // The pages' period form runs the report itself, so a refused period is shown on the page.
+  exports: [PeriodReportService],
 })
 export class ReportsModule {}

@@ -1,6 +1,7 @@
 import { Decimal, Money } from '../../common/money/decimal';
 import type { FieldError } from '../../common/http/domain-error';
 import { TRANSFER_KIND_LABELS } from '../ledger/ledger.labels';
+import { PERIOD_INVERTED } from './period/dto/period-report-query.dto';
 
 /** Files holding an approval in force: they count as funded files in every report. */
 export const FUNDED_STATUSES = ['approved', 'contracted', 'accepted', 'settlement_submitted', 'settled'] as const;
@@ -35,7 +36,7 @@ export function periodInstants(from: string, to: string): { start: Date; end: Da
 
 /** Why a period is refused (field errors), or null: `to` before `from`, or longer than MAX_PERIOD_DAYS. */
 export function periodProblem(from: string, to: string): FieldError | null {
-  if (to < from) return { field: 'to', message: 'phải từ ngày "from" trở về sau' };
+  if (to < from) return { field: 'to', message: PERIOD_INVERTED };
   const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
   if (days > MAX_PERIOD_DAYS) return { field: 'to', message: `kỳ báo cáo dài tối đa ${MAX_PERIOD_DAYS} ngày` };
   return null;

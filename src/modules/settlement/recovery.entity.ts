@@ -4,12 +4,17 @@ import { decimalTransformer } from '../../common/money/decimal.transformer';
 
 const money = { type: 'decimal' as const, precision: 20, scale: 2, transformer: decimalTransformer };
 
-/** A recovery order (thu hồi): what a beneficiary owes back after settlement. */
+/** Why a recovery order was opened: a settlement below what was paid, or a file cancelled after money was paid. */
+export type RecoveryOrigin = 'settlement' | 'cancellation';
+
+/** A recovery order (thu hồi): what a beneficiary owes back after settlement, or after the file was cancelled. */
 @Entity('recoveries')
 export class Recovery {
   @PrimaryColumn({ type: 'char', length: 26 }) id: string;
   @Column({ type: 'char', length: 26 }) applicationId: string;
-  @Column({ type: 'char', length: 26 }) settlementId: string;
+  /** The settlement that opened it; null for a cancellation's order. */
+  @Column({ type: 'char', length: 26, nullable: true }) settlementId: string | null;
+  @Column({ type: 'enum', enum: ['settlement', 'cancellation'] }) origin: RecoveryOrigin;
   @Column({ type: 'char', length: 26 }) fundId: string;
   @Column({ type: 'smallint' }) fiscalYear: number;
   @Column({ type: 'char', length: 26 }) unitId: string;

@@ -17,10 +17,14 @@ import { Recovery, RecoveryReceipt } from './recovery.entity';
 import { takeRecoveryReceipt } from './recovery.rules';
 import { SettlementError } from './settlement.error';
 import { RecoveryView, toRecoveryView } from './settlement.view';
+import { assertHappened } from '../../common/past-date';
 
 /**
  * Thu hồi: receipts against a recovery order, partial or whole, never more than is owed. Money
- * received goes back to the unit's allocation; the file is settled when nothing is outstanding.
+ * received goes back to the unit's allocation in the books the file's money moves in now: the
+ * year of its commitment while open, else the open year the receipt arrives in (a closed year
+ * takes nothing), on that year's recovery account of the file. A settlement's file is settled
+ * when nothing is outstanding.
  */
 @Injectable()
 export class RecoveryService {
@@ -40,6 +44,7 @@ export class RecoveryService {
       const app = await this.files.findVisible(actor, found.applicationId, { lock: true });
       const recovery = await em.findOneOrFail(Recovery, { where: { id }, lock: { mode: 'pessimistic_write' } });
       const amount = parseMoney(dto.amount, { field: 'amount', currency: app.currency });
+      assertHappened({ field: 'valueDate', date: dto.valueDate, today: this.clock.today() });
       const taken = takeRecoveryReceipt({ recovery, receipt: amount, currency: app.currency });
       if ('refusal' in taken) throw new SettlementError(taken.refusal.code, taken.refusal.detail);
       if (await em.findOne(RecoveryReceipt, { where: { treasuryRef: dto.treasuryRef } })) {
@@ -76,7 +81,8 @@ export class RecoveryService {
       await em.save(Recovery, recovery);
       const view = toRecoveryView(recovery, app.currency);
       this.audit.record({ actor, capacity, action: 'recovery.receive', entity: 'recovery', entityId: recovery.id, before, after: { ...view, treasuryRef: dto.treasuryRef, valueDate: dto.valueDate } });
-      if (recovery.status === 'closed') {
+      // A settlement's order settles the file once received in full; a cancelled file stays cancelled.
+      if (recovery.status === 'closed' && recovery.origin === 'settlement') {
         await this.files.step(em, { file: app, action: 'settle', role: 'finance', actor, capacity, note: `Đã thu hồi đủ ${formatMoneyVi(recovery.amount, app.currency)}` });
       }
       return view;

@@ -4,6 +4,8 @@ import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, Roles } from '../../common/auth/decorators';
 import { MovesMoney } from '../../common/http/idempotency.interceptor';
 import { ReceiveRecoveryDto, RecoveryQuery, SubmitSettlementDto } from './dto/settlement.dto';
+import { RequiredReasonDto } from '../applications/dto/workflow.dto';
+import { FileCancellationService } from './file-cancellation.service';
 import { RecoveryService } from './recovery.service';
 import { SettlementService } from './settlement.service';
 
@@ -14,7 +16,16 @@ export class SettlementController {
   constructor(
     private readonly settlements: SettlementService,
     private readonly recoveries: RecoveryService,
+    private readonly cancellations: FileCancellationService,
   ) {}
+
+  @Post('applications/:id/cancel')
+  @HttpCode(200)
+  @Roles('leader')
+  @ApiOperation({ summary: 'Hủy đề án đã phê duyệt: hoàn trả kinh phí chưa giải ngân, mở lệnh thu hồi số đã chi (recoveryId)' })
+  cancel(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: RequiredReasonDto) {
+    return this.cancellations.cancel(actor, id, dto);
+  }
 
   @Post('applications/:id/settlement')
   @Roles('applicant')

@@ -29,8 +29,12 @@ export class Settlement {
   @Column(optionalMoney) supportCap: Decimal | null;
   @Column(optionalMoney) approvedSupport: Decimal | null;
   @Column(optionalMoney) finalSupport: Decimal | null;
-  @Column(optionalMoney) paid: Decimal | null;
-  @Column(optionalMoney) balance: Decimal | null;
+  /**
+   * The figures of the approval (the statement prints them as decided). What a settlement says
+   * is paid or still owed now is read from the records (`settlementStanding`), never from these.
+   */
+  @Column({ ...optionalMoney, name: 'paid' }) paidAtApproval: Decimal | null;
+  @Column({ ...optionalMoney, name: 'balance' }) balanceAtApproval: Decimal | null;
   @Column(optionalMoney) released: Decimal | null;
   @Column({ type: 'char', length: 26, nullable: true }) finalPaymentId: string | null;
   @Column({ type: 'char', length: 26, nullable: true }) recoveryId: string | null;

@@ -7,6 +7,7 @@ import { EstablishmentsModule } from '../establishments/establishments.module';
 import { LedgerModule } from '../ledger/ledger.module';
 import { DocumentRegisterModule } from '../official-documents/document-register.module';
 import { PdfModule } from '../../rendering/pdf/pdf.module';
+import { FileCancellationService } from './file-cancellation.service';
 import { RecoveryService } from './recovery.service';
 import { SettlementController } from './settlement.controller';
 import { SettlementService } from './settlement.service';
@@ -14,7 +15,7 @@ import { SettlementService } from './settlement.service';
 @Module({
   imports: [ApplicationsModule, BudgetModule, CatalogueModule, DisbursementsModule, EstablishmentsModule, LedgerModule, PdfModule, DocumentRegisterModule],
   controllers: [SettlementController],
-  providers: [SettlementService, RecoveryService],
-  exports: [SettlementService, RecoveryService],
+  providers: [SettlementService, RecoveryService, FileCancellationService],
+  exports: [SettlementService, RecoveryService, FileCancellationService],
 })
 export class SettlementModule {}

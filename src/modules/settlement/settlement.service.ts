@@ -1,4 +1,5 @@
 import { Injectable, StreamableFile } from '@nestjs/common';
+import { In } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { PdfService } from '../../rendering/pdf/pdf.service';
 import { settlementStatement } from './settlement-statement.document';
@@ -6,12 +7,13 @@ import { Actor, hasRole } from '../../common/auth/actor';
 import { requireRole } from '../../common/auth/access';
 import { assertNotMakerChecker } from '../../common/auth/maker-checker';
 import { Clock } from '../../common/clock';
-import { NotFound } from '../../common/http/domain-error';
+import { NotFound, ValidationFailed } from '../../common/http/domain-error';
 import { Page, pageOf } from '../../common/http/page';
 import { isId, newId } from '../../common/ids';
 import { Money } from '../../common/money/decimal';
 import { formatMoneyVi } from '../../common/money/format-vi';
 import { parseMoney, sumMoney } from '../../common/money/money';
+import { moneyColumnProblem } from '../../common/money/money-column';
 import { TransactionRunner } from '../../database/transaction';
 import { AuditService } from '../audit/audit.service';
 import { ApplicationFiles, FileFacts } from '../applications/application-files';
@@ -27,9 +29,9 @@ import { OfficialDocumentsService } from '../official-documents/official-documen
 import { SubmitSettlementDto } from './dto/settlement.dto';
 import { Recovery } from './recovery.entity';
 import { SettlementError } from './settlement.error';
-import { settle } from './settlement.rules';
+import { missingVouchers, settle, SettlementStanding, settlementStanding } from './settlement.rules';
 import { Settlement, SettlementLine } from './settlement.entity';
-import { SettlementView, toSettlementView } from './settlement.view';
+import { SettlementSignatories, SettlementView, toSettlementView } from './settlement.view';
 
 /**
  * Quyết toán: the owner files actual costs; finance checks (first approval); a leader, or a
@@ -64,7 +66,12 @@ export class SettlementService {
       const app = await this.files.findVisible(actor, applicationId, { lock: true });
       if (app.ownerId !== actor.id) throw new NotFound('Hồ sơ');
       this.files.assertMayStep(app, 'submit_settlement', 'applicant');
+      const vouchers = missingVouchers(dto.actualCostLines);
+      if (vouchers.length) throw new ValidationFailed(vouchers, 'Quyết toán thiếu số chứng từ: mỗi khoản chi được hỗ trợ phải ghi số hóa đơn, chứng từ.');
       const amounts = dto.actualCostLines.map((line, i) => parseMoney(line.amount, { field: `actualCostLines[${i}].amount`, currency: app.currency, allowZero: true }));
+      // The eligible cost is part of the total: the total fitting its column is enough.
+      const tooLarge = moneyColumnProblem(sumMoney(amounts));
+      if (tooLarge) throw ValidationFailed.field('actualCostLines', `chi phí thực tế: ${tooLarge}`);
       const dueDate = await this.contracts.settlementDueDate(app.id);
       const settlement = em.create(Settlement, {
         id: newId(),
@@ -88,11 +95,11 @@ export class SettlementService {
           description: line.description,
           amount: amounts[i],
           eligible: line.eligible,
-          documentRef: line.documentRef ?? null,
+          documentRef: line.documentRef?.trim() || null,
         }),
       );
       await em.insert(SettlementLine, lines);
-      const view = toSettlementView(settlement, lines, app.currency);
+      const view = await this.view(settlement, app.currency);
       await this.files.step(em, {
         file: app,
         action: 'submit_settlement',
@@ -160,6 +167,11 @@ export class SettlementService {
     // A delegate decides with the leader's authority, so not on what that leader checked.
     if (onBehalfOf) assertNotMakerChecker(onBehalfOf, earlierSteps);
     const reference = `QT ${app.decisionNo ?? app.id}`.slice(0, 120);
+    if (figures.recommitted.gt(0)) {
+      // A year close released the commitment instead of carrying it over: the final payment the
+      // settlement decides is committed anew from the unit's allocation of the open year.
+      await this.budget.recommitShortfall({ books, applicationId: app.id, unitId: app.allocationUnitId!, needed: figures.finalPayment, actor, capacity, reference });
+    }
     if (figures.released.gt(0)) {
       await this.budget.releaseCommitment({
         fundCode: app.fundCode,
@@ -184,8 +196,8 @@ export class SettlementService {
       supportCap: rule.supportCap,
       approvedSupport: app.approvedSupport,
       finalSupport: figures.finalSupport,
-      paid: figures.paid,
-      balance: figures.balance,
+      paidAtApproval: figures.paid,
+      balanceAtApproval: figures.balance,
       released: figures.released,
     });
     if (figures.finalPayment.gt(0)) {
@@ -197,6 +209,7 @@ export class SettlementService {
         id: newId(),
         applicationId: app.id,
         settlementId: settlement.id,
+        origin: 'settlement',
         fundId: books.fundId,
         fiscalYear: books.fiscalYear,
         unitId: app.allocationUnitId!,
@@ -251,7 +264,8 @@ export class SettlementService {
       .offset((query.page - 1) * query.pageSize)
       .limit(query.pageSize)
       .getRawAndEntities<{ currency: string }>();
-    const items = await Promise.all(entities.map((s, i) => this.view(s, raw[i].currency)));
+    const [lines, standings] = await Promise.all([this.linesOf(entities), this.standingsFor(entities)]);
+    const items = entities.map((s, i) => toSettlementView(s, lines.get(s.id) ?? [], raw[i].currency, standings.get(s.id)!));
     return pageOf(items, total, query);
   }
 
@@ -264,21 +278,18 @@ export class SettlementService {
       this.establishments.findVisible(actor, app.establishmentId).catch(() => null),
       this.catalogue.findRuleFor(app.activityTypeCode, app.fundSource, app.decisionDate ?? this.clock.today()),
     ]);
-    const userIds = [settlement.checkedBy, settlement.approvedBy, settlement.approvedOnBehalfOf].filter((x): x is string => Boolean(x));
-    const names = await this.users.fullNamesOf(userIds);
+    const { checkedBy, approvedBy: approver, approvedOnBehalfOf: principal } = await this.namesOf(settlement);
     const registered = settlement.status === 'approved' ? (await this.papers.entriesOfFile(app.id)).filter((e) => e.type === 'settlement').at(-1) : undefined;
-    const name = (userId: string | null) => (userId ? names.get(userId) ?? null : null);
-    const approver = name(settlement.approvedBy);
-    const principal = name(settlement.approvedOnBehalfOf);
     const definition = settlementStatement({
       issuingBody: this.config.ISSUING_BODY,
       place: this.config.ISSUING_PLACE,
       date: this.clock.today(),
       application: { title: app.title, decisionNo: app.decisionNo, decisionDate: app.decisionDate, activityName: rule?.name ?? app.activityTypeCode, currency: app.currency },
       beneficiary: { name: establishment?.name ?? '', taxCode: establishment?.taxCode ?? '', address: establishment?.address ?? '' },
-      settlement: { ...settlement, lines },
+      // The statement records the approval: its figures are those decided then.
+      settlement: { ...settlement, paid: settlement.paidAtApproval, balance: settlement.balanceAtApproval, lines },
       signers: {
-        preparedBy: name(settlement.checkedBy),
+        preparedBy: checkedBy,
         checkedBy: null,
         approvedBy: approver && principal ? `${approver} (ủy quyền của ${principal})` : approver,
         approvedTitle: registered?.signingTitle ?? null,
@@ -291,14 +302,70 @@ export class SettlementService {
     });
   }
 
+  /** Who checked and who approved the settlement, by name (for its page: the producer reads them too). */
+  async signatories(actor: Actor, id: string): Promise<SettlementSignatories> {
+    const { settlement } = await this.findVisible(actor, id);
+    return this.namesOf(settlement);
+  }
+
+  private async namesOf(settlement: Settlement): Promise<SettlementSignatories> {
+    const userIds = [settlement.checkedBy, settlement.approvedBy, settlement.approvedOnBehalfOf].filter((x): x is string => Boolean(x));
+    const names = await this.users.fullNamesOf(userIds);
+    const name = (userId: string | null) => (userId ? (names.get(userId) ?? null) : null);
+    return { checkedBy: name(settlement.checkedBy), approvedBy: name(settlement.approvedBy), approvedOnBehalfOf: name(settlement.approvedOnBehalfOf) };
+  }
+
   async get(actor: Actor, id: string): Promise<SettlementView> {
     const { settlement, app } = await this.findVisible(actor, id);
     return this.view(settlement, app.currency);
   }
 
+  /**
+   * What each settlement says now, read from the records (`settlementStanding`): paid from the
+   * file's disbursements, recovered from its recovery order's receipts. The API, the pages and the
+   * annual report all read it here, so none keeps the figures of the moment of approval.
+   * Settlements not found are absent. For use cases that already checked their caller.
+   */
+  async standingsOf(settlementIds: readonly string[]): Promise<Map<string, SettlementStanding>> {
+    if (settlementIds.length === 0) return new Map();
+    const settlements = await this.tx.manager.find(Settlement, { where: { id: In([...settlementIds]) } });
+    return this.standingsFor(settlements);
+  }
+
+  private async standingsFor(settlements: readonly Settlement[]): Promise<Map<string, SettlementStanding>> {
+    if (settlements.length === 0) return new Map();
+    const ids = settlements.map((s) => s.id);
+    const [paid, recoveries] = await Promise.all([
+      this.disbursements.paidByFile(settlements.map((s) => s.applicationId)),
+      this.tx.manager.query(
+        `SELECT settlement_id, SUM(received) AS received FROM recoveries WHERE settlement_id IN (${ids.map(() => '?').join(',')}) GROUP BY settlement_id`,
+        ids,
+      ) as Promise<Array<{ settlement_id: string; received: string }>>,
+    ]);
+    const received = new Map(recoveries.map((r) => [r.settlement_id, new Money(r.received)]));
+    return new Map(
+      settlements.map((s) => [
+        s.id,
+        settlementStanding({
+          finalSupport: s.status === 'approved' ? s.finalSupport : null,
+          paid: paid.get(s.applicationId) ?? new Money(0),
+          recovered: received.get(s.id) ?? new Money(0),
+        }),
+      ]),
+    );
+  }
+
+  private async linesOf(settlements: readonly Settlement[]): Promise<Map<string, SettlementLine[]>> {
+    if (settlements.length === 0) return new Map();
+    const lines = await this.tx.manager.find(SettlementLine, { where: { settlementId: In(settlements.map((s) => s.id)) }, order: { settlementId: 'ASC', lineNo: 'ASC' } });
+    const bySettlement = new Map<string, SettlementLine[]>();
+    for (const line of lines) bySettlement.set(line.settlementId, [...(bySettlement.get(line.settlementId) ?? []), line]);
+    return bySettlement;
+  }
+
   private async view(settlement: Settlement, currency: string): Promise<SettlementView> {
-    const lines = await this.tx.manager.find(SettlementLine, { where: { settlementId: settlement.id }, order: { lineNo: 'ASC' } });
-    return toSettlementView(settlement, lines, currency);
+    const [lines, standings] = await Promise.all([this.linesOf([settlement]), this.standingsFor([settlement])]);
+    return toSettlementView(settlement, lines.get(settlement.id) ?? [], currency, standings.get(settlement.id)!);
   }
 
   private async lockForAction(actor: Actor, id: string) {

@@ -2,13 +2,18 @@ import { formatMoneyForApi } from '../../common/money/money';
 import { Decimal, plainString } from '../../common/money/decimal';
 import type { Recovery } from './recovery.entity';
 import type { Settlement, SettlementLine } from './settlement.entity';
+import type { SettlementStanding } from './settlement.rules';
 
 const money = (value: Decimal | null | undefined, currency: string) => (value == null ? null : formatMoneyForApi(value, currency));
 /** Balances may be negative (a recovery): sign, then the API's money form. */
 const signedMoney = (value: Decimal | null | undefined, currency: string) =>
   value == null ? null : value.isNegative() ? `-${formatMoneyForApi(value.abs(), currency)}` : formatMoneyForApi(value, currency);
 
-export function toSettlementView(s: Settlement, lines: SettlementLine[], currency: string) {
+/**
+ * A settlement as it reads now: its decision's figures (final support, what went back to the
+ * unit) with what has been paid, received back and is still owed read from the records.
+ */
+export function toSettlementView(s: Settlement, lines: SettlementLine[], currency: string, standing: SettlementStanding) {
   return {
     id: s.id,
     applicationId: s.applicationId,
@@ -21,8 +26,9 @@ export function toSettlementView(s: Settlement, lines: SettlementLine[], currenc
     supportCap: money(s.supportCap, currency),
     approvedSupport: money(s.approvedSupport, currency),
     finalSupport: money(s.finalSupport, currency),
-    paid: money(s.paid, currency),
-    balance: signedMoney(s.balance, currency),
+    paid: formatMoneyForApi(standing.paid, currency),
+    recovered: formatMoneyForApi(standing.recovered, currency),
+    balance: signedMoney(standing.balance, currency),
     released: money(s.released, currency),
     finalPaymentId: s.finalPaymentId ?? null,
     recoveryId: s.recoveryId ?? null,
@@ -44,6 +50,7 @@ export function toRecoveryView(r: Recovery, currency: string) {
     id: r.id,
     applicationId: r.applicationId,
     settlementId: r.settlementId,
+    origin: r.origin,
     amount: formatMoneyForApi(r.amount, currency),
     received: formatMoneyForApi(r.received, currency),
     outstanding: formatMoneyForApi(r.amount.minus(r.received), currency),
@@ -54,3 +61,10 @@ export function toRecoveryView(r: Recovery, currency: string) {
 }
 
 export type RecoveryView = ReturnType<typeof toRecoveryView>;
+
+/** The people who signed a settlement off, by name (null where no one has yet). */
+export interface SettlementSignatories {
+  checkedBy: string | null;
+  approvedBy: string | null;
+  approvedOnBehalfOf: string | null;
+}

@@ -17,13 +17,35 @@ export function columnWidths(weights: number[]): string[] {
   });
 }
 
+/** Points a code of `chars` characters takes in a table cell (8 pt Roboto, with the cell's padding). */
+const codeWidth = (chars: number) => chars * 5.2 + 10;
+
+/**
+ * The columns' relative weights, a code column (`keepWhole`) widened until its longest value fits
+ * on one line of a table `tableWidth` points wide (at most two fifths of the table).
+ */
+export function fittedWeights(table: ReportTable, tableWidth: number): number[] {
+  const weights = table.columns.map((c) => c.weight ?? (c.kind === 'text' ? 2 : 1.3));
+  table.columns.forEach((c, i) => {
+    if (!c.keepWhole) return;
+    const longest = table.rows.reduce((m, row) => {
+      const value = row.cells[c.key];
+      return typeof value === 'string' ? Math.max(m, value.length) : m;
+    }, 0);
+    const share = Math.min(0.4, codeWidth(longest) / tableWidth);
+    const others = weights.reduce((a, b) => a + b, 0) - weights[i];
+    weights[i] = Math.max(weights[i], (share * others) / (1 - share));
+  });
+  return weights;
+}
+
 /**
  * A section's table, its heading lines (title, note, unit line) riding as header rows without
  * borders: pdfmake keeps header rows with the first row after them (keepWithHeaderRows) and
  * repeats them on every page the table runs to, so neither the heading nor the column headers
  * ever stand alone at the foot of a page.
  */
-function tableContent(full: ReportTable, headings: Array<Record<string, unknown>> = []): PdfContent {
+function tableContent(full: ReportTable, tableWidth: number, headings: Array<Record<string, unknown>> = []): PdfContent {
   const table = { ...full, columns: full.columns.filter((c) => !c.machineOnly) };
   const header = table.columns.map((c) => ({ text: c.header, style: 'tableHeader' }));
   const span = table.columns.length;
@@ -31,11 +53,12 @@ function tableContent(full: ReportTable, headings: Array<Record<string, unknown>
   const headingRows: PdfContent[][] = headings.map((h) => [{ ...h, colSpan: span, border: noBorder }, ...table.columns.slice(1).map(() => ({ text: '', border: noBorder }))]);
   const body: PdfContent[][] = [...headingRows, header];
   const numeric = table.columns.map((c) => c.kind !== 'text');
+  const whole = table.columns.map((c) => Boolean(c.keepWhole));
   for (const row of table.rows) {
     body.push(table.columns.map((c, i) => {
       const text = cellForPeople(row.cells[c.key] ?? null, c, row.currency);
       // alignment on the cell, not a named style: one less style lookup per cell on large tables
-      return numeric[i] ? { text, alignment: 'right' } : text;
+      return numeric[i] ? { text, alignment: 'right' } : whole[i] ? { text, noWrap: true } : text;
     }));
   }
   for (const row of table.totals ?? []) {
@@ -46,7 +69,7 @@ function tableContent(full: ReportTable, headings: Array<Record<string, unknown>
   }
   return {
     // a row is never split across pages
-    table: { headerRows: headingRows.length + 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: columnWidths(table.columns.map((c) => c.weight ?? (c.kind === 'text' ? 2 : 1.3))), body },
+    table: { headerRows: headingRows.length + 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: columnWidths(fittedWeights(table, tableWidth)), body },
     // no style of its own: the document's default style is the table's (see reportPdf); no line
     // above the heading rows
     layout: headingRows.length ? 'reportSection' : 'report',
@@ -91,11 +114,11 @@ export function chartContent(chart: BarChart): PdfContent {
 }
 
 /** A section: its numbered heading, note and unit line heading its table, then its chart. */
-function sectionContent(section: ReportSection, index: number): PdfContent[] {
+function sectionContent(section: ReportSection, index: number, tableWidth: number): PdfContent[] {
   const headings: Array<Record<string, unknown>> = [{ text: `${romanNumeral(index + 1)}. ${section.title}`, style: 'section' }];
   if (section.note) headings.push({ text: section.note, style: 'note' });
   if (section.table.columns.some((c) => c.kind === 'money')) headings.push({ text: 'Đơn vị tính: đồng (ngoại tệ theo mã tiền ghi trên dòng)', style: 'unitLine' });
-  const parts: PdfContent[] = [tableContent(section.table, headings)];
+  const parts: PdfContent[] = [tableContent(section.table, tableWidth, headings)];
   if (section.chart && section.chart.bars.length) parts.push(chartContent(section.chart));
   return parts;
 }
@@ -103,7 +126,11 @@ function sectionContent(section: ReportSection, index: number): PdfContent[] {
 /** A report as an official PDF: header, title, summary, numbered sections with tables and totals, signatures. */
 export function reportPdf(document: ReportDocument, options: { issuingBody: string; place: string; date: string }): PdfDocumentDefinition {
   const content: PdfContent[] = (document.summary ?? []).map((line) => ({ text: line, style: 'summary' }));
-  document.sections.forEach((section, i) => content.push(...sectionContent(section, i)));
+  const orientation = document.orientation ?? 'portrait';
+  const [left, , right] = officialLayout().pageMargins[orientation];
+  // A4 in points, less the margins: the width every table of the report spans.
+  const tableWidth = (orientation === 'landscape' ? 841.89 : 595.28) - left - right;
+  document.sections.forEach((section, i) => content.push(...sectionContent(section, i, tableWidth)));
   return officialDocument({
     issuingBody: options.issuingBody,
     numberSuffix: document.numberSuffix,

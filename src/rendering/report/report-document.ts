@@ -19,6 +19,8 @@ export interface ReportColumn {
   weight?: number;
   /** Kept in CSV and XLSX but left out of the PDF table (ids machines need, people do not). */
   machineOnly?: boolean;
+  /** A code (fund, unit, decision number): never broken across lines in the PDF, its column widened to hold the longest. */
+  keepWhole?: boolean;
 }
 
 export interface ReportRow {

@@ -1,4 +1,6 @@
-import { amount, checkbox, list, normaliseAmount, optionalText, rows, text, wholeNumber } from './form-input';
+import fc from 'fast-check';
+import { amount, amountForInput, checkbox, list, normaliseAmount, optionalText, quantityForInput, rows, text, wholeNumber } from './form-input';
+import { normaliseQuantity } from './application-input';
 
 describe('form input', () => {
   it('takes amounts as the API money strings, dropping vi-VN thousands separators', () => {
@@ -11,6 +13,26 @@ describe('form input', () => {
     expect(normaliseAmount('12.5')).toBe('12.5');
     expect(normaliseAmount('1e6')).toBe('1e6');
     expect(amount({ a: '  ' }, 'a')).toBeUndefined();
+  });
+
+  it('shows amounts to be edited with vi-VN dots, and reads them back unchanged', () => {
+    expect(amountForInput('180000000')).toBe('180.000.000');
+    expect(amountForInput('0')).toBe('0');
+    expect(amountForInput('999')).toBe('999');
+    expect(amountForInput('1000')).toBe('1.000');
+    expect(amountForInput('1500.50')).toBe('1500.50');
+    expect(amountForInput(null)).toBe('');
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 18n - 1n }), (n) => {
+        expect(normaliseAmount(amountForInput(n.toString()))).toBe(n.toString());
+      }),
+    );
+  });
+
+  it('shows quantities to be edited with the decimal comma, and reads them back unchanged', () => {
+    expect(quantityForInput('1.5')).toBe('1,5');
+    expect(quantityForInput('2')).toBe('2');
+    expect(normaliseQuantity(quantityForInput('12.25'))).toBe('12.25');
   });
 
   it('reads numbers, texts, checkboxes and lists', () => {

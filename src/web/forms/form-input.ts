@@ -6,7 +6,7 @@
 export type FormBody = Record<string, unknown>;
 
 /** Fields every form carries that are not part of the input. */
-const FORM_FIELDS = new Set(['_csrf', 'idempotencyKey']);
+const FORM_FIELDS = new Set(['_csrf', 'idempotencyKey', '_form']);
 
 function raw(body: FormBody, name: string): string | undefined {
   const value = body[name];
@@ -65,6 +65,24 @@ export function normaliseAmount(value: string): string {
     return compact.replace(/[. \u00a0]/g, '');
   }
   return compact;
+}
+
+/**
+ * An API amount as a form shows it to be edited: whole đồng grouped with dots (`180000000` →
+ * `180.000.000`), which `normaliseAmount` reads back. Amounts with decimals (foreign currencies)
+ * and anything not a plain amount stay as they are.
+ */
+export function amountForInput(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const plain = String(value).trim();
+  return /^\d+$/.test(plain) ? plain.replace(/^0+(?=\d)/, '').replace(/\B(?=(\d{3})+(?!\d))/g, '.') : plain;
+}
+
+/** A quantity as a form shows it to be edited: vi-VN decimal comma (`1.5` → `1,5`), as `normaliseQuantity` reads it. */
+export function quantityForInput(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const plain = String(value).trim();
+  return /^\d+\.\d+$/.test(plain) ? plain.replace('.', ',') : plain;
 }
 
 /**

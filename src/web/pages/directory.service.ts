@@ -19,6 +19,9 @@ export interface Directory {
   personName(id: string | null | undefined): string;
 }
 
+/** A province's units, communes included, with room to spare. */
+const UNITS_AT_MOST = 2000;
+
 @Injectable()
 export class DirectoryService {
   constructor(
@@ -27,16 +30,19 @@ export class DirectoryService {
   ) {}
 
   async for(actor: Actor): Promise<Directory> {
-    const [units, staff] = isStaff(actor)
-      ? await Promise.all([this.units.listUnits(actor, { page: 1, pageSize: 200 }).then((p) => p.items.filter((u) => u.active)), this.users.staffDirectory(actor)])
+    // Every unit and person, active or not, for their names (a record keeps naming a unit since
+    // closed or a person who has left); only the active ones are offered as choices.
+    const [allUnits, everyone] = isStaff(actor)
+      ? await Promise.all([this.units.listUnits(actor, { page: 1, pageSize: UNITS_AT_MOST }).then((p) => p.items), this.users.staffDirectory(actor, { includeInactive: true })])
       : [[], []];
-    const unitById = new Map(units.map((u) => [u.id, u]));
-    const personById = new Map(staff.map((p) => [p.id, p]));
+    const unitById = new Map(allUnits.map((u) => [u.id, u]));
+    const personById = new Map(everyone.map((p) => [p.id, p]));
     return {
-      units,
-      staff,
-      unitName: (id) => (id ? (unitById.get(id)?.name ?? id) : '—'),
-      personName: (id) => (id ? (personById.get(id)?.fullName ?? (id === actor.id ? actor.fullName : id)) : '—'),
+      units: allUnits.filter((u) => u.active),
+      staff: everyone.filter((p) => p.active).map(({ active: _active, ...p }) => p),
+      // An id is never shown for a name: an unknown one reads as a dash.
+      unitName: (id) => (id ? (unitById.get(id)?.name ?? '—') : '—'),
+      personName: (id) => (id ? (personById.get(id)?.fullName ?? (id === actor.id ? actor.fullName : '—')) : '—'),
     };
   }
 }

@@ -6,6 +6,7 @@ import { ApplicationsService } from '../../modules/applications/applications.ser
 import type { ApplicationView } from '../../modules/applications/application.view';
 import { ConflictDeclarationsService } from '../../modules/applications/conflict-declarations.service';
 import { ANSWERING_ROLES } from '../../modules/applications/consultations.service';
+import { FileNamesService } from '../../modules/applications/file-names.service';
 import { BudgetService } from '../../modules/budget/budget.service';
 import { CatalogueService } from '../../modules/catalogue/catalogue.service';
 import { ContractsService } from '../../modules/disbursements/contracts.service';
@@ -59,6 +60,7 @@ export class FilePageService {
     private readonly idempotency: WebIdempotency,
     private readonly apiLinks: ApiLinks,
     private readonly conflicts: ConflictDeclarationsService,
+    private readonly fileNames: FileNamesService,
     private readonly papers: OfficialPapersService,
   ) {}
 
@@ -66,7 +68,7 @@ export class FilePageService {
     const app = await this.applications.get(actor, id);
     const today = this.clock.today();
     const seesMoney = hasRole(actor, 'officer', 'finance', 'auditor', 'applicant');
-    const [establishment, works, disbursements, settlements, recoveries, rules, names, mayDecide, funds, declarations, mayCancel, issued] = await Promise.all([
+    const [establishment, works, disbursements, settlements, recoveries, rules, names, onFile, mayDecide, funds, declarations, mayCancel, room, blockers, issued] = await Promise.all([
       this.establishments.get(actor, app.establishmentId),
       this.contracts.contractAndAcceptance(actor, app.id),
       seesMoney ? this.disbursements.list(actor, { applicationId: app.id, page: 1, pageSize: 200 }).then((p) => p.items) : Promise.resolve([]),
@@ -74,10 +76,13 @@ export class FilePageService {
       this.recoveries.list(actor, { applicationId: app.id, page: 1, pageSize: 20 }).then((p) => p.items),
       this.catalogue.listInForce(actor, { code: app.activityTypeCode, on: app.decisionDate ?? undefined }),
       this.directory.for(actor),
+      this.fileNames.namesOnFile(actor, app),
       this.mayDecide(actor, app),
       this.budget.listFunds(actor),
       isStaff(actor) ? this.conflicts.list(actor, app.id) : Promise.resolve([]),
       this.mayCancel(actor, app),
+      this.requestRoom(actor, app),
+      this.applications.blockersOf(actor, app),
       this.apiLinks.has('GET', PAPER_ROUTE) ? this.papers.list(actor, app.id) : Promise.resolve([]),
     ]);
     const mine = declarations.filter((d) => d.userId === actor.id);
@@ -85,8 +90,12 @@ export class FilePageService {
       mayDecide,
       declaredByMe: mine.length > 0,
       conflictDeclared: mine.some((d) => d.hasConflict),
+      advanceRoom: new Money(room.advance).gt(0),
+      paymentRoom: new Money(room.payment).gt(0),
     });
     if (!mayCancel) actions.delete('cancel');
+    // A leader sends back, like cancelling, only inside their own field of work (the service checks it again).
+    if (!mayCancel && app.status === 'initialed') actions.delete('sendBack');
     // The rule of the file's fund source, or the one for every source (as the catalogue chooses).
     const source = funds.find((f) => f.code === app.fundCode)?.source;
     const rule = rules.find((r) => r.fundSource === source) ?? rules.find((r) => r.fundSource === null) ?? null;
@@ -103,21 +112,29 @@ export class FilePageService {
       settlement,
       recoveries,
       rule,
+      // The documents the rule asks for before submission, and whether the file carries each.
+      requiredDocuments: (rule?.requiredDocumentKinds ?? []).map((kind) => ({ kind, attached: (app.documents ?? []).some((d) => d.kind === kind) })),
+      blockers,
+      opensYears: hasRole(actor, 'finance'),
       advanceLimit:
         app.approvedSupport && rule
           ? this.disbursements.advanceLimit({ approvedSupport: app.approvedSupport, advanceRate: rule.advanceRate, currency: app.currency })
           : null,
       actions: Object.fromEntries([...actions].map((a) => [a, true])),
+      // The most the offered request may be now (the form says so).
+      requestRoom: actions.has('requestAdvance') ? room.advance : actions.has('requestPayment') ? room.payment : null,
       asked: askedOfOwner(app, acceptance?.settlementDueDate ?? null, today),
       consultations: (app.consultations ?? []).map((c) => ({
         ...c,
-        unitName: names.unitName(c.unitId),
+        unitName: onFile.units[c.unitId] ?? '—',
         canAnswer: c.status === 'open' && actor.unitId === c.unitId && hasRole(actor, ...ANSWERING_ROLES),
       })),
-      appraisals: (app.appraisals ?? []).map((a) => ({ ...a, memberName: names.personName(a.memberId) })),
-      leadUnitName: names.unitName(app.leadUnitId),
-      allocationUnitName: names.unitName(app.allocationUnitId),
-      officerName: app.officerId ? names.personName(app.officerId) : null,
+      appraisals: (app.appraisals ?? []).map((a) => ({ ...a, memberName: onFile.people[a.memberId] ?? '—' })),
+      // Names the file's own service resolves: a producer sees them too, without the staff directory.
+      leadUnitName: onFile.leadUnit ?? '—',
+      allocationUnitName: onFile.allocationUnit ?? '—',
+      officerName: onFile.officer,
+      communeName: onFile.commune,
       officers: names.staff.filter((p) => p.roles.includes('officer')),
       units: names.units,
       statementUrl:
@@ -166,6 +183,16 @@ export class FilePageService {
     if (capacity.capacity !== 'delegated') return true;
     const earlier = [app.officerId, lastStep(app, 'recommend')?.actorId, lastStep(app, 'initial')?.actorId];
     return !earlier.includes(capacity.onBehalfOf);
+  }
+
+  /**
+   * How much an advance and a payment requested now may be, as the disbursements service checks
+   * them: asked only of staff who request payments, on a file in a state that takes one.
+   */
+  private async requestRoom(actor: Actor, app: ApplicationView): Promise<{ advance: string; payment: string }> {
+    const takesRequests = ['approved', 'contracted', 'accepted', 'settlement_submitted'].includes(app.status);
+    if (!takesRequests || !hasRole(actor, 'officer', 'head', 'finance')) return { advance: '0', payment: '0' };
+    return this.disbursements.requestRoom(actor, app.id);
   }
 
   /** Whether a leader's own field of work holds the file, as cancelling it requires (the decision service checks it again). */

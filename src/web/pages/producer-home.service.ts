@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/auth/actor';
 import { Clock } from '../../common/clock';
 import { ApplicationsService } from '../../modules/applications/applications.service';
+import { BudgetSetupService } from '../../modules/budget/budget-setup.service';
 import { ContractsService } from '../../modules/disbursements/contracts.service';
 import { EstablishmentsService } from '../../modules/establishments/establishments.service';
 import { askedOfOwner } from './owner-requests';
@@ -17,21 +18,32 @@ export class ProducerHomeService {
     private readonly applications: ApplicationsService,
     private readonly establishments: EstablishmentsService,
     private readonly contracts: ContractsService,
+    private readonly budgetSetup: BudgetSetupService,
   ) {}
 
   async model(actor: Actor): Promise<Record<string, unknown>> {
     const today = this.clock.today();
-    const [files, establishments] = await Promise.all([
+    const [files, establishments, openBooks, blocked] = await Promise.all([
       this.applications.list(actor, { page: 1, pageSize: 200 }),
       this.establishments.list(actor, { page: 1, pageSize: 1 }),
+      this.budgetSetup.openBooks(actor),
+      this.applications.blockedFiles(actor),
     ]);
+    const blockedText = new Map(blocked.map((f) => [f.id, f.blockers.map((b) => b.text).join(' ')]));
     const rows = await Promise.all(
       files.items.map(async (app) => {
         const due = app.status === 'accepted' ? (await this.contracts.contractAndAcceptance(actor, app.id)).acceptance?.settlementDueDate ?? null : null;
-        return { app, asked: askedOfOwner(app, due, today) };
+        return { app, asked: askedOfOwner(app, due, today), blocked: blockedText.get(app.id) ?? null };
       }),
     );
     rows.sort((a, b) => Number(Boolean(b.asked)) - Number(Boolean(a.asked)));
-    return { title: 'Trang chủ', files: rows, fileTotal: files.total, establishmentTotal: establishments.total };
+    return {
+      title: 'Trang chủ',
+      files: rows,
+      fileTotal: files.total,
+      establishmentTotal: establishments.total,
+      // What a new file can be filed for: funds whose year is open and allocated.
+      openBooks,
+    };
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, hasRole } from '../../common/auth/actor';
-import { ApplicationsService } from '../../modules/applications/applications.service';
+import { ApplicationsService, BlockedFile } from '../../modules/applications/applications.service';
+import { BudgetSetupService } from '../../modules/budget/budget-setup.service';
 import type { ApplicationView } from '../../modules/applications/application.view';
 import type { ApplicationStatus } from '../../modules/applications/application-statuses';
 import { ANSWERING_ROLES, ConsultationsService } from '../../modules/applications/consultations.service';
@@ -10,6 +11,7 @@ import { RecoveryService } from '../../modules/settlement/recovery.service';
 import { SettlementService } from '../../modules/settlement/settlement.service';
 import { DISBURSEMENT_KIND_LABELS } from '../../modules/disbursements/disbursements.labels';
 import { DirectoryService } from './directory.service';
+import { setupLinks } from './setup-links';
 
 export interface QueueItem {
   href: string;
@@ -22,6 +24,8 @@ export interface QueueItem {
   overdue: boolean;
   /** The file lies in the deputy director's field of work (shown first, marked). */
   inField?: boolean;
+  /** Why a leader could not approve the file as it stands (its fiscal year is not open). */
+  blocked?: string | null;
 }
 
 export interface QueueSection {
@@ -32,6 +36,8 @@ export interface QueueSection {
   total: number;
   /** The paged list holding all of them, when the section cannot show every one. */
   moreHref: string | null;
+  /** A sentence above the items (what the section asks and of whom). */
+  intro?: string;
 }
 
 /** Items a section of the queue shows; the rest are reached through the paged list it links to. */
@@ -55,10 +61,15 @@ export class WorkQueueService {
     private readonly recoveries: RecoveryService,
     private readonly delegations: DelegationService,
     private readonly directory: DirectoryService,
+    private readonly budgetSetup: BudgetSetupService,
   ) {}
 
   async sections(actor: Actor): Promise<QueueSection[]> {
     const names = await this.directory.for(actor);
+    // Files a leader could not approve as they stand: marked where they wait, and listed with why.
+    const handlesFiles = hasRole(actor, 'officer', 'head', 'leader', 'finance');
+    const blocked: BlockedFile[] = handlesFiles ? await this.applications.blockedFiles(actor) : [];
+    const blockedText = new Map(blocked.map((f) => [f.id, f.blockers.map((b) => b.text).join(' ')]));
     const totals = new Map<string, number>();
     const files = async (status: ApplicationStatus, extra: { officerId?: string } = {}) => {
       const page = await this.applications.list(actor, { ...PAGE, status, ...extra });
@@ -73,9 +84,10 @@ export class WorkQueueService {
       currency: app.currency,
       dueDate: app.dueDate,
       overdue: app.overdue,
+      blocked: blockedText.get(app.id) ?? null,
     });
     const sections: QueueSection[] = [];
-    const add = (key: string, title: string, items: QueueItem[], more?: { total: number; href: string }) => {
+    const add = (key: string, title: string, items: QueueItem[], more?: { total: number; href: string }, intro?: string) => {
       items.sort(
         (a, b) =>
           Number(Boolean(b.inField)) - Number(Boolean(a.inField)) ||
@@ -83,8 +95,41 @@ export class WorkQueueService {
           (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'),
       );
       const total = Math.max(more?.total ?? 0, items.length);
-      sections.push({ key, title, items, total, moreHref: more && total > items.length ? more.href : null });
+      sections.push({ key, title, items, total, moreHref: more && total > items.length ? more.href : null, ...(intro ? { intro } : {}) });
     };
+
+    if (hasRole(actor, 'finance')) {
+      // The books first: nothing can be applied for or approved until they are set up.
+      const { steps } = await this.budgetSetup.setup(actor);
+      if (steps.length) {
+        add(
+          'setup',
+          'Thiết lập ngân sách',
+          setupLinks(steps).map((l) => ({ href: l.href, title: l.title, detail: l.detail, dueDate: null, overdue: false })),
+          undefined,
+          'Làm lần lượt các bước dưới đây; mỗi bước mở biểu mẫu tương ứng.',
+        );
+      }
+    }
+    if (blocked.length) {
+      // Finance opens the year (the form that fixes it); the others learn why and whom to ask.
+      const fixes = hasRole(actor, 'finance');
+      add(
+        'blocked',
+        'Hồ sơ chưa thể phê duyệt',
+        blocked.map((f) => ({
+          href: fixes ? `/ngan-sach/nam?nam=${f.fiscalYear}` : `/ho-so/${f.id}`,
+          title: f.title,
+          detail: f.blockers.map((b) => b.text).join(' '),
+          dueDate: null,
+          overdue: false,
+        })),
+        undefined,
+        fixes
+          ? 'Các hồ sơ này thuộc năm ngân sách chưa mở; mở năm (mỗi dòng dẫn tới biểu mẫu mở năm) rồi giao dự toán và phân bổ.'
+          : 'Các hồ sơ này thuộc năm ngân sách chưa mở; đề nghị phòng Kế hoạch – Tài chính mở năm và phân bổ kinh phí trước khi trình lãnh đạo.',
+      );
+    }
     const fileList = (status: ApplicationStatus) => ({ total: totals.get(status) ?? 0, href: `/ho-so?trang-thai=${status}` });
 
     if (hasRole(actor, 'head')) {

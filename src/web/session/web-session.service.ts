@@ -6,6 +6,7 @@ import { BrowserSessionSource } from '../../common/auth/browser-session';
 import { Clock } from '../../common/clock';
 import { TransactionRunner } from '../../database/transaction';
 import { AuditService } from '../../modules/audit/audit.service';
+import { KeptForm, keptValues } from '../forms/kept-form';
 import type { WebSession } from '../web-context';
 import { parseCookies, serializeCookie, SESSION_COOKIE } from './cookies';
 
@@ -31,6 +32,7 @@ interface SessionRow {
   user_id: string;
   csrf_token: string;
   flash: string | null;
+  kept_form: string | null;
   last_seen_at: Date;
   credentials_version: number;
 }
@@ -53,8 +55,11 @@ export class WebSessionService extends BrowserSessionSource {
     super();
   }
 
-  /** Starts a session for a user who has just proved their password (a new token: no fixation). */
-  async open(user: Pick<Actor, 'id'>, response: Response): Promise<void> {
+  /**
+   * Starts a session for a user who has just proved their password (a new token: no fixation),
+   * holding the form they were typing when their previous session ended, if any.
+   */
+  async open(user: Pick<Actor, 'id'>, response: Response, keptForm: KeptForm | null = null): Promise<void> {
     const token = newToken();
     const now = this.clock.now();
     const credentialsVersion = (await this.actors.findActiveActor(user.id))?.credentialsVersion ?? 0;
@@ -66,8 +71,8 @@ export class WebSessionService extends BrowserSessionSource {
         new Date(now.getTime() - SESSION_IDLE_MS),
       ]);
       await em.query(
-        'INSERT INTO web_sessions (id, user_id, csrf_token, flash, created_at, last_seen_at, expires_at, credentials_version) VALUES (?,?,?,NULL,?,?,?,?)',
-        [digest(token), user.id, newToken(), now, now, new Date(now.getTime() + SESSION_MAX_MS), credentialsVersion],
+        'INSERT INTO web_sessions (id, user_id, csrf_token, flash, kept_form, created_at, last_seen_at, expires_at, credentials_version) VALUES (?,?,?,NULL,?,?,?,?,?)',
+        [digest(token), user.id, newToken(), keptForm ? JSON.stringify(keptForm) : null, now, now, new Date(now.getTime() + SESSION_MAX_MS), credentialsVersion],
       );
       this.audit.record({ actor: user, capacity: 'self', action: 'auth.web_login', entity: 'user', entityId: user.id, after: { channel: 'web' } });
     });
@@ -104,6 +109,16 @@ export class WebSessionService extends BrowserSessionSource {
     response.append('Set-Cookie', serializeCookie(SESSION_COOKIE, '', 0));
   }
 
+  /** Housekeeping: deletes every session that has ended (past its absolute expiry or idle too long); returns how many. */
+  async purgeExpired(): Promise<number> {
+    const now = this.clock.now();
+    const result = await this.tx.manager.query('DELETE FROM web_sessions WHERE expires_at <= ? OR last_seen_at <= ?', [
+      now,
+      new Date(now.getTime() - SESSION_IDLE_MS),
+    ]);
+    return (result as { affectedRows?: number }).affectedRows ?? 0;
+  }
+
   /** A message for the next page the session opens (after a redirect). */
   async setFlash(session: WebSession, message: string): Promise<void> {
     await this.tx.manager.query('UPDATE web_sessions SET flash = ? WHERE id = ?', [message.slice(0, 1000), session.id]);
@@ -118,11 +133,23 @@ export class WebSessionService extends BrowserSessionSource {
     return message;
   }
 
+  /**
+   * The kept form, removed as the first page after sign-in is shown: returned when that page is
+   * the form's own (a form is filled in once, and only where it was typed).
+   */
+  async takeKeptForm(session: WebSession, path: string): Promise<KeptForm | null> {
+    const kept = session.keptForm;
+    if (!kept) return null;
+    await this.tx.manager.query('UPDATE web_sessions SET kept_form = NULL WHERE id = ?', [session.id]);
+    session.keptForm = null;
+    return kept.path.split('?')[0] === path ? kept : null;
+  }
+
   private async lookUp(token: string | undefined): Promise<WebSession | null> {
     if (!token || !TOKEN_PATTERN.test(token)) return null;
     const now = this.clock.now();
     const rows: SessionRow[] = await this.tx.manager.query(
-      'SELECT id, user_id, csrf_token, flash, last_seen_at, credentials_version FROM web_sessions WHERE id = ? AND expires_at > ? AND last_seen_at > ?',
+      'SELECT id, user_id, csrf_token, flash, kept_form, last_seen_at, credentials_version FROM web_sessions WHERE id = ? AND expires_at > ? AND last_seen_at > ?',
       [digest(token), now, new Date(now.getTime() - SESSION_IDLE_MS)],
     );
     const row = rows[0];
@@ -133,6 +160,16 @@ export class WebSessionService extends BrowserSessionSource {
     if (now.getTime() - new Date(row.last_seen_at).getTime() > TOUCH_EVERY_MS) {
       await this.tx.manager.query('UPDATE web_sessions SET last_seen_at = ? WHERE id = ?', [now, row.id]);
     }
-    return { id: row.id, csrfToken: row.csrf_token, flash: row.flash, actor };
+    return { id: row.id, csrfToken: row.csrf_token, flash: row.flash, keptForm: parseKept(row.kept_form), actor };
+  }
+}
+
+function parseKept(text: string | null): KeptForm | null {
+  if (!text) return null;
+  try {
+    const kept = JSON.parse(text) as KeptForm;
+    return typeof kept.path === 'string' ? { path: kept.path, ...(kept.form ? { form: String(kept.form) } : {}), values: keptValues(kept.values) } : null;
+  } catch {
+    return null;
   }
 }

@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { timingSafeEqual } from 'node:crypto';
 import type { Response } from 'express';
-import type { Role } from '../../common/auth/actor';
+import type { AuthenticatedRequest, Role } from '../../common/auth/actor';
 import { OPEN_DURING_PASSWORD_CHANGE_KEY } from '../../common/auth/decorators';
 import { Forbidden, PasswordChangeRequired } from '../../common/http/domain-error';
 import { CsrfRefused, LoginRequired, PAGE_ROLES_KEY, WEB_PUBLIC_KEY, WebRequest } from '../web-context';
@@ -40,7 +40,7 @@ export class WebGuard implements CanActivate {
     if (session) {
       csrfToken = session.csrfToken;
     } else {
-      if (!isPublic) throw new LoginRequired(request.method === 'GET' ? request.originalUrl : null);
+      // A visitor's token, also for one sent to sign in: the login page may be shown at once.
       csrfToken = parseCookies(request.headers.cookie)[ANONYMOUS_CSRF_COOKIE] ?? '';
       if (!/^[A-Za-z0-9_-]{43}$/.test(csrfToken)) {
         csrfToken = newToken();
@@ -48,6 +48,9 @@ export class WebGuard implements CanActivate {
       }
     }
     request.web = { actor: session?.actor ?? null, session, csrfToken, flash: null };
+    // The same place the API's guard puts it, for what both doors share (the upload guard).
+    if (session) (request as WebRequest & Partial<AuthenticatedRequest>).actor = session.actor;
+    if (!session && !isPublic) throw new LoginRequired(request.method === 'GET' ? request.originalUrl : null);
     if (request.method === 'POST') await this.checkCsrf(request, csrfToken);
     // A password an administrator reset: the change-password page first (the filter sends them there).
     if (session?.actor.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(OPEN_DURING_PASSWORD_CHANGE_KEY, targets)) {
@@ -55,7 +58,10 @@ export class WebGuard implements CanActivate {
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(PAGE_ROLES_KEY, targets);
     if (roles && session && !session.actor.roles.some((role) => roles.includes(role))) throw new Forbidden();
-    if (session && request.method === 'GET') request.web.flash = await this.sessions.takeFlash(session);
+    if (session && request.method === 'GET') {
+      request.web.flash = await this.sessions.takeFlash(session);
+      request.web.keptForm = await this.sessions.takeKeptForm(session, request.path);
+    }
     return true;
   }
 

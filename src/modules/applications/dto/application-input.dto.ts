@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { IsCalendarDate, IsFiscalYear, IsMoneyString, IsQuantity } from '../../../common/http/validators';
+import { IsCalendarDate, IsFiscalYear, IsMoneyString, IsNotBefore, IsQuantity } from '../../../common/http/validators';
 
 // Required fields end with @IsNotEmpty(): with stopAtFirstError, class-validator checks the
 // decorators bottom-up, so a missing value reads "không được để trống" rather than a length error.
@@ -78,6 +78,7 @@ export class CreateApplicationDto {
 
   @ApiPropertyOptional({ example: '2026-09-30' })
   @IsOptional()
+  @IsNotBefore('startDate', 'không được trước ngày bắt đầu')
   @IsCalendarDate()
   endDate?: string;
 

@@ -106,6 +106,12 @@ export class RecommendDto {
   @IsString()
   @MaxLength(2000)
   note?: string;
+
+  @ApiPropertyOptional({ description: 'Lý do đề xuất khi hồ sơ chưa có thẩm định (bắt buộc trong trường hợp đó; ghi vào tiến trình xử lý)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  skipAppraisalReason?: string;
 }
 
 export class DecideDto {

@@ -11,6 +11,7 @@ import {
   IsOptional,
   IsString,
   Matches,
+  Max,
   MaxLength,
   Min,
   ValidateIf,
@@ -48,9 +49,15 @@ export class AllocationDto extends BooksDto {
   @ApiProperty({ example: '45/QĐ-SCT' }) @IsString() @IsNotEmpty() @MaxLength(64) decisionNo: string;
 }
 
+/**
+ * Largest weight of one share: a thousand shares of it still sum to a safe integer (the split
+ * works on whole numbers), and the pages' form takes nine digits.
+ */
+export const MAX_SHARE_WEIGHT = 1_000_000_000;
+
 export class SplitShareDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(26) unitId: string;
-  @ApiProperty({ example: 2 }) @IsInt() @Min(1) weight: number;
+  @ApiProperty({ example: 2, minimum: 1, maximum: MAX_SHARE_WEIGHT }) @IsInt() @Min(1) @Max(MAX_SHARE_WEIGHT) weight: number;
 }
 
 export class SplitAllocationDto extends BooksDto {

@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsCalendarDate, IsMoneyString, IsRate } from '../../../common/http/validators';
+import { CURRENCY_PATTERN } from '../../../common/money/currency';
 import { FUND_SOURCES, FundSource } from '../../ledger/ledger.types';
+import { DOCUMENT_KINDS } from '../catalogue.labels';
 
 // Required fields end with @IsNotEmpty(): with stopAtFirstError, class-validator checks the
 // decorators bottom-up, so a missing value reads "không được để trống" rather than a length error.
@@ -32,10 +34,15 @@ export class CreateActivityTypeDto {
   @IsNotEmpty()
   supportRate: string;
 
-  @ApiProperty({ example: '1000000000', description: 'Mức hỗ trợ tối đa (đồng)' })
+  @ApiProperty({ example: '1000000000', description: 'Mức hỗ trợ tối đa, tính bằng capCurrency' })
   @IsMoneyString()
   @IsNotEmpty()
   supportCap: string;
+
+  @ApiPropertyOptional({ example: 'VND', default: 'VND', description: 'Loại tiền của mức hỗ trợ tối đa' })
+  @IsOptional()
+  @Matches(CURRENCY_PATTERN, { context: { vi: 'mã tiền tệ ISO 4217 gồm 3 chữ in hoa (VND, USD, …)' } })
+  capCurrency?: string;
 
   @ApiProperty({ example: '0.7' })
   @IsRate()
@@ -53,4 +60,16 @@ export class CreateActivityTypeDto {
   @IsCalendarDate()
   @IsNotEmpty()
   effectiveFrom: string;
+
+  @ApiPropertyOptional({
+    enum: DOCUMENT_KINDS,
+    isArray: true,
+    example: ['business_license', 'quotation'],
+    description: 'Loại tài liệu hồ sơ phải có trước khi nộp; bỏ trống: không bắt buộc tài liệu nào',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(DOCUMENT_KINDS.length)
+  @IsIn(DOCUMENT_KINDS, { each: true })
+  requiredDocumentKinds?: string[];
 }

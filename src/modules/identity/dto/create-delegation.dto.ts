@@ -11,12 +11,22 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import { IsCalendarDate, IsMoneyString } from '../../../common/http/validators';
+import { IsCalendarDate, IsMoneyString, IsNotBefore } from '../../../common/http/validators';
+
+/** A delegation's window runs forwards (checked with the other fields, and again by the service). */
+export const VALID_TO_BEFORE_FROM = 'không được trước ngày bắt đầu ủy quyền';
 import { DELEGATION_SCOPES, type DelegationScope } from '../delegation.entity';
+
+/**
+ * Activity types one delegation may name: stored comma-joined in a VARCHAR(1000), so 30 codes of
+ * up to 32 characters (989 with the commas) always fit.
+ */
+export const MAX_DELEGATED_ACTIVITY_TYPES = 30;
 
 export class CreateDelegationDto {
   @ApiProperty({ description: 'Người nhận ủy quyền' })
   @IsString()
+  @MaxLength(26)
   @IsNotEmpty()
   toUserId: string;
 
@@ -34,6 +44,7 @@ export class CreateDelegationDto {
   validFrom: string;
 
   @ApiProperty({ example: '2026-12-15', description: 'Ngày kết thúc (tính cả ngày này, giờ Việt Nam)' })
+  @IsNotBefore('validFrom', VALID_TO_BEFORE_FROM)
   @IsCalendarDate()
   validTo: string;
 
@@ -51,7 +62,7 @@ export class CreateDelegationDto {
   @IsOptional()
   @IsArray()
   @ArrayNotEmpty()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(MAX_DELEGATED_ACTIVITY_TYPES)
   @ArrayUnique()
   @Matches(/^[A-Za-z0-9_.-]{1,32}$/, { each: true, context: { vi: 'mã loại hoạt động không hợp lệ' } })
   activityTypeCodes?: string[];

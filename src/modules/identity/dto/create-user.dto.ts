@@ -39,6 +39,7 @@ export class CreateUserDto {
 
   @ApiProperty({ description: 'Đơn vị công tác' })
   @IsString()
+  @MaxLength(26)
   @IsNotEmpty()
   unitId: string;
 

@@ -26,6 +26,7 @@ export class LeaderScopeDto {
   @ArrayMaxSize(100)
   @ArrayUnique()
   @IsString({ each: true })
+  @MaxLength(64, { each: true })
   activityTypeCodes?: string[];
 
   @ApiPropertyOptional({ type: [String] })
@@ -34,6 +35,7 @@ export class LeaderScopeDto {
   @ArrayMaxSize(500)
   @ArrayUnique()
   @IsString({ each: true })
+  @MaxLength(26, { each: true })
   unitIds?: string[];
 }
 
@@ -55,6 +57,7 @@ export class UpdateUserDto {
   @ApiPropertyOptional({ nullable: true, description: 'Đơn vị công tác (đang hoạt động)' })
   @IsOptional()
   @IsString()
+  @MaxLength(26)
   @IsNotEmpty()
   unitId?: string | null;
 

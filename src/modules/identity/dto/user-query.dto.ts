@@ -8,7 +8,7 @@ const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : val
 
 export class UserQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
-  @ApiPropertyOptional() @IsOptional() @IsString() unitId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(26) unitId?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() active?: boolean;
   @ApiPropertyOptional({ description: 'Tìm theo email hoặc họ tên' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
 }

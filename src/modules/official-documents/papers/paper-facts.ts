@@ -52,12 +52,16 @@ export interface PaperFacts {
     supportRate: string | null;
     supportCap: string | null;
     finalSupport: string | null;
+    /** What had been paid, and the balance, when the settlement was approved (the paper records that day). */
     paid: string | null;
     balance: string | null;
     released: string | null;
     lines: Array<{ description: string; amount: string; eligible: boolean; documentRef: string | null }>;
   } | null;
-  recovery: { amount: string } | null;
+  /** The recovery the notice asks for: opened by the settlement, or by the file's cancellation. */
+  recovery: { amount: string; origin: 'settlement' | 'cancellation' } | null;
+  /** The note of the cancellation step on the timeline (its reason first). */
+  cancellationNote: string | null;
   disbursement: { kind: 'advance' | 'payment' | 'final'; amount: string; note: string | null } | null;
 }
 

@@ -21,5 +21,6 @@ export class CreateUnitDto {
   @ApiPropertyOptional({ description: 'Đơn vị cấp trên' })
   @IsOptional()
   @IsString()
+  @MaxLength(26)
   parentId?: string;
 }

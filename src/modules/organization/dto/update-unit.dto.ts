@@ -13,6 +13,7 @@ export class UpdateUnitDto {
   @ApiPropertyOptional({ nullable: true, description: 'Đơn vị cấp trên mới; null: thành đơn vị gốc' })
   @IsOptional()
   @IsString()
+  @MaxLength(26)
   @IsNotEmpty()
   parentId?: string | null;
 }

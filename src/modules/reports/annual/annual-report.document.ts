@@ -6,6 +6,8 @@ import { leaderSigner, type LeaderSignature } from '../report-signature';
 import type { AnnualFigures } from './annual-report.types';
 
 const col = (key: string, header: string, kind: ReportColumn['kind'], weight?: number, machineOnly?: boolean): ReportColumn => ({ key, header, kind, weight, machineOnly });
+/** A code people read (fund, unit, commune, decision number): kept on one line in the PDF. */
+const codeCol = (key: string, header: string, weight?: number): ReportColumn => ({ key, header, kind: 'text', weight, keepWhole: true });
 
 /** The signers of a finance report, by capacity; the leader's column as `leader` signs it. */
 export function financeSigners(preparedBy: string, leader?: LeaderSignature): Signer[] {
@@ -59,7 +61,7 @@ export function annualReportDocument(f: AnnualFigures, preparedBy: string, leade
   const funds = section(
     'funds',
     'Kinh phí theo nguồn',
-    [col('fundCode', 'Mã nguồn', 'text', 0.9), col('fundName', 'Tên nguồn kinh phí', 'text', 2), col('source', 'Loại nguồn', 'text', 1.2), ...cur, col('appropriated', 'Dự toán được giao', 'money'), col('carriedIn', 'Năm trước chuyển sang', 'money'), col('unallocated', 'Chưa phân bổ', 'money'), ...execution],
+    [codeCol('fundCode', 'Mã nguồn', 0.9), col('fundName', 'Tên nguồn kinh phí', 'text', 2), col('source', 'Loại nguồn', 'text', 1.2), ...cur, col('appropriated', 'Dự toán được giao', 'money'), col('carriedIn', 'Năm trước chuyển sang', 'money'), col('unallocated', 'Chưa phân bổ', 'money'), ...execution],
     f.funds.map((x) => ({ currency: x.currency, cells: { ...x, source: FUND_SOURCE_LABELS[x.source] ?? x.source } })),
     { note: 'Đã phân bổ = còn khả dụng + đang cam kết + đã giải ngân − đã thu hồi (theo số dư sổ cái).' },
   );
@@ -68,7 +70,7 @@ export function annualReportDocument(f: AnnualFigures, preparedBy: string, leade
   const units = section(
     'units',
     'Phân bổ và thực hiện theo đơn vị',
-    [col('unitId', 'Mã định danh đơn vị', 'text', 1, true), col('unitCode', 'Mã đơn vị', 'text', 0.9), col('unitName', 'Tên đơn vị', 'text', 2.4), ...cur, col('applications', 'Số đề án', 'count', 0.6), ...execution],
+    [col('unitId', 'Mã định danh đơn vị', 'text', 1, true), codeCol('unitCode', 'Mã đơn vị', 0.9), col('unitName', 'Tên đơn vị', 'text', 2.4), ...cur, col('applications', 'Số đề án', 'count', 0.6), ...execution],
     unitRows,
   );
   const vnd = f.units.filter((u) => u.currency === 'VND').sort((a, b) => b.allocated.comparedTo(a.allocated));
@@ -84,14 +86,15 @@ export function annualReportDocument(f: AnnualFigures, preparedBy: string, leade
   const activities = section(
     'activityTypes',
     'Thực hiện theo loại hoạt động khuyến công',
-    [col('code', 'Mã hoạt động', 'text', 1.2), col('name', 'Tên hoạt động', 'text', 3), ...cur, ...groupColumns],
-    f.activityTypes.map((x) => ({ currency: x.currency, cells: { ...x, code: x.code ?? '(không xác định)' } })),
+    // The activity type by its Vietnamese name; its internal code ("machinery") only for machines.
+    [col('code', 'Mã hoạt động', 'text', 1.2, true), col('name', 'Loại hoạt động', 'text', 4.2), ...cur, ...groupColumns],
+    f.activityTypes.map((x) => ({ currency: x.currency, cells: { ...x, code: x.code ?? '(không xác định)', name: x.name ?? '(không xác định)' } })),
     { note: 'Số đề án và kinh phí phê duyệt: các đề án đã phê duyệt còn hiệu lực; cam kết, giải ngân, thu hồi: số dư sổ cái của mọi đề án trong năm.' },
   );
   const communes = section(
     'communes',
     'Thực hiện theo xã, phường',
-    [col('communeCode', 'Mã xã, phường', 'text', 1), col('communeName', 'Tên xã, phường', 'text', 2.5), ...cur, ...groupColumns],
+    [codeCol('communeCode', 'Mã xã, phường', 1), col('communeName', 'Tên xã, phường', 'text', 2.5), ...cur, ...groupColumns],
     f.communes.map((x) => ({ currency: x.currency, cells: { ...x, communeCode: x.communeCode ?? '(không xác định)' } })),
   );
 
@@ -111,7 +114,7 @@ export function annualReportDocument(f: AnnualFigures, preparedBy: string, leade
       ...cur,
       col('status', 'Mã trạng thái', 'text', 1, true),
       col('statusLabel', 'Trạng thái', 'text', 1.2),
-      col('decisionNo', 'Số quyết định', 'text', 1.1),
+      codeCol('decisionNo', 'Số quyết định', 1.1),
       col('decisionDate', 'Ngày quyết định', 'date', 1, true),
       col('approvedSupport', 'Kinh phí phê duyệt', 'money', 1.3),
       col('committed', 'Đang cam kết', 'money', 1.2, true),
@@ -134,7 +137,8 @@ export function annualReportDocument(f: AnnualFigures, preparedBy: string, leade
       col('approvedSupport', 'Kinh phí phê duyệt', 'money'),
       col('finalSupport', 'Kinh phí quyết toán', 'money'),
       col('paid', 'Đã chi trả', 'money'),
-      col('balance', 'Chênh lệch (+ chi tiếp, − thu hồi)', 'money'),
+      col('recovered', 'Đã thu hồi', 'money'),
+      col('balance', 'Còn phải chi (+) / thu hồi (−)', 'money'),
     ],
     f.settlements.map((x) => ({ currency: x.currency, cells: { ...x } })),
   );

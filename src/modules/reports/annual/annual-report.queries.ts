@@ -8,6 +8,7 @@ import { BudgetSummaryService } from '../../budget/budget-summary.service';
 import { OverdueReportService } from '../overdue/overdue-report.service';
 import { addInto, FUNDED_STATUSES, zero } from '../reports.rules';
 import { SETTLEMENT_STATUS_LABELS } from '../../settlement/settlement.labels';
+import { SettlementService } from '../../settlement/settlement.service';
 import type {
   ActivityFigures,
   AnnualFigures,
@@ -44,6 +45,7 @@ export class AnnualReportQueries {
     private readonly clock: Clock,
     private readonly budget: BudgetSummaryService,
     private readonly overdue: OverdueReportService,
+    private readonly settlements: SettlementService,
   ) {}
 
   async figures(fiscalYear: number, unitId: string | null): Promise<AnnualFigures> {
@@ -270,15 +272,21 @@ export class AnnualReportQueries {
     }));
   }
 
+  /**
+   * The settlements of the year's files. What each says was paid, received back and is still
+   * owed is the settlement service's own reading of the records now (the API and the pages read
+   * the same), never the figures of the moment it was approved.
+   */
   private async settlementLines(fiscalYear: number, unitId: string | null): Promise<SettlementLine[]> {
     const rows: Row[] = await this.tx.manager.query(
       `SELECT s.id, s.application_id, a.title, a.currency, s.status, s.actual_eligible_cost, COALESCE(s.approved_support, a.approved_support) AS approved_support,
-              s.final_support, s.paid, s.balance, s.approved_at
+              s.final_support, s.approved_at
          FROM settlements s JOIN applications a ON a.id = s.application_id
         WHERE a.fiscal_year = ? ${unitId ? 'AND a.allocation_unit_id = ?' : ''}
         ORDER BY s.id`,
       [fiscalYear, ...(unitId ? [unitId] : [])],
     );
+    const standings = await this.settlements.standingsOf(rows.map((r) => String(r.id)));
     return rows.map((r) => ({
       settlementId: String(r.id),
       applicationId: String(r.application_id),
@@ -289,19 +297,25 @@ export class AnnualReportQueries {
       actualEligibleCost: money(r.actual_eligible_cost),
       approvedSupport: maybeMoney(r.approved_support),
       finalSupport: maybeMoney(r.final_support),
-      paid: maybeMoney(r.paid),
-      balance: maybeMoney(r.balance),
+      paid: standings.get(String(r.id))?.paid ?? zero(),
+      recovered: standings.get(String(r.id))?.recovered ?? zero(),
+      balance: standings.get(String(r.id))?.balance ?? null,
       approvedAt: r.approved_at ? (r.approved_at as Date).toISOString() : null,
     }));
   }
 
+  /**
+   * The recoveries of the year's files still owed, like the files and settlements above: by the
+   * file's fiscal year, not the books the order was opened in (after a year close that is the
+   * next year), so a settlement still to recover and its order are in the same review.
+   */
   private async recoveryLines(fiscalYear: number, unitId: string | null): Promise<RecoveryLine[]> {
     const rows: Row[] = await this.tx.manager.query(
       `SELECT r.id, r.application_id, a.title, e.name AS establishment_name, a.currency, r.amount, r.received, r.amount - r.received AS outstanding, r.created_at
          FROM recoveries r
          JOIN applications a ON a.id = r.application_id
          LEFT JOIN establishments e ON e.id = a.establishment_id
-        WHERE r.fiscal_year = ? AND r.status = 'open' AND r.amount > r.received ${unitId ? 'AND r.unit_id = ?' : ''}
+        WHERE a.fiscal_year = ? AND r.status = 'open' AND r.amount > r.received ${unitId ? 'AND r.unit_id = ?' : ''}
         ORDER BY r.id`,
       [fiscalYear, ...(unitId ? [unitId] : [])],
     );

@@ -95,7 +95,11 @@ export interface SettlementLine {
   actualEligibleCost: Money;
   approvedSupport: Money | null;
   finalSupport: Money | null;
-  paid: Money | null;
+  /** Paid to the beneficiary so far (net of returned payments), as the records say now. */
+  paid: Money;
+  /** Received back on the settlement's recovery order so far. */
+  recovered: Money;
+  /** Still to pay (+) or to recover (−) now, once approved; null before. */
   balance: Money | null;
   approvedAt: string | null;
 }

@@ -86,8 +86,9 @@ export function annualReportView(f: AnnualFigures) {
       actualEligibleCost: m(x.actualEligibleCost, x.currency),
       approvedSupport: mm(x.approvedSupport, x.currency),
       finalSupport: mm(x.finalSupport, x.currency),
-      paid: mm(x.paid, x.currency),
-      // balance = finalSupport − paid: negative when money is to be recovered
+      paid: m(x.paid, x.currency),
+      recovered: m(x.recovered, x.currency),
+      // balance = finalSupport − paid + recovered, now: still to pay (+) or to recover (−)
       balance: mm(x.balance, x.currency),
       approvedAt: x.approvedAt,
     })),

@@ -16,7 +16,7 @@ export function officeSigners(preparedBy: string, leader?: LeaderSignature): Sig
 /** The overdue report (theo dõi việc quá hạn) as people read it, from the JSON report's own figures. */
 export function overdueReportDocument(report: OverdueReport, preparedBy: string, leader?: LeaderSignature): ReportDocument {
   const rows = <T extends object>(items: T[]): ReportRow[] => items.map((x) => ({ cells: { ...(x as Record<string, ReportRow['cells'][string]>) } }));
-  const byUnitColumns = [col('unitId', 'Mã định danh đơn vị', 'text', 1, true), col('unitCode', 'Mã đơn vị', 'text', 1), col('unitName', 'Tên đơn vị', 'text', 3), col('files', 'Hồ sơ quá hạn', 'count'), col('consultations', 'Xin ý kiến quá hạn', 'count')];
+  const byUnitColumns = [col('unitId', 'Mã định danh đơn vị', 'text', 1, true), { ...col('unitCode', 'Mã đơn vị', 'text', 1), keepWhole: true }, col('unitName', 'Tên đơn vị', 'text', 3), col('files', 'Hồ sơ quá hạn', 'count'), col('consultations', 'Xin ý kiến quá hạn', 'count')];
   const byPersonColumns = [col('userId', 'Mã người dùng', 'text', 1, true), col('fullName', 'Người chịu trách nhiệm', 'text', 3), col('unitId', 'Mã đơn vị', 'text', 1, true), col('files', 'Hồ sơ quá hạn', 'count'), col('oldestDueDate', 'Hạn sớm nhất', 'date')];
   const fileColumns = [
     col('applicationId', 'Mã hồ sơ', 'text', 1, true),

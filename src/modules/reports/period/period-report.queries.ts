@@ -3,7 +3,7 @@ import { Clock } from '../../../common/clock';
 import { Money } from '../../../common/money/decimal';
 import { TransactionRunner } from '../../../database/transaction';
 import { type ApplicationStatus } from '../../applications/application-statuses';
-import { DISBURSEMENT_KIND_LABELS } from '../../disbursements/disbursements.labels';
+import { DISBURSEMENT_KIND_LABELS, DISBURSEMENT_STATUS_LABELS } from '../../disbursements/disbursements.labels';
 import { statusLabel } from '../../applications/applications.labels';
 import { FUNDED_STATUSES, periodInstants, periodName, transferKindLabel, zero } from '../reports.rules';
 import type { PeriodFigures, PeriodTotals } from './period-report.types';
@@ -64,7 +64,7 @@ export class PeriodReportQueries {
       [start, end, start, end, ...(unitId ? [unitId] : [])],
     );
     const approvals: Row[] = await db.query(
-      `SELECT a.id, a.title, e.name AS establishment_name, u.code AS unit_code, a.status, a.decision_no,
+      `SELECT a.id, a.title, e.name AS establishment_name, u.code AS unit_code, u.name AS unit_name, a.status, a.decision_no,
               DATE_FORMAT(a.decision_date, '%Y-%m-%d') AS decision_date, a.currency, a.approved_support
          FROM applications a
          LEFT JOIN establishments e ON e.id = a.establishment_id
@@ -74,11 +74,21 @@ export class PeriodReportQueries {
         ORDER BY a.decision_date, a.id`,
       [from, to, ...APPROVED, ...(unitId ? [unitId] : [])],
     );
+    // A payment the treasury later sent back was still paid out on its value date: it is listed
+    // with the period it was paid in, and its return with the period the money came back in.
     const payments: Row[] = await db.query(
-      `SELECT d.id, d.application_id, a.title, d.kind, a.currency, d.amount, d.treasury_ref, DATE_FORMAT(d.value_date, '%Y-%m-%d') AS value_date
+      `SELECT d.id, d.application_id, a.title, d.kind, d.status, a.currency, d.amount, d.treasury_ref, DATE_FORMAT(d.value_date, '%Y-%m-%d') AS value_date
          FROM disbursements d JOIN applications a ON a.id = d.application_id
-        WHERE d.status = 'paid' AND d.value_date BETWEEN ? AND ? ${unitId ? 'AND d.unit_id = ?' : ''}
+        WHERE d.status IN ('paid','returned') AND d.value_date BETWEEN ? AND ? ${unitId ? 'AND d.unit_id = ?' : ''}
         ORDER BY d.value_date, d.id`,
+      [from, to, ...(unitId ? [unitId] : [])],
+    );
+    const returns: Row[] = await db.query(
+      `SELECT d.id, d.application_id, a.title, d.kind, a.currency, d.amount, d.treasury_ref, DATE_FORMAT(d.value_date, '%Y-%m-%d') AS value_date,
+              d.return_treasury_ref, DATE_FORMAT(d.return_value_date, '%Y-%m-%d') AS return_value_date, d.return_reason
+         FROM disbursements d JOIN applications a ON a.id = d.application_id
+        WHERE d.status = 'returned' AND d.return_value_date BETWEEN ? AND ? ${unitId ? 'AND d.unit_id = ?' : ''}
+        ORDER BY d.return_value_date, d.id`,
       [from, to, ...(unitId ? [unitId] : [])],
     );
     const receipts: Row[] = await db.query(
@@ -114,6 +124,7 @@ export class PeriodReportQueries {
         title: String(r.title),
         establishmentName: text(r.establishment_name),
         unitCode: text(r.unit_code),
+        unitName: text(r.unit_name),
         status: String(r.status),
         statusLabel: statusLabel(r.status as ApplicationStatus) ?? String(r.status),
         decisionNo: text(r.decision_no),
@@ -127,10 +138,26 @@ export class PeriodReportQueries {
         title: String(r.title),
         kind: String(r.kind),
         kindLabel: DISBURSEMENT_KIND_LABELS[String(r.kind)] ?? String(r.kind),
+        status: String(r.status),
+        statusLabel: DISBURSEMENT_STATUS_LABELS[String(r.status)] ?? String(r.status),
         currency: String(r.currency),
         amount: money(r.amount),
         treasuryRef: text(r.treasury_ref),
         valueDate: String(r.value_date),
+      })),
+      returns: returns.map((r) => ({
+        disbursementId: String(r.id),
+        applicationId: String(r.application_id),
+        title: String(r.title),
+        kind: String(r.kind),
+        kindLabel: DISBURSEMENT_KIND_LABELS[String(r.kind)] ?? String(r.kind),
+        currency: String(r.currency),
+        amount: money(r.amount),
+        paidTreasuryRef: text(r.treasury_ref),
+        paidOn: String(r.value_date),
+        treasuryRef: String(r.return_treasury_ref),
+        valueDate: String(r.return_value_date),
+        reason: text(r.return_reason),
       })),
       receipts: receipts.map((r) => ({
         receiptId: String(r.id),
@@ -149,13 +176,35 @@ export class PeriodReportQueries {
   }
 }
 
-/** Per currency: the ledger movements by kind, and the approvals, payments and receipts of the period. */
+/**
+ * Per currency: the ledger movements by kind, and the approvals, payments, returns and receipts
+ * of the period. A payment the treasury sent back counts where it was paid (`paid`) and again
+ * where it came back (`paidBack`): `netPaid` is what left the budget in the period.
+ */
 export function periodTotals(f: Omit<PeriodFigures, 'totals'>): PeriodTotals[] {
   const totals = new Map<string, PeriodTotals>();
   const get = (currency: string) => {
     let t = totals.get(currency);
     if (!t) {
-      t = { currency, appropriated: zero(), allocated: zero(), committed: zero(), released: zero(), disbursed: zero(), recovered: zero(), approvals: 0, approvedSupport: zero(), payments: 0, paid: zero(), receipts: 0, received: zero() };
+      t = {
+        currency,
+        appropriated: zero(),
+        allocated: zero(),
+        committed: zero(),
+        released: zero(),
+        disbursed: zero(),
+        returned: zero(),
+        recovered: zero(),
+        approvals: 0,
+        approvedSupport: zero(),
+        payments: 0,
+        paid: zero(),
+        returns: 0,
+        paidBack: zero(),
+        netPaid: zero(),
+        receipts: 0,
+        received: zero(),
+      };
       totals.set(currency, t);
     }
     return t;
@@ -166,6 +215,7 @@ export function periodTotals(f: Omit<PeriodFigures, 'totals'>): PeriodTotals[] {
     commitment: 'committed',
     commitment_release: 'released',
     disbursement: 'disbursed',
+    disbursement_return: 'returned',
     recovery_receipt: 'recovered',
   };
   for (const m of f.movements) {
@@ -183,6 +233,12 @@ export function periodTotals(f: Omit<PeriodFigures, 'totals'>): PeriodTotals[] {
     t.payments += 1;
     t.paid = t.paid.plus(p.amount);
   }
+  for (const r of f.returns) {
+    const t = get(r.currency);
+    t.returns += 1;
+    t.paidBack = t.paidBack.plus(r.amount);
+  }
+  for (const t of totals.values()) t.netPaid = t.paid.minus(t.paidBack);
   for (const r of f.receipts) {
     const t = get(r.currency);
     t.receipts += 1;

@@ -1,0 +1,376 @@
+import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import { DataSource } from 'typeorm';
+import { ROLES } from '../src/common/auth/actor';
+import { STATEMENT_COLUMNS } from '../src/modules/reconciliation/dto/statement-format';
+import { createActor, createUnit, TestActor } from './support/actors';
+import { expectBalanced, postMoney } from './support/budget';
+import { registerEstablishment, sampleFileBody } from './support/files';
+import { startTestApp, TestApp } from './support/test-app';
+import { approvedFile, cast, Cast } from './support/workflow';
+
+/**
+ * Hostile input against every POST, PUT and PATCH route of the API (the OpenAPI document's list):
+ * arbitrary JSON, deep nesting, huge numbers, odd Unicode, wrong types, and bodies shaped like the
+ * route's own with one field gone wrong, sent by a user holding every role (so no route stops at
+ * its role check) on real files, disbursements and units. Whatever is sent, the answer is never a
+ * 5xx, and a request that is refused changes nothing in the books.
+ *
+ * `FUZZ_RUNS` cases per route (default 15, which keeps this file under a minute); set it
+ * higher for a longer hunt, and `FUZZ_SEED` to replay a run (fast-check prints the seed and path
+ * of a failure).
+ */
+const RUNS = Number.parseInt(process.env.FUZZ_RUNS ?? '', 10) || 15;
+const SEED = process.env.FUZZ_SEED ? Number.parseInt(process.env.FUZZ_SEED, 10) : undefined;
+const YEAR = 2027;
+const MISSING_ID = '01JZZZZZZZZZZZZZZZZZZZZZZZ';
+
+type Schema = {
+  $ref?: string;
+  allOf?: Schema[];
+  type?: string;
+  enum?: unknown[];
+  example?: unknown;
+  items?: Schema;
+  properties?: Record<string, Schema>;
+  nullable?: boolean;
+};
+type OpenApi = {
+  paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: Schema }> } }>>;
+  components: { schemas: Record<string, Schema> };
+};
+
+interface Route {
+  method: 'post' | 'put' | 'patch';
+  template: string;
+  multipart: boolean;
+  schema: Schema | null;
+}
+
+/** A request body: JSON text (well-formed or not), or a multipart form. */
+type Body =
+  | { kind: 'json'; text: string }
+  | { kind: 'multipart'; fields: Array<[string, string]>; file: { bytes: Uint8Array; name: string } | null };
+
+// ---- hostile values ---------------------------------------------------------------------------
+
+const ODD_STRINGS = [
+  '',
+  ' ',
+  '\u0000',
+  '\ud800',
+  '\udfff\ud800',
+  '💩'.repeat(300),
+  '\u202eRTL',
+  'a\u200bb',
+  'e\u0301',
+  'Đường Nguyễn Huệ',
+  "'; DROP TABLE users; --",
+  '<script>alert(1)</script>',
+  '../../../etc/passwd',
+  '%00%ff',
+  '${process.env}',
+  '1e20',
+  '-1',
+  '0x10',
+  '1,5',
+  'NaN',
+  'Infinity',
+  '999999999999999999999',
+  '999999999999999999.99',
+  '0.001',
+  '00',
+  '2027-02-30',
+  '9999-12-31',
+  '0000-00-00',
+  '2027-13-01',
+  'x'.repeat(300),
+  'x'.repeat(70_000),
+];
+const ODD_NUMBERS = [0, -0, -1, 1e308, -1e308, 2 ** 53 + 1, 1e21, 0.1 + 0.2, Number.MAX_SAFE_INTEGER, 2 ** 31, -(2 ** 31) - 1, 1.5];
+
+const oddValue: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom<unknown>(...ODD_STRINGS) },
+  { weight: 2, arbitrary: fc.constantFrom<unknown>(...ODD_NUMBERS) },
+  { weight: 1, arbitrary: fc.constantFrom<unknown>(null, true, false, [], {}, [1, 2], { a: 1 }, ['x']) },
+  { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
+  { weight: 1, arbitrary: fc.double() },
+  { weight: 1, arbitrary: fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }).map((n) => n.toString()) },
+  { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
+  { weight: 1, arbitrary: fc.integer({ min: 10, max: 40 }).map((depth) => nested(depth)) },
+);
+
+function nested(depth: number): unknown {
+  let value: unknown = 1;
+  for (let i = 0; i < depth; i++) value = i % 2 ? [value] : { a: value };
+  return value;
+}
+
+/** Bodies that are not JSON objects at all, or JSON that strains the parser. */
+const RAW_BODIES = [
+  '['.repeat(3000) + ']'.repeat(3000),
+  '{"a":'.repeat(3000) + '1' + '}'.repeat(3000),
+  '{"amount": 1e999}',
+  '{"amount": -0}',
+  '{"__proto__": {"isAdmin": true}}',
+  '{"constructor": {"prototype": {"x": 1}}}',
+  '{"a": 1, "a": 2}',
+  '{"email": ',
+  '{',
+  'null',
+  '"text"',
+  '12',
+  '[]',
+  '\ufeff{}',
+  '{"x": "\\ud800"}',
+];
+
+// ---- the world the routes act on ---------------------------------------------------------------
+
+interface World {
+  t: TestApp;
+  c: Cast;
+  /** Holds every role, in the centre: passes every route's role check and owns the files. */
+  everyone: TestActor;
+  ids: {
+    draft: string;
+    approved: string;
+    accepted: string;
+    disbursement: string;
+    transfer: string;
+    spareUnit: string;
+    spareUser: string;
+  };
+}
+
+async function buildWorld(t: TestApp): Promise<World> {
+  const c = await cast(t, YEAR);
+  const everyone = await createActor(t, [...ROLES], c.centre.id);
+  const asOwner: Cast = { ...c, applicant: everyone };
+  const establishment = await registerEstablishment(t, everyone, 'Cơ sở thử nghiệm ngẫu nhiên');
+  const draft = (
+    await t.http
+      .post('/api/v1/applications')
+      .set(everyone.auth)
+      .send(sampleFileBody({ establishmentId: establishment.id, year: YEAR, fundCode: c.fundCode, requestedSupport: '100000000' }))
+      .expect(201)
+  ).body.id;
+  const approved = await approvedFile(t, asOwner);
+  await t.http.post(`/api/v1/applications/${approved}/contract`).set(c.officer.auth).send({ contractNo: `HĐ-${approved}`, signedDate: '2027-03-02' }).expect(200);
+  const disbursement = (await postMoney(t, c.officer, '/disbursements', { applicationId: approved, kind: 'advance', amount: '1000000' }).expect(201)).body.id;
+  const accepted = await approvedFile(t, asOwner);
+  await t.http.post(`/api/v1/applications/${accepted}/contract`).set(c.officer.auth).send({ contractNo: `HĐ-${accepted}`, signedDate: '2027-03-02' }).expect(200);
+  await t.http.post(`/api/v1/applications/${accepted}/acceptance`).set(c.officer.auth).send({ result: 'passed', date: '2027-03-02', minutesNo: `BB-${accepted.slice(-4)}`, note: 'Đạt' }).expect(200);
+  const transfers = await t.http.get('/api/v1/ledger/transfers').query({ fundCode: c.fundCode, pageSize: 1 }).set(c.finance.auth).expect(200);
+  const spareUnit = (await createUnit(t, 'office')).id;
+  const spareUser = (await createActor(t, ['officer'], spareUnit)).id;
+  return { t, c, everyone, ids: { draft, approved, accepted, disbursement, transfer: transfers.body.items[0].id, spareUnit, spareUser } };
+}
+
+/** What a path parameter may be: the route's real records (the year being closed never is), or nonsense. */
+function parameterValues(w: World, template: string, name: string): string[] {
+  const odd = [MISSING_ID, 'not-an-id', 'x'.repeat(300), '💩', '-1', '1e20', '99999999999999999999', '%00', '..'];
+  if (name === 'year') return ['2098', '0', ...odd];
+  const real = template.startsWith('/api/v1/applications/')
+    ? [w.ids.draft, w.ids.approved, w.ids.accepted]
+    : template.startsWith('/api/v1/disbursements/')
+      ? [w.ids.disbursement]
+      : template.startsWith('/api/v1/units/')
+        ? [w.ids.spareUnit]
+        : template.startsWith('/api/v1/users/')
+          ? [w.ids.spareUser]
+          : template.startsWith('/api/v1/ledger/transfers/')
+            ? [w.ids.transfer]
+            : [];
+  return [...real, ...real, ...odd];
+}
+
+/** Values a field of this name takes when it is right: the world's ids and codes. */
+function knownValues(w: World, name: string): unknown[] {
+  if (/unitId$/i.test(name)) return [w.c.centre.id, w.ids.spareUnit];
+  if (/(officer|toUser|user)Id$/i.test(name)) return [w.c.officer.id, w.c.head.id];
+  if (name === 'applicationId') return [w.ids.approved, w.ids.accepted];
+  if (name === 'establishmentId') return [];
+  if (name === 'fundCode') return [w.c.fundCode];
+  if (name === 'fiscalYear' || name === 'year') return [YEAR];
+  if (name === 'activityTypeCode') return ['machinery'];
+  return [];
+}
+
+// ---- bodies shaped like the route's --------------------------------------------------------------
+
+function resolve(doc: OpenApi, schema: Schema): Schema {
+  let current = schema;
+  for (let i = 0; i < 5; i++) {
+    if (current.$ref) current = doc.components.schemas[current.$ref.split('/').pop()!] ?? {};
+    else if (current.allOf?.length) current = current.allOf[0];
+    else break;
+  }
+  return current;
+}
+
+/** A right value of the schema, or near it. */
+function rightValue(doc: OpenApi, w: World, schema: Schema, name: string, depth: number): fc.Arbitrary<unknown> {
+  const s = resolve(doc, schema);
+  const known = knownValues(w, name);
+  const options: fc.Arbitrary<unknown>[] = [];
+  if (known.length) options.push(fc.constantFrom(...known));
+  if (s.enum?.length) options.push(fc.constantFrom(...s.enum));
+  if (s.example !== undefined) options.push(fc.constant(s.example));
+  if (!options.length || depth > 0) {
+    switch (s.type) {
+      case 'string':
+        options.push(fc.string({ maxLength: 20 }));
+        break;
+      case 'integer':
+      case 'number':
+        options.push(fc.integer({ min: -5, max: 3000 }));
+        break;
+      case 'boolean':
+        options.push(fc.boolean());
+        break;
+      case 'array':
+        options.push(fc.array(fieldValue(doc, w, s.items ?? {}, name, depth + 1), { maxLength: 3 }));
+        break;
+      default:
+        if (s.properties && depth < 3) options.push(shapedObject(doc, w, s, depth + 1));
+        else options.push(fc.string({ maxLength: 10 }));
+    }
+  }
+  return fc.oneof(...options);
+}
+
+/** Mostly right, sometimes hostile: one field gone wrong in an otherwise proper body reaches deep. */
+function fieldValue(doc: OpenApi, w: World, schema: Schema, name: string, depth: number): fc.Arbitrary<unknown> {
+  return fc.oneof({ weight: 4, arbitrary: rightValue(doc, w, schema, name, depth) }, { weight: 1, arbitrary: oddValue });
+}
+
+function shapedObject(doc: OpenApi, w: World, schema: Schema, depth = 0): fc.Arbitrary<Record<string, unknown>> {
+  const s = resolve(doc, schema);
+  const properties = Object.entries(s.properties ?? {});
+  const record = fc.record(Object.fromEntries(properties.map(([name, p]) => [name, fieldValue(doc, w, p, name, depth)])), { requiredKeys: [] });
+  return fc.tuple(record, fc.option(fc.tuple(fc.string({ maxLength: 12 }), oddValue), { freq: 8 })).map(([body, extra]) => (extra ? { ...body, [extra[0]]: extra[1] } : body));
+}
+
+function jsonBody(doc: OpenApi, w: World, route: Route): fc.Arbitrary<Body> {
+  const shaped = route.schema ? [{ weight: 6, arbitrary: shapedObject(doc, w, route.schema) as fc.Arbitrary<unknown> }] : [];
+  return fc
+    .oneof(...shaped, { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 4 }) }, { weight: 1, arbitrary: fc.dictionary(fc.string({ maxLength: 10 }), oddValue, { maxKeys: 4 }) })
+    .map((value): Body => ({ kind: 'json', text: JSON.stringify(value) ?? 'null' }))
+    .chain((body) => fc.oneof({ weight: 8, arbitrary: fc.constant(body) }, { weight: 1, arbitrary: fc.constantFrom(...RAW_BODIES).map((text): Body => ({ kind: 'json', text })) }));
+}
+
+const PDF = new TextEncoder().encode('%PDF-1.7\n');
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const CSV_HEADER = `${STATEMENT_COLUMNS.join(',')}\n`;
+
+/** A printable-ASCII text for a multipart header value (a part's name or file name). */
+const headerText = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 40 }).filter((s) => !/["\\]/.test(s));
+
+function multipartBody(): fc.Arbitrary<Body> {
+  const fieldValue = fc.oneof(fc.constantFrom('business_license', 'other', 'quotation'), fc.constantFrom(...ODD_STRINGS.filter((s) => s.length < 5000 && !s.includes('\u0000'))), fc.string({ maxLength: 30 }));
+  const field = fc.tuple(fc.oneof(fc.constantFrom('kind', '_csrf', 'note', 'file'), headerText.filter((s) => s.length > 0)), fieldValue);
+  const csvLine = fc.array(fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom(...ODD_STRINGS.filter((s) => s.length < 400))), { maxLength: 7 }).map((cells) => cells.map((c) => (/[",\n\r]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(','));
+  const bytes = fc.oneof(
+    fc.uint8Array({ maxLength: 2048 }).map((b) => new Uint8Array([...PDF, ...b])),
+    fc.uint8Array({ maxLength: 64 }).map((b) => new Uint8Array([...PNG, ...b])),
+    fc.uint8Array({ maxLength: 2048 }),
+    fc.array(csvLine, { maxLength: 12 }).map((lines) => new TextEncoder().encode(CSV_HEADER + lines.join('\n'))),
+  );
+  return fc.record({
+    fields: fc.array(field, { maxLength: 8 }),
+    file: fc.option(fc.record({ bytes, name: headerText }), { freq: 6 }),
+  }).map(({ fields, file }): Body => ({ kind: 'multipart', fields, file }));
+}
+
+// ---- sending ---------------------------------------------------------------------------------------
+
+interface Case {
+  path: string;
+  key: string | null;
+  body: Body;
+}
+
+function caseOf(doc: OpenApi, w: World, route: Route): fc.Arbitrary<Case> {
+  const names = [...route.template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+  const params = fc.tuple(...names.map((name) => fc.constantFrom(...parameterValues(w, route.template, name))));
+  const key = fc.oneof({ weight: 9, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom('', 'x'.repeat(65), 'ключ', 'a b') });
+  const body = route.multipart ? fc.oneof({ weight: 4, arbitrary: multipartBody() }, { weight: 1, arbitrary: jsonBody(doc, w, route) }) : jsonBody(doc, w, route);
+  return fc.record({ params, key, body }).map(({ params: values, key: oddKey, body: b }) => {
+    let path = route.template;
+    names.forEach((name, i) => (path = path.replace(`{${name}}`, encodeURIComponent(values[i]))));
+    return { path, key: oddKey ?? randomUUID(), body: b };
+  });
+}
+
+async function send(w: World, route: Route, c: Case) {
+  let req = w.t.http[route.method](c.path).set(w.everyone.auth);
+  // Node refuses to send a header that is not Latin-1; such a key is sent as none.
+  if (c.key !== null && /^[\x20-\x7e]*$/.test(c.key)) req = req.set('Idempotency-Key', c.key);
+  if (c.body.kind === 'json') return req.set('Content-Type', 'application/json').send(c.body.text);
+  for (const [name, value] of c.body.fields) req = req.field(name, value);
+  if (c.body.file) req = req.attach('file', Buffer.from(c.body.file.bytes), { filename: c.body.file.name || 'f', contentType: 'application/octet-stream' });
+  return req;
+}
+
+/** The books in one line: every transfer and every balance. */
+async function books(db: DataSource): Promise<string> {
+  const [row] = await db.query(
+    'SELECT (SELECT COUNT(*) FROM ledger_transfers) AS transfers, (SELECT COUNT(*) FROM ledger_accounts) AS accounts, (SELECT COALESCE(SUM(ABS(balance)), 0) FROM ledger_accounts) AS magnitude, (SELECT COALESCE(SUM(balance), 0) FROM ledger_accounts) AS total',
+  );
+  return JSON.stringify(row);
+}
+
+function routesOf(doc: OpenApi): Route[] {
+  return Object.entries(doc.paths).flatMap(([template, operations]) =>
+    (['post', 'put', 'patch'] as const)
+      .filter((method) => operations[method])
+      .map((method) => {
+        const content = operations[method].requestBody?.content ?? {};
+        return { method, template, multipart: 'multipart/form-data' in content, schema: content['application/json']?.schema ?? null };
+      }),
+  );
+}
+
+describe('fuzz: hostile input on every POST, PUT and PATCH route', () => {
+  let w: World;
+  let doc: OpenApi;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    const t = await startTestApp();
+    t.clock.set('2027-03-02T02:00:00Z');
+    db = t.app.get(DataSource);
+    w = await buildWorld(t);
+    doc = (await t.http.get('/api/docs-json').expect(200)).body;
+  });
+  afterAll(() => w?.t.close());
+
+  it(`${RUNS} cases per route: never a 5xx, and a refused request leaves the books as they were`, async () => {
+    const routes = routesOf(doc);
+    expect(routes.length).toBeGreaterThanOrEqual(50);
+    const failures: string[] = [];
+    const statuses = new Map<number, number>();
+    for (const route of routes) {
+      try {
+        await fc.assert(
+          fc.asyncProperty(caseOf(doc, w, route), async (c) => {
+            const before = await books(db);
+            const res = await send(w, route, c);
+            statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+            if (res.status >= 500) throw new Error(`${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+            if (res.status >= 300 && (await books(db)) !== before) throw new Error(`refused with ${res.status}, yet the books changed`);
+          }),
+          { numRuns: RUNS, seed: SEED, endOnFailure: true },
+        );
+      } catch (error) {
+        failures.push(`${route.method.toUpperCase()} ${route.template}: ${(error as Error).message.slice(0, 1500)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    // The cases reached the services, not only the validation: some were taken.
+    expect([...statuses.keys()].some((s) => s < 300)).toBe(true);
+    await expectBalanced(w.t, w.c.finance);
+    // About 30 ms a case on this machine; the bound is generous, for a longer hunt too.
+  }, 60_000 + RUNS * 10_000);
+});
