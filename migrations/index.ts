@@ -25,6 +25,7 @@ import { AddCancellationRecoveries1763884802000 } from './1763884802000-AddCance
 import { CreateReconciliationPreviews1763884802200 } from './1763884802200-CreateReconciliationPreviews';
 import { AddRequiredDocumentKinds1763884802300 } from './1763884802300-AddRequiredDocumentKinds';
 import { AddWebSessionKeptForm1763884802400 } from './1763884802400-AddWebSessionKeptForm';
+import { CreateOutgoingDocuments1763884802500 } from './1763884802500-CreateOutgoingDocuments';
 
 /** Every migration; TypeORM orders them by the timestamp in their name. Never edit a landed one. */
 export const MIGRATIONS: Function[] = [
@@ -55,4 +56,5 @@ export const MIGRATIONS: Function[] = [
   CreateReconciliationPreviews1763884802200,
   AddRequiredDocumentKinds1763884802300,
   AddWebSessionKeptForm1763884802400,
+  CreateOutgoingDocuments1763884802500,
 ];

@@ -43,11 +43,16 @@ pdfmake.setFonts({
   },
 });
 
-/** A table layout of constants (the JSON) as the functions pdfmake calls per line. */
+/**
+ * A table layout of constants (the JSON) as the functions pdfmake calls per line. A value
+ * `{ first, rest }` gives the first line its own value (a section's table, whose first rows are
+ * its heading, draws no line above it).
+ */
 function tableLayout(spec) {
   const constant = (value) => () => value;
+  const firstAndRest = ({ first, rest }) => (i) => (i === 0 ? first : rest);
   const out = {};
-  for (const [name, value] of Object.entries(spec)) out[name] = constant(value);
+  for (const [name, value] of Object.entries(spec)) out[name] = value !== null && typeof value === 'object' ? firstAndRest(value) : constant(value);
   return out;
 }
 const tableLayouts = {};

@@ -195,6 +195,11 @@ GET    /api/v1/reports/overdue                        | -                       
 GET    /api/v1/reports/annual/:year                   | -                                              | 401   403   403   403   403   403   403   403   403   403   200   200   200   200   403
 GET    /api/v1/reports/period                         | -                                              | 401   403   403   403   403   403   403   403   403   403   200   200   200   200   403
 GET    /api/v1/exports/grants                         | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   200   200   403
+#
+# Official documents (văn bản): a file's papers for whoever sees the file; the register of outgoing documents for staff
+GET    /api/v1/applications/:id/official-documents    | the money file's                               | 401   200   404   200   200   404   200   200   200   404   200   200   200   200   404
+GET    /api/v1/applications/:id/official-documents/:type | the money file's decision                   | 401   200   404   200   200   404   200   200   200   404   200   200   200   200   404
+GET    /api/v1/document-register                      | -                                              | 401   403   403   200   200   200   200   200   200   200   200   200   200   200   200
 `;
 
 /** What one row's call acts on: ids made by `given`, read by `path`, `body` and `lists`. */
@@ -628,6 +633,9 @@ const CALLS: Record<string, Call> = {
     lists: holds((w) => w.money.recoveryId),
   },
   "GET /api/v1/recoveries/:id | the money file's": { path: (w) => `/api/v1/recoveries/${w.money.recoveryId}` },
+  "GET /api/v1/applications/:id/official-documents | the money file's": { path: (w) => `/api/v1/applications/${w.money.fileId}/official-documents` },
+  "GET /api/v1/applications/:id/official-documents/:type | the money file's decision": { path: (w) => `/api/v1/applications/${w.money.fileId}/official-documents/decision` },
+  'GET /api/v1/document-register | -': { path: () => '/api/v1/document-register' },
   'POST /api/v1/recoveries/:id/receive | part of an open one': {
     // A receipt is the new record: 1.000 đồng of the 5.000.000 owed, so the recovery stays open.
     path: (w) => `/api/v1/recoveries/${w.money.recoveryId}/receive`,

@@ -31,7 +31,7 @@ export class ExecutionPagesController {
   @PageRoles(...FILE_ACT_ROLES.contract)
   async contract(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string, @Body() body: FormBody) {
     return this.fileSteps.run(req, res, actor, id, 'contract', async () => {
-      await this.contracts.contract(actor, id, await validated(ContractDto, { contractNo: text(body, 'contractNo').trim(), signedDate: text(body, 'signedDate') }));
+      await this.contracts.contract(actor, id, await validated(ContractDto, { contractNo: optionalText(body, 'contractNo'), signedDate: text(body, 'signedDate') }));
       return 'Đã ghi nhận hợp đồng.';
     });
   }
@@ -43,7 +43,7 @@ export class ExecutionPagesController {
       const dto = await validated(AcceptanceDto, {
         result: text(body, 'result'),
         date: text(body, 'date'),
-        minutesNo: text(body, 'minutesNo').trim(),
+        minutesNo: optionalText(body, 'minutesNo'),
         note: optionalText(body, 'note'),
       });
       const app = await this.contracts.accept(actor, id, dto);

@@ -19,6 +19,7 @@ export function navigationFor(actor: Actor | null): NavItem[] {
   if (isStaff(actor)) items.push({ href: '/thu-hoi', label: 'Thu hồi' });
   if (hasRole(actor, 'finance', 'auditor')) items.push({ href: '/doi-chieu', label: 'Đối chiếu' });
   if (hasRole(actor, 'finance', 'leader', 'auditor', 'head')) items.push({ href: '/bao-cao', label: 'Báo cáo' });
+  if (isStaff(actor)) items.push({ href: '/so-van-ban-di', label: 'Sổ văn bản đi' });
   if (isStaff(actor)) items.push({ href: '/uy-quyen', label: 'Ủy quyền' });
   if (hasRole(actor, 'admin')) items.push({ href: '/quan-tri', label: 'Quản trị' });
   return items;

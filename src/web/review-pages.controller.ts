@@ -114,7 +114,7 @@ export class ReviewPagesController {
   @PageRoles('leader', 'head', 'officer', 'finance')
   async decide(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string, @Body() body: FormBody) {
     return this.fileSteps.run(req, res, actor, id, 'decide', async () => {
-      const dto = await validated(DecideDto, { decision: text(body, 'decision'), decisionNo: text(body, 'decisionNo'), reason: optionalText(body, 'reason') });
+      const dto = await validated(DecideDto, { decision: text(body, 'decision'), decisionNo: optionalText(body, 'decisionNo'), reason: optionalText(body, 'reason') });
       const app = await this.decisions.decide(actor, id, dto);
       return app.status === 'approved'
         ? `Đã phê duyệt hỗ trợ ${moneyVi(app.approvedSupport, app.currency)} (Quyết định số ${app.decisionNo}).`

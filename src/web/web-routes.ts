@@ -20,6 +20,7 @@ export const PAGE_ROOTS = [
   'thu-hoi',
   'doi-chieu',
   'bao-cao',
+  'so-van-ban-di',
   'quan-tri',
   'doi-mat-khau',
   'quen-mat-khau',

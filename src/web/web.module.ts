@@ -11,6 +11,7 @@ import { OrganizationModule } from '../modules/organization/organization.module'
 import { ReconciliationModule } from '../modules/reconciliation/reconciliation.module';
 import { ReportsModule } from '../modules/reports/reports.module';
 import { SettlementModule } from '../modules/settlement/settlement.module';
+import { OfficialDocumentsModule } from '../modules/official-documents/official-documents.module';
 import { AdminActivityPagesController } from './admin-activity-pages.controller';
 import { AdminUnitPagesController } from './admin-unit-pages.controller';
 import { AdminUserPagesController } from './admin-user-pages.controller';
@@ -37,6 +38,7 @@ import { WorkQueueService } from './pages/work-queue.service';
 import { PaymentPagesController } from './payment-pages.controller';
 import { ReconciliationPagesController } from './reconciliation-pages.controller';
 import { ReportPagesController } from './report-pages.controller';
+import { DocumentRegisterPagesController } from './document-register-pages.controller';
 import { WebSessionService } from './session/web-session.service';
 import { WebGuard } from './session/web.guard';
 import { WebExceptionFilter } from './web-exception.filter';
@@ -61,6 +63,7 @@ import { WebViews } from './web-views';
     ReconciliationModule,
     ReportsModule,
     SettlementModule,
+    OfficialDocumentsModule,
   ],
   controllers: [
     AuthPagesController,
@@ -76,6 +79,7 @@ import { WebViews } from './web-views';
     PaymentPagesController,
     ReconciliationPagesController,
     ReportPagesController,
+    DocumentRegisterPagesController,
     AdminUnitPagesController,
     AdminActivityPagesController,
     AdminUserPagesController,

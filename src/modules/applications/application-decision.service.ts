@@ -9,6 +9,7 @@ import { BudgetService } from '../budget/budget.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { DelegationService } from '../identity/delegation.service';
 import { UnitService } from '../organization/unit.service';
+import { OfficialDocumentsService } from '../official-documents/official-documents.service';
 import { ApplicationStore } from './application-store';
 import { ApplicationView } from './application.view';
 import { ConflictDeclarationsService } from './conflict-declarations.service';
@@ -29,6 +30,7 @@ export class ApplicationDecisionService {
     private readonly budget: BudgetService,
     private readonly conflicts: ConflictDeclarationsService,
     private readonly units: UnitService,
+    private readonly papers: OfficialDocumentsService,
   ) {}
 
   /**
@@ -62,6 +64,8 @@ export class ApplicationDecisionService {
       const lines = await em.find(CostLine, { where: { applicationId: app.id } });
       const totals = totalsOf({ lines, rule, currency: app.currency });
       Object.assign(app, { totalCost: totals.totalCost, eligibleCost: totals.eligibleCost, maxSupport: totals.maxSupport, ruleId: rule.id });
+      // The decision's number: the one typed, or the register's next (sổ văn bản đi).
+      const paper = await this.papers.register(em, { type: 'decision', file: app, signer: { id: actor.id, capacity: role, onBehalfOf }, number: dto.decisionNo });
       if (dto.decision === 'approve') {
         const problem = approvedSupportProblem({
           approvedSupport: app.approvedSupport!,
@@ -78,12 +82,12 @@ export class ApplicationDecisionService {
           amount: app.approvedSupport!,
           actor,
           capacity: role,
-          reference: dto.decisionNo,
+          reference: paper.number,
         });
       }
       Object.assign(app, {
         status: to,
-        decisionNo: dto.decisionNo.trim(),
+        decisionNo: paper.number,
         decisionDate: today,
         decidedBy: actor.id,
         decisionCapacity: role,

@@ -3,6 +3,7 @@ import { BudgetModule } from '../budget/budget.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { EstablishmentsModule } from '../establishments/establishments.module';
 import { OrganizationModule } from '../organization/organization.module';
+import { DocumentRegisterModule } from '../official-documents/document-register.module';
 import { ApplicationDecisionService } from './application-decision.service';
 import { ApplicationDocumentsService } from './application-documents.service';
 import { ApplicationReviewService } from './application-review.service';
@@ -19,7 +20,7 @@ import { FileAccess } from './file-access';
 import { FileNamesService } from './file-names.service';
 
 @Module({
-  imports: [CatalogueModule, EstablishmentsModule, OrganizationModule, BudgetModule],
+  imports: [CatalogueModule, EstablishmentsModule, OrganizationModule, BudgetModule, DocumentRegisterModule],
   controllers: [ApplicationsController, ConsultationsController, ConflictDeclarationsController],
   providers: [
     ApplicationStore,

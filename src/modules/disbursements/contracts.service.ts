@@ -8,6 +8,7 @@ import { TransactionRunner } from '../../database/transaction';
 import { ApplicationFiles } from '../applications/application-files';
 import { ApplicationView } from '../applications/application.view';
 import { CatalogueService } from '../catalogue/catalogue.service';
+import { OfficialDocumentsService } from '../official-documents/official-documents.service';
 import { Acceptance } from './acceptance.entity';
 import { Contract } from './contract.entity';
 import { DisbursementError } from './disbursements.error';
@@ -27,12 +28,13 @@ export class ContractsService {
     private readonly clock: Clock,
     private readonly files: ApplicationFiles,
     private readonly catalogue: CatalogueService,
+    private readonly papers: OfficialDocumentsService,
   ) {}
 
   /** The file's contract and its latest acceptance (with the settlement due date), for whoever may see the file. */
   async contractAndAcceptance(actor: Actor, applicationId: string): Promise<{
     contract: { contractNo: string; signedDate: string } | null;
-    acceptance: { result: 'passed' | 'failed'; date: string; minutesNo: string; settlementDueDate: string | null } | null;
+    acceptance: { result: 'passed' | 'failed'; date: string; minutesNo: string; note: string | null; settlementDueDate: string | null } | null;
   }> {
     const app = await this.files.findVisible(actor, applicationId);
     const em = this.tx.manager;
@@ -43,7 +45,7 @@ export class ContractsService {
     return {
       contract: contract ? { contractNo: contract.contractNo, signedDate: contract.signedDate } : null,
       acceptance: acceptance
-        ? { result: acceptance.result, date: acceptance.acceptedDate, minutesNo: acceptance.minutesNo, settlementDueDate: acceptance.settlementDueDate }
+        ? { result: acceptance.result, date: acceptance.acceptedDate, minutesNo: acceptance.minutesNo, note: acceptance.note, settlementDueDate: acceptance.settlementDueDate }
         : null,
     };
   }
@@ -60,18 +62,20 @@ export class ContractsService {
       const app = await this.files.open(actor, applicationId, 'contract', { lock: true });
       this.files.assertMayStep(app, 'contract', capacity);
       assertHappened({ field: 'signedDate', date: dto.signedDate, today: this.clock.today() });
-      if (await em.findOne(Contract, { where: { contractNo: dto.contractNo } })) {
+      if (dto.contractNo && (await em.findOne(Contract, { where: { contractNo: dto.contractNo } }))) {
         throw new DisbursementError('DUPLICATE', `Số hợp đồng ${dto.contractNo} đã được dùng.`);
       }
-      await em.insert(Contract, { applicationId: app.id, contractNo: dto.contractNo, signedDate: dto.signedDate, createdBy: actor.id, createdAt: this.clock.now() });
+      // The contract's number: the one typed, or the register's next (sổ văn bản đi).
+      const { number: contractNo } = await this.papers.register(em, { type: 'contract', file: app, signer: { id: actor.id, capacity }, number: dto.contractNo, issuedOn: dto.signedDate });
+      await em.insert(Contract, { applicationId: app.id, contractNo, signedDate: dto.signedDate, createdBy: actor.id, createdAt: this.clock.now() });
       await this.files.step(em, {
         file: app,
         action: 'contract',
         role: capacity,
         actor,
         capacity,
-        note: `Hợp đồng số ${dto.contractNo} ký ngày ${formatDateVi(dto.signedDate)}`,
-        after: { contractNo: dto.contractNo, signedDate: dto.signedDate },
+        note: `Hợp đồng số ${contractNo} ký ngày ${formatDateVi(dto.signedDate)}`,
+        after: { contractNo, signedDate: dto.signedDate },
       });
       return this.files.view(app);
     });
@@ -90,20 +94,22 @@ export class ContractsService {
       const rule = await this.catalogue.ruleFor(app.activityTypeCode, app.fundSource, app.decisionDate!);
       const passed = dto.result === 'passed';
       const settlementDueDate = passed ? addDays(dto.date, rule.settlementDueDays) : null;
+      // The minutes' number: the one typed, or the register's next (sổ văn bản đi).
+      const { number: minutesNo } = await this.papers.register(em, { type: 'acceptance', file: app, signer: { id: actor.id, capacity }, number: dto.minutesNo, issuedOn: dto.date });
       await em.insert(Acceptance, {
         id: newId(),
         applicationId: app.id,
         result: dto.result,
         acceptedDate: dto.date,
-        minutesNo: dto.minutesNo,
+        minutesNo,
         note: dto.note ?? null,
         settlementDueDate,
         createdBy: actor.id,
         createdAt: this.clock.now(),
       });
       const outcome = passed
-        ? `Nghiệm thu đạt (biên bản ${dto.minutesNo}, ngày ${formatDateVi(dto.date)}); hạn nộp quyết toán ${formatDateVi(settlementDueDate!)}`
-        : `Nghiệm thu không đạt (biên bản ${dto.minutesNo}, ngày ${formatDateVi(dto.date)})`;
+        ? `Nghiệm thu đạt (biên bản ${minutesNo}, ngày ${formatDateVi(dto.date)}); hạn nộp quyết toán ${formatDateVi(settlementDueDate!)}`
+        : `Nghiệm thu không đạt (biên bản ${minutesNo}, ngày ${formatDateVi(dto.date)})`;
       await this.files.step(em, {
         file: app,
         action: 'accept',
@@ -112,7 +118,7 @@ export class ContractsService {
         actor,
         capacity,
         note: dto.note ? `${outcome}. ${dto.note}` : outcome,
-        after: { result: dto.result, minutesNo: dto.minutesNo, settlementDueDate },
+        after: { result: dto.result, minutesNo, settlementDueDate },
       });
       return this.files.view(app);
     });

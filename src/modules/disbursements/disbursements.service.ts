@@ -15,6 +15,7 @@ import { ApplicationFiles, FileFacts, ListOrder } from '../applications/applicat
 import { BudgetService } from '../budget/budget.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { LedgerService } from '../ledger/ledger.service';
+import { OfficialDocumentsService } from '../official-documents/official-documents.service';
 import { Disbursement } from './disbursement.entity';
 import { DISBURSEMENT_KIND_LABELS } from './disbursements.labels';
 import { DisbursementView, toDisbursementView } from './disbursement.view';
@@ -49,6 +50,7 @@ export class DisbursementsService {
     private readonly catalogue: CatalogueService,
     private readonly budget: BudgetService,
     private readonly ledger: LedgerService,
+    private readonly papers: OfficialDocumentsService,
   ) {}
 
   async request(actor: Actor, dto: RequestDisbursementDto): Promise<DisbursementView> {
@@ -82,6 +84,7 @@ export class DisbursementsService {
         rejectedReason: null,
       });
       await em.insert(Disbursement, disbursement);
+      await this.papers.register(em, { type: 'payment-request', file: app, disbursementId: disbursement.id, signer: { id: actor.id, capacity } });
       const view = toDisbursementView(disbursement, app.currency);
       this.audit.record({ actor, capacity, action: `disbursement.request`, entity: 'disbursement', entityId: disbursement.id, after: view });
       return view;
@@ -109,6 +112,7 @@ export class DisbursementsService {
       requestedOnBehalfOf: onBehalfOf,
     });
     await this.tx.manager.insert(Disbursement, disbursement);
+    await this.papers.register(this.tx.manager, { type: 'payment-request', file: app, disbursementId: disbursement.id, signer: { id: actor.id, capacity, onBehalfOf } });
     this.audit.record({ actor, capacity, action: 'disbursement.request', entity: 'disbursement', entityId: disbursement.id, after: toDisbursementView(disbursement, app.currency) });
     return disbursement;
   }

@@ -34,6 +34,16 @@ export interface NewUser {
   leaderScope?: LeaderScope | null;
 }
 
+/** A person who signs papers, as the register of outgoing documents records them. */
+export interface Signatory {
+  id: string;
+  fullName: string;
+  roles: Role[];
+  /** A leader with a field of work (leaderScope): a deputy director. */
+  deputy: boolean;
+  unitId: string | null;
+}
+
 /** Roles in the contract's order, once each. */
 function canonicalRoles(roles: Role[]): Role[] {
   return ROLES.filter((role) => roles.includes(role));
@@ -162,6 +172,18 @@ export class UsersService {
     if (wanted.length === 0) return new Map();
     const rows = await this.tx.manager.find(User, { select: { id: true, fullName: true }, where: { id: In(wanted) } });
     return new Map(rows.map((u) => [u.id, u.fullName]));
+  }
+
+  /**
+   * What papers need to know of the people who sign them: name, roles, whether a leader is a
+   * deputy (a leader with a field of work) and their unit. For the register of outgoing
+   * documents, inside a step whose actor has already been checked.
+   */
+  async signatoriesOf(ids: string[]): Promise<Map<string, Signatory>> {
+    const wanted = [...new Set(ids)].filter(Boolean);
+    if (wanted.length === 0) return new Map();
+    const rows = await this.tx.manager.find(User, { select: { id: true, fullName: true, roles: true, leaderScope: true, unitId: true }, where: { id: In(wanted) } });
+    return new Map(rows.map((u) => [u.id, { id: u.id, fullName: u.fullName, roles: canonicalRoles(u.roles), deputy: u.roles.includes('leader') && u.leaderScope != null, unitId: u.unitId }]));
   }
 
   async getUser(actor: Actor, id: string): Promise<UserView> {

@@ -85,6 +85,17 @@ export class UnitService {
   }
 
   /**
+   * Names and kinds of the given units, for papers that name them (the caller has checked that
+   * the actor may see the record naming them).
+   */
+  async describe(ids: Array<string | null>): Promise<Map<string, { code: string; name: string; kind: UnitKind }>> {
+    const wanted = [...new Set(ids)].filter((id): id is string => Boolean(id));
+    if (wanted.length === 0) return new Map();
+    const rows = await this.tx.manager.find(Unit, { select: { id: true, code: true, name: true, kind: true }, where: { id: In(wanted) } });
+    return new Map(rows.map((u) => [u.id, { code: u.code, name: u.name, kind: u.kind }]));
+  }
+
+  /**
    * The names of the given units, active or not (a file may be led by a unit since closed), for
    * pages and documents that name them: the caller has already checked that the actor may see the
    * record naming them (as `UsersService.fullNamesOf` for people).

@@ -11,6 +11,7 @@ import type { ApplicationView } from '../applications/application.view';
 import type { RequiredReasonDto } from '../applications/dto/workflow.dto';
 import { BudgetService } from '../budget/budget.service';
 import { DisbursementsService } from '../disbursements/disbursements.service';
+import { OfficialDocumentsService } from '../official-documents/official-documents.service';
 import { Recovery } from './recovery.entity';
 import { SettlementError } from './settlement.error';
 import { toRecoveryView } from './settlement.view';
@@ -33,6 +34,7 @@ export class FileCancellationService {
     private readonly decisions: ApplicationDecisionService,
     private readonly disbursements: DisbursementsService,
     private readonly budget: BudgetService,
+    private readonly papers: OfficialDocumentsService,
   ) {}
 
   async cancel(actor: Actor, id: string, dto: RequiredReasonDto): Promise<CancellationView> {
@@ -63,6 +65,8 @@ export class FileCancellationService {
         closedAt: null,
       });
       await em.insert(Recovery, recovery);
+      // The recovery notice (thông báo thu hồi), numbered in the register of outgoing documents.
+      await this.papers.register(em, { type: 'recovery-notice', file: app, signer: { id: actor.id, capacity: 'leader' } });
       this.audit.record({ actor, capacity: 'leader', action: 'recovery.open', entity: 'recovery', entityId: recovery.id, after: toRecoveryView(recovery, app.currency) });
       return { ...cancelled, recoveryId: recovery.id };
     });

@@ -22,7 +22,10 @@ export interface StatementData {
     released: Decimal | null;
     lines: Array<{ description: string; amount: Decimal; eligible: boolean; documentRef: string | null }>;
   };
-  signers: { preparedBy: string | null; checkedBy: string | null; approvedBy: string | null; approvedCapacity: string | null; onBehalfOf: string | null };
+  /** The number the register gave the approved statement (none while a draft). */
+  number?: string;
+  /** `approvedTitle`: the lines above the approver's signature as the register recorded them (KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC…). */
+  signers: { preparedBy: string | null; checkedBy: string | null; approvedBy: string | null; approvedTitle: string[] | null };
 }
 
 /** Biên bản quyết toán kinh phí hỗ trợ: the figures of one file's settlement, ready to sign. */
@@ -86,8 +89,7 @@ export function settlementStatement(data: StatementData): PdfDocumentDefinition 
     fontSize: 9,
     margin: [0, 4, 0, 8],
   };
-  const leaderTitle =
-    data.signers.approvedCapacity === 'delegated' ? 'TUQ. Giám đốc' : 'Giám đốc';
+  const leaderTitle = data.signers.approvedTitle?.join('\n') ?? 'Giám đốc';
   const signers: PdfSigner[] = [
     { capacity: 'Người lập biểu', name: data.signers.preparedBy ?? undefined },
     { capacity: 'Trưởng phòng Kế hoạch – Tài chính', name: data.signers.checkedBy ?? undefined },
@@ -96,6 +98,7 @@ export function settlementStatement(data: StatementData): PdfDocumentDefinition 
   return officialDocument({
     issuingBody: data.issuingBody,
     numberSuffix: 'BB-QT',
+    number: data.number ? data.number.replace(/\/BB-QT$/, '') : undefined,
     place: data.place,
     date: data.date,
     title: 'Biên bản quyết toán kinh phí khuyến công',

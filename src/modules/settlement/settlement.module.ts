@@ -5,6 +5,7 @@ import { CatalogueModule } from '../catalogue/catalogue.module';
 import { DisbursementsModule } from '../disbursements/disbursements.module';
 import { EstablishmentsModule } from '../establishments/establishments.module';
 import { LedgerModule } from '../ledger/ledger.module';
+import { DocumentRegisterModule } from '../official-documents/document-register.module';
 import { PdfModule } from '../../rendering/pdf/pdf.module';
 import { FileCancellationService } from './file-cancellation.service';
 import { RecoveryService } from './recovery.service';
@@ -12,7 +13,7 @@ import { SettlementController } from './settlement.controller';
 import { SettlementService } from './settlement.service';
 
 @Module({
-  imports: [ApplicationsModule, BudgetModule, CatalogueModule, DisbursementsModule, EstablishmentsModule, LedgerModule, PdfModule],
+  imports: [ApplicationsModule, BudgetModule, CatalogueModule, DisbursementsModule, EstablishmentsModule, LedgerModule, PdfModule, DocumentRegisterModule],
   controllers: [SettlementController],
   providers: [SettlementService, RecoveryService, FileCancellationService],
   exports: [SettlementService, RecoveryService, FileCancellationService],

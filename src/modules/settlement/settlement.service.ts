@@ -25,6 +25,7 @@ import { EstablishmentsService } from '../establishments/establishments.service'
 import { UsersService } from '../identity/users.service';
 import { DelegationService } from '../identity/delegation.service';
 import { LedgerService } from '../ledger/ledger.service';
+import { OfficialDocumentsService } from '../official-documents/official-documents.service';
 import { SubmitSettlementDto } from './dto/settlement.dto';
 import { Recovery } from './recovery.entity';
 import { SettlementError } from './settlement.error';
@@ -56,6 +57,7 @@ export class SettlementService {
     private readonly delegations: DelegationService,
     private readonly pdf: PdfService,
     private readonly config: AppConfig,
+    private readonly papers: OfficialDocumentsService,
   ) {}
 
   async submit(actor: Actor, applicationId: string, dto: SubmitSettlementDto): Promise<SettlementView> {
@@ -221,6 +223,10 @@ export class SettlementService {
       settlement.recoveryId = recovery.id;
     }
     await em.save(Settlement, settlement);
+    // The settlement record, and the recovery notice when money is owed back (sổ văn bản đi).
+    const signer = { id: actor.id, capacity, onBehalfOf };
+    await this.papers.register(em, { type: 'settlement', file: app, signer });
+    if (settlement.recoveryId) await this.papers.register(em, { type: 'recovery-notice', file: app, signer });
     const view = await this.view(settlement, app.currency);
     this.audit.record({ actor, capacity, onBehalfOf, action: 'settlement.approve', entity: 'settlement', entityId: settlement.id, before, after: view });
     const money = (v: Money) => formatMoneyVi(v, app.currency);
@@ -273,6 +279,7 @@ export class SettlementService {
       this.catalogue.findRuleFor(app.activityTypeCode, app.fundSource, app.decisionDate ?? this.clock.today()),
     ]);
     const { checkedBy, approvedBy: approver, approvedOnBehalfOf: principal } = await this.namesOf(settlement);
+    const registered = settlement.status === 'approved' ? (await this.papers.entriesOfFile(app.id)).filter((e) => e.type === 'settlement').at(-1) : undefined;
     const definition = settlementStatement({
       issuingBody: this.config.ISSUING_BODY,
       place: this.config.ISSUING_PLACE,
@@ -285,9 +292,9 @@ export class SettlementService {
         preparedBy: checkedBy,
         checkedBy: null,
         approvedBy: approver && principal ? `${approver} (ủy quyền của ${principal})` : approver,
-        approvedCapacity: settlement.approvedCapacity,
-        onBehalfOf: principal,
+        approvedTitle: registered?.signingTitle ?? null,
       },
+      number: registered?.number,
     });
     return new StreamableFile(await this.pdf.render(definition), {
       type: 'application/pdf',

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { numberLine, officialDocument, placeDateLine } from './official-layout';
+import { bodyInSentence, issuerLines } from '../paper/official-text';
 import { reportsDirectory } from './reports-directory';
 
 describe('official document layout', () => {
@@ -7,6 +8,14 @@ describe('official document layout', () => {
     expect(placeDateLine('Đồng Tháp', '2026-11-23')).toBe('Đồng Tháp, ngày 23 tháng 11 năm 2026');
     expect(placeDateLine('Đồng Tháp', '2026-02-05')).toBe('Đồng Tháp, ngày 05 tháng 02 năm 2026');
     expect(placeDateLine('Hải Phòng', '2026-03-09')).toBe('Hải Phòng, ngày 09 tháng 3 năm 2026');
+  });
+
+  it('breaks a long issuing body before its province, and names it in a sentence', () => {
+    expect(issuerLines('Sở Công Thương tỉnh Đồng Tháp')).toEqual(['SỞ CÔNG THƯƠNG', 'TỈNH ĐỒNG THÁP']);
+    expect(issuerLines('SỞ CÔNG THƯƠNG THÀNH PHỐ HẢI PHÒNG')).toEqual(['SỞ CÔNG THƯƠNG', 'THÀNH PHỐ HẢI PHÒNG']);
+    expect(issuerLines('SỞ CÔNG THƯƠNG')).toEqual(['SỞ CÔNG THƯƠNG']);
+    expect(bodyInSentence('SỞ CÔNG THƯƠNG TỈNH ĐỒNG THÁP')).toBe('Sở Công Thương tỉnh Đồng Tháp');
+    expect(bodyInSentence('SỞ CÔNG THƯƠNG THÀNH PHỐ HẢI PHÒNG')).toBe('Sở Công Thương thành phố Hải Phòng');
   });
 
   it('leaves the number for the office to fill in', () => {

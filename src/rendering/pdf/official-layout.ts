@@ -1,5 +1,8 @@
 import type { PdfDocumentDefinition } from './pdf.service';
 import { officialLayout } from './reports-directory';
+import { issuerLines, MOTTO, MOTTO_SUB, numberLine, placeDateLine } from '../paper/official-text';
+
+export { MOTTO, MOTTO_SUB, numberLine, placeDateLine };
 
 /** pdfmake content as data (no functions: definitions cross into the render worker). */
 export type PdfContent = string | { [key: string]: unknown } | PdfContent[];
@@ -11,47 +14,36 @@ export interface PdfSigner {
   hint?: string;
 }
 
-export const MOTTO = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
-export const MOTTO_SUB = 'Độc lập - Tự do - Hạnh phúc';
-
-const two = (n: number) => (n < 10 ? `0${n}` : String(n));
-
-/**
- * The place-date line of an official document: "Đồng Tháp, ngày 23 tháng 11 năm 2026". As the
- * rules on administrative documents require, a day below 10 and the months 1 and 2 take a
- * leading zero ("ngày 05 tháng 02 năm 2026").
- */
-export function placeDateLine(place: string, isoDate: string): string {
-  const [year, month, day] = isoDate.slice(0, 10).split('-').map((part) => Number.parseInt(part, 10));
-  const monthText = month <= 2 ? two(month) : String(month);
-  return `${place}, ngày ${two(day)} tháng ${monthText} năm ${year}`;
-}
-
-/** The number line: "Số: ....../BC-SCT" until the office numbers the document when it is signed. */
-export function numberLine(suffix: string, number?: string): string {
-  return `Số: ${number?.trim() || '.......'}/${suffix}`;
-}
-
 /** A short rule under a heading, as the motto and the issuing body are underlined. */
 function underline(width: number): PdfContent {
   return { canvas: [{ type: 'line', x1: 0, y1: 1, x2: width, y2: 1, lineWidth: 0.6 }], alignment: 'center', margin: [0, 1, 0, 0] };
 }
 
+/** The styles of the header: a report's (smaller, for wide tables) or an official paper's. */
+const HEADER_STYLES = {
+  report: { parent: 'issuer', issuer: 'issuer', number: 'docNumber', motto: 'motto', mottoSub: 'mottoSub', placeDate: 'placeDate' },
+  paper: { parent: 'paperParent', issuer: 'paperIssuer', number: 'paperNumber', motto: 'paperMotto', mottoSub: 'paperMottoSub', placeDate: 'paperPlaceDate' },
+} as const;
+
 /**
  * The header of an official document: the issuing body on the left (its parent above it when
- * given) with the number line; the national motto on the right with the place-date line.
+ * given) with the number line; the national motto on the right with the place-date line. The
+ * number line is "Số: <number>/<suffix>", or `numberText` as it stands (a paper's registered number).
  */
-export function officialHeader(options: { issuingBody: string; parentBody?: string; numberSuffix: string; number?: string; place: string; date: string }): PdfContent {
+export function officialHeader(options: { issuingBody: string; parentBody?: string; numberSuffix?: string; number?: string; numberText?: string; place: string; date: string; size?: 'report' | 'paper' }): PdfContent {
+  const style = HEADER_STYLES[options.size ?? 'report'];
   const left: PdfContent[] = [];
-  if (options.parentBody) left.push({ text: options.parentBody.toUpperCase(), style: 'issuer', bold: false });
-  left.push({ text: options.issuingBody.toUpperCase(), style: 'issuer' });
+  if (options.parentBody) left.push({ text: options.parentBody.toUpperCase(), style: style.parent, bold: false });
+  // a paper breaks a long name before its province; a report (smaller type) keeps it on one line
+  const issuer = options.size === 'paper' ? issuerLines(options.issuingBody).join('\n') : options.issuingBody.toUpperCase();
+  left.push({ text: issuer, style: style.issuer });
   left.push({ columns: [{ width: '*', text: '' }, { width: 70, ...(underline(70) as object) }, { width: '*', text: '' }] });
-  left.push({ text: numberLine(options.numberSuffix, options.number), style: 'docNumber' });
+  left.push({ text: options.numberText ?? numberLine(options.numberSuffix ?? '', options.number), style: style.number });
   const right: PdfContent[] = [
-    { text: MOTTO, style: 'motto' },
-    { text: MOTTO_SUB, style: 'mottoSub' },
+    { text: MOTTO, style: style.motto },
+    { text: MOTTO_SUB, style: style.mottoSub },
     { columns: [{ width: '*', text: '' }, { width: 150, ...(underline(150) as object) }, { width: '*', text: '' }] },
-    { text: placeDateLine(options.place, options.date), style: 'placeDate' },
+    { text: placeDateLine(options.place, options.date), style: style.placeDate },
   ];
   return { columns: [{ width: '40%', stack: left }, { width: '60%', stack: right }], columnGap: 8 };
 }

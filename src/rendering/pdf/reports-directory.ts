@@ -27,6 +27,7 @@ export interface OfficialLayout {
   styles: Record<string, Record<string, unknown>>;
   chart: { width: number; barHeight: number; gap: number; colors: [string, string] };
   footer: { template: string; fontSize: number; margin: number[] };
+  docx: { font: string; marginsMm: { top: number; bottom: number; left: number; right: number } };
 }
 
 let layout: OfficialLayout | null = null;

@@ -39,10 +39,19 @@ export function fittedWeights(table: ReportTable, tableWidth: number): number[] 
   return weights;
 }
 
-function tableContent(full: ReportTable, tableWidth: number): PdfContent {
+/**
+ * A section's table, its heading lines (title, note, unit line) riding as header rows without
+ * borders: pdfmake keeps header rows with the first row after them (keepWithHeaderRows) and
+ * repeats them on every page the table runs to, so neither the heading nor the column headers
+ * ever stand alone at the foot of a page.
+ */
+function tableContent(full: ReportTable, tableWidth: number, headings: Array<Record<string, unknown>> = []): PdfContent {
   const table = { ...full, columns: full.columns.filter((c) => !c.machineOnly) };
   const header = table.columns.map((c) => ({ text: c.header, style: 'tableHeader' }));
-  const body: PdfContent[][] = [header];
+  const span = table.columns.length;
+  const noBorder = [false, false, false, false];
+  const headingRows: PdfContent[][] = headings.map((h) => [{ ...h, colSpan: span, border: noBorder }, ...table.columns.slice(1).map(() => ({ text: '', border: noBorder }))]);
+  const body: PdfContent[][] = [...headingRows, header];
   const numeric = table.columns.map((c) => c.kind !== 'text');
   const whole = table.columns.map((c) => Boolean(c.keepWhole));
   for (const row of table.rows) {
@@ -56,12 +65,14 @@ function tableContent(full: ReportTable, tableWidth: number): PdfContent {
     body.push(table.columns.map((c, i) => ({ text: cellForPeople(row.cells[c.key] ?? null, c, row.currency), style: numeric[i] ? ['number', 'total'] : 'total' })));
   }
   if (table.rows.length === 0) {
-    body.splice(1, 0, [{ text: 'Không có số liệu.', italics: true, colSpan: table.columns.length }, ...table.columns.slice(1).map(() => '')]);
+    body.splice(headingRows.length + 1, 0, [{ text: 'Không có số liệu.', italics: true, colSpan: table.columns.length }, ...table.columns.slice(1).map(() => '')]);
   }
   return {
-    table: { headerRows: 1, widths: columnWidths(fittedWeights(table, tableWidth)), body },
-    // no style of its own: the document's default style is the table's (see reportPdf)
-    layout: 'report',
+    // a row is never split across pages
+    table: { headerRows: headingRows.length + 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: columnWidths(fittedWeights(table, tableWidth)), body },
+    // no style of its own: the document's default style is the table's (see reportPdf); no line
+    // above the heading rows
+    layout: headingRows.length ? 'reportSection' : 'report',
   };
 }
 
@@ -102,11 +113,12 @@ export function chartContent(chart: BarChart): PdfContent {
   };
 }
 
+/** A section: its numbered heading, note and unit line heading its table, then its chart. */
 function sectionContent(section: ReportSection, index: number, tableWidth: number): PdfContent[] {
-  const parts: PdfContent[] = [{ text: `${romanNumeral(index + 1)}. ${section.title}`, style: 'section' }];
-  if (section.note) parts.push({ text: section.note, style: 'note' });
-  if (section.table.columns.some((c) => c.kind === 'money')) parts.push({ text: 'Đơn vị tính: đồng (ngoại tệ theo mã tiền ghi trên dòng)', style: 'unitLine' });
-  parts.push(tableContent(section.table, tableWidth));
+  const headings: Array<Record<string, unknown>> = [{ text: `${romanNumeral(index + 1)}. ${section.title}`, style: 'section' }];
+  if (section.note) headings.push({ text: section.note, style: 'note' });
+  if (section.table.columns.some((c) => c.kind === 'money')) headings.push({ text: 'Đơn vị tính: đồng (ngoại tệ theo mã tiền ghi trên dòng)', style: 'unitLine' });
+  const parts: PdfContent[] = [tableContent(section.table, tableWidth, headings)];
   if (section.chart && section.chart.bars.length) parts.push(chartContent(section.chart));
   return parts;
 }

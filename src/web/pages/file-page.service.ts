@@ -15,6 +15,8 @@ import { EstablishmentsService } from '../../modules/establishments/establishmen
 import { DelegationService } from '../../modules/identity/delegation.service';
 import { RecoveryService } from '../../modules/settlement/recovery.service';
 import { SettlementService } from '../../modules/settlement/settlement.service';
+import { OFFICIAL_DOCUMENT_SHORT_LABELS } from '../../modules/official-documents/official-documents.labels';
+import { OfficialPapersService } from '../../modules/official-documents/official-papers.service';
 import { ApiLinks } from '../api-links';
 import { WebIdempotency } from '../forms/web-idempotency.service';
 import { DirectoryService } from './directory.service';
@@ -22,6 +24,19 @@ import { askedOfOwner, lastStep } from './owner-requests';
 
 /** The statement of a settlement, when the API serves it. */
 export const STATEMENT_ROUTE = '/api/v1/settlements/:id/statement.pdf';
+
+/** A paper of the file, when the API serves it (the browser's session reads it). */
+export const PAPER_ROUTE = '/api/v1/applications/:id/official-documents/:type';
+
+/** A paper's line on the file page: its number and how it was signed, and its two downloads. */
+export interface PaperLink {
+  label: string;
+  number: string;
+  issuedAt: string;
+  signingTitle: string;
+  pdfUrl: string;
+  docxUrl: string;
+}
 
 /**
  * What the file page shows: the file with its timeline, documents, consultations and appraisals,
@@ -46,13 +61,14 @@ export class FilePageService {
     private readonly apiLinks: ApiLinks,
     private readonly conflicts: ConflictDeclarationsService,
     private readonly fileNames: FileNamesService,
+    private readonly papers: OfficialPapersService,
   ) {}
 
   async model(actor: Actor, id: string): Promise<Record<string, unknown>> {
     const app = await this.applications.get(actor, id);
     const today = this.clock.today();
     const seesMoney = hasRole(actor, 'officer', 'finance', 'auditor', 'applicant');
-    const [establishment, works, disbursements, settlements, recoveries, rules, names, onFile, mayDecide, funds, declarations, mayCancel, room, blockers] = await Promise.all([
+    const [establishment, works, disbursements, settlements, recoveries, rules, names, onFile, mayDecide, funds, declarations, mayCancel, room, blockers, issued] = await Promise.all([
       this.establishments.get(actor, app.establishmentId),
       this.contracts.contractAndAcceptance(actor, app.id),
       seesMoney ? this.disbursements.list(actor, { applicationId: app.id, page: 1, pageSize: 200 }).then((p) => p.items) : Promise.resolve([]),
@@ -67,6 +83,7 @@ export class FilePageService {
       this.mayCancel(actor, app),
       this.requestRoom(actor, app),
       this.applications.blockersOf(actor, app),
+      this.apiLinks.has('GET', PAPER_ROUTE) ? this.papers.list(actor, app.id) : Promise.resolve([]),
     ]);
     const mine = declarations.filter((d) => d.userId === actor.id);
     const actions = await this.applications.offeredActions(actor, app, {
@@ -125,9 +142,28 @@ export class FilePageService {
       // Kê khai xung đột lợi ích: staff read them (on the decision form too); who acts on files declares once.
       conflictDeclarations: declarations,
       mayDeclare: actions.has('declare'),
+      ...this.paperLinks(app.id, issued),
       disbursementKey: this.idempotency.newKey(),
       isStaff: isStaff(actor),
     };
+  }
+
+  /**
+   * The papers the file's steps issued, each behind its buttons at the step that issued it: the
+   * latest of each type, and the payment request of each disbursement.
+   */
+  private paperLinks(id: string, issued: Awaited<ReturnType<OfficialPapersService['list']>>): { papers: Record<string, PaperLink>; paymentRequests: Record<string, PaperLink> } {
+    const link = (e: (typeof issued)[number]): PaperLink => {
+      const url = `${PAPER_ROUTE.replace(':id', id).replace(':type', e.type)}${e.disbursementId ? `?disbursementId=${e.disbursementId}&` : '?'}format=`;
+      return { label: OFFICIAL_DOCUMENT_SHORT_LABELS[e.type], number: e.number, issuedAt: e.issuedAt, signingTitle: e.signingTitle.join(' / '), pdfUrl: `${url}pdf`, docxUrl: `${url}docx` };
+    };
+    const papers: Record<string, PaperLink> = {};
+    const paymentRequests: Record<string, PaperLink> = {};
+    for (const e of issued) {
+      if (e.type === 'payment-request' && e.disbursementId) paymentRequests[e.disbursementId] = link(e);
+      else papers[e.type] = link(e);
+    }
+    return { papers, paymentRequests };
   }
 
   /**

@@ -120,12 +120,13 @@ export class DecideDto {
   @IsNotEmpty()
   decision: 'approve' | 'reject';
 
-  @ApiProperty({ example: '125/QĐ-SCT' })
+  @ApiPropertyOptional({ example: '125/QĐ-SCT', description: 'Số quyết định đã lấy; để trống, sổ văn bản đi cấp số tiếp theo (12/QĐ-SCT)' })
+  @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(64)
   @IsNotEmpty()
-  decisionNo: string;
+  decisionNo?: string;
 
   @ApiPropertyOptional()
   @IsOptional()

@@ -35,13 +35,23 @@ export class DisbursementQuery extends PageQuery {
 }
 
 export class ContractDto {
-  @ApiProperty({ example: '15/2026/HĐ-KC' }) @IsString() @IsNotEmpty() @MaxLength(64) contractNo: string;
+  @ApiPropertyOptional({ example: '15/2026/HĐ-TTKC', description: 'Số hợp đồng đã lấy; để trống, sổ văn bản đi cấp số tiếp theo' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  contractNo?: string;
   @ApiProperty({ example: '2026-03-01' }) @IsCalendarDate() signedDate: string;
 }
 
 export class AcceptanceDto {
   @ApiProperty({ enum: ['passed', 'failed'] }) @IsIn(['passed', 'failed']) result: 'passed' | 'failed';
   @ApiProperty({ example: '2026-10-15' }) @IsCalendarDate() date: string;
-  @ApiProperty({ example: '08/BB-NT' }) @IsString() @IsNotEmpty() @MaxLength(64) minutesNo: string;
+  @ApiPropertyOptional({ example: '08/BB-NT', description: 'Số biên bản đã lấy; để trống, sổ văn bản đi cấp số tiếp theo' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  minutesNo?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) note?: string;
 }

@@ -2,19 +2,16 @@ import { formatMoneyVi, formatPercentVi } from '../../../common/money/format-vi'
 import type { ReportColumn, ReportDocument, ReportRow, ReportSection, Signer } from '../../../rendering/report/report-document';
 import { totalsRows } from '../../../rendering/report/table-totals';
 import { FUND_SOURCE_LABELS } from '../../ledger/ledger.labels';
+import { leaderSigner, type LeaderSignature } from '../report-signature';
 import type { AnnualFigures } from './annual-report.types';
 
 const col = (key: string, header: string, kind: ReportColumn['kind'], weight?: number, machineOnly?: boolean): ReportColumn => ({ key, header, kind, weight, machineOnly });
 /** A code people read (fund, unit, commune, decision number): kept on one line in the PDF. */
 const codeCol = (key: string, header: string, weight?: number): ReportColumn => ({ key, header, kind: 'text', weight, keepWhole: true });
 
-/** The signers of a finance report, by capacity. */
-export function financeSigners(preparedBy: string): Signer[] {
-  return [
-    { capacity: 'Người lập biểu', name: preparedBy },
-    { capacity: 'Kế toán trưởng' },
-    { capacity: 'Giám đốc', hint: '(Ký tên, đóng dấu)' },
-  ];
+/** The signers of a finance report, by capacity; the leader's column as `leader` signs it. */
+export function financeSigners(preparedBy: string, leader?: LeaderSignature): Signer[] {
+  return [{ capacity: 'Người lập biểu', name: preparedBy }, { capacity: 'Kế toán trưởng' }, leaderSigner(leader)];
 }
 
 export const FINANCE_RECIPIENTS = ['UBND tỉnh (để báo cáo);', 'Bộ Công Thương (Cục Công Thương địa phương);', 'Sở Tài chính;', 'Kho bạc Nhà nước tỉnh;', 'Lưu: VT, KHTC.'];
@@ -49,7 +46,7 @@ function currencyColumn(multi: boolean): ReportColumn[] {
  * The annual review (báo cáo tổng kết năm) as people read it: eight numbered sections built from
  * the same figures as the JSON. Landscape, because the budget tables are wide.
  */
-export function annualReportDocument(f: AnnualFigures, preparedBy: string): ReportDocument {
+export function annualReportDocument(f: AnnualFigures, preparedBy: string, leader?: LeaderSignature): ReportDocument {
   const currencies = new Set([...f.funds.map((x) => x.currency), ...f.applications.map((x) => x.currency)]);
   const multi = currencies.size > 1;
   const cur = currencyColumn(multi);
@@ -194,7 +191,7 @@ export function annualReportDocument(f: AnnualFigures, preparedBy: string): Repo
     subtitle: `Tổng kết tình hình thực hiện kinh phí khuyến công năm ${f.fiscalYear}${f.unitName ? ` — ${f.unitName}` : ''}`,
     summary,
     sections: [funds, units, activities, communes, applications, settlements, recoveries, overdue],
-    signers: financeSigners(preparedBy),
+    signers: financeSigners(preparedBy, leader),
     recipients: FINANCE_RECIPIENTS,
     orientation: 'landscape',
     generatedAt: f.generatedAt,

@@ -3,6 +3,7 @@ import { requireRole } from '../../../common/auth/access';
 import type { Actor } from '../../../common/auth/actor';
 import { ReportRenderer } from '../../../rendering/report/report-renderer.service';
 import { ReportInputs } from '../report-inputs';
+import { ReportSignatures } from '../report-signature';
 import { annualReportDocument } from './annual-report.document';
 import { AnnualReportQueries } from './annual-report.queries';
 import { annualReportView } from './annual-report.view';
@@ -15,6 +16,7 @@ export class AnnualReportService {
     private readonly queries: AnnualReportQueries,
     private readonly inputs: ReportInputs,
     private readonly renderer: ReportRenderer,
+    private readonly signatures: ReportSignatures,
   ) {}
 
   async report(actor: Actor, yearParam: string, query: AnnualReportQuery) {
@@ -22,6 +24,7 @@ export class AnnualReportService {
     const year = this.inputs.fiscalYear(yearParam, 'year');
     const unitId = query.unitId ? await this.inputs.unit(query.unitId, 'unitId') : null;
     const figures = await this.queries.figures(year, unitId);
-    return this.renderer.render(query.format, () => annualReportView(figures), () => annualReportDocument(figures, actor.fullName));
+    const leader = query.format && query.format !== 'json' ? await this.signatures.leaderFor(actor) : undefined;
+    return this.renderer.render(query.format, () => annualReportView(figures), () => annualReportDocument(figures, actor.fullName, leader));
   }
 }

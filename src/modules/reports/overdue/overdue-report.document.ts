@@ -3,17 +3,18 @@ import type { ReportColumn, ReportDocument, ReportRow, Signer } from '../../../r
 import { totalsRows } from '../../../rendering/report/table-totals';
 import { type ApplicationStatus } from '../../applications/application-statuses';
 import { statusLabel } from '../../applications/applications.labels';
+import { leaderSigner, type LeaderSignature } from '../report-signature';
 import type { OverdueReport } from './overdue-report.service';
 
 const col = (key: string, header: string, kind: ReportColumn['kind'], weight?: number, machineOnly?: boolean): ReportColumn => ({ key, header, kind, weight, machineOnly });
 
-/** The signers of an office report: the preparer, the head who checks, the director. */
-export function officeSigners(preparedBy: string): Signer[] {
-  return [{ capacity: 'Người lập biểu', name: preparedBy }, { capacity: 'Trưởng phòng' }, { capacity: 'Giám đốc', hint: '(Ký tên, đóng dấu)' }];
+/** The signers of an office report: the preparer, the head who checks, the leader (as `leader` signs). */
+export function officeSigners(preparedBy: string, leader?: LeaderSignature): Signer[] {
+  return [{ capacity: 'Người lập biểu', name: preparedBy }, { capacity: 'Trưởng phòng' }, leaderSigner(leader)];
 }
 
 /** The overdue report (theo dõi việc quá hạn) as people read it, from the JSON report's own figures. */
-export function overdueReportDocument(report: OverdueReport, preparedBy: string): ReportDocument {
+export function overdueReportDocument(report: OverdueReport, preparedBy: string, leader?: LeaderSignature): ReportDocument {
   const rows = <T extends object>(items: T[]): ReportRow[] => items.map((x) => ({ cells: { ...(x as Record<string, ReportRow['cells'][string]>) } }));
   const byUnitColumns = [col('unitId', 'Mã định danh đơn vị', 'text', 1, true), { ...col('unitCode', 'Mã đơn vị', 'text', 1), keepWhole: true }, col('unitName', 'Tên đơn vị', 'text', 3), col('files', 'Hồ sơ quá hạn', 'count'), col('consultations', 'Xin ý kiến quá hạn', 'count')];
   const byPersonColumns = [col('userId', 'Mã người dùng', 'text', 1, true), col('fullName', 'Người chịu trách nhiệm', 'text', 3), col('unitId', 'Mã đơn vị', 'text', 1, true), col('files', 'Hồ sơ quá hạn', 'count'), col('oldestDueDate', 'Hạn sớm nhất', 'date')];
@@ -63,7 +64,7 @@ export function overdueReportDocument(report: OverdueReport, preparedBy: string)
       { key: 'consultations', title: 'Xin ý kiến quá hạn', note: 'Đơn vị không trả lời đúng hạn được coi là đồng ý (Điều 13.5 Quy chế làm việc).', table: { columns: consultationColumns, rows: consultations, totals: [{ cells: { applicationTitle: `Tổng cộng: ${report.totals.consultations} yêu cầu` } }] } },
       { key: 'settlements', title: 'Quá hạn nộp quyết toán', note: 'Hồ sơ đã nghiệm thu đạt nhưng chưa nộp quyết toán trong thời hạn quy định.', table: { columns: settlementColumns, rows: rows(report.settlements), totals: [{ cells: { title: `Tổng cộng: ${report.totals.settlements} hồ sơ` } }] } },
     ],
-    signers: officeSigners(preparedBy),
+    signers: officeSigners(preparedBy, leader),
     recipients: ['Giám đốc, các Phó Giám đốc;', 'Các phòng, đơn vị;', 'Lưu: VT, VP.'],
     orientation: 'landscape',
     generatedAt: new Date(report.generatedAt),

@@ -5,6 +5,7 @@ import { ReportRenderer } from '../../../rendering/report/report-renderer.servic
 import type { OverdueQuery } from './dto/overdue-query.dto';
 import { overdueReportDocument } from './overdue-report.document';
 import { OverdueReportService } from './overdue-report.service';
+import { ReportSignatures } from '../report-signature';
 
 /**
  * GET /reports/overdue in every format: the JSON is exactly OverdueReportService's report; PDF, CSV
@@ -15,12 +16,14 @@ export class OverdueReportExport {
   constructor(
     private readonly overdue: OverdueReportService,
     private readonly renderer: ReportRenderer,
+    private readonly signatures: ReportSignatures,
   ) {}
 
   async report(actor: Actor, query: OverdueQuery) {
     requireRole(actor, 'head', 'leader', 'auditor');
     const { format, ...filters } = query;
     const report = await this.overdue.report(actor, filters);
-    return this.renderer.render(format, () => report, () => overdueReportDocument(report, actor.fullName));
+    const leader = format && format !== 'json' ? await this.signatures.leaderFor(actor) : undefined;
+    return this.renderer.render(format, () => report, () => overdueReportDocument(report, actor.fullName, leader));
   }
 }

@@ -3,6 +3,13 @@ import { ReportRenderingModule } from '../../../rendering/report/report-renderin
 import { OverdueReportController } from './overdue-report.controller';
 import { OverdueReportExport } from './overdue-report.export';
 import { OverdueReportService } from './overdue-report.service';
+import { DocumentRegisterModule } from '../../official-documents/document-register.module';
+import { ReportSignatures } from '../report-signature';
 
-@Module({ imports: [ReportRenderingModule], controllers: [OverdueReportController], providers: [OverdueReportService, OverdueReportExport], exports: [OverdueReportService] })
+@Module({
+  imports: [ReportRenderingModule, DocumentRegisterModule],
+  controllers: [OverdueReportController],
+  providers: [OverdueReportService, OverdueReportExport, ReportSignatures],
+  exports: [OverdueReportService, ReportSignatures],
+})
 export class OverdueReportModule {}

@@ -1,5 +1,6 @@
 import { formatMoneyVi } from '../../../common/money/format-vi';
 import { FINANCE_RECIPIENTS, financeSigners } from '../annual/annual-report.document';
+import type { LeaderSignature } from '../report-signature';
 import type { ReportColumn, ReportDocument, ReportRow, ReportSection } from '../../../rendering/report/report-document';
 import { totalsRows } from '../../../rendering/report/table-totals';
 import type { PeriodFigures } from './period-report.types';
@@ -38,7 +39,7 @@ const SHEET_TITLES: Record<string, string> = {
 };
 
 /** A period report (tháng, 6 tháng, any range) as people read it, from the same figures as the JSON. */
-export function periodReportDocument(f: PeriodFigures, preparedBy: string): ReportDocument {
+export function periodReportDocument(f: PeriodFigures, preparedBy: string, leader?: LeaderSignature): ReportDocument {
   const multi = new Set([...f.movements.map((m) => m.currency), ...f.approvals.map((a) => a.currency)]).size > 1;
   const cur = multi ? [col('currency', 'Tiền tệ', 'text', 0.6)] : [];
   const movements = section(
@@ -118,7 +119,7 @@ export function periodReportDocument(f: PeriodFigures, preparedBy: string): Repo
     subtitle: `Tình hình thực hiện kinh phí khuyến công ${f.periodName}${f.unitName ? ` — ${f.unitName}` : ''}`,
     summary,
     sections: [movements, units, approvals, payments, returns, receipts],
-    signers: financeSigners(preparedBy),
+    signers: financeSigners(preparedBy, leader),
     recipients: FINANCE_RECIPIENTS,
     orientation: 'landscape',
     generatedAt: f.generatedAt,

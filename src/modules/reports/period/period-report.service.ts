@@ -4,6 +4,7 @@ import type { Actor } from '../../../common/auth/actor';
 import { ValidationFailed } from '../../../common/http/domain-error';
 import { ReportRenderer } from '../../../rendering/report/report-renderer.service';
 import { ReportInputs } from '../report-inputs';
+import { ReportSignatures } from '../report-signature';
 import { periodProblem } from '../reports.rules';
 import type { PeriodReportQuery } from './dto/period-report-query.dto';
 import { periodReportDocument } from './period-report.document';
@@ -17,6 +18,7 @@ export class PeriodReportService {
     private readonly queries: PeriodReportQueries,
     private readonly inputs: ReportInputs,
     private readonly renderer: ReportRenderer,
+    private readonly signatures: ReportSignatures,
   ) {}
 
   async report(actor: Actor, query: PeriodReportQuery) {
@@ -25,6 +27,7 @@ export class PeriodReportService {
     if (problem) throw ValidationFailed.field(problem.field, problem.message);
     const unitId = query.unitId ? await this.inputs.unit(query.unitId, 'unitId') : null;
     const figures = await this.queries.figures(query.from, query.to, unitId);
-    return this.renderer.render(query.format, () => periodReportView(figures), () => periodReportDocument(figures, actor.fullName));
+    const leader = query.format && query.format !== 'json' ? await this.signatures.leaderFor(actor) : undefined;
+    return this.renderer.render(query.format, () => periodReportView(figures), () => periodReportDocument(figures, actor.fullName, leader));
   }
 }

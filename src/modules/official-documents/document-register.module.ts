@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { OrganizationModule } from '../organization/organization.module';
+import { ReportRenderingModule } from '../../rendering/report/report-rendering.module';
+import { DocumentRegisterController } from './document-register.controller';
+import { OfficialDocumentsService } from './official-documents.service';
+
+/**
+ * The register of outgoing documents, below the modules whose steps issue papers (applications,
+ * disbursements, settlement): they register each paper in their own transaction through
+ * OfficialDocumentsService. The papers themselves, which read those modules, are
+ * OfficialDocumentsModule, above them.
+ */
+@Module({ imports: [OrganizationModule, ReportRenderingModule], controllers: [DocumentRegisterController], providers: [OfficialDocumentsService], exports: [OfficialDocumentsService] })
+export class DocumentRegisterModule {}
