@@ -49,7 +49,7 @@ function decide(by: TestActor, id: string, decision: 'approve' | 'reject' = 'app
   return t.http
     .post(api(`/applications/${id}/decide`))
     .set(by.auth)
-    .send({ decision, decisionNo: `${++decisionSeq}/QĐ-SCT`, reason: 'Theo đề xuất' });
+    .send({ decision, decisionNo: `LS${++decisionSeq}/QĐ-SCT`, reason: 'Theo đề xuất' });
 }
 
 function delegate(from: TestActor, to: TestActor, body: Record<string, unknown> = {}) {

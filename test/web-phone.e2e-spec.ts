@@ -129,7 +129,7 @@ describe('pages a person reads (names, formats, phone width)', () => {
     await step(id, 'assign', c.head, { officerId: c.officer.id, leadUnitId: c.centre.id, dueDate: later(30) });
     await step(id, 'recommend', c.officer, { approvedSupport: '180000000', allocationUnitId: c.centre.id, skipAppraisalReason: 'Hồ sơ mẫu cho kiểm tra trang' });
     await step(id, 'initial', c.head);
-    await step(id, 'decide', c.leader, { decision: 'approve', decisionNo: '125/QĐ-SCT' });
+    await step(id, 'decide', c.leader, { decision: 'approve', decisionNo: '425/QĐ-SCT' });
     await step(id, 'contract', c.officer, { contractNo: '15/2026/HĐ-KC', signedDate: today });
     const advance = await postMoney(t, c.officer, '/disbursements', { applicationId: id, kind: 'advance', amount: '100000000' }).expect(201);
     await t.http.post(api(`/disbursements/${advance.body.id}/approve`)).set(c.finance.auth).expect(200);

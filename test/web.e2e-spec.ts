@@ -229,9 +229,9 @@ describe('web application in Chromium', () => {
     expect(await page.textContent('#decide')).toContain(title);
     await page.goto(fileUrl);
     await shot('05-ho-so-lanh-dao-quyet-dinh');
-    await page.fill('form[action$="/quyet-dinh"] input[name=decisionNo]', '125/QĐ-SCT');
+    await page.fill('form[action$="/quyet-dinh"] input[name=decisionNo]', '325/QĐ-SCT');
     await submit('form[action$="/quyet-dinh"] button[type=submit]');
-    expect(await flash()).toContain('Đã phê duyệt hỗ trợ 270.000.000 ₫ (Quyết định số 125/QĐ-SCT)');
+    expect(await flash()).toContain('Đã phê duyệt hỗ trợ 270.000.000 ₫ (Quyết định số 325/QĐ-SCT)');
     // Nothing more is offered to the leader but cancelling.
     expect(await page.locator('form[action$="/quyet-dinh"]').count()).toBe(0);
 
