@@ -134,7 +134,7 @@ describe('pages a person reads (names, formats, phone width)', () => {
     const advance = await postMoney(t, c.officer, '/disbursements', { applicationId: id, kind: 'advance', amount: '100000000' }).expect(201);
     await t.http.post(api(`/disbursements/${advance.body.id}/approve`)).set(c.finance.auth).expect(200);
     await postMoney(t, c.finance2, `/disbursements/${advance.body.id}/pay`, { treasuryRef: 'KB-2026-0301', valueDate: today }).expect(200);
-    await step(id, 'acceptance', c.officer, { result: 'passed', date: today, minutesNo: '08/BB-NT' });
+    await step(id, 'acceptance', c.officer, { result: 'passed', date: today, minutesNo: '98/BB-NT' });
     const filed = await t.http
       .post(api(`/applications/${id}/settlement`))
       .set(c.applicant.auth)
