@@ -510,7 +510,9 @@ describe('reports', () => {
       const kindLabels = block.rows.filter((r) => !r.some((cell) => cell.startsWith('Cộng'))).map((r) => r[block.header.indexOf('Nghiệp vụ')]);
       const totals = block.rows.filter((r) => r.some((cell) => cell.startsWith('Cộng') || cell.startsWith('Tổng cộng')));
       // One total per kind that has several rows, labelled with the kind; no grand total of everything.
-      expect(totals.map((r) => r[block.header.indexOf('Nghiệp vụ')])).toEqual(
+      // (Other test files share the run's database: a kind moved in two currencies that day is totalled per currency.)
+      const labels = [...new Set(totals.map((r) => r[block.header.indexOf('Nghiệp vụ')].replace(/ \([A-Z]{3}\)$/, '')))];
+      expect(labels).toEqual(
         [...new Set(kindLabels)].filter((k) => kindLabels.filter((x) => x === k).length > 1).map((k) => `Cộng: ${k}`),
       );
     }
