@@ -14,7 +14,8 @@ import { SettlementModule } from './modules/settlement/settlement.module';
 import { ReconciliationModule } from './modules/reconciliation/reconciliation.module';
 import { AdministrationModule } from './modules/administration/administration.module';
 import { OfficialDocumentsModule } from './modules/official-documents/official-documents.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { WebModule } from './web/web.module';
 
 /** The domain modules, in the order the domain builds on them. */
-export const FEATURE_MODULES: Type[] = [AuditModule, OrganizationModule, IdentityModule, LedgerModule, BudgetModule, EstablishmentsModule, CatalogueModule, ApplicationsModule, OverdueReportModule, ReportsModule, DisbursementsModule, SettlementModule, ReconciliationModule, AdministrationModule, OfficialDocumentsModule, WebModule];
+export const FEATURE_MODULES: Type[] = [AuditModule, OrganizationModule, IdentityModule, NotificationsModule, LedgerModule, BudgetModule, EstablishmentsModule, CatalogueModule, ApplicationsModule, OverdueReportModule, ReportsModule, DisbursementsModule, SettlementModule, ReconciliationModule, AdministrationModule, OfficialDocumentsModule, WebModule];

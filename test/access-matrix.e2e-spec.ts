@@ -57,6 +57,11 @@ POST   /api/v1/auth/refresh                           | an unknown token        
 POST   /api/v1/auth/logout                            | an unknown token                               | 401   204   204   204   204   204   204   204   204   204   204   204   204   204   204
 GET    /api/v1/me                                     | -                                              | 401   200   200   200   200   200   200   200   200   200   200   200   200   200   200
 POST   /api/v1/me/password                            | a wrong current password                       | 401   400   400   400   400   400   400   400   400   400   400   400   400   400   400
+GET    /api/v1/notifications                          | -                                              | 401   200   200   200   200   200   200   200   200   200   200   200   200   200   200
+POST   /api/v1/notifications/read-all                 | -                                              | 401   204   204   204   204   204   204   204   204   204   204   204   204   204   204
+POST   /api/v1/notifications/:id/read                 | absent (or another's: the same 404)            | 401   404   404   404   404   404   404   404   404   404   404   404   404   404   404
+GET    /api/v1/me/notification-settings               | -                                              | 401   200   200   200   200   200   200   200   200   200   200   200   200   200   200
+PUT    /api/v1/me/notification-settings               | e-mail on, no digest                           | 401   200   200   200   200   200   200   200   200   200   200   200   200   200   200
 #
 # Organisation, users, delegations, audit
 POST   /api/v1/units                                  | a new office                                   | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   201
@@ -271,6 +276,11 @@ const CALLS: Record<string, Call> = {
   'POST /api/v1/auth/refresh | an unknown token': { path: () => '/api/v1/auth/refresh', body: () => ({ refreshToken: 'x'.repeat(43) }) },
   'POST /api/v1/auth/logout | an unknown token': { path: () => '/api/v1/auth/logout', body: () => ({ refreshToken: 'x'.repeat(43) }) },
   'GET /api/v1/me | -': { path: () => '/api/v1/me' },
+  'GET /api/v1/notifications | -': { path: () => '/api/v1/notifications' },
+  'POST /api/v1/notifications/read-all | -': { path: () => '/api/v1/notifications/read-all' },
+  "POST /api/v1/notifications/:id/read | absent (or another's: the same 404)": { path: () => `/api/v1/notifications/${ABSENT}/read` },
+  'GET /api/v1/me/notification-settings | -': { path: () => '/api/v1/me/notification-settings' },
+  'PUT /api/v1/me/notification-settings | e-mail on, no digest': { path: () => '/api/v1/me/notification-settings', body: () => ({ email: true, digest: 'off' }) },
   'POST /api/v1/me/password | a wrong current password': {
     path: () => '/api/v1/me/password',
     body: () => ({ currentPassword: 'khong-dung-mat-khau', newPassword: 'mat-khau-moi-du-dai' }),
