@@ -1,3 +1,4 @@
+import { FileDeadlines } from './file-deadlines';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { Module } from '@nestjs/common';
 import { BudgetModule } from '../budget/budget.module';
@@ -24,6 +25,7 @@ import { FileNamesService } from './file-names.service';
   imports: [CatalogueModule, EstablishmentsModule, OrganizationModule, BudgetModule, DocumentRegisterModule, NotificationsModule],
   controllers: [ApplicationsController, ConsultationsController, ConflictDeclarationsController],
   providers: [
+    FileDeadlines,
     ApplicationStore,
     FileAccess,
     ApplicationFiles,
@@ -36,6 +38,6 @@ import { FileNamesService } from './file-names.service';
     FundDirectory,
     FileNamesService,
   ],
-  exports: [ApplicationsService, ApplicationFiles, ApplicationReviewService, ApplicationDecisionService, ConsultationsService, ApplicationDocumentsService, ConflictDeclarationsService, FileNamesService],
+  exports: [ApplicationsService, ApplicationFiles, ApplicationReviewService, ApplicationDecisionService, ConsultationsService, ApplicationDocumentsService, ConflictDeclarationsService, FileNamesService, FileDeadlines],
 })
 export class ApplicationsModule {}
