@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BudgetModule } from '../budget/budget.module';
+import { CalendarModule } from '../calendar/calendar.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { EstablishmentsModule } from '../establishments/establishments.module';
 import { OrganizationModule } from '../organization/organization.module';
@@ -15,12 +16,13 @@ import { ConflictDeclarationsController } from './conflict-declarations.controll
 import { ConflictDeclarationsService } from './conflict-declarations.service';
 import { ConsultationsController } from './consultations.controller';
 import { ConsultationsService } from './consultations.service';
+import { DueDates } from './due-dates';
 import { FundDirectory } from './fund-directory';
 import { FileAccess } from './file-access';
 import { FileNamesService } from './file-names.service';
 
 @Module({
-  imports: [CatalogueModule, EstablishmentsModule, OrganizationModule, BudgetModule, DocumentRegisterModule],
+  imports: [CalendarModule, CatalogueModule, EstablishmentsModule, OrganizationModule, BudgetModule, DocumentRegisterModule],
   controllers: [ApplicationsController, ConsultationsController, ConflictDeclarationsController],
   providers: [
     ApplicationStore,
@@ -34,6 +36,7 @@ import { FileNamesService } from './file-names.service';
     ConflictDeclarationsService,
     FundDirectory,
     FileNamesService,
+    DueDates,
   ],
   exports: [ApplicationsService, ApplicationFiles, ApplicationReviewService, ApplicationDecisionService, ConsultationsService, ApplicationDocumentsService, ConflictDeclarationsService, FileNamesService],
 })
