@@ -27,6 +27,8 @@ import { AddRequiredDocumentKinds1763884802300 } from './1763884802300-AddRequir
 import { AddWebSessionKeptForm1763884802400 } from './1763884802400-AddWebSessionKeptForm';
 import { CreateOutgoingDocuments1763884802500 } from './1763884802500-CreateOutgoingDocuments';
 import { CreateNotifications1763884802600 } from './1763884802600-CreateNotifications';
+import { CreateHolidays1763884802700 } from './1763884802700-CreateHolidays';
+import { SeedHolidays1763884802710 } from './1763884802710-SeedHolidays';
 
 /** Every migration; TypeORM orders them by the timestamp in their name. Never edit a landed one. */
 export const MIGRATIONS: Function[] = [
@@ -59,4 +61,6 @@ export const MIGRATIONS: Function[] = [
   AddWebSessionKeptForm1763884802400,
   CreateOutgoingDocuments1763884802500,
   CreateNotifications1763884802600,
+  CreateHolidays1763884802700,
+  SeedHolidays1763884802710,
 ];

@@ -158,6 +158,29 @@ export class AppConfig {
   TRANSACTION_RETRIES = 5;
 
   /**
+   * Working days the web forms propose for a step's due date (the API takes any date or
+   * `workingDays`): a consulted unit's answer, a producer's supplement, the office's processing.
+   * Counted with the holiday calendar, weekends and holidays skipped.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  CONSULTATION_WORKING_DAYS = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  SUPPLEMENT_WORKING_DAYS = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  PROCESSING_WORKING_DAYS = 15;
+
+  /**
    * Redis for the rate-limit counters (optional): then limits hold across worker processes and
    * instances; without it each process counts in its own memory.
    */
