@@ -37,7 +37,7 @@ export class Mailbox {
           if (this.onMessage) await this.onMessage(mail);
           this.received.push(mail);
           done();
-        }, done);
+        }).catch((error: Error) => done(error));
       },
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));

@@ -81,7 +81,8 @@ export function fileNotices({ step, file, centreUnitIds, unitName }: FileNoticeI
               dueDate: due,
               messages: [
                 {
-                  audience: { units: [{ unitId, roles: [...HEADS] }] },
+                  // The consulted unit's staff who may answer for it (consultations.service ANSWERING_ROLES).
+                  audience: { units: [{ unitId, roles: ['head', 'officer', 'finance', 'leader'] }] },
                   title: `Xin ý kiến về hồ sơ: ${file.title}`,
                   body: `Đơn vị chủ trì xin ý kiến ${unitName ?? 'đơn vị'} về hồ sơ ${title}.${due ? ` Hạn trả lời: ${formatDateVi(due)}; quá hạn không trả lời (và không đề nghị gia hạn) được coi là đồng ý.` : ''}`,
                 },

@@ -12,7 +12,8 @@ import { MailTransport } from './mail-transport';
 import type { NoticeMessage } from './notification-event';
 
 const EXPAND_BATCH = 200;
-const DELIVER_BATCH = 50;
+/** E-mails claimed at once: a worker that dies leaves at most these waiting for their claim to lapse. */
+const DELIVER_BATCH = 10;
 
 export interface WorkerRun {
   /** Outbox events turned into notifications. */
