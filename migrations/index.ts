@@ -29,6 +29,9 @@ import { CreateOutgoingDocuments1763884802500 } from './1763884802500-CreateOutg
 import { CreateNotifications1763884802600 } from './1763884802600-CreateNotifications';
 import { CreateHolidays1763884802700 } from './1763884802700-CreateHolidays';
 import { SeedHolidays1763884802710 } from './1763884802710-SeedHolidays';
+import { CreateCalls1763884803100 } from './1763884803100-CreateCalls';
+import { AddActivityEligibility1763884803110 } from './1763884803110-AddActivityEligibility';
+import { CreateListDecisions1763884803120 } from './1763884803120-CreateListDecisions';
 
 /** Every migration; TypeORM orders them by the timestamp in their name. Never edit a landed one. */
 export const MIGRATIONS: Function[] = [
@@ -63,4 +66,7 @@ export const MIGRATIONS: Function[] = [
   CreateNotifications1763884802600,
   CreateHolidays1763884802700,
   SeedHolidays1763884802710,
+  CreateCalls1763884803100,
+  AddActivityEligibility1763884803110,
+  CreateListDecisions1763884803120,
 ];

@@ -7,6 +7,7 @@ import { BudgetModule } from './modules/budget/budget.module';
 import { EstablishmentsModule } from './modules/establishments/establishments.module';
 import { CatalogueModule } from './modules/catalogue/catalogue.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
+import { CallsModule } from './modules/calls/calls.module';
 import { ApplicationsModule } from './modules/applications/applications.module';
 import { OverdueReportModule } from './modules/reports/overdue/overdue-report.module';
 import { ReportsModule } from './modules/reports/reports.module';
@@ -20,4 +21,4 @@ import { DeadlinesModule } from './modules/deadlines/deadlines.module';
 import { WebModule } from './web/web.module';
 
 /** The domain modules, in the order the domain builds on them. */
-export const FEATURE_MODULES: Type[] = [AuditModule, OrganizationModule, IdentityModule, NotificationsModule, LedgerModule, BudgetModule, EstablishmentsModule, CatalogueModule, CalendarModule, ApplicationsModule, OverdueReportModule, ReportsModule, DisbursementsModule, SettlementModule, DeadlinesModule, ReconciliationModule, AdministrationModule, OfficialDocumentsModule, WebModule];
+export const FEATURE_MODULES: Type[] = [AuditModule, OrganizationModule, IdentityModule, NotificationsModule, LedgerModule, BudgetModule, EstablishmentsModule, CatalogueModule, CalendarModule, CallsModule, ApplicationsModule, OverdueReportModule, ReportsModule, DisbursementsModule, SettlementModule, DeadlinesModule, ReconciliationModule, AdministrationModule, OfficialDocumentsModule, WebModule];

@@ -46,7 +46,9 @@ export class DocumentRegisterPagesController {
         typeLabel: OFFICIAL_DOCUMENT_LABELS[e.type],
         signingFormLabel: SIGNING_FORM_LABELS[e.signingForm],
         signingTitle: e.signingTitle.join(' / '),
-        paperUrl: `/api/v1/applications/${e.applicationId}/official-documents/${e.type}?${e.disbursementId ? `disbursementId=${e.disbursementId}&` : ''}format=pdf`,
+        // A paper covering several files (a list decision) is shown on its own page, each file's extract from there.
+        href: e.applicationId ? `/ho-so/${e.applicationId}` : `/quyet-dinh/${e.id}`,
+        paperUrl: e.applicationId ? `/api/v1/applications/${e.applicationId}/official-documents/${e.type}?${e.disbursementId ? `disbursementId=${e.disbursementId}&` : ''}format=pdf` : null,
       })),
       exports: this.apiLinks.has('GET', REGISTER_ROUTE)
         ? [

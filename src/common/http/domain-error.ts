@@ -14,7 +14,9 @@ export type ErrorCode =
   | 'NOT_ASSIGNED'
   | 'OUT_OF_SCOPE'
   | 'CONFLICT_OF_INTEREST'
-  | 'DECLARATION_REQUIRED';
+  | 'DECLARATION_REQUIRED'
+  | 'CALL_CLOSED'
+  | 'NOT_ELIGIBLE';
 
 export interface FieldError {
   field: string;

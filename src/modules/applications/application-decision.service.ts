@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor } from '../../common/auth/actor';
+import type { EntityManager } from 'typeorm';
+import type { Actor, Role } from '../../common/auth/actor';
 import { assertNotMakerChecker } from '../../common/auth/maker-checker';
 import { Clock } from '../../common/clock';
 import { Money } from '../../common/money/decimal';
@@ -14,9 +15,33 @@ import { ApplicationStore } from './application-store';
 import { ApplicationView } from './application.view';
 import { ConflictDeclarationsService } from './conflict-declarations.service';
 import { approvedSupportProblem, totalsOf } from './costs.rules';
-import { capacityFor, nextStatus } from './workflow.rules';
+import { capacityFor, nextStatus, type WorkflowRole } from './workflow.rules';
+import type { Application } from './application.entity';
+import type { ApplicationStatus } from './application-statuses';
 import { CostLine } from './cost-line.entity';
 import type { DecideDto, RequiredReasonDto } from './dto/workflow.dto';
+
+/** The roles a decision may come from: a leader, or a member of staff deciding under a leader's delegation. */
+export const DECIDING_ROLES: Role[] = ['leader', 'head', 'officer', 'finance'];
+
+/** A decision on one file whose checks have passed (`judge`), ready to be taken (`record`). */
+export interface Judgement {
+  decision: DecideDto['decision'];
+  role: WorkflowRole;
+  /** The leader a delegate decides for; null when a leader decides in their own right. */
+  onBehalfOf: string | null;
+  delegationId: string | null;
+  from: ApplicationStatus;
+  to: ApplicationStatus;
+  ruleId: string;
+  /** The decision date (Asia/Ho_Chi_Minh). */
+  today: string;
+}
+
+/** Who signs the decision's paper, as the register records it. */
+export function signerOf(actor: Actor, judgement: Pick<Judgement, 'role' | 'onBehalfOf'>) {
+  return { id: actor.id, capacity: judgement.role, onBehalfOf: judgement.onBehalfOf };
+}
 
 /** The leader's side: the decision (phê duyệt), which commits the money, and cancellation. */
 @Injectable()
@@ -43,75 +68,110 @@ export class ApplicationDecisionService {
   async decide(actor: Actor, id: string, dto: DecideDto): Promise<ApplicationView> {
     return this.tx.run(async (em) => {
       const app = await this.store.findVisible(actor, id, { lock: true });
-      const decision = await this.delegations.decisionCapacity(actor, {
-        amount: app.approvedSupport ?? new Money(0),
-        currency: app.currency,
-        activityTypeCode: app.activityTypeCode,
-        on: this.clock.now(),
-        unitIds: (await this.units.placement()).lineOf(app.leadUnitId),
-      });
-      const role = decision.capacity;
-      const onBehalfOf = decision.capacity === 'delegated' ? decision.onBehalfOf : null;
-      const from = app.status;
-      const to = nextStatus({ from, action: dto.decision, role });
-      await this.conflicts.assertMayJudge(app.id, onBehalfOf ? [actor.id, onBehalfOf] : [actor.id]);
-      for (const person of onBehalfOf ? [actor.id, onBehalfOf] : [actor.id]) {
-        assertNotMakerChecker(person, { preparedBy: app.recommendedBy, initialedBy: app.initialedBy });
-        assertNotMakerChecker(person, { preparedBy: app.officerId });
-      }
-      const today = this.clock.today();
-      const rule = await this.catalogue.ruleFor(app.activityTypeCode, app.fundSource, today);
-      const lines = await em.find(CostLine, { where: { applicationId: app.id } });
-      const totals = totalsOf({ lines, rule, currency: app.currency });
-      Object.assign(app, { totalCost: totals.totalCost, eligibleCost: totals.eligibleCost, maxSupport: totals.maxSupport, ruleId: rule.id });
+      const judgement = await this.judge(em, actor, app, dto.decision);
       // The decision's number: the one typed, or the register's next (sổ văn bản đi).
-      const paper = await this.papers.register(em, { type: 'decision', file: app, signer: { id: actor.id, capacity: role, onBehalfOf }, number: dto.decisionNo });
-      if (dto.decision === 'approve') {
-        const problem = approvedSupportProblem({
-          approvedSupport: app.approvedSupport!,
-          maxSupport: app.maxSupport,
-          requestedSupport: app.requestedSupport,
-          currency: app.currency,
-        });
-        if (problem) throw problem;
-        await this.budget.commitToApplication({
-          fundCode: app.fundCode,
-          fiscalYear: app.fiscalYear,
-          unitId: app.allocationUnitId!,
-          applicationId: app.id,
-          amount: app.approvedSupport!,
-          actor,
-          capacity: role,
-          reference: paper.number,
-        });
-      }
-      Object.assign(app, {
-        status: to,
-        decisionNo: paper.number,
-        decisionDate: today,
-        decidedBy: actor.id,
-        decisionCapacity: role,
-        decidedOnBehalfOf: onBehalfOf,
-        delegationId: decision.capacity === 'delegated' ? decision.delegationId : null,
-        decidedAt: this.clock.now(),
+      const paper = await this.papers.register(em, { type: 'decision', file: app, signer: signerOf(actor, judgement), number: dto.decisionNo });
+      await this.record(em, actor, app, judgement, { number: paper.number, reason: dto.reason });
+      return this.store.view(app);
+    });
+  }
+
+  /**
+   * The checks of a decision on one file found and locked in the caller's transaction, in the
+   * order the single decision takes them: who decides in what capacity (a leader in their field, a
+   * delegate within the delegation: 403 otherwise), whether the file may be decided now (409
+   * INVALID_STATE), conflicts of interest and maker-checker (403), the rule in force today and,
+   * for an approval, the approved support within it (409 LIMIT_EXCEEDED). Sets the file's figures
+   * by that rule; changes nothing else. The list decision asks this of each of its files.
+   */
+  async judge(em: EntityManager, actor: Actor, app: Application, decision: DecideDto['decision']): Promise<Judgement> {
+    const granted = await this.delegations.decisionCapacity(actor, {
+      amount: app.approvedSupport ?? new Money(0),
+      currency: app.currency,
+      activityTypeCode: app.activityTypeCode,
+      on: this.clock.now(),
+      unitIds: (await this.units.placement()).lineOf(app.leadUnitId),
+    });
+    const role = granted.capacity;
+    const onBehalfOf = granted.capacity === 'delegated' ? granted.onBehalfOf : null;
+    const from = app.status;
+    const to = nextStatus({ from, action: decision, role });
+    await this.conflicts.assertMayJudge(app.id, onBehalfOf ? [actor.id, onBehalfOf] : [actor.id]);
+    for (const person of onBehalfOf ? [actor.id, onBehalfOf] : [actor.id]) {
+      assertNotMakerChecker(person, { preparedBy: app.recommendedBy, initialedBy: app.initialedBy });
+      assertNotMakerChecker(person, { preparedBy: app.officerId });
+    }
+    const today = this.clock.today();
+    const rule = await this.catalogue.ruleFor(app.activityTypeCode, app.fundSource, today);
+    const lines = await em.find(CostLine, { where: { applicationId: app.id } });
+    const totals = totalsOf({ lines, rule, currency: app.currency });
+    Object.assign(app, { totalCost: totals.totalCost, eligibleCost: totals.eligibleCost, maxSupport: totals.maxSupport, ruleId: rule.id });
+    if (decision === 'approve') {
+      const problem = approvedSupportProblem({
+        approvedSupport: app.approvedSupport!,
+        maxSupport: app.maxSupport,
+        requestedSupport: app.requestedSupport,
+        currency: app.currency,
       });
-      await this.store.recordStep(em, {
-        app,
-        action: dto.decision,
-        from,
+      if (problem) throw problem;
+    }
+    return { decision, role, onBehalfOf, delegationId: granted.capacity === 'delegated' ? granted.delegationId : null, from, to, ruleId: rule.id, today };
+  }
+
+  /**
+   * Takes a judged decision on the file in the caller's transaction, under the decision's number:
+   * an approval commits the approved support from the allocation unit (409 INSUFFICIENT_FUNDS, or
+   * `whenInsufficient`'s error); the file records the number (and `listDecisionId`, decided with
+   * others), and the step goes on its timeline and in the audit log.
+   */
+  async record(
+    em: EntityManager,
+    actor: Actor,
+    app: Application,
+    judgement: Judgement,
+    decided: { number: string; reason?: string | null; listDecisionId?: string | null; note?: string; whenInsufficient?: () => Error },
+  ): Promise<void> {
+    const { decision, role, onBehalfOf, from, today } = judgement;
+    if (decision === 'approve') {
+      await this.budget.commitToApplication({
+        fundCode: app.fundCode,
+        fiscalYear: app.fiscalYear,
+        unitId: app.allocationUnitId!,
+        applicationId: app.id,
+        amount: app.approvedSupport!,
         actor,
         capacity: role,
-        onBehalfOf,
-        note: [`Quyết định số ${app.decisionNo}`, dto.reason?.trim()].filter(Boolean).join(' — '),
-        after: {
-          decisionNo: app.decisionNo,
-          decisionDate: today,
-          approvedSupport: dto.decision === 'approve' ? app.approvedSupport : null,
-          ruleId: rule.id,
-          delegationId: app.delegationId,
-        },
+        reference: decided.number,
+        whenInsufficient: decided.whenInsufficient,
       });
-      return this.store.view(app);
+    }
+    Object.assign(app, {
+      status: judgement.to,
+      decisionNo: decided.number,
+      listDecisionId: decided.listDecisionId ?? null,
+      decisionDate: today,
+      decidedBy: actor.id,
+      decisionCapacity: role,
+      decidedOnBehalfOf: onBehalfOf,
+      delegationId: judgement.delegationId,
+      decidedAt: this.clock.now(),
+    });
+    await this.store.recordStep(em, {
+      app,
+      action: decision,
+      from,
+      actor,
+      capacity: role,
+      onBehalfOf,
+      note: [decided.note ?? `Quyết định số ${app.decisionNo}`, decided.reason?.trim()].filter(Boolean).join(' — '),
+      after: {
+        decisionNo: app.decisionNo,
+        decisionDate: today,
+        approvedSupport: decision === 'approve' ? app.approvedSupport : null,
+        ruleId: judgement.ruleId,
+        delegationId: app.delegationId,
+        ...(app.listDecisionId ? { listDecisionId: app.listDecisionId } : {}),
+      },
     });
   }
 

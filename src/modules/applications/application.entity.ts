@@ -15,6 +15,8 @@ export class Application {
   @Column({ type: 'varchar', length: 32 }) fundCode: string;
   @Column({ type: 'enum', enum: ['central', 'local', 'sponsor'] }) fundSource: FundSource;
   @Column({ type: 'char', length: 3 }) currency: string;
+  /** The call for applications the file was filed under (its window bounds the submission); null: none. */
+  @Column({ type: 'char', length: 26, nullable: true }) callId: string | null;
   @Column({ type: 'varchar', length: 500 }) title: string;
   @Column({ type: 'varchar', length: 16, nullable: true }) communeCode: string | null;
   @Column({ type: 'date', nullable: true }) startDate: string | null;
@@ -38,6 +40,8 @@ export class Application {
   @Column({ type: 'char', length: 26, nullable: true }) initialedBy: string | null;
   @Column({ type: 'datetime', precision: 3, nullable: true }) initialedAt: Date | null;
   @Column({ type: 'varchar', length: 64, nullable: true }) decisionNo: string | null;
+  /** The list decision that approved the file with others (quyết định theo danh sách); null: decided alone. */
+  @Column({ type: 'char', length: 26, nullable: true }) listDecisionId: string | null;
   @Column({ type: 'date', nullable: true }) decisionDate: string | null;
   @Column({ type: 'char', length: 26, nullable: true }) decidedBy: string | null;
   @Column({ type: 'varchar', length: 32, nullable: true }) decisionCapacity: string | null;

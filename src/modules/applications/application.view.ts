@@ -78,6 +78,8 @@ export interface ApplicationView {
   fiscalYear: number;
   fundCode: string;
   currency: string;
+  /** The call for applications the file was filed under, or null. */
+  callId: string | null;
   title: string;
   communeCode: string | null;
   startDate: string | null;
@@ -96,6 +98,8 @@ export interface ApplicationView {
   overdue: boolean;
   supplementDueDate: string | null;
   decisionNo: string | null;
+  /** The list decision that approved the file with others (GET /decisions/:id), or null. */
+  listDecisionId: string | null;
   decisionDate: string | null;
   decidedBy: string | null;
   decisionCapacity: string | null;
@@ -146,6 +150,7 @@ export function toApplicationView({
     fiscalYear: app.fiscalYear,
     fundCode: app.fundCode,
     currency: app.currency,
+    callId: app.callId,
     title: app.title,
     communeCode: app.communeCode,
     startDate: app.startDate,
@@ -172,6 +177,7 @@ export function toApplicationView({
     overdue: isOverdue(app, today),
     supplementDueDate: app.supplementDueDate,
     decisionNo: app.decisionNo,
+    listDecisionId: app.listDecisionId,
     decisionDate: app.decisionDate,
     decidedBy: app.decidedBy,
     decisionCapacity: app.decisionCapacity,

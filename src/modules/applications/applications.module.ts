@@ -3,6 +3,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { Module } from '@nestjs/common';
 import { BudgetModule } from '../budget/budget.module';
 import { CalendarModule } from '../calendar/calendar.module';
+import { CallsModule } from '../calls/calls.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { EstablishmentsModule } from '../establishments/establishments.module';
 import { OrganizationModule } from '../organization/organization.module';
@@ -22,10 +23,12 @@ import { DueDates } from './due-dates';
 import { FundDirectory } from './fund-directory';
 import { FileAccess } from './file-access';
 import { FileNamesService } from './file-names.service';
+import { ListDecisionService } from './list-decision.service';
+import { ListDecisionsController } from './list-decisions.controller';
 
 @Module({
-  imports: [CalendarModule, CatalogueModule, EstablishmentsModule, OrganizationModule, BudgetModule, DocumentRegisterModule, NotificationsModule],
-  controllers: [ApplicationsController, ConsultationsController, ConflictDeclarationsController],
+  imports: [CalendarModule, CallsModule, CatalogueModule, EstablishmentsModule, OrganizationModule, BudgetModule, DocumentRegisterModule, NotificationsModule],
+  controllers: [ApplicationsController, ConsultationsController, ConflictDeclarationsController, ListDecisionsController],
   providers: [
     FileDeadlines,
     ApplicationStore,
@@ -34,6 +37,7 @@ import { FileNamesService } from './file-names.service';
     ApplicationsService,
     ApplicationReviewService,
     ApplicationDecisionService,
+    ListDecisionService,
     ConsultationsService,
     ApplicationDocumentsService,
     ConflictDeclarationsService,
@@ -41,6 +45,6 @@ import { FileNamesService } from './file-names.service';
     FileNamesService,
     DueDates,
   ],
-  exports: [ApplicationsService, ApplicationFiles, ApplicationReviewService, ApplicationDecisionService, ConsultationsService, ApplicationDocumentsService, ConflictDeclarationsService, FileNamesService, FileDeadlines],
+  exports: [ApplicationsService, ApplicationFiles, ApplicationReviewService, ApplicationDecisionService, ListDecisionService, ConsultationsService, ApplicationDocumentsService, ConflictDeclarationsService, FileNamesService, FileDeadlines],
 })
 export class ApplicationsModule {}

@@ -17,7 +17,7 @@ import { ApplicationView } from './application.view';
 import { ApplicationError } from './applications.error';
 import { submissionProblems, totalsOf } from './costs.rules';
 import { capacityFor, nextStatus, submitActionFor } from './workflow.rules';
-import { FINAL_STATUSES, IN_REVIEW_STATUSES } from './application-statuses';
+import { ApplicationStatus, FINAL_STATUSES, IN_REVIEW_STATUSES } from './application-statuses';
 import { CostLine } from './cost-line.entity';
 import { ApplicationDocument } from './application-document.entity';
 import type { ApplicationQuery } from './dto/application-query.dto';
@@ -28,6 +28,8 @@ import { FileAccess } from './file-access';
 import { FileAction, OfferFacts, offeredActions } from './file-offers.rules';
 import { BEFORE_DECISION_STATUSES, FileBlocker, fileBlockers } from './file-blockers.rules';
 import { BudgetSetupService } from '../budget/budget-setup.service';
+import { CallFacts, CallsService } from '../calls/calls.service';
+import { Decimal } from '../../common/money/decimal';
 
 export type { FileAction } from './file-offers.rules';
 export type { FileBlocker } from './file-blockers.rules';
@@ -55,6 +57,7 @@ export class ApplicationsService {
     private readonly funds: FundDirectory,
     private readonly access: FileAccess,
     private readonly budgetSetup: BudgetSetupService,
+    private readonly calls: CallsService,
   ) {}
 
   async create(actor: Actor, dto: CreateApplicationDto): Promise<ApplicationView> {
@@ -64,6 +67,8 @@ export class ApplicationsService {
       if (!establishment) throw ValidationFailed.field('establishmentId', 'không có cơ sở này trong các cơ sở bạn đã đăng ký');
       const fund = await this.fundFor(dto.fundCode);
       const rule = await this.ruleToday(dto.activityTypeCode, fund);
+      const call = dto.callId == null ? null : await this.callNamed(dto.callId);
+      if (call) this.assertFitsCall(call, { activityTypeCode: dto.activityTypeCode, fundCode: fund.code, fiscalYear: dto.fiscalYear }, { drafting: true });
       const now = this.clock.now();
       const app = em.create(Application, {
         id: newId(),
@@ -74,6 +79,7 @@ export class ApplicationsService {
         fundCode: fund.code,
         fundSource: fund.source,
         currency: fund.currency,
+        callId: call?.id ?? null,
         title: dto.title.trim(),
         communeCode: dto.communeCode ?? establishment.communeCode,
         startDate: dto.startDate ?? null,
@@ -93,6 +99,7 @@ export class ApplicationsService {
         initialedBy: null,
         initialedAt: null,
         decisionNo: null,
+        listDecisionId: null,
         decisionDate: null,
         decidedBy: null,
         decisionCapacity: null,
@@ -145,6 +152,10 @@ export class ApplicationsService {
       else if (dto.requestedSupport !== undefined) {
         app.requestedSupport = parseMoney(dto.requestedSupport, { field: 'requestedSupport', currency: app.currency });
       }
+      // A file named under another call (or under one for the first time) must be in time for it.
+      const callChanged = dto.callId !== undefined && (dto.callId ?? null) !== app.callId;
+      if (dto.callId !== undefined) app.callId = dto.callId === null ? null : (await this.callNamed(dto.callId)).id;
+      if (app.callId) this.assertFitsCall(await this.callNamed(app.callId), app, { drafting: callChanged });
       assertDates(app);
       const rule = await this.ruleToday(app.activityTypeCode, { code: app.fundCode, source: app.fundSource, currency: app.currency });
       if (dto.costLines != null) {
@@ -167,8 +178,17 @@ export class ApplicationsService {
       const from = app.status;
       const action = submitActionFor(app);
       const to = nextStatus({ from, action, role });
-      // The figures are judged again by the rule in force today.
+      // Filed under a call: it still fits the call, and a first submission falls inside its window
+      // (a file returned for supplement comes back whenever the officer set).
+      if (app.callId) {
+        const call = await this.callNamed(app.callId);
+        this.assertFitsCall(call, app, { drafting: false });
+        const late = from === 'draft' ? this.calls.submissionRefusal(call) : null;
+        if (late) throw late;
+      }
+      // The figures are judged again by the rule in force today, and who applies by its conditions.
       const rule = await this.ruleToday(app.activityTypeCode, { code: app.fundCode, source: app.fundSource, currency: app.currency });
+      await this.assertEligible(actor, app, rule);
       const lines = await em.find(CostLine, { where: { applicationId: app.id }, order: { lineNo: 'ASC' } });
       const documents = await em.find(ApplicationDocument, { where: { applicationId: app.id }, select: { kind: true } });
       this.applyTotals(app, lines, rule);
@@ -335,6 +355,68 @@ export class ApplicationsService {
     return app;
   }
 
+  /** The call a file names; 400 naming `callId` when there is none. */
+  private async callNamed(id: string): Promise<CallFacts> {
+    const call = await this.calls.findForFile(id);
+    if (!call) throw ValidationFailed.field('callId', 'không có đợt tiếp nhận hồ sơ này');
+    return call;
+  }
+
+  /**
+   * A file under a call has one of its activity types, its fund and its fiscal year (400 naming
+   * each field that does not); `drafting`: a file newly filed under it, refused once it closed
+   * (409 CALL_CLOSED).
+   */
+  private assertFitsCall(call: CallFacts, file: { activityTypeCode: string; fundCode: string; fiscalYear: number }, { drafting }: { drafting: boolean }): void {
+    const mismatches = this.calls.mismatches(call, file);
+    if (mismatches.length) throw new ValidationFailed(mismatches, `Hồ sơ không đúng đợt tiếp nhận "${call.title}": ${mismatches.map((m) => `${m.field}: ${m.message}`).join('; ')}`);
+    const refusal = drafting ? this.calls.draftingRefusal(call) : null;
+    if (refusal) throw refusal;
+  }
+
+  /**
+   * Đúng đối tượng: the file's establishment and request meet the conditions of the activity's rule
+   * in force today; otherwise 409 NOT_ELIGIBLE with every reason. What the establishment was
+   * approved counts the files decided for it under the same activity in the file's fiscal year.
+   */
+  private async assertEligible(actor: Actor, app: Application, rule: RuleInForce): Promise<void> {
+    const { establishmentKinds, maxSupportPerEstablishmentPerYear, requiresCommuneCode } = rule.eligibility;
+    if (establishmentKinds === null && maxSupportPerEstablishmentPerYear === null && !requiresCommuneCode) return;
+    const establishment = await this.establishments.findOwned(actor.id, app.establishmentId);
+    if (!establishment) throw ValidationFailed.field('establishmentId', 'không có cơ sở này trong các cơ sở bạn đã đăng ký');
+    const approvedThisYear = maxSupportPerEstablishmentPerYear === null ? new Money(0) : await this.approvedForEstablishment(app);
+    const reasons = this.catalogue.eligibilityReasons({
+      eligibility: rule.eligibility,
+      capCurrency: rule.capCurrency,
+      establishmentKind: establishment.kind,
+      communeCode: app.communeCode,
+      requestedSupport: app.requestedSupport,
+      approvedThisYear,
+      fiscalYear: app.fiscalYear,
+      currency: app.currency,
+    });
+    if (reasons.length) {
+      throw new ApplicationError('NOT_ELIGIBLE', `Hồ sơ không đủ điều kiện hỗ trợ của hoạt động "${rule.name}": ${reasons.map((r) => r.message).join('; ')}.`, reasons);
+    }
+  }
+
+  /** The support approved for the file's establishment under its activity in its fiscal year, its own file aside. */
+  private async approvedForEstablishment(app: Application): Promise<Decimal> {
+    const row = await this.tx.manager
+      .createQueryBuilder(Application, 'a')
+      .select('COALESCE(SUM(a.approved_support), 0)', 'total')
+      .where('a.establishment_id = :establishmentId AND a.fiscal_year = :year AND a.activity_type_code = :code AND a.currency = :currency', {
+        establishmentId: app.establishmentId,
+        year: app.fiscalYear,
+        code: app.activityTypeCode,
+        currency: app.currency,
+      })
+      .andWhere('a.status IN (:...approved)', { approved: APPROVED_STATUSES })
+      .andWhere('a.id <> :id', { id: app.id })
+      .getRawOne<{ total: string | number }>();
+    return new Money(String(row?.total ?? 0));
+  }
+
   private async fundFor(code: string): Promise<FundInfo> {
     const fund = await this.funds.find(code);
     if (!fund) throw ValidationFailed.field('fundCode', 'không có nguồn kinh phí với mã này');
@@ -382,6 +464,9 @@ export class ApplicationsService {
     };
   }
 }
+
+/** The statuses of a file a leader approved that still holds its support (not cancelled). */
+const APPROVED_STATUSES: ApplicationStatus[] = ['approved', 'contracted', 'accepted', 'settlement_submitted', 'settled'];
 
 /** Fields a file always has once created (the others may be cleared with null while drafting). */
 const REQUIRED_ON_FILE = ['establishmentId', 'activityTypeCode', 'fiscalYear', 'fundCode', 'title', 'costLines'] as const;

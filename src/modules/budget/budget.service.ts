@@ -233,7 +233,8 @@ export class BudgetService {
 
   /**
    * Commits approved support from the allocation unit's available budget to the file
-   * (409 INSUFFICIENT_FUNDS when the unit does not hold it). Joins the caller's transaction.
+   * (409 INSUFFICIENT_FUNDS when the unit does not hold it, or `whenInsufficient`'s error: a list
+   * decision names the file). Joins the caller's transaction.
    */
   async commitToApplication(input: {
     fundCode: string;
@@ -244,6 +245,7 @@ export class BudgetService {
     actor: Actor;
     capacity: string;
     reference: string;
+    whenInsufficient?: () => Error;
   }): Promise<TransferView> {
     return this.tx.run(async () => {
       const books = await this.books(input.fundCode, input.fiscalYear);
@@ -256,7 +258,7 @@ export class BudgetService {
         reference: input.reference,
         actor: input.actor,
         capacity: input.capacity,
-        whenInsufficient: () => LedgerError.insufficientFunds('Đơn vị phân bổ không còn đủ kinh phí khả dụng để cam kết cho đề án này.'),
+        whenInsufficient: input.whenInsufficient ?? (() => LedgerError.insufficientFunds('Đơn vị phân bổ không còn đủ kinh phí khả dụng để cam kết cho đề án này.')),
       });
     });
   }

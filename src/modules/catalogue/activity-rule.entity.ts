@@ -49,6 +49,18 @@ export class ActivityRule {
   @Column({ type: 'varchar', length: 500, transformer: { to: (kinds: string[] | undefined) => (kinds ?? []).join(','), from: (stored: string | null) => (stored ? stored.split(',') : []) } })
   requiredDocumentKinds: string[];
 
+  /** Who may be supported (đúng đối tượng): the kinds of establishment (null: any kind). */
+  @Column({ type: 'varchar', length: 200, nullable: true, transformer: { to: (kinds: string[] | null | undefined) => (kinds ? kinds.join(',') : null), from: (stored: string | null) => (stored === null ? null : stored.split(',').filter(Boolean)) } })
+  eligibleEstablishmentKinds: string[] | null;
+
+  /** The most support one establishment may be approved under this activity in a fiscal year, in capCurrency (null: no such cap). */
+  @Column({ type: 'decimal', precision: 20, scale: 2, nullable: true, transformer: decimalTransformer })
+  maxSupportPerEstablishmentYear: Decimal | null;
+
+  /** A file must name the commune (xã, phường, đặc khu) where the project is carried out. */
+  @Column({ type: 'boolean' })
+  requiresCommuneCode: boolean;
+
   @Column({ type: 'char', length: 26, nullable: true })
   createdBy: string | null;
 

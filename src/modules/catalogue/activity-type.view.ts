@@ -22,6 +22,12 @@ export interface ActivityTypeView {
   effectiveTo: string | null;
   /** The kinds of document a file must carry before it is submitted (DOCUMENT_KIND_LABELS). */
   requiredDocumentKinds: string[];
+  /** Who the version supports; each condition null (or false) when it asks nothing. */
+  eligibility: {
+    establishmentKinds: string[] | null;
+    maxSupportPerEstablishmentPerYear: string | null;
+    requiresCommuneCode: boolean;
+  };
 }
 
 /** A cap in its own currency (đồng for the national and provincial rules). */
@@ -39,5 +45,10 @@ export function toActivityTypeView(rule: ActivityRule, nextFrom: string | null):
     effectiveFrom: rule.effectiveFrom,
     effectiveTo: effectiveToOf(nextFrom),
     requiredDocumentKinds: [...rule.requiredDocumentKinds],
+    eligibility: {
+      establishmentKinds: rule.eligibleEstablishmentKinds ? [...rule.eligibleEstablishmentKinds] : null,
+      maxSupportPerEstablishmentPerYear: rule.maxSupportPerEstablishmentYear === null ? null : formatMoneyForApi(rule.maxSupportPerEstablishmentYear, rule.capCurrency),
+      requiresCommuneCode: rule.requiresCommuneCode,
+    },
   };
 }

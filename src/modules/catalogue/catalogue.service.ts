@@ -12,6 +12,8 @@ import type { FundSource } from '../ledger/ledger.types';
 import { ActivityTypeView, toActivityTypeView } from './activity-type.view';
 import { CatalogueError } from './catalogue.error';
 import { DEFAULT_SETTLEMENT_DUE_DAYS, refuseNewVersion } from './catalogue.rules';
+import { type Eligibility, type EligibilityCase, eligibilityReasons } from './eligibility.rules';
+import type { FieldError } from '../../common/http/domain-error';
 import type { ActivityTypeQuery } from './dto/activity-type-query.dto';
 import type { CreateActivityTypeDto } from './dto/create-activity-type.dto';
 
@@ -30,6 +32,8 @@ export interface RuleInForce {
   effectiveFrom: string;
   /** The kinds of document a file must carry before it is submitted. */
   requiredDocumentKinds: string[];
+  /** Who the rule supports (checked at submission: eligibility.rules). */
+  eligibility: Eligibility;
 }
 
 @Injectable()
@@ -90,6 +94,10 @@ export class CatalogueService {
     const supportCap = parseMoney(dto.supportCap, { field: 'supportCap', currency: capCurrency });
     const supportRate = parseRate(dto.supportRate, 'supportRate');
     const advanceRate = parseRate(dto.advanceRate, 'advanceRate');
+    const establishmentCap =
+      dto.eligibility?.maxSupportPerEstablishmentPerYear == null
+        ? null
+        : parseMoney(dto.eligibility.maxSupportPerEstablishmentPerYear, { field: 'eligibility.maxSupportPerEstablishmentPerYear', currency: capCurrency });
     const scope: RuleScope = dto.fundSource ?? 'all';
     return this.tx.run(async (em) => {
       // Serialise versions of one code: the check below and the insert must see the same history.
@@ -113,6 +121,9 @@ export class CatalogueService {
         settlementDueDays: dto.settlementDueDays ?? DEFAULT_SETTLEMENT_DUE_DAYS,
         effectiveFrom: dto.effectiveFrom,
         requiredDocumentKinds: [...new Set(dto.requiredDocumentKinds ?? [])],
+        eligibleEstablishmentKinds: dto.eligibility?.establishmentKinds ? [...dto.eligibility.establishmentKinds] : null,
+        maxSupportPerEstablishmentYear: establishmentCap,
+        requiresCommuneCode: dto.eligibility?.requiresCommuneCode ?? false,
         createdBy: actor.id,
         createdAt: this.clock.now(),
       });
@@ -152,6 +163,14 @@ export class CatalogueService {
     return rule;
   }
 
+  /**
+   * Every reason a file is not eligible under its rule's conditions (eligibility.rules), each
+   * naming the file's field; empty when it is. Pure: the caller gathers the facts.
+   */
+  eligibilityReasons(facts: EligibilityCase): FieldError[] {
+    return eligibilityReasons(facts);
+  }
+
   /** Whether any version of the code exists (to tell an unknown code from one not yet in force). */
   async codeExists(code: string): Promise<boolean> {
     return (await this.tx.manager.count(ActivityRule, { where: { code } })) > 0;
@@ -171,5 +190,10 @@ function toRuleInForce(rule: ActivityRule): RuleInForce {
     settlementDueDays: rule.settlementDueDays,
     effectiveFrom: rule.effectiveFrom,
     requiredDocumentKinds: [...rule.requiredDocumentKinds],
+    eligibility: {
+      establishmentKinds: rule.eligibleEstablishmentKinds ? [...rule.eligibleEstablishmentKinds] : null,
+      maxSupportPerEstablishmentPerYear: rule.maxSupportPerEstablishmentYear,
+      requiresCommuneCode: rule.requiresCommuneCode,
+    },
   };
 }

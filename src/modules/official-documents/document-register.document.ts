@@ -40,7 +40,7 @@ export function documentRegisterDocument(input: { year: number; type: OfficialDo
               signingTitle: e.signingTitle.join(' / '),
               type: e.type,
               signingForm: e.signingForm,
-              applicationId: e.applicationId,
+              applicationId: e.applicationIds.join(' '),
               disbursementId: e.disbursementId,
             },
           })),

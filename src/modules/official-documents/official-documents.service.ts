@@ -16,7 +16,8 @@ import type { DocumentRegisterQuery } from './dto/document-register-query.dto';
 import { OFFICIAL_DOCUMENT_LABELS } from './official-documents.labels';
 import { OfficialDocumentsError } from './official-documents.error';
 import type { OfficialDocumentType, RegisterEntryView, SigningFormResult } from './official-documents.types';
-import { DocumentSeries, OutgoingDocument } from './outgoing-document.entity';
+import { DocumentSeries, OutgoingDocument, OutgoingDocumentFile } from './outgoing-document.entity';
+import { In } from 'typeorm';
 import { signingForm } from './signing-form.rules';
 
 /** What a step tells the register about the paper it issues. */
@@ -32,6 +33,13 @@ export interface RegisterRequest {
   number?: string | null;
   /** The day of issue, `YYYY-MM-DD`; today (Asia/Ho_Chi_Minh) when absent. */
   issuedOn?: string;
+}
+
+/** A paper covering several files at once (a list decision): one number, one line of the register. */
+export interface ListRegisterRequest extends Omit<RegisterRequest, 'file' | 'disbursementId'> {
+  files: ReadonlyArray<{ id: string }>;
+  /** What the paper is about, for its summary (trích yếu). */
+  subject: string;
 }
 
 /**
@@ -61,6 +69,23 @@ export class OfficialDocumentsService {
    * own. A typed number already in the register for the type and year is 409 DUPLICATE.
    */
   async register(em: EntityManager, request: RegisterRequest): Promise<RegisterEntryView> {
+    return this.issue(em, { ...request, applicationId: request.file.id, disbursementId: request.disbursementId ?? null, subject: request.file.title, files: [] });
+  }
+
+  /**
+   * Registers one paper covering several files (a list decision) in the caller's transaction: one
+   * number for all of them, the files listed beside the entry. As `register`, a typed number
+   * already in the register for the type and year is 409 DUPLICATE.
+   */
+  async registerForFiles(em: EntityManager, request: ListRegisterRequest): Promise<RegisterEntryView> {
+    if (request.files.length === 0) throw new Error('a paper for several files names at least one');
+    return this.issue(em, { ...request, applicationId: null, disbursementId: null });
+  }
+
+  private async issue(
+    em: EntityManager,
+    request: Omit<RegisterRequest, 'file' | 'disbursementId'> & { applicationId: string | null; disbursementId: string | null; subject: string; files: ReadonlyArray<{ id: string }> },
+  ): Promise<RegisterEntryView> {
     if (!this.tx.inTransaction) throw new Error('a paper is registered inside the transaction of the step that issues it');
     const issuedOn = request.issuedOn ?? this.clock.today();
     const year = Number.parseInt(issuedOn.slice(0, 4), 10);
@@ -91,10 +116,10 @@ export class OfficialDocumentsService {
       year,
       seq,
       number,
-      applicationId: request.file.id,
-      disbursementId: request.disbursementId ?? null,
+      applicationId: request.applicationId,
+      disbursementId: request.disbursementId,
       issuedOn,
-      summary: documentSummary(request.type, request.file.title),
+      summary: documentSummary(request.type, request.subject),
       signerId: signer.id,
       signerName: signer.fullName,
       signerCapacity: request.signer.capacity,
@@ -111,7 +136,9 @@ export class OfficialDocumentsService {
       if (isDuplicateKeyError(error)) throw this.duplicate(request.type, number, year);
       throw error;
     }
-    const view = toRegisterEntryView(entry);
+    const fileIds = request.files.map((f) => f.id);
+    if (fileIds.length) await em.insert(OutgoingDocumentFile, fileIds.map((applicationId) => ({ documentId: entry.id, applicationId })));
+    const view = toRegisterEntryView(entry, fileIds);
     this.audit.record({
       actor: { id: signer.id },
       capacity: request.signer.capacity,
@@ -147,7 +174,7 @@ export class OfficialDocumentsService {
     const qb = this.tx.manager.createQueryBuilder(OutgoingDocument, 'd').where('d.year = :year', { year });
     if (query.type) qb.andWhere('d.type = :type', { type: query.type });
     const rows = await qb.orderBy('d.type', 'ASC').addOrderBy('d.issued_on', 'ASC').addOrderBy('d.id', 'ASC').getMany();
-    return { year, type: query.type ?? null, items: rows.map(toRegisterEntryView) };
+    return { year, type: query.type ?? null, items: await this.views(rows) };
   }
 
   /** `GET /document-register`: the register as JSON (`{ items }`), or as XLSX, CSV or PDF to print and archive. Staff. */
@@ -165,8 +192,22 @@ export class OfficialDocumentsService {
    * actor (the documents' use cases open the file first).
    */
   async entriesOfFile(applicationId: string): Promise<RegisterEntryView[]> {
-    const rows = await this.tx.manager.find(OutgoingDocument, { where: { applicationId }, order: { id: 'ASC' } });
-    return rows.map(toRegisterEntryView);
+    const rows = await this.tx.manager
+      .createQueryBuilder(OutgoingDocument, 'd')
+      .where('d.application_id = :applicationId', { applicationId })
+      .orWhere('d.id IN (SELECT f.document_id FROM outgoing_document_files f WHERE f.application_id = :applicationId)', { applicationId })
+      .orderBy('d.id', 'ASC')
+      .getMany();
+    return this.views(rows);
+  }
+
+  /** Entries as the API shows them, with the files of those covering several (one query). */
+  private async views(rows: OutgoingDocument[]): Promise<RegisterEntryView[]> {
+    const shared = rows.filter((d) => d.applicationId === null).map((d) => d.id);
+    const links = shared.length ? await this.tx.manager.find(OutgoingDocumentFile, { where: { documentId: In(shared) }, order: { applicationId: 'ASC' } }) : [];
+    const filesOf = new Map<string, string[]>();
+    for (const link of links) filesOf.set(link.documentId, [...(filesOf.get(link.documentId) ?? []), link.applicationId]);
+    return rows.map((d) => toRegisterEntryView(d, filesOf.get(d.id) ?? []));
   }
 
   private duplicate(type: OfficialDocumentType, number: string, year: number): OfficialDocumentsError {
@@ -176,7 +217,8 @@ export class OfficialDocumentsService {
   }
 }
 
-export function toRegisterEntryView(d: OutgoingDocument): RegisterEntryView {
+/** `fileIds`: the files of a paper covering several (ignored for a paper of one file). */
+export function toRegisterEntryView(d: OutgoingDocument, fileIds: readonly string[] = []): RegisterEntryView {
   return {
     id: d.id,
     number: d.number,
@@ -184,6 +226,7 @@ export function toRegisterEntryView(d: OutgoingDocument): RegisterEntryView {
     type: d.type,
     year: d.year,
     applicationId: d.applicationId,
+    applicationIds: d.applicationId ? [d.applicationId] : [...fileIds],
     disbursementId: d.disbursementId,
     issuedAt: d.issuedOn,
     summary: d.summary,

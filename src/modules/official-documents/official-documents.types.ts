@@ -29,7 +29,10 @@ export interface RegisterEntryView {
   seq: number | null;
   type: OfficialDocumentType;
   year: number;
-  applicationId: string;
+  /** The file the paper belongs to; null for a paper covering several files (a list decision). */
+  applicationId: string | null;
+  /** Every file the paper belongs to: `[applicationId]`, or the files of a list decision. */
+  applicationIds: string[];
   disbursementId: string | null;
   /** `YYYY-MM-DD` (Asia/Ho_Chi_Minh). */
   issuedAt: string;

@@ -14,7 +14,8 @@ export class OutgoingDocument {
   /** The register's own number in the type and year; null when the user typed the number. */
   @Column({ type: 'int', nullable: true }) seq: number | null;
   @Column({ type: 'varchar', length: 64 }) number: string;
-  @Column({ type: 'char', length: 26 }) applicationId: string;
+  /** The file the paper belongs to; null for a paper covering several files (outgoing_document_files lists them). */
+  @Column({ type: 'char', length: 26, nullable: true }) applicationId: string | null;
   @Column({ type: 'char', length: 26, nullable: true }) disbursementId: string | null;
   @Column({ type: 'date' }) issuedOn: string;
   @Column({ type: 'varchar', length: 500 }) summary: string;
@@ -27,6 +28,13 @@ export class OutgoingDocument {
   /** The lines above the signature, one per line. */
   @Column({ type: 'varchar', length: 300 }) signingTitle: string;
   @Column({ type: 'datetime', precision: 3 }) createdAt: Date;
+}
+
+/** A file a paper covering several files belongs to (a list decision: quyết định theo danh sách). */
+@Entity('outgoing_document_files')
+export class OutgoingDocumentFile {
+  @PrimaryColumn({ type: 'char', length: 26 }) documentId: string;
+  @PrimaryColumn({ type: 'char', length: 26 }) applicationId: string;
 }
 
 /**

@@ -94,11 +94,20 @@ export class CreateApplicationDto {
   @IsOptional()
   @IsMoneyString()
   requestedSupport?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Đợt tiếp nhận hồ sơ (GET /calls?open=true): loại hoạt động, nguồn kinh phí và năm phải đúng của đợt (400 nêu trường); chỉ nộp được trong thời gian của đợt (409 CALL_CLOSED)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(26)
+  callId?: string;
 }
 
 /**
  * A change to a draft or a file returned for supplement; cost lines, when given, replace the old
- * ones. `null` clears communeCode, startDate, endDate or requestedSupport.
+ * ones. `null` clears communeCode, startDate, endDate, requestedSupport or callId.
  */
 export class UpdateApplicationDto extends PartialType(CreateApplicationDto) {}
 

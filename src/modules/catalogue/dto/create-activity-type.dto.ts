@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ESTABLISHMENT_KIND_LABELS } from '../../establishments/establishments.labels';
 import { IsCalendarDate, IsMoneyString, IsRate } from '../../../common/http/validators';
 import { CURRENCY_PATTERN } from '../../../common/money/currency';
 import { FUND_SOURCES, FundSource } from '../../ledger/ledger.types';
@@ -9,6 +11,31 @@ import { DOCUMENT_KINDS } from '../catalogue.labels';
 // decorators bottom-up, so a missing value reads "không được để trống" rather than a length error.
 
 export const ACTIVITY_CODE_PATTERN = /^[a-z][a-z0-9_]{1,63}$/;
+
+/** The kinds of establishment a rule may name (the establishments' own list). */
+export const ELIGIBLE_KINDS = Object.keys(ESTABLISHMENT_KIND_LABELS);
+
+/** Who a version of the rule supports (đúng đối tượng); each condition is optional. */
+export class EligibilityDto {
+  @ApiPropertyOptional({ enum: ELIGIBLE_KINDS, isArray: true, description: 'Loại hình cơ sở được hỗ trợ; bỏ trống: mọi loại hình' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(ELIGIBLE_KINDS.length)
+  @ArrayUnique()
+  @IsIn(ELIGIBLE_KINDS, { each: true })
+  establishmentKinds?: string[];
+
+  @ApiPropertyOptional({ example: '300000000', description: 'Tổng kinh phí tối đa một cơ sở được phê duyệt cho hoạt động này trong một năm ngân sách, tính bằng capCurrency' })
+  @IsOptional()
+  @IsMoneyString()
+  maxSupportPerEstablishmentPerYear?: string;
+
+  @ApiPropertyOptional({ default: false, description: 'Hồ sơ phải ghi mã xã, phường, đặc khu nơi thực hiện' })
+  @IsOptional()
+  @IsBoolean()
+  requiresCommuneCode?: boolean;
+}
 
 export class CreateActivityTypeDto {
   @ApiProperty({ example: 'demo_model' })
@@ -72,4 +99,10 @@ export class CreateActivityTypeDto {
   @ArrayMaxSize(DOCUMENT_KINDS.length)
   @IsIn(DOCUMENT_KINDS, { each: true })
   requiredDocumentKinds?: string[];
+
+  @ApiPropertyOptional({ type: EligibilityDto, description: 'Điều kiện về đối tượng được hỗ trợ; kiểm tra khi nộp hồ sơ (409 NOT_ELIGIBLE nêu mọi lý do)' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => EligibilityDto)
+  eligibility?: EligibilityDto;
 }
