@@ -126,6 +126,13 @@ GET    /api/v1/establishments/:id                     | the owner's establishmen
 GET    /api/v1/activity-types                         | -                                              | 401   200   200   200   200   200   200   200   200   200   200   200   200   200   200
 GET    /api/v1/activity-types/:code/versions          | machinery                                      | 401   200   200   200   200   200   200   200   200   200   200   200   200   200   200
 POST   /api/v1/activity-types                         | a new code                                     | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   201
+POST   /api/v1/activity-types                         | a new code with eligibility conditions         | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   201
+#
+# Calls for applications: opened by a leader or a head; public notices, read without signing in
+POST   /api/v1/calls                                  | a new call                                     | 401   403   403   403   403   403   403   201   201   201   201   201   403   403   403
+GET    /api/v1/calls                                  | lists the open call                            | 200+  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+
+GET    /api/v1/calls/:id                              | the open call                                  | 200   200   200   200   200   200   200   200   200   200   200   200   200   200   200
+GET    /api/v1/calls/:id                              | absent                                         | 404   404   404   404   404   404   404   404   404   404   404   404   404   404   404
 #
 # Files: reading
 POST   /api/v1/applications                           | for the caller's own establishment             | 401   201   201   403   403   403   403   403   403   403   403   403   403   403   403
@@ -172,6 +179,10 @@ POST   /api/v1/applications/:id/send-back             | an initialed file       
 # Deciding: a leader, or a delegate (none here); a role that may decide as a delegate but cannot see the file: 404.
 POST   /api/v1/applications/:id/decide                | an initialed file                              | 401   403   403   403   403   404   403   403   403   404   200   403O  403   403   403
 POST   /api/v1/applications/:id/cancel                | an approved file                               | 401   403   403   403   403   403   403   403   403   403   200   403O  403   403   403
+# A list decision: the single decision's checks per file (a role deciding as a delegate but not seeing the file: 404).
+POST   /api/v1/decisions                              | an initialed file                              | 401   403   403   403   403   404   403   403   403   404   201   403O  403   403   403
+GET    /api/v1/decisions/:id                          | a list decision                                | 401   403   403   200   200   200   200   200   200   200   200   200   200   200   200
+GET    /api/v1/decisions/:id                          | absent                                         | 401   403   403   404   404   404   404   404   404   404   404   404   404   404   404
 #
 # Contracts, payments, acceptance
 POST   /api/v1/applications/:id/contract              | an approved file                               | 401   403   403   200   403N  404   403N  200   403N  404   403   403   403   403   403
@@ -282,6 +293,22 @@ const holds = (id: (w: World, g: Given) => string) => (body: ListBody, w: World,
 const ownEstablishment = (w: World, who: Caller) => (who === 'strg' ? w.establishments.strg.id : w.establishments.own.id);
 const fileBody = (w: World, _g: Given, who: Caller) =>
   sampleFileBody({ establishmentId: ownEstablishment(w, who), year: w.year, fundCode: w.fundCode, requestedSupport: SUPPORT });
+
+/** One call open today for the world's fund and year, made once for the rows that read it. */
+let openCallMade: Promise<Given> | undefined;
+const openCall = (w: World): Promise<Given> =>
+  (openCallMade ??= must(
+    w.t.http.post('/api/v1/calls').set(w.as.lead.auth).send({ title: 'Đợt đang mở của bảng quyền', fiscalYear: w.year, fundCode: w.fundCode, activityTypeCodes: ['machinery'], opensOn: w.today, closesOn: w.tomorrow }),
+    201,
+    'an open call',
+  ).then((body) => ({ id: String(body.id) })));
+/** One list decision of the director's on an initialed file, made once for the rows that read it. */
+let listDecisionMade: Promise<Given> | undefined;
+const listDecision = (w: World): Promise<Given> =>
+  (listDecisionMade ??= w.make
+    .initialed()
+    .then((id) => must(w.t.http.post('/api/v1/decisions').set(w.as.lead.auth).send({ applicationIds: [id], decisionNo: `${unique()}/QĐ-SCT` }), 201, 'a list decision'))
+    .then((body) => ({ id: String(body.id) })));
 
 /** How each row is called, by `route | situation` as in the table. */
 const CALLS: Record<string, Call> = {
@@ -481,6 +508,29 @@ const CALLS: Record<string, Call> = {
   "GET /api/v1/establishments/:id | the owner's establishment": { path: (w) => `/api/v1/establishments/${w.establishments.own.id}` },
   'GET /api/v1/activity-types | -': { path: () => '/api/v1/activity-types' },
   'GET /api/v1/activity-types/:code/versions | machinery': { path: () => '/api/v1/activity-types/machinery/versions' },
+  'POST /api/v1/activity-types | a new code with eligibility conditions': {
+    path: () => '/api/v1/activity-types',
+    body: () => ({
+      code: `mx_${unique().toLowerCase()}`,
+      name: 'Hoạt động thử có điều kiện',
+      supportRate: '0.5',
+      supportCap: '100000000',
+      advanceRate: '0.7',
+      effectiveFrom: '2020-01-01',
+      eligibility: { establishmentKinds: ['cooperative'], maxSupportPerEstablishmentPerYear: '100000000', requiresCommuneCode: true },
+    }),
+  },
+  'POST /api/v1/calls | a new call': {
+    path: () => '/api/v1/calls',
+    body: (w) => ({ title: 'Đợt thử của bảng quyền', fiscalYear: w.year, fundCode: w.fundCode, activityTypeCodes: ['machinery'], opensOn: w.today, closesOn: w.tomorrow }),
+  },
+  'GET /api/v1/calls | lists the open call': {
+    given: (w) => openCall(w),
+    path: (w) => `/api/v1/calls?open=true&fiscalYear=${w.year}&pageSize=200`,
+    lists: holds((_w, g) => g.id),
+  },
+  'GET /api/v1/calls/:id | the open call': { given: (w) => openCall(w), path: (_w, g) => `/api/v1/calls/${g.id}` },
+  'GET /api/v1/calls/:id | absent': { path: () => `/api/v1/calls/${ABSENT}` },
   'POST /api/v1/activity-types | a new code': {
     path: () => '/api/v1/activity-types',
     body: () => ({ code: `mx_${unique().toLowerCase()}`, name: 'Hoạt động thử', supportRate: '0.5', supportCap: '100000000', advanceRate: '0.7', effectiveFrom: '2020-01-01' }),
@@ -601,6 +651,13 @@ const CALLS: Record<string, Call> = {
     path: (w, g) => `/api/v1/applications/${g.id}/decide`,
     body: () => ({ decision: 'approve', decisionNo: `${unique()}/QĐ-SCT`, reason: 'Đồng ý' }),
   },
+  'POST /api/v1/decisions | an initialed file': {
+    given: fresh(async (w) => ({ id: await w.make.initialed() })),
+    path: () => '/api/v1/decisions',
+    body: (_w, g) => ({ applicationIds: [g.id], decisionNo: `${unique()}/QĐ-SCT`, comment: 'Đồng ý' }),
+  },
+  'GET /api/v1/decisions/:id | a list decision': { given: (w) => listDecision(w), path: (_w, g) => `/api/v1/decisions/${g.id}` },
+  'GET /api/v1/decisions/:id | absent': { path: () => `/api/v1/decisions/${ABSENT}` },
   'POST /api/v1/applications/:id/cancel | an approved file': {
     given: fresh(async (w) => ({ id: await w.make.approved() })),
     path: (w, g) => `/api/v1/applications/${g.id}/cancel`,
