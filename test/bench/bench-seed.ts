@@ -44,8 +44,10 @@ export interface SeedFile {
   communeCode: string;
   status: string;
   approvedSupport?: string | null;
-  /** Both the allocation unit and the lead unit. */
+  /** The allocation unit, and the lead unit unless `leadUnitId` says otherwise. */
   unitId: string;
+  /** The lead unit when not `unitId` (null: not yet assigned, a submitted file in the intake queue). */
+  leadUnitId?: string | null;
   officerId?: string | null;
   dueDate?: string | null;
   supplementDueDate?: string | null;
@@ -77,7 +79,7 @@ export async function insertFiles(env: BenchEnv, files: SeedFile[], taxBase = 1_
       f.approvedSupport ?? null,
       f.approvedSupport ?? null,
       f.unitId,
-      f.unitId,
+      f.leadUnitId === undefined ? f.unitId : f.leadUnitId,
       f.officerId ?? null,
       f.dueDate ?? null,
       f.supplementDueDate ?? null,

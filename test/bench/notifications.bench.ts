@@ -141,7 +141,7 @@ async function benchReminders(env: BenchEnv, app: NestExpressApplication): Promi
   for (let i = 0; i < FILES; i++) {
     const id = newId();
     const unit = i % UNITS;
-    const due = addDays(today, ((i * 7) % 21) - 10);
+    const due = addDays(today, ((i * 11) % 21) - 10); // every day from −10 to +10, evenly
     const kind = i % 20; // 0–11 review, 12–14 supplement, 15–17 consultation, 18–19 settlement
     const officerId = officers[(i * 13) % officers.length];
     const file: SeedFile = {
@@ -228,6 +228,7 @@ async function benchSteps(env: BenchEnv, app: NestExpressApplication): Promise<s
     communeCode: 'X0001',
     status: 'submitted',
     unitId: centre,
+    leadUnitId: null,
   }));
   await insertFiles(env, files, 3_000_000_000);
 
@@ -295,7 +296,13 @@ async function benchSteps(env: BenchEnv, app: NestExpressApplication): Promise<s
     };
   });
   const outboxRows = await count(env, "SELECT COUNT(*) AS n FROM notification_outbox WHERE kind IN ('file.assign', 'consultation.request')");
-  const sample = tripsOf.assign[0]?.map((t, i) => `  ${i + 1}. ${t.inNotices ? '[notice] ' : ''}${t.sql.replace(/\s+/g, ' ').slice(0, 150)}${t.sql.length > 150 ? '…' : ''}`) ?? [];
+  // One line a trip; a trip of several statements shows the start of each.
+  const sample =
+    tripsOf.assign[0]?.map((t, i) => {
+      const statements = t.sql.split(/;\n/).map((s) => s.replace(/\s+/g, ' ').trim());
+      const line = statements.length > 1 ? statements.map((s) => s.slice(0, 45)).join('; ') : statements[0].slice(0, 150);
+      return `  ${i + 1}. ${t.inNotices ? '[notice] ' : ''}${line}`;
+    }) ?? [];
   return [
     `File steps with their notices (${STEPS} steps each through the service's HTTP API, one at a time, after ${WARM_UP_STEPS} not counted; round trips counted at the driver over ${COUNTED_STEPS - 5} more in an in-process copy; ${outboxRows.toLocaleString('en')} notice events in the outbox afterwards)`,
     table(rows),
