@@ -33,6 +33,8 @@ export interface StepRecord {
   capacity: string;
   onBehalfOf?: string | null;
   note?: string | null;
+  /** The consulted unit's name, when the step already read it (its notice names the unit). */
+  unitName?: string;
   /** What the step changed, for the audit entry (status is always included). */
   before?: Record<string, unknown>;
   after?: Record<string, unknown>;
@@ -119,8 +121,8 @@ export class ApplicationStore {
     const needsCentre = step.action === 'submit';
     const needsUnitName = step.action === 'consult' || step.action === 'answer';
     const centreUnitIds = needsCentre ? (await this.units.placement()).centres() : [];
-    let unitName: string | null = null;
-    if (needsUnitName) {
+    let unitName: string | null = step.unitName ?? null;
+    if (needsUnitName && !unitName) {
       const unitId = step.action === 'consult' ? step.after?.unitId : step.actor.unitId;
       if (typeof unitId === 'string') unitName = (await this.units.namesOf([unitId])).get(unitId) ?? null;
     }

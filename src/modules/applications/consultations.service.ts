@@ -71,6 +71,7 @@ export class ConsultationsService {
         from,
         actor,
         capacity: role,
+        unitName: unit.name,
         note: `Xin ý kiến ${unit.name} (hạn ${formatDateVi(dueDate)}): ${consultation.question}`,
         after: { consultationId: consultation.id, unitId: dto.unitId, dueDate },
       });
