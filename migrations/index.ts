@@ -26,6 +26,7 @@ import { CreateReconciliationPreviews1763884802200 } from './1763884802200-Creat
 import { AddRequiredDocumentKinds1763884802300 } from './1763884802300-AddRequiredDocumentKinds';
 import { AddWebSessionKeptForm1763884802400 } from './1763884802400-AddWebSessionKeptForm';
 import { CreateOutgoingDocuments1763884802500 } from './1763884802500-CreateOutgoingDocuments';
+import { AddConsultationExtensions1763884802800 } from './1763884802800-AddConsultationExtensions';
 
 /** Every migration; TypeORM orders them by the timestamp in their name. Never edit a landed one. */
 export const MIGRATIONS: Function[] = [
@@ -57,4 +58,5 @@ export const MIGRATIONS: Function[] = [
   AddRequiredDocumentKinds1763884802300,
   AddWebSessionKeptForm1763884802400,
   CreateOutgoingDocuments1763884802500,
+  AddConsultationExtensions1763884802800,
 ];
