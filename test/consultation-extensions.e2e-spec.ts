@@ -1,8 +1,14 @@
+import type { Page } from 'playwright-core';
+import { join } from 'node:path';
 import { createActor, createUnit, TestActor } from './support/actors';
+import { openBrowser, PHONE, SCREENSHOTS } from './support/browser';
 import { registerEstablishment, sampleFileBody } from './support/files';
 import { startTestApp, TestApp } from './support/test-app';
 import { appraise, Cast, cast } from './support/workflow';
-import { csrfOf, PageClient, webUser } from './web-support';
+import { csrfOf, PageClient, PASSWORD, webUser } from './web-support';
+
+// The browser's own globals, inside page.evaluate (the tests compile without the DOM library).
+declare const document: any;
 
 /**
  * Extensions and escalation of consultations (xin ý kiến), Điều 13 of the working regulation: a
@@ -430,3 +436,55 @@ describe('the pages', () => {
     expect((await file(fileId)).timeline.at(-1).note).toContain(`Đã xem xét ý kiến không đồng ý của ${UNIT_NAME}`);
   });
 });
+
+describe('on a 390-px phone', () => {
+  it('the request form, the decision buttons and the disagreement fit the screen', async () => {
+    const fileId = await fileInReview();
+    const open = await consult(fileId, day(4));
+    const pending = await consult(fileId, day(2));
+    await request(pending, { newDueDate: day(8), reason: 'Cần khảo sát thực tế tại cơ sở sản xuất ở xã Phú Thành' }).expect(200);
+    const disputed = await fileInReview();
+    const asked = await consult(disputed, day(3));
+    await w.t.http.post(api(`/consultations/${asked}/answer`)).set(w.consultedOfficer.auth).send({ opinion: 'disagree', comment: 'Công suất máy sấy 10 tấn/mẻ vượt nhu cầu của cơ sở' }).expect(200);
+    await appraise(w.t, w.c.officer, disputed);
+    await w.t.http.post(api(`/applications/${disputed}/recommend`)).set(w.c.officer.auth).send({ approvedSupport: '200000000', allocationUnitId: w.c.centre.id }).expect(200);
+    await w.t.http.post(api(`/applications/${disputed}/initial`)).set(w.c.head.auth).send({}).expect(200);
+    const [unitStaff, officer, leader] = [await webUser(w.t, ['officer'], w.consulted.id), await webUser(w.t, ['officer'], w.c.centre.id), await webUser(w.t, ['leader'])];
+    await w.t.http.post(api(`/applications/${fileId}/assign`)).set(w.c.head.auth).send({ officerId: officer.id, leadUnitId: w.c.centre.id, dueDate: `${YEAR}-12-31` }).expect(200);
+
+    const browser = await openBrowser(w.t);
+    try {
+      const page = await browser.newPage({ viewport: PHONE });
+      const visit = async (who: TestActor, path: string, shot: string, expected: string, part: string) => {
+        await page.context().clearCookies();
+        await page.goto(`${browser.base}/dang-nhap`);
+        await page.fill('input[name=email]', who.email);
+        await page.fill('input[name=password]', PASSWORD);
+        await Promise.all([page.waitForURL((url) => url.pathname === '/'), page.click('form[action="/dang-nhap"] button[type=submit]')]);
+        await page.goto(`${browser.base}${path}`);
+        expect(await page.content()).toContain(expected);
+        await widthOf(page, shot, part);
+      };
+      await visit(unitStaff, `/ho-so/${fileId}`, 'gia-han-don-vi', `action="/y-kien/${open}/gia-han"`, '#y-kien');
+      await visit(officer, `/ho-so/${fileId}`, 'gia-han-chuyen-vien', `action="/y-kien/${pending}/gia-han/dong-y"`, `#y-kien-${pending}`);
+      await visit(leader, `/ho-so/${disputed}`, 'khong-dong-y-lanh-dao', 'name="acknowledgeDisagreement"', `form[action="/ho-so/${disputed}/quyet-dinh"]`);
+      expect(browser.scriptErrors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
+});
+
+/**
+ * The page, with its folded forms open, is no wider than the phone; screenshots of its top and of
+ * `part` are kept for people to look at.
+ */
+async function widthOf(page: Page, shot: string, part: string): Promise<void> {
+  const width = await page.evaluate(() => {
+    document.querySelectorAll('details').forEach((d: any) => d.setAttribute('open', ''));
+    return document.documentElement.scrollWidth;
+  });
+  await page.screenshot({ path: join(SCREENSHOTS, `${shot}-390.png`) });
+  await page.locator(part).screenshot({ path: join(SCREENSHOTS, `${shot}-phan-390.png`) });
+  expect([shot, width]).toEqual([shot, PHONE.width]);
+}
