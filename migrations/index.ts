@@ -26,6 +26,9 @@ import { CreateReconciliationPreviews1763884802200 } from './1763884802200-Creat
 import { AddRequiredDocumentKinds1763884802300 } from './1763884802300-AddRequiredDocumentKinds';
 import { AddWebSessionKeptForm1763884802400 } from './1763884802400-AddWebSessionKeptForm';
 import { CreateOutgoingDocuments1763884802500 } from './1763884802500-CreateOutgoingDocuments';
+import { CreateNotifications1763884802600 } from './1763884802600-CreateNotifications';
+import { CreateHolidays1763884802700 } from './1763884802700-CreateHolidays';
+import { SeedHolidays1763884802710 } from './1763884802710-SeedHolidays';
 import { AddConsultationExtensions1763884802800 } from './1763884802800-AddConsultationExtensions';
 
 /** Every migration; TypeORM orders them by the timestamp in their name. Never edit a landed one. */
@@ -58,5 +61,8 @@ export const MIGRATIONS: Function[] = [
   AddRequiredDocumentKinds1763884802300,
   AddWebSessionKeptForm1763884802400,
   CreateOutgoingDocuments1763884802500,
+  CreateNotifications1763884802600,
+  CreateHolidays1763884802700,
+  SeedHolidays1763884802710,
   AddConsultationExtensions1763884802800,
 ];

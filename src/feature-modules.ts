@@ -6,6 +6,7 @@ import { LedgerModule } from './modules/ledger/ledger.module';
 import { BudgetModule } from './modules/budget/budget.module';
 import { EstablishmentsModule } from './modules/establishments/establishments.module';
 import { CatalogueModule } from './modules/catalogue/catalogue.module';
+import { CalendarModule } from './modules/calendar/calendar.module';
 import { ApplicationsModule } from './modules/applications/applications.module';
 import { OverdueReportModule } from './modules/reports/overdue/overdue-report.module';
 import { ReportsModule } from './modules/reports/reports.module';
@@ -14,7 +15,9 @@ import { SettlementModule } from './modules/settlement/settlement.module';
 import { ReconciliationModule } from './modules/reconciliation/reconciliation.module';
 import { AdministrationModule } from './modules/administration/administration.module';
 import { OfficialDocumentsModule } from './modules/official-documents/official-documents.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
+import { DeadlinesModule } from './modules/deadlines/deadlines.module';
 import { WebModule } from './web/web.module';
 
 /** The domain modules, in the order the domain builds on them. */
-export const FEATURE_MODULES: Type[] = [AuditModule, OrganizationModule, IdentityModule, LedgerModule, BudgetModule, EstablishmentsModule, CatalogueModule, ApplicationsModule, OverdueReportModule, ReportsModule, DisbursementsModule, SettlementModule, ReconciliationModule, AdministrationModule, OfficialDocumentsModule, WebModule];
+export const FEATURE_MODULES: Type[] = [AuditModule, OrganizationModule, IdentityModule, NotificationsModule, LedgerModule, BudgetModule, EstablishmentsModule, CatalogueModule, CalendarModule, ApplicationsModule, OverdueReportModule, ReportsModule, DisbursementsModule, SettlementModule, DeadlinesModule, ReconciliationModule, AdministrationModule, OfficialDocumentsModule, WebModule];

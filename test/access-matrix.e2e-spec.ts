@@ -58,6 +58,11 @@ POST   /api/v1/auth/refresh                           | an unknown token        
 POST   /api/v1/auth/logout                            | an unknown token                               | 401   204   204   204   204   204   204   204   204   204   204   204   204   204   204
 GET    /api/v1/me                                     | -                                              | 401   200   200   200   200   200   200   200   200   200   200   200   200   200   200
 POST   /api/v1/me/password                            | a wrong current password                       | 401   400   400   400   400   400   400   400   400   400   400   400   400   400   400
+GET    /api/v1/notifications                          | -                                              | 401   200   200   200   200   200   200   200   200   200   200   200   200   200   200
+POST   /api/v1/notifications/read-all                 | -                                              | 401   204   204   204   204   204   204   204   204   204   204   204   204   204   204
+POST   /api/v1/notifications/:id/read                 | absent (or another's: the same 404)            | 401   404   404   404   404   404   404   404   404   404   404   404   404   404   404
+GET    /api/v1/me/notification-settings               | -                                              | 401   200   200   200   200   200   200   200   200   200   200   200   200   200   200
+PUT    /api/v1/me/notification-settings               | e-mail on, no digest                           | 401   200   200   200   200   200   200   200   200   200   200   200   200   200   200
 #
 # Organisation, users, delegations, audit
 POST   /api/v1/units                                  | a new office                                   | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   201
@@ -86,6 +91,11 @@ DELETE /api/v1/delegations/:id                        | the lead unit head's rou
 DELETE /api/v1/delegations/:id                        | between two other people                       | 401   403   403   403   403   403   403   404   404   404   404   404   403   403   403
 GET    /api/v1/audit                                  | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   200   200
 GET    /api/v1/audit/verify                           | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   200   403
+#
+# The holiday calendar: read by anyone signed in, kept by the administrator (the date in DELETE's path)
+GET    /api/v1/calendar/holidays                      | -                                              | 401   200   200   200   200   200   200   200   200   200   200   200   200   200   200
+POST   /api/v1/calendar/holidays                      | a new weekday off                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   201
+DELETE /api/v1/calendar/holidays/:date                | a day added for the call                       | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   204
 #
 # Budget and ledger
 POST   /api/v1/funds                                  | a new fund                                     | 401   403   403   403   403   403   403   403   403   403   403   403   201   403   403
@@ -253,6 +263,19 @@ function freeYearToClose(): number {
 }
 
 /**
+ * The matrix's holidays fall on weekdays of a year no other test file counts due dates in (the
+ * calendar file uses 2076), each call its own day.
+ */
+const HOLIDAY_YEAR = 2077;
+let holidayDay = 0;
+function nextHolidayDate(): string {
+  for (;;) {
+    const date = new Date(Date.UTC(HOLIDAY_YEAR, 0, 1 + holidayDay++));
+    if (date.getUTCDay() !== 0 && date.getUTCDay() !== 6) return date.toISOString().slice(0, 10);
+  }
+}
+
+/**
  * A fresh record for every caller but the anonymous one: the guard refuses a request without a
  * token before anything reads the id, so that call gets an absent id and no record is made.
  */
@@ -278,6 +301,11 @@ const CALLS: Record<string, Call> = {
   'POST /api/v1/auth/refresh | an unknown token': { path: () => '/api/v1/auth/refresh', body: () => ({ refreshToken: 'x'.repeat(43) }) },
   'POST /api/v1/auth/logout | an unknown token': { path: () => '/api/v1/auth/logout', body: () => ({ refreshToken: 'x'.repeat(43) }) },
   'GET /api/v1/me | -': { path: () => '/api/v1/me' },
+  'GET /api/v1/notifications | -': { path: () => '/api/v1/notifications' },
+  'POST /api/v1/notifications/read-all | -': { path: () => '/api/v1/notifications/read-all' },
+  "POST /api/v1/notifications/:id/read | absent (or another's: the same 404)": { path: () => `/api/v1/notifications/${ABSENT}/read` },
+  'GET /api/v1/me/notification-settings | -': { path: () => '/api/v1/me/notification-settings' },
+  'PUT /api/v1/me/notification-settings | e-mail on, no digest': { path: () => '/api/v1/me/notification-settings', body: () => ({ email: true, digest: 'off' }) },
   'POST /api/v1/me/password | a wrong current password': {
     path: () => '/api/v1/me/password',
     body: () => ({ currentPassword: 'khong-dung-mat-khau', newPassword: 'mat-khau-moi-du-dai' }),
@@ -354,6 +382,16 @@ const CALLS: Record<string, Call> = {
   'DELETE /api/v1/delegations/:id | between two other people': { path: (w) => `/api/v1/delegations/${w.foreignDelegationId}` },
   'GET /api/v1/audit | -': { path: () => '/api/v1/audit' },
   'GET /api/v1/audit/verify | -': { path: () => '/api/v1/audit/verify' },
+  'GET /api/v1/calendar/holidays | -': { path: (w) => `/api/v1/calendar/holidays?year=${HOLIDAY_YEAR}` },
+  'POST /api/v1/calendar/holidays | a new weekday off': { path: () => '/api/v1/calendar/holidays', body: () => ({ date: nextHolidayDate(), name: 'Ngày nghỉ của bảng quyền' }) },
+  'DELETE /api/v1/calendar/holidays/:date | a day added for the call': {
+    given: fresh(async (w) => {
+      const date = nextHolidayDate();
+      await must(w.t.http.post('/api/v1/calendar/holidays').set(w.as.adm.auth).send({ date, name: 'Ngày nghỉ sẽ bỏ' }), 201, 'a holiday to remove');
+      return { id: date };
+    }),
+    path: (w, g) => `/api/v1/calendar/holidays/${g.id}`,
+  },
 
   'POST /api/v1/funds | a new fund': { path: () => '/api/v1/funds', body: () => ({ code: uniqueCode('MXF'), name: 'Quỹ thử', source: 'local', currency: 'VND' }) },
   'GET /api/v1/funds | -': { path: () => '/api/v1/funds' },

@@ -283,7 +283,7 @@ describe('pages a person reads (names, formats, phone width)', () => {
           `/ho-so/${files.settled}`,
         ],
       },
-      { role: 'quản trị', actor: admin, paths: ['/quan-tri/nguoi-dung', `/quan-tri/nguoi-dung/${c.officer.id}`, '/quan-tri/don-vi', '/quan-tri/hoat-dong'] },
+      { role: 'quản trị', actor: admin, paths: ['/quan-tri/nguoi-dung', `/quan-tri/nguoi-dung/${c.officer.id}`, '/quan-tri/don-vi', '/quan-tri/hoat-dong', '/quan-tri/ngay-le'] },
     ];
   }
 

@@ -49,6 +49,14 @@ describe('configuration', () => {
     expect(() => loadConfig({ REQUIRE_CONFLICT_DECLARATION: 'maybe' })).toThrow(/REQUIRE_CONFLICT_DECLARATION:/);
   });
 
+  it('proposes due dates in working days, 1 to 90, 5/10/15 unless told', () => {
+    expect(loadConfig({})).toMatchObject({ CONSULTATION_WORKING_DAYS: 5, SUPPLEMENT_WORKING_DAYS: 10, PROCESSING_WORKING_DAYS: 15 });
+    expect(loadConfig({ SUPPLEMENT_WORKING_DAYS: '7' }).SUPPLEMENT_WORKING_DAYS).toBe(7);
+    expect(() => loadConfig({ CONSULTATION_WORKING_DAYS: '0' })).toThrow(/CONSULTATION_WORKING_DAYS:/);
+    expect(() => loadConfig({ PROCESSING_WORKING_DAYS: '91' })).toThrow(/PROCESSING_WORKING_DAYS:/);
+    expect(() => loadConfig({ SUPPLEMENT_WORKING_DAYS: 'mười' })).toThrow(/SUPPLEMENT_WORKING_DAYS:/);
+  });
+
   it('builds no signing secret into the code', () => {
     expect(loadConfig({}).JWT_SECRET).toBeUndefined();
     expect(loadConfig({ NODE_ENV: 'production' }).JWT_SECRET).toBeUndefined();

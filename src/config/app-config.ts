@@ -18,7 +18,7 @@ const DATABASE_URL_PATTERN = /^(mysql|mariadb):\/\/[^/]+\/[A-Za-z0-9_]+(\?.*)?$/
 const DATABASE_URL_MESSAGE = 'must look like mysql://user:password@host:3306/database';
 
 /** Variables whose value never appears in a message. */
-const SECRET_VARIABLES = new Set(['JWT_SECRET', 'BOOTSTRAP_ADMIN_PASSWORD', 'DATABASE_URL', 'DATABASE_MIGRATION_URL', 'REDIS_URL']);
+const SECRET_VARIABLES = new Set(['JWT_SECRET', 'BOOTSTRAP_ADMIN_PASSWORD', 'DATABASE_URL', 'DATABASE_MIGRATION_URL', 'REDIS_URL', 'SMTP_URL']);
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number.parseInt(value, 10) : value;
@@ -158,6 +158,29 @@ export class AppConfig {
   TRANSACTION_RETRIES = 5;
 
   /**
+   * Working days the web forms propose for a step's due date (the API takes any date or
+   * `workingDays`): a consulted unit's answer, a producer's supplement, the office's processing.
+   * Counted with the holiday calendar, weekends and holidays skipped.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  CONSULTATION_WORKING_DAYS = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  SUPPLEMENT_WORKING_DAYS = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  PROCESSING_WORKING_DAYS = 15;
+
+  /**
    * Redis for the rate-limit counters (optional): then limits hold across worker processes and
    * instances; without it each process counts in its own memory.
    */
@@ -165,12 +188,71 @@ export class AppConfig {
   @Matches(/^rediss?:\/\/\S+$/, { message: 'must look like redis://host:6379' })
   REDIS_URL?: string;
 
+  /**
+   * Where people reach the service, for the links in e-mails (no trailing slash); defaults to
+   * this machine on PORT.
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*[^\s/])?$/, { message: 'must look like https://kcfund.example.gov.vn' })
+  PUBLIC_URL?: string;
+
+  /**
+   * The SMTP server e-mails go through (optional), e.g. smtps://user:pass@mail.example.gov.vn:465;
+   * without it notifications are in-app only.
+   */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'must look like smtp://user:password@host:587' })
+  SMTP_URL?: string;
+
+  /** The sender of e-mails. */
+  @IsString()
+  MAIL_FROM = 'KCFund <no-reply@kcfund.local>';
+
+  /**
+   * Seconds between runs of the notification worker (events into notifications, e-mails out);
+   * 0 turns it off (tests drive it by hand).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  NOTIFICATIONS_INTERVAL_SECONDS = 10;
+
+  /**
+   * Seconds an e-mail being sent stays claimed by one worker; after that (the worker died) another
+   * sends it again, under the same Message-ID.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  MAIL_CLAIM_SECONDS = 300;
+
+  /** Minutes between reminder runs (due soon, due today, overdue; daily digests); 0 turns them off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1440)
+  REMINDERS_INTERVAL_MINUTES = 60;
+
+  /** Working days before a due date when "sắp đến hạn" reminders go out. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  REMINDER_DAYS_BEFORE = 2;
+
   /** HTTP worker processes (Node's cluster); 1 runs the service in a single process. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(64)
   WEB_CONCURRENCY = 1;
+
+  /** The address links in e-mails start with. */
+  get publicUrl(): string {
+    return this.PUBLIC_URL ?? `http://localhost:${this.PORT}`;
+  }
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';

@@ -37,6 +37,7 @@ export const FIELD_LABELS: Record<string, string> = {
   officerId: 'Chuyên viên',
   leadUnitId: 'Đơn vị chủ trì',
   dueDate: 'Hạn',
+  workingDays: 'Số ngày làm việc',
   reason: 'Lý do',
   note: 'Ghi chú',
   unitId: 'Đơn vị',

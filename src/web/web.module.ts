@@ -3,6 +3,7 @@ import { BrowserSessionSource } from '../common/auth/browser-session';
 import { AdministrationModule } from '../modules/administration/administration.module';
 import { ApplicationsModule } from '../modules/applications/applications.module';
 import { BudgetModule } from '../modules/budget/budget.module';
+import { CalendarModule } from '../modules/calendar/calendar.module';
 import { CatalogueModule } from '../modules/catalogue/catalogue.module';
 import { DisbursementsModule } from '../modules/disbursements/disbursements.module';
 import { EstablishmentsModule } from '../modules/establishments/establishments.module';
@@ -13,6 +14,7 @@ import { ReportsModule } from '../modules/reports/reports.module';
 import { SettlementModule } from '../modules/settlement/settlement.module';
 import { OfficialDocumentsModule } from '../modules/official-documents/official-documents.module';
 import { AdminActivityPagesController } from './admin-activity-pages.controller';
+import { AdminHolidayPagesController } from './admin-holiday-pages.controller';
 import { AdminUnitPagesController } from './admin-unit-pages.controller';
 import { AdminUserPagesController } from './admin-user-pages.controller';
 import { ApiLinks } from './api-links';
@@ -55,6 +57,7 @@ import { WebViews } from './web-views';
     AdministrationModule,
     ApplicationsModule,
     BudgetModule,
+    CalendarModule,
     CatalogueModule,
     DisbursementsModule,
     EstablishmentsModule,
@@ -82,6 +85,7 @@ import { WebViews } from './web-views';
     DocumentRegisterPagesController,
     AdminUnitPagesController,
     AdminActivityPagesController,
+    AdminHolidayPagesController,
     AdminUserPagesController,
   ],
   providers: [

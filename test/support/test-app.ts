@@ -28,6 +28,8 @@ export function testConfig(env: Record<string, string> = {}): AppConfig {
     DATA_DIR: `${tmpdir()}/kcfund-test-data`,
     // The test runs share DATA_DIR but not their databases: a sweep would take another run's files for orphans.
     HOUSEKEEPING_INTERVAL_MINUTES: '0',
+    NOTIFICATIONS_INTERVAL_SECONDS: '0',
+    REMINDERS_INTERVAL_MINUTES: '0',
     ...env,
   });
 }

@@ -107,3 +107,18 @@ export function IsNotBefore(other: string, message: string, options?: Validation
     options,
   );
 }
+
+/**
+ * A field that must not come with `other`: two ways of saying one thing (a due date, or a number
+ * of working days from today), of which the client sends one. Named on this field.
+ */
+export function IsExclusiveWith(other: string, options?: ValidationOptions): PropertyDecorator {
+  return define(
+    'isExclusiveWith',
+    (value, args) => {
+      const given = (args.object as Record<string, unknown>)[other];
+      return value == null || given == null ? null : `gửi ${args.property} hoặc ${other}, không gửi cả hai`;
+    },
+    options,
+  );
+}

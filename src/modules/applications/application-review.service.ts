@@ -15,8 +15,9 @@ import { ApplicationStore } from './application-store';
 import { ApplicationView, AppraisalView, toAppraisalView } from './application.view';
 import { ApplicationError } from './applications.error';
 import { ConflictDeclarationsService } from './conflict-declarations.service';
+import { DueDates } from './due-dates';
 import { approvedSupportProblem, totalsOf } from './costs.rules';
-import { assignActionFor, capacityFor, nextStatus, recommendationRefusal } from './workflow.rules';
+import { Assignment, assignActionFor, capacityFor, nextStatus, recommendationRefusal } from './workflow.rules';
 import { Appraisal } from './appraisal.entity';
 import { CostLine } from './cost-line.entity';
 import type { AppraisalDto, AssignDto, NoteDto, RecommendDto, RequiredReasonDto, ReturnDto } from './dto/workflow.dto';
@@ -36,6 +37,7 @@ export class ApplicationReviewService {
     private readonly actors: ActorSource,
     private readonly conflicts: ConflictDeclarationsService,
     private readonly delegations: DelegationService,
+    private readonly dueDates: DueDates,
   ) {}
 
   /**
@@ -52,8 +54,8 @@ export class ApplicationReviewService {
       await this.units.requireActiveUnits([{ field: 'leadUnitId', id: dto.leadUnitId }]);
       // A head's routine delegate assigns in the head's capacity, for the head.
       const roles = onBehalfOf ? ['head'] : actor.roles;
-      if (dto.dueDate < this.clock.today()) throw ValidationFailed.field('dueDate', 'không được trước ngày hôm nay');
-      const action = assignActionFor({ current: app, requested: dto });
+      const requested = { officerId: dto.officerId, leadUnitId: dto.leadUnitId, dueDate: await this.dueDates.resolve(dto) };
+      const action = assignActionFor({ current: app, requested });
       if (action === null) {
         // The same assignment again changes nothing; the state must still allow assignment.
         nextStatus({ from: app.status, action: 'reassign_officer', role: capacityFor({ action: 'reassign_officer', roles }) });
@@ -67,8 +69,8 @@ export class ApplicationReviewService {
         throw ValidationFailed.field('officerId', 'chuyên viên phải thuộc đơn vị chủ trì (hoặc một đơn vị trực thuộc)');
       }
       const before = { officerId: app.officerId, leadUnitId: app.leadUnitId, dueDate: app.dueDate };
-      const changes = await this.describeAssignment(actor, before, dto, officer.fullName);
-      Object.assign(app, { status: to, officerId: officer.id, leadUnitId: dto.leadUnitId, dueDate: dto.dueDate });
+      const changes = await this.describeAssignment(actor, before, requested, officer.fullName);
+      Object.assign(app, { status: to, officerId: officer.id, leadUnitId: dto.leadUnitId, dueDate: requested.dueDate });
       await this.store.recordStep(em, {
         app,
         action,
@@ -94,17 +96,17 @@ export class ApplicationReviewService {
       const { app } = await this.store.open(actor, id, 'return', { lock: true });
       const from = app.status;
       const to = nextStatus({ from, action: 'return', role });
-      if (dto.dueDate < this.clock.today()) throw ValidationFailed.field('dueDate', 'không được trước ngày hôm nay');
+      const dueDate = await this.dueDates.resolve(dto);
       app.status = to;
-      app.supplementDueDate = dto.dueDate;
+      app.supplementDueDate = dueDate;
       await this.store.recordStep(em, {
         app,
         action: 'return',
         from,
         actor,
         capacity: role,
-        note: `${dto.reason.trim()} (hạn bổ sung ${formatDateVi(dto.dueDate)})`,
-        after: { supplementDueDate: dto.dueDate },
+        note: `${dto.reason.trim()} (hạn bổ sung ${formatDateVi(dueDate)})`,
+        after: { supplementDueDate: dueDate },
       });
       return this.store.view(app);
     });
@@ -252,7 +254,7 @@ export class ApplicationReviewService {
   private async describeAssignment(
     actor: Actor,
     before: { officerId: string | null; leadUnitId: string | null; dueDate: string | null },
-    dto: AssignDto,
+    dto: Assignment,
     officerName: string,
   ): Promise<string> {
     const unitName = async (id: string) => (await this.units.getUnit(actor, id)).name;

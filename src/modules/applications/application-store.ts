@@ -17,6 +17,8 @@ import type { ApplicationStatus } from './application-statuses';
 import { Appraisal } from './appraisal.entity';
 import { Consultation } from './consultation.entity';
 import { CostLine } from './cost-line.entity';
+import { NotificationOutbox } from '../notifications/notification-outbox';
+import { fileNotices } from './file-notices.rules';
 
 export interface StepRecord {
   app: Application;
@@ -50,6 +52,7 @@ export class ApplicationStore {
     private readonly actors: ActorSource,
     private readonly access: FileAccess,
     private readonly units: UnitService,
+    private readonly outbox: NotificationOutbox,
   ) {}
 
   /**
@@ -108,6 +111,20 @@ export class ApplicationStore {
       before: step.from === null ? null : { status: step.from, ...step.before },
       after: { status: step.app.status, ...step.after, ...(step.note ? { note: step.note } : {}) },
     });
+    await this.recordNotices(step);
+  }
+
+  /** The step's notifications (file-notices.rules), into the outbox with the step's own commit. */
+  private async recordNotices(step: StepRecord): Promise<void> {
+    const needsCentre = step.action === 'submit';
+    const needsUnitName = step.action === 'consult' || step.action === 'answer';
+    const centreUnitIds = needsCentre ? (await this.units.placement()).centres() : [];
+    let unitName: string | null = null;
+    if (needsUnitName) {
+      const unitId = step.action === 'consult' ? step.after?.unitId : step.actor.unitId;
+      if (typeof unitId === 'string') unitName = (await this.units.namesOf([unitId])).get(unitId) ?? null;
+    }
+    for (const event of fileNotices({ step, file: step.app, centreUnitIds, unitName })) this.outbox.record(event);
   }
 
   /** The full view of one file: cost lines, timeline, documents, consultations and appraisals. */

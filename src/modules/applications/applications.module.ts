@@ -1,5 +1,8 @@
+import { FileDeadlines } from './file-deadlines';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { Module } from '@nestjs/common';
 import { BudgetModule } from '../budget/budget.module';
+import { CalendarModule } from '../calendar/calendar.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { EstablishmentsModule } from '../establishments/establishments.module';
 import { OrganizationModule } from '../organization/organization.module';
@@ -15,14 +18,16 @@ import { ConflictDeclarationsController } from './conflict-declarations.controll
 import { ConflictDeclarationsService } from './conflict-declarations.service';
 import { ConsultationsController } from './consultations.controller';
 import { ConsultationsService } from './consultations.service';
+import { DueDates } from './due-dates';
 import { FundDirectory } from './fund-directory';
 import { FileAccess } from './file-access';
 import { FileNamesService } from './file-names.service';
 
 @Module({
-  imports: [CatalogueModule, EstablishmentsModule, OrganizationModule, BudgetModule, DocumentRegisterModule],
+  imports: [CalendarModule, CatalogueModule, EstablishmentsModule, OrganizationModule, BudgetModule, DocumentRegisterModule, NotificationsModule],
   controllers: [ApplicationsController, ConsultationsController, ConflictDeclarationsController],
   providers: [
+    FileDeadlines,
     ApplicationStore,
     FileAccess,
     ApplicationFiles,
@@ -34,7 +39,8 @@ import { FileNamesService } from './file-names.service';
     ConflictDeclarationsService,
     FundDirectory,
     FileNamesService,
+    DueDates,
   ],
-  exports: [ApplicationsService, ApplicationFiles, ApplicationReviewService, ApplicationDecisionService, ConsultationsService, ApplicationDocumentsService, ConflictDeclarationsService, FileNamesService],
+  exports: [ApplicationsService, ApplicationFiles, ApplicationReviewService, ApplicationDecisionService, ConsultationsService, ApplicationDocumentsService, ConflictDeclarationsService, FileNamesService, FileDeadlines],
 })
 export class ApplicationsModule {}

@@ -12,6 +12,7 @@ import { UnitService } from '../organization/unit.service';
 import { ApplicationStore } from './application-store';
 import { Application } from './application.entity';
 import { ConsultationView, stateOf, toConsultationView } from './application.view';
+import { DueDates } from './due-dates';
 import { ApplicationError } from './applications.error';
 import { consultationStatusSql, extensionDecided, extensionDecisionRefusal, extensionRequestRefusal, newDueDateProblem } from './consultations.rules';
 import { ACT_ROLES } from './file-access.rules';
@@ -52,11 +53,12 @@ export class ConsultationsService {
     private readonly clock: Clock,
     private readonly store: ApplicationStore,
     private readonly units: UnitService,
+    private readonly dueDates: DueDates,
   ) {}
 
   /**
    * The responsible officer (or a head of the lead unit) asks another unit for its opinion, with a
-   * due date from today on; one does not consult one's own unit.
+   * due date from today on (or a number of working days from today); one does not consult one's own unit.
    */
   async consult(actor: Actor, applicationId: string, dto: ConsultDto): Promise<ConsultationView> {
     const role = capacityFor({ action: 'consult', roles: actor.roles });
@@ -67,13 +69,13 @@ export class ConsultationsService {
       if (!(await this.units.isActiveUnit(dto.unitId))) throw ValidationFailed.field('unitId', 'không có đơn vị này');
       if (dto.unitId === actor.unitId) throw ValidationFailed.field('unitId', 'không xin ý kiến chính đơn vị của mình');
       const today = this.clock.today();
-      if (dto.dueDate < today) throw ValidationFailed.field('dueDate', 'không được trước ngày hôm nay');
+      const dueDate = await this.dueDates.resolve(dto);
       const consultation = Object.assign(new Consultation(), {
         id: newId(),
         applicationId: app.id,
         unitId: dto.unitId,
         question: dto.question.trim(),
-        dueDate: dto.dueDate,
+        dueDate,
         requestedBy: actor.id,
         requestedAt: this.clock.now(),
         opinion: null,
@@ -89,8 +91,8 @@ export class ConsultationsService {
         from,
         actor,
         capacity: role,
-        note: `Xin ý kiến ${unit.name} (hạn ${formatDateVi(dto.dueDate)}): ${consultation.question}`,
-        after: { consultationId: consultation.id, unitId: dto.unitId, dueDate: dto.dueDate },
+        note: `Xin ý kiến ${unit.name} (hạn ${formatDateVi(dueDate)}): ${consultation.question}`,
+        after: { consultationId: consultation.id, unitId: dto.unitId, dueDate },
       });
       return toConsultationView(consultation, today);
     });
@@ -173,7 +175,7 @@ export class ConsultationsService {
         actor,
         capacity,
         note: `${unitName} đề nghị gia hạn trả lời xin ý kiến từ ${formatDateVi(consultation.dueDate)} đến ${formatDateVi(dto.newDueDate)}: ${reason}`,
-        after: { consultationId: id, dueDate: consultation.dueDate, requestedUntil: dto.newDueDate },
+        after: { consultationId: id, unitId: consultation.unitId, dueDate: consultation.dueDate, requestedUntil: dto.newDueDate },
       });
       return toConsultationView(consultation, today);
     });
@@ -224,7 +226,7 @@ export class ConsultationsService {
         capacity,
         note: [what, reason].filter(Boolean).join(' — '),
         before: { consultationId: id, ...before },
-        after: { consultationId: id, dueDate: consultation.dueDate, extensionStatus: consultation.extensionStatus },
+        after: { consultationId: id, unitId: consultation.unitId, dueDate: consultation.dueDate, extensionStatus: consultation.extensionStatus },
       });
       return toConsultationView(consultation, this.clock.today());
     });

@@ -56,6 +56,15 @@ export class ContractsService {
     return passed?.settlementDueDate ?? null;
   }
 
+  /** Passed acceptances whose settlement is due by `until` (reminders; the caller keeps the files still awaiting settlement). */
+  async settlementsDueBy(until: string): Promise<Array<{ applicationId: string; dueDate: string }>> {
+    const rows: Array<{ application_id: string; settlement_due_date: string | Date }> = await this.tx.manager.query(
+      "SELECT application_id, settlement_due_date FROM acceptances WHERE result = 'passed' AND settlement_due_date IS NOT NULL AND settlement_due_date <= ?",
+      [until],
+    );
+    return rows.map((r) => ({ applicationId: r.application_id, dueDate: typeof r.settlement_due_date === 'string' ? r.settlement_due_date.slice(0, 10) : r.settlement_due_date.toISOString().slice(0, 10) }));
+  }
+
   async contract(actor: Actor, applicationId: string, dto: ContractDto): Promise<ApplicationView> {
     const capacity = requireRole(actor, 'officer', 'head') as 'officer' | 'head';
     return this.tx.run(async (em) => {

@@ -1,3 +1,4 @@
+import { NotificationsModule } from '../notifications/notifications.module';
 import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '../applications/applications.module';
 import { BudgetModule } from '../budget/budget.module';
@@ -9,7 +10,7 @@ import { DisbursementsController } from './disbursements.controller';
 import { DisbursementsService } from './disbursements.service';
 
 @Module({
-  imports: [ApplicationsModule, BudgetModule, CatalogueModule, LedgerModule, DocumentRegisterModule],
+  imports: [ApplicationsModule, BudgetModule, CatalogueModule, LedgerModule, DocumentRegisterModule, NotificationsModule],
   controllers: [DisbursementsController],
   providers: [DisbursementsService, ContractsService],
   exports: [DisbursementsService, ContractsService],

@@ -33,6 +33,8 @@ import {
 } from './disbursements.rules';
 import { DisbursementQuery, PayDisbursementDto, RejectDisbursementDto, RequestDisbursementDto, ReturnDisbursementDto } from './dto/disbursement.dto';
 import { assertHappened } from '../../common/past-date';
+import { NotificationOutbox } from '../notifications/notification-outbox';
+import { paymentNotice } from './disbursement-notices.rules';
 
 /**
  * Advances (tạm ứng), payments and final payments: requested by an officer or finance, approved
@@ -51,6 +53,7 @@ export class DisbursementsService {
     private readonly budget: BudgetService,
     private readonly ledger: LedgerService,
     private readonly papers: OfficialDocumentsService,
+    private readonly outbox: NotificationOutbox,
   ) {}
 
   async request(actor: Actor, dto: RequestDisbursementDto): Promise<DisbursementView> {
@@ -202,6 +205,7 @@ export class DisbursementsService {
       await em.save(Disbursement, disbursement);
       const view = toDisbursementView(disbursement, app.currency);
       this.audit.record({ actor, capacity, action: 'disbursement.pay', entity: 'disbursement', entityId: id, before, after: view });
+      this.outbox.record(paymentNotice({ file: app, kindLabel: DISBURSEMENT_KIND_LABELS[disbursement.kind], amount: disbursement.amount, valueDate: dto.valueDate }));
       if (disbursement.kind === 'final') {
         await this.files.step(em, { file: app, action: 'settle', role: 'finance', actor, capacity, note: `Đã chi trả phần còn lại ${formatMoneyVi(disbursement.amount, app.currency)} theo quyết toán` });
       }

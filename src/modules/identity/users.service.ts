@@ -20,6 +20,7 @@ import { newTemporaryPassword, PasswordHasher } from './password-hasher';
 import { RefreshTokenStore } from './refresh-token.store';
 import { LeaderScope, User } from './user.entity';
 import { normaliseEmail, toUserView, UserView } from './user.view';
+import type { Recipient, RecipientQuery } from './recipients';
 
 export interface NewUser {
   /** Given when the caller needs the id before the row exists (self-registration audits as the new user). */
@@ -184,6 +185,35 @@ export class UsersService {
     if (wanted.length === 0) return new Map();
     const rows = await this.tx.manager.find(User, { select: { id: true, fullName: true, roles: true, leaderScope: true, unitId: true }, where: { id: In(wanted) } });
     return new Map(rows.map((u) => [u.id, { id: u.id, fullName: u.fullName, roles: canonicalRoles(u.roles), deputy: u.roles.includes('leader') && u.leaderScope != null, unitId: u.unitId }]));
+  }
+
+  /**
+   * The active users a message goes to (notifications): named users, the holders of roles in
+   * given units, the holders of roles anywhere. The caller (a step that has checked its actor)
+   * chose the audience from the file's own access policy.
+   */
+  async recipients(query: RecipientQuery): Promise<Recipient[]> {
+    const clauses: string[] = [];
+    const params: unknown[] = [];
+    if (query.userIds?.length) {
+      clauses.push(`u.id IN (${query.userIds.map(() => '?').join(',')})`);
+      params.push(...query.userIds);
+    }
+    for (const group of query.units ?? []) {
+      if (!group.roles.length) continue;
+      clauses.push(`(u.unit_id = ? AND (${group.roles.map(() => 'FIND_IN_SET(?, u.roles) > 0').join(' OR ')}))`);
+      params.push(group.unitId, ...group.roles);
+    }
+    if (query.roles?.length) {
+      clauses.push(`(${query.roles.map(() => 'FIND_IN_SET(?, u.roles) > 0').join(' OR ')})`);
+      params.push(...query.roles);
+    }
+    if (clauses.length === 0) return [];
+    const rows: Array<{ id: string; email: string; full_name: string }> = await this.tx.manager.query(
+      `SELECT u.id, u.email, u.full_name FROM users u WHERE u.active = 1 AND (${clauses.join(' OR ')}) ORDER BY u.id`,
+      params,
+    );
+    return rows.map((r) => ({ id: r.id, email: r.email, fullName: r.full_name }));
   }
 
   async getUser(actor: Actor, id: string): Promise<UserView> {

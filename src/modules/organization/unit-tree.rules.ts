@@ -71,6 +71,11 @@ export class UnitPlacement {
     return [...this.parentOf.keys()].filter((id) => this.lineOf(id).includes(unitId));
   }
 
+  /** The extension centres themselves (whose heads take in newly submitted files). */
+  centres(): string[] {
+    return [...this.kindOf.entries()].filter(([, kind]) => kind === 'centre').map(([id]) => id);
+  }
+
   /** Whether the unit is the extension centre or lies under it. */
   inCentre(unitId: string | null): boolean {
     return this.lineOf(unitId).some((id) => this.kindOf.get(id) === 'centre');

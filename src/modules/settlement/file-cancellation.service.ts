@@ -15,6 +15,8 @@ import { OfficialDocumentsService } from '../official-documents/official-documen
 import { Recovery } from './recovery.entity';
 import { SettlementError } from './settlement.error';
 import { toRecoveryView } from './settlement.view';
+import { NotificationOutbox } from '../notifications/notification-outbox';
+import { recoveryNotice } from '../disbursements/disbursement-notices.rules';
 
 /** The answer to a cancellation: the file, and the recovery opened for what was paid (or null). */
 export type CancellationView = ApplicationView & { recoveryId: string | null };
@@ -35,6 +37,7 @@ export class FileCancellationService {
     private readonly disbursements: DisbursementsService,
     private readonly budget: BudgetService,
     private readonly papers: OfficialDocumentsService,
+    private readonly outbox: NotificationOutbox,
   ) {}
 
   async cancel(actor: Actor, id: string, dto: RequiredReasonDto): Promise<CancellationView> {
@@ -67,6 +70,7 @@ export class FileCancellationService {
       await em.insert(Recovery, recovery);
       // The recovery notice (thông báo thu hồi), numbered in the register of outgoing documents.
       await this.papers.register(em, { type: 'recovery-notice', file: app, signer: { id: actor.id, capacity: 'leader' } });
+      this.outbox.record(recoveryNotice({ file: app, amount: recovery.amount, reason: 'Đề án đã bị hủy sau khi nhận tạm ứng.' }));
       this.audit.record({ actor, capacity: 'leader', action: 'recovery.open', entity: 'recovery', entityId: recovery.id, after: toRecoveryView(recovery, app.currency) });
       return { ...cancelled, recoveryId: recovery.id };
     });

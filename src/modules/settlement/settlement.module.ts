@@ -1,3 +1,4 @@
+import { NotificationsModule } from '../notifications/notifications.module';
 import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '../applications/applications.module';
 import { BudgetModule } from '../budget/budget.module';
@@ -13,7 +14,7 @@ import { SettlementController } from './settlement.controller';
 import { SettlementService } from './settlement.service';
 
 @Module({
-  imports: [ApplicationsModule, BudgetModule, CatalogueModule, DisbursementsModule, EstablishmentsModule, LedgerModule, PdfModule, DocumentRegisterModule],
+  imports: [ApplicationsModule, BudgetModule, CatalogueModule, DisbursementsModule, EstablishmentsModule, LedgerModule, PdfModule, DocumentRegisterModule, NotificationsModule],
   controllers: [SettlementController],
   providers: [SettlementService, RecoveryService, FileCancellationService],
   exports: [SettlementService, RecoveryService, FileCancellationService],

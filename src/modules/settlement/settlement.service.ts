@@ -32,6 +32,8 @@ import { SettlementError } from './settlement.error';
 import { missingVouchers, settle, SettlementStanding, settlementStanding } from './settlement.rules';
 import { Settlement, SettlementLine } from './settlement.entity';
 import { SettlementSignatories, SettlementView, toSettlementView } from './settlement.view';
+import { NotificationOutbox } from '../notifications/notification-outbox';
+import { recoveryNotice } from '../disbursements/disbursement-notices.rules';
 
 /**
  * Quyết toán: the owner files actual costs; finance checks (first approval); a leader, or a
@@ -57,6 +59,7 @@ export class SettlementService {
     private readonly delegations: DelegationService,
     private readonly pdf: PdfService,
     private readonly config: AppConfig,
+    private readonly outbox: NotificationOutbox,
     private readonly papers: OfficialDocumentsService,
   ) {}
 
@@ -221,6 +224,7 @@ export class SettlementService {
       });
       await em.insert(Recovery, recovery);
       settlement.recoveryId = recovery.id;
+      this.outbox.record(recoveryNotice({ file: app, amount: figures.recovery, reason: 'Theo quyết toán được phê duyệt, số đã chi vượt mức hỗ trợ cuối cùng.' }));
     }
     await em.save(Settlement, settlement);
     // The settlement record, and the recovery notice when money is owed back (sổ văn bản đi).

@@ -1,13 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Actor, hasRole, isStaff } from '../../common/auth/actor';
 import { Clock } from '../../common/clock';
 import { Money } from '../../common/money/decimal';
+import { AppConfig } from '../../config/app-config';
 import { ApplicationsService } from '../../modules/applications/applications.service';
 import type { ApplicationView } from '../../modules/applications/application.view';
 import { ConflictDeclarationsService } from '../../modules/applications/conflict-declarations.service';
 import { consultedUnitOffers } from '../../modules/applications/consultations.service';
 import { FileNamesService } from '../../modules/applications/file-names.service';
 import { BudgetService } from '../../modules/budget/budget.service';
+import { HolidayCalendarService } from '../../modules/calendar/holiday-calendar.service';
 import { CatalogueService } from '../../modules/catalogue/catalogue.service';
 import { ContractsService } from '../../modules/disbursements/contracts.service';
 import { DisbursementsService } from '../../modules/disbursements/disbursements.service';
@@ -62,6 +64,8 @@ export class FilePageService {
     private readonly conflicts: ConflictDeclarationsService,
     private readonly fileNames: FileNamesService,
     private readonly papers: OfficialPapersService,
+    private readonly calendar: HolidayCalendarService,
+    @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
   async model(actor: Actor, id: string): Promise<Record<string, unknown>> {
@@ -100,6 +104,7 @@ export class FilePageService {
     const source = funds.find((f) => f.code === app.fundCode)?.source;
     const rule = rules.find((r) => r.fundSource === source) ?? rules.find((r) => r.fundSource === null) ?? null;
     const settlement = settlements[0] ?? null;
+    const proposedDueDates = await this.proposedDueDates(actions, today);
     const acceptance = works.acceptance;
     return {
       title: app.title,
@@ -152,9 +157,31 @@ export class FilePageService {
       conflictDeclarations: declarations,
       mayDeclare: actions.has('declare'),
       ...this.paperLinks(app.id, issued),
+      proposedDueDates,
       disbursementKey: this.idempotency.newKey(),
       isStaff: isStaff(actor),
     };
+  }
+
+  /**
+   * The due dates the forms of the steps offered now propose: today plus the configured working
+   * days (weekends and the holiday calendar skipped). The user may pick another date.
+   */
+  private async proposedDueDates(actions: ReadonlySet<string>, today: string): Promise<Record<string, { date: string; hint: string }>> {
+    const days: Record<string, number> = {
+      assign: this.config.PROCESSING_WORKING_DAYS,
+      consult: this.config.CONSULTATION_WORKING_DAYS,
+      return: this.config.SUPPLEMENT_WORKING_DAYS,
+    };
+    const offered = Object.keys(days).filter((step) => actions.has(step));
+    if (offered.length === 0) return {};
+    const calendar = await this.calendar.calendar();
+    return Object.fromEntries(
+      offered.map((step) => [
+        step,
+        { date: calendar.addWorkingDays(today, days[step]), hint: `Đề xuất ${days[step]} ngày làm việc kể từ hôm nay (tính theo ngày làm việc, không kể thứ Bảy, Chủ nhật và ngày lễ).` },
+      ]),
+    );
   }
 
   /**

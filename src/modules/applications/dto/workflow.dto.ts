@@ -1,9 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { IsCalendarDate, IsMoneyString } from '../../../common/http/validators';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsCalendarDate, IsExclusiveWith, IsMoneyString } from '../../../common/http/validators';
 
 // Required fields end with @IsNotEmpty(): with stopAtFirstError, class-validator checks the
 // decorators bottom-up, so a missing value reads "không được để trống" rather than a length error.
+
+/** The most working days a due date may be counted ahead (about four months of office days). */
+export const MAX_WORKING_DAYS = 90;
+
+/** What `workingDays` means, for the API's documentation. */
+const WORKING_DAYS_DOC =
+  'Thay cho dueDate: hạn là ngày làm việc thứ n sau hôm nay, không kể thứ Bảy, Chủ nhật và ngày lễ trong lịch ngày lễ (gửi một trong hai trường)';
+
+/**
+ * A due date is given as a date or as a number of working days from today (exactly one of the
+ * two): `dueDate` is required while `workingDays` is absent, and refused beside it.
+ */
+const onlyWithoutWorkingDays = ValidateIf((o: { workingDays?: unknown }) => o.workingDays == null);
 
 export class AssignDto {
   @ApiProperty({ description: 'Chuyên viên chịu trách nhiệm' })
@@ -18,10 +31,19 @@ export class AssignDto {
   @IsNotEmpty()
   leadUnitId: string;
 
-  @ApiProperty({ example: '2026-04-30' })
+  @ApiPropertyOptional({ example: '2026-04-30', description: 'Hạn xử lý (từ hôm nay trở đi); hoặc workingDays' })
+  @onlyWithoutWorkingDays
   @IsCalendarDate()
   @IsNotEmpty()
-  dueDate: string;
+  dueDate?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_WORKING_DAYS, example: 15, description: WORKING_DAYS_DOC })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_WORKING_DAYS)
+  @IsExclusiveWith('dueDate')
+  workingDays?: number;
 
   @ApiPropertyOptional({ description: 'Lý do (bắt buộc về nghiệp vụ khi đổi đơn vị chủ trì hoặc hạn xử lý)' })
   @IsOptional()
@@ -38,10 +60,19 @@ export class ReturnDto {
   @IsNotEmpty()
   reason: string;
 
-  @ApiProperty({ description: 'Hạn bổ sung', example: '2026-04-15' })
+  @ApiPropertyOptional({ description: 'Hạn bổ sung (từ hôm nay trở đi); hoặc workingDays', example: '2026-04-15' })
+  @onlyWithoutWorkingDays
   @IsCalendarDate()
   @IsNotEmpty()
-  dueDate: string;
+  dueDate?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_WORKING_DAYS, example: 10, description: WORKING_DAYS_DOC })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_WORKING_DAYS)
+  @IsExclusiveWith('dueDate')
+  workingDays?: number;
 }
 
 export class ReasonDto {
@@ -156,10 +187,19 @@ export class ConsultDto {
   @IsNotEmpty()
   question: string;
 
-  @ApiProperty({ description: 'Hạn trả lời (từ hôm nay trở đi)', example: '2026-04-10' })
+  @ApiPropertyOptional({ description: 'Hạn trả lời (từ hôm nay trở đi); hoặc workingDays', example: '2026-04-10' })
+  @onlyWithoutWorkingDays
   @IsCalendarDate()
   @IsNotEmpty()
-  dueDate: string;
+  dueDate?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_WORKING_DAYS, example: 5, description: WORKING_DAYS_DOC })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_WORKING_DAYS)
+  @IsExclusiveWith('dueDate')
+  workingDays?: number;
 }
 
 export class AnswerDto {
