@@ -44,6 +44,8 @@ export const FIELD_LABELS: Record<string, string> = {
   question: 'Nội dung xin ý kiến',
   opinion: 'Ý kiến',
   comment: 'Nhận xét',
+  newDueDate: 'Đề nghị gia hạn đến ngày',
+  acknowledgeDisagreement: 'Xác nhận đã xem xét ý kiến không đồng ý',
   score: 'Điểm',
   recommendation: 'Kiến nghị',
   hasConflict: 'Xung đột lợi ích',
