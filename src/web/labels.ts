@@ -1,6 +1,7 @@
 /** Names of the API's fields, for an error listed above a form rather than beside its field. */
 export const FIELD_LABELS: Record<string, string> = {
   email: 'Email',
+  digest: 'Bản tóm tắt hằng ngày',
   password: 'Mật khẩu',
   currentPassword: 'Mật khẩu hiện tại',
   newPassword: 'Mật khẩu mới',
