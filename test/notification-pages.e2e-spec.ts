@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { newId } from '../src/common/ids';
-import { NotificationWorker } from '../src/modules/notifications/notification-worker';
+import { NotificationWorker } from '../src/modules/notifications/notification-worker.service';
 import { PasswordHasher } from '../src/modules/identity/password-hasher';
 import { createActor, TestActor } from './support/actors';
 import { BrowserSession, openBrowser, PHONE, SCREENSHOTS } from './support/browser';

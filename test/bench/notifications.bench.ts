@@ -8,7 +8,7 @@ import { newId } from '../../src/common/ids';
 import { loadConfig } from '../../src/config/app-config';
 import { ApplicationStore } from '../../src/modules/applications/application-store';
 import { RemindersService } from '../../src/modules/deadlines/reminders.service';
-import { NotificationWorker } from '../../src/modules/notifications/notification-worker';
+import { NotificationWorker } from '../../src/modules/notifications/notification-worker.service';
 import { BENCH_SECRET, BenchEnv, percentile, table } from './bench-env';
 import { peakRssMb, resetPeakRss, rssMb } from './bench-proc';
 import { insertBatches, insertFiles, SeedFile, seedUnits, seedUsers } from './bench-seed';

@@ -17,7 +17,7 @@ import type { ApplicationStatus } from './application-statuses';
 import { Appraisal } from './appraisal.entity';
 import { Consultation } from './consultation.entity';
 import { CostLine } from './cost-line.entity';
-import { NotificationOutbox } from '../notifications/notification-outbox';
+import { NotificationOutbox } from '../notifications/notification-outbox.service';
 import { fileNotices } from './file-notices.rules';
 
 export interface StepRecord {

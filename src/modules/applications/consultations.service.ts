@@ -175,6 +175,7 @@ export class ConsultationsService {
         from: app.status,
         actor,
         capacity,
+        unitName,
         note: `${unitName} đề nghị gia hạn trả lời xin ý kiến từ ${formatDateVi(consultation.dueDate)} đến ${formatDateVi(dto.newDueDate)}: ${reason}`,
         after: { consultationId: id, unitId: consultation.unitId, dueDate: consultation.dueDate, requestedUntil: dto.newDueDate },
       });
@@ -225,6 +226,7 @@ export class ConsultationsService {
         from: app.status,
         actor,
         capacity,
+        unitName,
         note: [what, reason].filter(Boolean).join(' — '),
         before: { consultationId: id, ...before },
         after: { consultationId: id, unitId: consultation.unitId, dueDate: consultation.dueDate, extensionStatus: consultation.extensionStatus },

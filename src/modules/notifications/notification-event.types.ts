@@ -1,4 +1,4 @@
-import type { RecipientQuery } from '../identity/recipients';
+import type { RecipientQuery } from '../identity/recipients.types';
 
 /**
  * What a step tells people: one event per step, written into the outbox in the step's own

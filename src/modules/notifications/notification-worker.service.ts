@@ -5,11 +5,11 @@ import { newId } from '../../common/ids';
 import { formatDateVi } from '../../common/money/format-vi';
 import { AppConfig } from '../../config/app-config';
 import { TransactionRunner } from '../../database/transaction';
-import type { Recipient } from '../identity/recipients';
+import type { Recipient } from '../identity/recipients.types';
 import { UsersService } from '../identity/users.service';
 import { afterFailure, digestEmail, notificationEmail } from './delivery.rules';
 import { MailTransport } from './mail-transport';
-import type { NoticeMessage } from './notification-event';
+import type { NoticeMessage } from './notification-event.types';
 
 const EXPAND_BATCH = 200;
 /** E-mails claimed at once: a worker that dies leaves at most these waiting for their claim to lapse. */
