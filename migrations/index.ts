@@ -29,6 +29,7 @@ import { CreateOutgoingDocuments1763884802500 } from './1763884802500-CreateOutg
 import { CreateNotifications1763884802600 } from './1763884802600-CreateNotifications';
 import { CreateHolidays1763884802700 } from './1763884802700-CreateHolidays';
 import { SeedHolidays1763884802710 } from './1763884802710-SeedHolidays';
+import { AddConsultationExtensions1763884802800 } from './1763884802800-AddConsultationExtensions';
 import { CreateCalls1763884803100 } from './1763884803100-CreateCalls';
 import { AddActivityEligibility1763884803110 } from './1763884803110-AddActivityEligibility';
 import { CreateListDecisions1763884803120 } from './1763884803120-CreateListDecisions';
@@ -66,6 +67,7 @@ export const MIGRATIONS: Function[] = [
   CreateNotifications1763884802600,
   CreateHolidays1763884802700,
   SeedHolidays1763884802710,
+  AddConsultationExtensions1763884802800,
   CreateCalls1763884803100,
   AddActivityEligibility1763884803110,
   CreateListDecisions1763884803120,

@@ -1,4 +1,4 @@
-import { createActor, TestActor } from './support/actors';
+import { createActor, createUnit, TestActor } from './support/actors';
 import { ensureYear, unitFigures } from './support/budget';
 import { sampleFileBody, uniqueTaxCode } from './support/files';
 import { startTestApp, TestApp } from './support/test-app';
@@ -345,6 +345,41 @@ describe('the list decision', () => {
     const typed = `${Date.now().toString(36).toUpperCase()}/QĐ-SCT`;
     const ok = await t.http.post(api('/decisions')).set(c.leader.auth).send({ applicationIds: [other], decisionNo: typed }).expect(201);
     expect(ok.body.number).toBe(typed);
+  });
+
+  it('needs the disagreements of consulted units acknowledged, naming the file that has one', async () => {
+    const rich = await cast(t, YEAR);
+    const consulted = await createUnit(t, 'division', 'Phòng Kế hoạch (thử, không đồng ý)');
+    const consultedOfficer = await createActor(t, ['officer'], consulted.id);
+    const agreed = await initialedFile(t, rich, { approvedSupport: '100000000' });
+    // A file the consulted unit disagreed with, walked to the leader.
+    const coop = await establishment(rich.applicant, 'cooperative');
+    const disputed = (await draft(rich, coop).expect(201)).body.id;
+    await t.http.post(api(`/applications/${disputed}/submit`)).set(rich.applicant.auth).expect(200);
+    await t.http.post(api(`/applications/${disputed}/assign`)).set(rich.head.auth).send({ officerId: rich.officer.id, leadUnitId: rich.centre.id, dueDate: `${YEAR}-12-31` }).expect(200);
+    const asked = await t.http
+      .post(api(`/applications/${disputed}/consultations`))
+      .set(rich.officer.auth)
+      .send({ unitId: consulted.id, question: 'Đề nghị cho ý kiến', dueDate: `${YEAR}-07-20` })
+      .expect(201);
+    await t.http.post(api(`/consultations/${asked.body.id}/answer`)).set(consultedOfficer.auth).send({ opinion: 'disagree', comment: 'Chưa phù hợp quy hoạch' }).expect(200);
+    await appraise(t, rich.officer, disputed);
+    await t.http.post(api(`/applications/${disputed}/recommend`)).set(rich.officer.auth).send({ approvedSupport: '100000000', allocationUnitId: rich.centre.id }).expect(200);
+    await t.http.post(api(`/applications/${disputed}/initial`)).set(rich.head.auth).send({}).expect(200);
+
+    const refused = await t.http.post(api('/decisions')).set(rich.leader.auth).send({ applicationIds: [agreed, disputed] }).expect(409);
+    expect(refused.body.code).toBe('DISAGREEMENT_NOT_ACKNOWLEDGED');
+    expect(refused.body.errors[0]).toEqual({ field: 'applicationIds[1]', message: expect.stringContaining(disputed) });
+    expect(refused.body.detail).toContain('Phòng Kế hoạch (thử, không đồng ý) không đồng ý với hồ sơ này');
+    expect(await file(rich, agreed)).toMatchObject({ status: 'initialed', decisionNo: null });
+
+    const decided = await t.http.post(api('/decisions')).set(rich.leader.auth).send({ applicationIds: [agreed, disputed], acknowledgeDisagreements: true }).expect(201);
+    const disputedNow = await file(rich, disputed);
+    expect(disputedNow.status).toBe('approved');
+    expect(disputedNow.timeline.at(-1).note).toBe(
+      `Quyết định số ${decided.body.number} (phê duyệt theo danh sách 2 hồ sơ) — Đã xem xét ý kiến không đồng ý của Phòng Kế hoạch (thử, không đồng ý)`,
+    );
+    expect((await file(rich, agreed)).timeline.at(-1).note).toBe(`Quyết định số ${decided.body.number} (phê duyệt theo danh sách 2 hồ sơ)`);
   });
 
   it('of two list decisions sharing a file at once, one wins; the other changes nothing', async () => {

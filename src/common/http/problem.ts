@@ -27,6 +27,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   OUT_OF_SCOPE: 403,
   CONFLICT_OF_INTEREST: 403,
   DECLARATION_REQUIRED: 409,
+  DISAGREEMENT_NOT_ACKNOWLEDGED: 409,
   CALL_CLOSED: 409,
   NOT_ELIGIBLE: 409,
 };
@@ -49,6 +50,7 @@ const TITLE_BY_CODE: Record<ErrorCode, string> = {
   OUT_OF_SCOPE: 'Ngoài lĩnh vực được phân công',
   CONFLICT_OF_INTEREST: 'Xung đột lợi ích',
   DECLARATION_REQUIRED: 'Cần kê khai xung đột lợi ích trước',
+  DISAGREEMENT_NOT_ACKNOWLEDGED: 'Cần xác nhận đã xem xét ý kiến không đồng ý',
   CALL_CLOSED: 'Ngoài thời gian tiếp nhận hồ sơ của đợt',
   NOT_ELIGIBLE: 'Không đủ điều kiện được hỗ trợ',
 };

@@ -14,6 +14,8 @@ import { OfficialDocumentsService } from '../official-documents/official-documen
 import { ApplicationStore } from './application-store';
 import { ApplicationView } from './application.view';
 import { ConflictDeclarationsService } from './conflict-declarations.service';
+import { Consultation } from './consultation.entity';
+import { disagreementNote, disagreementRefusal } from './consultations.rules';
 import { approvedSupportProblem, totalsOf } from './costs.rules';
 import { capacityFor, nextStatus, type WorkflowRole } from './workflow.rules';
 import type { Application } from './application.entity';
@@ -36,6 +38,8 @@ export interface Judgement {
   ruleId: string;
   /** The decision date (Asia/Ho_Chi_Minh). */
   today: string;
+  /** The consulted units that disagreed, whose disagreement the one deciding acknowledged. */
+  disagreeing: string[];
 }
 
 /** Who signs the decision's paper, as the register records it. */
@@ -63,12 +67,14 @@ export class ApplicationDecisionService {
    * field, who neither prepared nor initialed the file, decides it (outside the field: 403
    * OUT_OF_SCOPE). Approval judges the file by the rule in force on the decision date and commits the
    * approved support from the allocation unit's budget in the same transaction. The file row is
-   * locked first, so of two leaders deciding at once exactly one decision is taken.
+   * locked first, so of two leaders deciding at once exactly one decision is taken. A consulted
+   * unit's disagreement goes up to the one deciding (Điều 13.4): they must say they considered it
+   * (`acknowledgeDisagreement`, else 409 DISAGREEMENT_NOT_ACKNOWLEDGED), and the timeline says so.
    */
   async decide(actor: Actor, id: string, dto: DecideDto): Promise<ApplicationView> {
     return this.tx.run(async (em) => {
       const app = await this.store.findVisible(actor, id, { lock: true });
-      const judgement = await this.judge(em, actor, app, dto.decision);
+      const judgement = await this.judge(em, actor, app, dto.decision, { acknowledgeDisagreement: dto.acknowledgeDisagreement === true });
       // The decision's number: the one typed, or the register's next (sổ văn bản đi).
       const paper = await this.papers.register(em, { type: 'decision', file: app, signer: signerOf(actor, judgement), number: dto.decisionNo });
       await this.record(em, actor, app, judgement, { number: paper.number, reason: dto.reason });
@@ -80,11 +86,12 @@ export class ApplicationDecisionService {
    * The checks of a decision on one file found and locked in the caller's transaction, in the
    * order the single decision takes them: who decides in what capacity (a leader in their field, a
    * delegate within the delegation: 403 otherwise), whether the file may be decided now (409
-   * INVALID_STATE), conflicts of interest and maker-checker (403), the rule in force today and,
-   * for an approval, the approved support within it (409 LIMIT_EXCEEDED). Sets the file's figures
-   * by that rule; changes nothing else. The list decision asks this of each of its files.
+   * INVALID_STATE), conflicts of interest and maker-checker (403), a consulted unit's disagreement
+   * acknowledged (409 DISAGREEMENT_NOT_ACKNOWLEDGED), the rule in force today and, for an approval,
+   * the approved support within it (409 LIMIT_EXCEEDED). Sets the file's figures by that rule;
+   * changes nothing else. The list decision asks this of each of its files.
    */
-  async judge(em: EntityManager, actor: Actor, app: Application, decision: DecideDto['decision']): Promise<Judgement> {
+  async judge(em: EntityManager, actor: Actor, app: Application, decision: DecideDto['decision'], { acknowledgeDisagreement }: { acknowledgeDisagreement: boolean }): Promise<Judgement> {
     const granted = await this.delegations.decisionCapacity(actor, {
       amount: app.approvedSupport ?? new Money(0),
       currency: app.currency,
@@ -101,6 +108,9 @@ export class ApplicationDecisionService {
       assertNotMakerChecker(person, { preparedBy: app.recommendedBy, initialedBy: app.initialedBy });
       assertNotMakerChecker(person, { preparedBy: app.officerId });
     }
+    const disagreeing = await this.disagreeingUnits(em, app.id);
+    const unacknowledged = disagreementRefusal({ units: disagreeing, acknowledged: acknowledgeDisagreement });
+    if (unacknowledged) throw unacknowledged;
     const today = this.clock.today();
     const rule = await this.catalogue.ruleFor(app.activityTypeCode, app.fundSource, today);
     const lines = await em.find(CostLine, { where: { applicationId: app.id } });
@@ -115,7 +125,7 @@ export class ApplicationDecisionService {
       });
       if (problem) throw problem;
     }
-    return { decision, role, onBehalfOf, delegationId: granted.capacity === 'delegated' ? granted.delegationId : null, from, to, ruleId: rule.id, today };
+    return { decision, role, onBehalfOf, delegationId: granted.capacity === 'delegated' ? granted.delegationId : null, from, to, ruleId: rule.id, today, disagreeing };
   }
 
   /**
@@ -163,16 +173,24 @@ export class ApplicationDecisionService {
       actor,
       capacity: role,
       onBehalfOf,
-      note: [decided.note ?? `Quyết định số ${app.decisionNo}`, decided.reason?.trim()].filter(Boolean).join(' — '),
+      note: [decided.note ?? `Quyết định số ${app.decisionNo}`, disagreementNote(judgement.disagreeing), decided.reason?.trim()].filter(Boolean).join(' — '),
       after: {
         decisionNo: app.decisionNo,
         decisionDate: today,
         approvedSupport: decision === 'approve' ? app.approvedSupport : null,
         ruleId: judgement.ruleId,
         delegationId: app.delegationId,
+        ...(judgement.disagreeing.length ? { disagreementAcknowledged: true } : {}),
         ...(app.listDecisionId ? { listDecisionId: app.listDecisionId } : {}),
       },
     });
+  }
+
+  /** The names of the units consulted on the file that answered "disagree", in the order they were asked. */
+  private async disagreeingUnits(em: EntityManager, applicationId: string): Promise<string[]> {
+    const disagreeing = await em.find(Consultation, { where: { applicationId, opinion: 'disagree' }, select: { id: true, unitId: true }, order: { id: 'ASC' } });
+    const names = await this.units.namesOf(disagreeing.map((c) => c.unitId));
+    return [...new Set(disagreeing.map((c) => names.get(c.unitId) ?? c.unitId))];
   }
 
   /**

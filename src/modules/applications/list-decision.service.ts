@@ -41,11 +41,15 @@ export class ListDecisionService {
    * a file never deadlock: the second waits, then finds the file approved (409 naming it). Every
    * file must be decided in the same capacity (one paper, one signer). The files' commitments are
    * checked one after the other against the units' budgets, so a file the budget no longer covers
-   * after those before it is 409 INSUFFICIENT_FUNDS naming it.
+   * after those before it is 409 INSUFFICIENT_FUNDS naming it. A file a consulted unit disagreed
+   * with needs `acknowledgeDisagreements` (409 DISAGREEMENT_NOT_ACKNOWLEDGED naming it otherwise).
    */
   async decide(actor: Actor, dto: ListDecisionDto): Promise<ListDecisionView> {
     requireRole(actor, ...DECIDING_ROLES);
     const place = new Map(dto.applicationIds.map((id, index) => [id, index]));
+    // One acknowledgment for the list: the leader says they considered every disagreement in it
+    // (each file's timeline names the units); without it, the first file with one is refused.
+    const acknowledgeDisagreement = dto.acknowledgeDisagreements === true;
     return this.tx.run(async (em) => {
       const naming = async <T>(file: { id: string; title?: string }, work: () => Promise<T>): Promise<T> => {
         try {
@@ -57,7 +61,7 @@ export class ListDecisionService {
       const files: Application[] = [];
       for (const id of lockOrder(dto.applicationIds)) files.push(await naming({ id }, () => this.store.findVisible(actor, id, { lock: true })));
       const judged: Array<{ app: Application; judgement: Judgement }> = [];
-      for (const app of files) judged.push({ app, judgement: await naming(app, () => this.decisions.judge(em, actor, app, 'approve')) });
+      for (const app of files) judged.push({ app, judgement: await naming(app, () => this.decisions.judge(em, actor, app, 'approve', { acknowledgeDisagreement })) });
       const other = firstOtherSigner(judged.map((j) => j.judgement));
       if (other !== null) {
         const { app } = judged[other];

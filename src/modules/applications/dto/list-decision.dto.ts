@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 // Required fields end with @IsNotEmpty(): with stopAtFirstError, class-validator checks the
 // decorators bottom-up, so a missing value reads "không được để trống" rather than a length error.
@@ -32,4 +32,12 @@ export class ListDecisionDto {
   @IsString()
   @MaxLength(1500)
   comment?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Đã xem xét ý kiến không đồng ý của các đơn vị được xin ý kiến về các hồ sơ trong danh sách (bắt buộc khi có hồ sơ có ý kiến không đồng ý; thiếu: 409 DISAGREEMENT_NOT_ACKNOWLEDGED nêu hồ sơ)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  acknowledgeDisagreements?: boolean;
 }
