@@ -2,7 +2,12 @@ import { createActor, createUnit, TestActor } from './support/actors';
 import { ensureYear, unitFigures } from './support/budget';
 import { sampleFileBody, uniqueTaxCode } from './support/files';
 import { startTestApp, TestApp } from './support/test-app';
-import { appraise, Cast, cast, initialedFile } from './support/workflow';
+import { DataSource } from 'typeorm';
+import { PasswordHasher } from '../src/modules/identity/password-hasher';
+import { appraise, approvedFile, Cast, cast, initialedFile } from './support/workflow';
+import { hiddenValue, PageClient, PASSWORD } from './web-support';
+import { openBrowser, PHONE } from './support/browser';
+import { accessibilityViolations } from './support/axe';
 
 /**
  * The programme around the files: calls for applications and their windows (CALL_CLOSED),
@@ -399,4 +404,141 @@ describe('the list decision', () => {
     expect(await file(rich, loserOnly)).toMatchObject({ status: 'initialed', decisionNo: null });
     expect((await unitFigures(t, rich.finance, rich.fundCode, YEAR, rich.centre.id)).unit.committed).toBe('200000000');
   });
+});
+
+describe('the pages', () => {
+  let c: Cast;
+  let callId: string;
+  let establishmentId: string;
+  /** A password for the login page (the cast's users are made without one). */
+  const signable = async (actor: TestActor) => {
+    const hash = await t.app.get(PasswordHasher).hash(PASSWORD);
+    await t.app.get(DataSource).query('UPDATE users SET password_hash = ? WHERE id = ?', [hash, actor.id]);
+  };
+  const signedIn = async (actor: TestActor) => {
+    const client = new PageClient(t);
+    await client.login(actor.email);
+    return client;
+  };
+
+  beforeAll(async () => {
+    t.clock.set(at(`${YEAR}-08-03`));
+    c = await cast(t, YEAR);
+    for (const actor of [c.applicant, c.leader]) await signable(actor);
+    establishmentId = await establishment(c.applicant, 'cooperative');
+    const call = await t.http
+      .post(api('/calls'))
+      .set(c.head.auth)
+      .send({ title: 'Đợt tháng 8/2085: máy móc tiên tiến', fiscalYear: YEAR, fundCode: c.fundCode, activityTypeCodes: ['machinery'], opensOn: `${YEAR}-08-01`, closesOn: `${YEAR}-08-31` })
+      .expect(201);
+    callId = call.body.id;
+  }, 60_000);
+
+  it('shows a producer the open calls on the home page, and a form for the call with its choices made', async () => {
+    const p = await signedIn(c.applicant);
+    const home = await p.get('/');
+    expect(home.status).toBe(200);
+    expect(home.text).toContain('Đợt đang nhận hồ sơ');
+    expect(home.text).toContain('Đợt tháng 8/2085: máy móc tiên tiến');
+    expect(home.text).toContain('Nhận hồ sơ đến hết ngày 31/08/2085');
+    expect(home.text).toContain(`href="/ho-so/moi?dot=${callId}"`);
+
+    const form = await p.get(`/ho-so/moi?dot=${callId}`);
+    expect(form.status).toBe(200);
+    expect(hiddenValue(form.text, 'callId')).toBe(callId);
+    expect(form.text).toContain('Hồ sơ theo đợt: Đợt tháng 8/2085: máy móc tiên tiến');
+    expect(form.text).toMatch(new RegExp(`<option value="${c.fundCode}" selected>`));
+    expect(form.text).toMatch(/<option value="machinery" selected>/);
+    expect(form.text).not.toContain('value="demo_model"');
+
+    const sent = await p.post(
+      '/ho-so/moi',
+      {
+        callId,
+        establishmentId,
+        activityTypeCode: 'machinery',
+        fundCode: c.fundCode,
+        fiscalYear: String(YEAR),
+        title: 'Máy sấy theo đợt tháng 8',
+        'costLines[0].description': 'Máy sấy lúa',
+        'costLines[0].quantity': '1',
+        'costLines[0].unitPrice': '400.000.000',
+        'costLines[0].eligible': 'on',
+        requestedSupport: '150.000.000',
+      },
+      { from: `/ho-so/moi?dot=${callId}` },
+    );
+    expect(sent.status).toBe(303);
+    const fileId = /^\/ho-so\/([0-9A-Z]{26})$/.exec(sent.headers.location)![1];
+    expect((await t.http.get(api(`/applications/${fileId}`)).set(c.applicant.auth).expect(200)).body.callId).toBe(callId);
+
+    // Once the call has closed, its form sends the producer back with the reason.
+    t.clock.set(at(`${YEAR}-09-01`));
+    const later = await signedIn(c.applicant);
+    const closed = await later.get(`/ho-so/moi?dot=${callId}`);
+    expect(closed.status).toBe(303);
+    expect(closed.headers.location).toBe('/');
+    const back = await later.get('/');
+    expect(back.text).toContain('đã kết thúc nhận hồ sơ ngày 31/08/2085');
+    expect(back.text).not.toContain(`/ho-so/moi?dot=${callId}`);
+    t.clock.set(at(`${YEAR}-08-03`));
+  });
+
+  it("lets the leader approve several initialed files with one decision from the work queue", async () => {
+    const ids = [await initialedFile(t, c, { approvedSupport: '120000000' }), await initialedFile(t, c, { approvedSupport: '80000000' })];
+    const p = await signedIn(c.leader);
+    expect((await p.get('/')).text).toContain('href="/quyet-dinh/moi"');
+    const form = await p.get('/quyet-dinh/moi');
+    expect(form.status).toBe(200);
+    for (const id of ids) expect(form.text).toContain(`name="applicationIds" value="${id}"`);
+
+    // A file already decided in the list: the page answers 409, names it, and nothing is approved.
+    const other = await approvedFile(t, c, { approvedSupport: '10000000' });
+    const refused = await p.post('/quyet-dinh/moi', { applicationIds: [ids[0], other] }, { from: '/quyet-dinh/moi' });
+    expect(refused.status).toBe(409);
+    expect(refused.text).toContain(other);
+    expect((await t.http.get(api(`/applications/${ids[0]}`)).set(c.leader.auth).expect(200)).body.status).toBe('initialed');
+
+    const sent = await p.post('/quyet-dinh/moi', { applicationIds: ids, comment: 'Đồng ý theo danh sách' }, { from: '/quyet-dinh/moi' });
+    expect(sent.status).toBe(303);
+    const decisionId = /^\/quyet-dinh\/([0-9A-Z]{26})$/.exec(sent.headers.location)![1];
+    const decision = (await t.http.get(api(`/decisions/${decisionId}`)).set(c.leader.auth).expect(200)).body;
+    expect(decision.applications.map((a: { id: string }) => a.id).sort()).toEqual([...ids].sort());
+    const page = await p.get(`/quyet-dinh/${decisionId}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(`Quyết định số ${decision.number}`);
+    expect(page.text).toContain('200.000.000 ₫');
+    expect(page.text).toContain('Đồng ý theo danh sách');
+  });
+
+  it('fits a 390-px phone, with no serious accessibility problem, on each of these pages', async () => {
+    const decided = [await initialedFile(t, c, { approvedSupport: '20000000' }), await initialedFile(t, c, { approvedSupport: '30000000' })];
+    await initialedFile(t, c, { approvedSupport: '40000000' });
+    const decisionId = (await t.http.post(api('/decisions')).set(c.leader.auth).send({ applicationIds: decided }).expect(201)).body.id;
+    const browser = await openBrowser(t);
+    try {
+      const problems: string[] = [];
+      for (const [actor, paths] of [
+        [c.applicant, ['/', `/ho-so/moi?dot=${callId}`]],
+        [c.leader, ['/', '/quyet-dinh/moi', `/quyet-dinh/${decisionId}`]],
+      ] as const) {
+        const page = await browser.newPage({ viewport: PHONE });
+        await page.goto(`${browser.base}/dang-nhap`);
+        await page.fill('input[name=email]', actor.email);
+        await page.fill('input[name=password]', PASSWORD);
+        await Promise.all([page.waitForURL((url) => url.pathname === '/'), page.click('form[action="/dang-nhap"] button[type=submit]')]);
+        for (const path of paths) {
+          const response = await page.goto(`${browser.base}${path}`);
+          if (response?.status() !== 200) problems.push(`${path}: HTTP ${response?.status()}`);
+          const width = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+          if (width > PHONE.width) problems.push(`${path}: ${width} px wide`);
+          for (const v of await accessibilityViolations(page)) problems.push(`${path}: ${v.rule} (${v.impact}) ${v.targets.join(' ')}`);
+        }
+      }
+      expect(problems).toEqual([]);
+      expect(browser.scriptErrors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
 });

@@ -46,6 +46,8 @@ describe('pages a person reads (names, formats, phone width)', () => {
   let settlementId: string;
   let importId: string;
   let admin: TestActor;
+  let callId: string;
+  let listDecisionId: string;
   let fundName: string;
   /** A fund code as finance writes them, with hyphens: it must never be broken across lines. */
   let longFundCode: string;
@@ -162,6 +164,25 @@ describe('pages a person reads (names, formats, phone width)', () => {
     admin = await createActor(t, ['admin']);
     await signable(admin, 'Đặng Thị Lan');
 
+    // A call open today (the producer's home page and its form), and a list decision of two files.
+    callId = (
+      await t.http
+        .post(api('/calls'))
+        .set(c.leader.auth)
+        .send({ title: 'Đợt 2 năm nay: hỗ trợ ứng dụng máy móc thiết bị tiên tiến cho cơ sở công nghiệp nông thôn', fiscalYear: year, fundCode: c.fundCode, activityTypeCodes: ['machinery', 'demo_model'], opensOn: today, closesOn: later(30) })
+        .expect(201)
+    ).body.id;
+    const listed: string[] = [];
+    for (const title of ['Ứng dụng máy xay xát gạo liên hoàn', 'Ứng dụng lò hơi tiết kiệm năng lượng cho làng nghề bánh phồng']) {
+      const fileId = await newFile(title, establishment.id);
+      await step(fileId, 'submit', c.applicant);
+      await step(fileId, 'assign', c.head, { officerId: c.officer.id, leadUnitId: c.centre.id, dueDate: later(30) });
+      await step(fileId, 'recommend', c.officer, { approvedSupport: '150000000', allocationUnitId: c.centre.id, skipAppraisalReason: 'Hồ sơ mẫu cho kiểm tra trang' });
+      await step(fileId, 'initial', c.head);
+      listed.push(fileId);
+    }
+    listDecisionId = (await t.http.post(api('/decisions')).set(c.leader.auth).send({ applicationIds: listed, comment: 'Đồng ý hỗ trợ theo danh sách đề xuất của Trung tâm' }).expect(201)).body.id;
+
     browser = await openBrowser(t);
   }, 120_000);
 
@@ -257,11 +278,11 @@ describe('pages a person reads (names, formats, phone width)', () => {
       {
         role: 'cơ sở',
         actor: c.applicant,
-        paths: ['/', '/co-so', '/co-so/moi', '/ho-so', '/ho-so/moi', `/ho-so/${files.draft}`, `/ho-so/${files.draft}/sua`, `/ho-so/${files.review}`, `/ho-so/${files.settled}`, `/quyet-toan/${settlementId}`, '/doi-mat-khau'],
+        paths: ['/', '/co-so', '/co-so/moi', '/ho-so', '/ho-so/moi', `/ho-so/moi?dot=${callId}`, `/ho-so/${files.draft}`, `/ho-so/${files.draft}/sua`, `/ho-so/${files.review}`, `/ho-so/${files.settled}`, `/quyet-toan/${settlementId}`, '/doi-mat-khau'],
       },
       { role: 'chuyên viên', actor: c.officer, paths: ['/', '/ho-so', `/ho-so/${files.review}`, `/ho-so/${files.initialed}`, `/ho-so/${files.settled}`, '/giai-ngan', '/quyet-toan', '/thu-hoi', '/uy-quyen'] },
       { role: 'trưởng phòng', actor: c.head, paths: ['/', '/ho-so', `/ho-so/${files.submitted}`, `/ho-so/${files.review}`, `/ho-so/${files.initialed}`, '/bao-cao', '/uy-quyen'] },
-      { role: 'lãnh đạo', actor: c.leader, paths: ['/', '/ho-so', `/ho-so/${files.initialed}`, '/ngan-sach', `/quyet-toan/${settlementId}`, '/bao-cao', '/uy-quyen'] },
+      { role: 'lãnh đạo', actor: c.leader, paths: ['/', '/ho-so', `/ho-so/${files.initialed}`, '/quyet-dinh/moi', `/quyet-dinh/${listDecisionId}`, '/ngan-sach', `/quyet-toan/${settlementId}`, '/bao-cao', '/uy-quyen'] },
       {
         role: 'tài chính',
         actor: c.finance,

@@ -16,6 +16,9 @@ import { DocumentUploadDto, ReasonDto } from '../modules/applications/dto/workfl
 import { BudgetSetupService } from '../modules/budget/budget-setup.service';
 import { BudgetService } from '../modules/budget/budget.service';
 import { CatalogueService } from '../modules/catalogue/catalogue.service';
+import { CallsService } from '../modules/calls/calls.service';
+import type { CallView } from '../modules/calls/call.view';
+import { NotFound } from '../common/http/domain-error';
 import { EstablishmentsService } from '../modules/establishments/establishments.service';
 import { SubmitSettlementDto } from '../modules/settlement/dto/settlement.dto';
 import { SettlementService } from '../modules/settlement/settlement.service';
@@ -29,6 +32,7 @@ import { PAGE_PARAM, pageOfList, pagerOf } from './pager';
 import { FilePageService } from './pages/file-page.service';
 import { FileSteps } from './pages/file-steps';
 import { moneyVi } from './web-views';
+import { formatDateVi } from '../common/money/format-vi';
 import { PageActor, PageRoles, WebRequest } from './web-context';
 
 /** Rows a cost-line table shows at least, so that a form without script still has room. */
@@ -47,6 +51,7 @@ export class ApplicationPagesController {
     private readonly documents: ApplicationDocumentsService,
     private readonly establishments: EstablishmentsService,
     private readonly catalogue: CatalogueService,
+    private readonly calls: CallsService,
     private readonly budgetSetup: BudgetSetupService,
     private readonly budget: BudgetService,
     private readonly settlements: SettlementService,
@@ -80,12 +85,20 @@ export class ApplicationPagesController {
 
   // ---- the producer's application form ------------------------------------------------------
 
+  /** The form; `?dot=<call>` opens it for a call for applications, its fund, year and activities chosen. */
   @Get('moi')
   @PageRoles('applicant')
-  async newForm(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor) {
-    const model = await this.applicationFormModel(actor);
+  async newForm(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Query('dot') callId?: string) {
+    const call = callId ? await this.callOrNull(callId) : null;
+    if (callId && !call) return this.pages.redirect(req, res, '/', 'Không tìm thấy đợt tiếp nhận hồ sơ này.');
+    if (call?.status === 'closed') return this.pages.redirect(req, res, '/', `Đợt "${call.title}" đã kết thúc nhận hồ sơ ngày ${formatDateVi(call.closesOn)}.`);
+    const model = await this.applicationFormModel(actor, undefined, call);
     const establishments = model.establishments as unknown[];
     if (establishments.length === 0) return this.pages.redirect(req, res, '/co-so/moi', 'Hãy đăng ký cơ sở trước khi lập đề án.');
+    if (call) {
+      const values = { callId: call.id, fundCode: call.fundCode, fiscalYear: String(call.fiscalYear), ...(call.activityTypeCodes.length === 1 ? { activityTypeCode: call.activityTypeCodes[0] } : {}) };
+      return this.pages.render(req, res, 'application-form', { ...model, values, rowCount: MIN_ROWS });
+    }
     // One choice only: it is chosen already; of several years, this year when it is one of them.
     const funds = model.funds as Array<{ code: string }>;
     const years = (model.years as Array<{ year: number }>).map((y) => String(y.year));
@@ -101,7 +114,7 @@ export class ApplicationPagesController {
     const { input, formIndexes } = applicationInput(body);
     return this.forms.handle(req, res, {
       template: 'application-form',
-      model: async () => ({ ...(await this.applicationFormModel(actor)), rowCount: this.rowCount(body, 'costLines') }),
+      model: async () => ({ ...(await this.applicationFormModel(actor, undefined, input.callId ? await this.callOrNull(input.callId) : null)), rowCount: this.rowCount(body, 'costLines') }),
       fieldNames: rowRenamer('costLines', formIndexes),
       submit: async () => {
         const created = await this.applications.create(actor, await validated(CreateApplicationDto, input));
@@ -126,7 +139,7 @@ export class ApplicationPagesController {
     const app = await this.applications.get(actor, id);
     const values = this.valuesOf(app);
     this.pages.render(req, res, 'application-form', {
-      ...(await this.applicationFormModel(actor, app)),
+      ...(await this.applicationFormModel(actor, app, app.callId ? await this.callOrNull(app.callId) : null)),
       app,
       values,
       rowCount: Math.max(MIN_ROWS, app.costLines.length + 1),
@@ -141,7 +154,7 @@ export class ApplicationPagesController {
       template: 'application-form',
       model: async () => {
         const app = await this.applications.get(actor, id);
-        return { ...(await this.applicationFormModel(actor, app)), app, rowCount: this.rowCount(body, 'costLines') };
+        return { ...(await this.applicationFormModel(actor, app, app.callId ? await this.callOrNull(app.callId) : null)), app, rowCount: this.rowCount(body, 'costLines') };
       },
       fieldNames: rowRenamer('costLines', formIndexes),
       submit: async () => {
@@ -238,7 +251,7 @@ export class ApplicationPagesController {
    * and allocated (the budget's open books), those years, and the activity types with a rule in
    * force today for one of those funds' sources. No open books: the page says so instead of a form.
    */
-  private async applicationFormModel(actor: Actor, editing?: ApplicationView): Promise<Record<string, unknown>> {
+  private async applicationFormModel(actor: Actor, editing?: ApplicationView, call?: CallView | null): Promise<Record<string, unknown>> {
     const [establishments, rules, open] = await Promise.all([
       this.establishments.list(actor, { page: 1, pageSize: 200 }),
       this.catalogue.listInForce(actor, {}),
@@ -246,11 +259,13 @@ export class ApplicationPagesController {
     ]);
     // A file being changed keeps its own fund and year on offer (the page says when they cannot be approved).
     const own = editing && !open.some((b) => b.fundCode === editing.fundCode && b.fiscalYear === editing.fiscalYear) ? await this.ownBooks(actor, editing) : [];
-    const books = [...open, ...own];
+    // A file for a call is filed for the call's fund, year and activities only.
+    const callBooks = call ? [...open, ...own].filter((b) => b.fundCode === call.fundCode && b.fiscalYear === call.fiscalYear) : [];
+    const books = call ? (callBooks.length ? callBooks : await this.ownBooks(actor, call)) : [...open, ...own];
     // Only what the form needs of each fund: code, name, source (which rule applies) and currency.
     const fundChoices = [...new Map(books.map((b) => [b.fundCode, { code: b.fundCode, name: b.fundName, source: b.source, currency: b.currency }])).values()];
     const sources = new Set(fundChoices.map((f) => f.source));
-    const usable = rules.filter((r) => r.fundSource === null || sources.has(r.fundSource));
+    const usable = rules.filter((r) => (r.fundSource === null || sources.has(r.fundSource)) && (!call || call.activityTypeCodes.includes(r.code)));
     const activityTypes = [...new Map(usable.map((r) => [r.code, { code: r.code, name: r.name }])).values()];
     const budgets = books.map((b) => ({ fundCode: b.fundCode, fiscalYear: b.fiscalYear }));
     return {
@@ -259,16 +274,27 @@ export class ApplicationPagesController {
       activityTypes,
       funds: fundChoices,
       years: [...new Set(books.map((b) => b.fiscalYear))].sort((a, b) => a - b).map((year) => ({ year })),
-      noBudget: open.length === 0 && !editing,
+      noBudget: open.length === 0 && !editing && !call,
+      call: call ? { ...call, activities: call.activityTypeCodes.map((code) => rules.find((r) => r.code === code)?.name ?? code) } : null,
       // Data for the live totals and the years each fund is open for; `<` escaped so that no text in it can end the script element.
       rulesJson: JSON.stringify({ rules: usable, funds: fundChoices, budgets }).replace(/</g, '\\u003c'),
     };
   }
 
-  /** The fund and year a file was filed for, as a choice of its own edit form. */
-  private async ownBooks(actor: Actor, app: ApplicationView) {
+  /** The fund and year a file (or a call) was filed for, as a choice of its own form. */
+  private async ownBooks(actor: Actor, app: { fundCode: string; fiscalYear: number }) {
     const fund = (await this.budget.listFunds(actor)).find((f) => f.code === app.fundCode);
     return fund ? [{ fundCode: fund.code, fundName: fund.name, source: fund.source, currency: fund.currency, fiscalYear: app.fiscalYear }] : [];
+  }
+
+  /** A call for applications (public), or null when there is none with this id. */
+  private async callOrNull(id: string): Promise<CallView | null> {
+    try {
+      return await this.calls.get(id);
+    } catch (error) {
+      if (error instanceof NotFound) return null;
+      throw error;
+    }
   }
 
   private valuesOf(app: ApplicationView): Record<string, unknown> {
@@ -283,6 +309,7 @@ export class ApplicationPagesController {
       endDate: app.endDate ?? '',
       // Amounts and quantities as people type them (`180.000.000`, `1,5`); the form reads both back.
       requestedSupport: amountForInput(app.requestedSupport),
+      callId: app.callId ?? '',
     };
     app.costLines.forEach((line, i) => {
       values[`costLines[${i}].description`] = line.description;

@@ -4,6 +4,7 @@ import { AdministrationModule } from '../modules/administration/administration.m
 import { ApplicationsModule } from '../modules/applications/applications.module';
 import { BudgetModule } from '../modules/budget/budget.module';
 import { CalendarModule } from '../modules/calendar/calendar.module';
+import { CallsModule } from '../modules/calls/calls.module';
 import { CatalogueModule } from '../modules/catalogue/catalogue.module';
 import { DisbursementsModule } from '../modules/disbursements/disbursements.module';
 import { EstablishmentsModule } from '../modules/establishments/establishments.module';
@@ -26,6 +27,7 @@ import { AuthPagesController } from './auth-pages.controller';
 import { BudgetPagesController } from './budget-pages.controller';
 import { ConflictPagesController } from './conflict-pages.controller';
 import { ConsultationPagesController } from './consultation-pages.controller';
+import { DecisionPagesController } from './decision-pages.controller';
 import { DelegationPagesController } from './delegation-pages.controller';
 import { EstablishmentPagesController } from './establishment-pages.controller';
 import { FormAddresses } from './form-addresses';
@@ -60,6 +62,7 @@ import { WebViews } from './web-views';
     ApplicationsModule,
     BudgetModule,
     CalendarModule,
+    CallsModule,
     CatalogueModule,
     DisbursementsModule,
     EstablishmentsModule,
@@ -81,6 +84,7 @@ import { WebViews } from './web-views';
     ConsultationPagesController,
     ConflictPagesController,
     DelegationPagesController,
+    DecisionPagesController,
     BudgetPagesController,
     PaymentPagesController,
     ReconciliationPagesController,

@@ -49,7 +49,7 @@ describe('refusalNamingFile', () => {
     expect(named.code).toBe('INSUFFICIENT_FUNDS');
     expect(named.applicationId).toBe('F1');
     expect(named.detail).toBe('Hồ sơ "Máy sấy" (F1): Không đủ kinh phí.');
-    expect(named.errors).toEqual([{ field: 'applicationIds[2]', message: 'F1: Không đủ kinh phí.' }]);
+    expect(named.errors).toEqual([{ field: 'applicationIds[2]', message: 'Hồ sơ "Máy sấy" (F1): Không đủ kinh phí.' }]);
   });
 
   it('keeps the field errors of the file’s own refusal after its place', () => {

@@ -41,7 +41,7 @@ export function refusalNamingFile(error: DomainError, file: { id: string; title?
   if (error instanceof FileRefusal) return error;
   const name = file.title ? `Hồ sơ "${file.title}" (${file.id})` : `Hồ sơ ${file.id}`;
   return new FileRefusal(file.id, error.code, `${name}: ${error.detail}`, [
-    { field: `applicationIds[${file.index}]`, message: `${file.id}: ${error.detail}` },
+    { field: `applicationIds[${file.index}]`, message: `${name}: ${error.detail}` },
     ...(error.errors ?? []),
   ]);
 }

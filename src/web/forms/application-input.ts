@@ -42,6 +42,8 @@ export function applicationInput(body: FormBody) {
       endDate: optionalText(body, 'endDate'),
       costLines: lines,
       requestedSupport: requested === undefined ? undefined : normaliseAmount(requested),
+      // The call the form was opened for (a hidden field): kept on the file as it is.
+      callId: optionalText(body, 'callId'),
     },
     formIndexes,
   };

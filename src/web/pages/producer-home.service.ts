@@ -3,6 +3,8 @@ import type { Actor } from '../../common/auth/actor';
 import { Clock } from '../../common/clock';
 import { ApplicationsService } from '../../modules/applications/applications.service';
 import { BudgetSetupService } from '../../modules/budget/budget-setup.service';
+import { CallsService } from '../../modules/calls/calls.service';
+import { CatalogueService } from '../../modules/catalogue/catalogue.service';
 import { ContractsService } from '../../modules/disbursements/contracts.service';
 import { EstablishmentsService } from '../../modules/establishments/establishments.service';
 import { NotificationsService } from '../../modules/notifications/notifications.service';
@@ -11,10 +13,13 @@ import { askedOfOwner } from './owner-requests';
 
 /** Unread notifications a producer's home page shows first (the rest are a tap away). */
 const HOME_NOTICES = 3;
+/** Open calls the home page shows (a province runs a few at a time). */
+const HOME_CALLS = 20;
 
 /**
  * A producer's newest unread notifications first (a supplement request, a decision: what they
- * must see on opening the site on a phone), then their newest files (up to the API's largest page; the file list pages through the rest)
+ * must see on opening the site on a phone), the calls for applications open today with a link to
+ * apply under each, then their newest files (up to the API's largest page; the file list pages through the rest)
  * with their status and what is asked of them, the files needing action first.
  */
 @Injectable()
@@ -26,17 +31,23 @@ export class ProducerHomeService {
     private readonly contracts: ContractsService,
     private readonly budgetSetup: BudgetSetupService,
     private readonly notifications: NotificationsService,
+    private readonly calls: CallsService,
+    private readonly catalogue: CatalogueService,
   ) {}
 
   async model(actor: Actor): Promise<Record<string, unknown>> {
     const today = this.clock.today();
-    const [files, establishments, openBooks, blocked, unread] = await Promise.all([
+    const [files, establishments, openBooks, blocked, unread, openCalls, rules] = await Promise.all([
       this.applications.list(actor, { page: 1, pageSize: 200 }),
       this.establishments.list(actor, { page: 1, pageSize: 1 }),
       this.budgetSetup.openBooks(actor),
       this.applications.blockedFiles(actor),
       this.notifications.list(actor, { unread: 'true', page: 1, pageSize: HOME_NOTICES }),
+      this.calls.list({ open: 'true', page: 1, pageSize: HOME_CALLS }),
+      this.catalogue.listInForce(actor, {}),
     ]);
+    const activityName = new Map(rules.map((r) => [r.code, r.name]));
+    const fundName = new Map(openBooks.map((b) => [b.fundCode, b.fundName]));
     const blockedText = new Map(blocked.map((f) => [f.id, f.blockers.map((b) => b.text).join(' ')]));
     const rows = await Promise.all(
       files.items.map(async (app) => {
@@ -54,6 +65,14 @@ export class ProducerHomeService {
       establishmentTotal: establishments.total,
       // What a new file can be filed for: funds whose year is open and allocated.
       openBooks,
+      // Calls taking files today, closing soonest first, each with a link to apply under it.
+      calls: openCalls.items.map((call) => ({
+        ...call,
+        fundName: fundName.get(call.fundCode) ?? call.fundCode,
+        activities: call.activityTypeCodes.map((code) => activityName.get(code) ?? code),
+        applyHref: `/ho-so/moi?dot=${call.id}`,
+      })),
+      callTotal: openCalls.total,
     };
   }
 }

@@ -38,6 +38,8 @@ export interface QueueSection {
   moreHref: string | null;
   /** A sentence above the items (what the section asks and of whom). */
   intro?: string;
+  /** A step on several of the items at once (the leader's list decision). */
+  action?: { href: string; label: string };
 }
 
 /** Items a section of the queue shows; the rest are reached through the paged list it links to. */
@@ -172,6 +174,9 @@ export class WorkQueueService {
         (await files('initialed')).map((a) => ({ ...fileItem(a, 'Kinh phí đề xuất', a.approvedSupport), inField: inField ? inField(a) : undefined })),
         fileList('initialed'),
       );
+      // Several files approved together: one decision, one number (quyết định theo danh sách).
+      const decide = sections.at(-1)!;
+      if (decide.items.length > 1) decide.action = { href: '/quyet-dinh/moi', label: 'Phê duyệt nhiều hồ sơ bằng một quyết định' };
     }
     if (hasRole(actor, 'finance')) {
       for (const [key, title, status] of [
