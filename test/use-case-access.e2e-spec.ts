@@ -6,6 +6,8 @@ import { BudgetSetupService } from '../src/modules/budget/budget-setup.service';
 import { YearCloseService } from '../src/modules/budget/year-close.service';
 import { LedgerReadService } from '../src/modules/ledger/ledger-read.service';
 import { ReversalRequestsService } from '../src/modules/ledger/reversal-requests.service';
+import { ListDecisionService } from '../src/modules/applications/list-decision.service';
+import { CallsService } from '../src/modules/calls/calls.service';
 import { createActor, createUnit, TestActor } from './support/actors';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -52,6 +54,14 @@ describe('use cases check their caller first, whoever calls them', () => {
     ['read the trial balance', ['finance', 'auditor'], (a) => ledgerRead().trialBalance(a, {})],
     ['read the budget summary', ['finance', 'leader', 'auditor'], (a) => summaries().summary(a, {})],
     ['read the budget set-up steps', ['finance'], (a) => t.app.get(BudgetSetupService).setup(a)],
+    [
+      'open a call for applications',
+      ['leader', 'head'],
+      (a) => t.app.get(CallsService).create(a, { title: 'Đợt', fiscalYear: 2099, fundCode: 'KHONG-CO', activityTypeCodes: ['machinery'], opensOn: '2099-01-01', closesOn: '2099-01-31' }),
+    ],
+    // Deciding is a leader's, or a delegate's of any staff role that may receive a delegation.
+    ['decide a list of files', ['leader', 'head', 'officer', 'finance'], (a) => t.app.get(ListDecisionService).decide(a, { applicationIds: ['01JZZZZZZZZZZZZZZZZZZZZZZZ'] })],
+    ['read a list decision', ['officer', 'head', 'leader', 'finance', 'auditor', 'admin'], (a) => t.app.get(ListDecisionService).get(a, '01JZZZZZZZZZZZZZZZZZZZZZZZ')],
   ];
 
   it.each(cases)('%s: refused to everyone but %j, before anything else', async (_name, allowed, call) => {
