@@ -484,6 +484,23 @@ describe('the pages', () => {
     t.clock.set(at(`${YEAR}-08-03`));
   });
 
+  it('lets a leader or a head open a call from its page, and staff read the calls', async () => {
+    const p = await signedIn(c.leader);
+    const page = await p.get('/dot-tiep-nhan');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Đợt tháng 8/2085: máy móc tiên tiến');
+    expect(page.text).toContain('Đang nhận hồ sơ');
+    const fields = { title: 'Đợt tháng 10/2085 (mở từ trang)', fundCode: c.fundCode, fiscalYear: String(YEAR), activityTypeCodes: ['machinery', 'demo_model'], opensOn: `${YEAR}-10-01`, closesOn: `${YEAR}-10-31` };
+    const refused = await p.post('/dot-tiep-nhan', { ...fields, closesOn: `${YEAR}-09-30` }, { from: '/dot-tiep-nhan' });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('không được trước ngày mở đợt');
+    const sent = await p.post('/dot-tiep-nhan', fields, { from: '/dot-tiep-nhan' });
+    expect(sent.status).toBe(303);
+    const listed = (await t.http.get(api(`/calls?fiscalYear=${YEAR}&pageSize=200`)).expect(200)).body.items.find((x: { title: string }) => x.title === fields.title);
+    expect(listed).toMatchObject({ activityTypeCodes: ['machinery', 'demo_model'], opensOn: `${YEAR}-10-01`, closesOn: `${YEAR}-10-31`, status: 'upcoming' });
+    expect((await p.get('/dot-tiep-nhan')).text).toContain('Chưa mở');
+  });
+
   it("lets the leader approve several initialed files with one decision from the work queue", async () => {
     const ids = [await initialedFile(t, c, { approvedSupport: '120000000' }), await initialedFile(t, c, { approvedSupport: '80000000' })];
     const p = await signedIn(c.leader);
@@ -520,7 +537,7 @@ describe('the pages', () => {
       const problems: string[] = [];
       for (const [actor, paths] of [
         [c.applicant, ['/', `/ho-so/moi?dot=${callId}`]],
-        [c.leader, ['/', '/quyet-dinh/moi', `/quyet-dinh/${decisionId}`]],
+        [c.leader, ['/', '/dot-tiep-nhan', '/quyet-dinh/moi', `/quyet-dinh/${decisionId}`]],
       ] as const) {
         const page = await browser.newPage({ viewport: PHONE });
         await page.goto(`${browser.base}/dang-nhap`);

@@ -13,6 +13,7 @@ export function navigationFor(actor: Actor | null): NavItem[] {
   const items: NavItem[] = [{ href: '/', label: isStaff(actor) ? 'Việc cần làm' : 'Trang chủ' }];
   if (hasRole(actor, 'applicant')) items.push({ href: '/co-so', label: 'Cơ sở' });
   items.push({ href: '/ho-so', label: 'Hồ sơ' });
+  if (isStaff(actor)) items.push({ href: '/dot-tiep-nhan', label: 'Đợt nhận hồ sơ' });
   if (hasRole(actor, 'finance', 'leader', 'auditor')) items.push({ href: '/ngan-sach', label: 'Ngân sách' });
   if (hasRole(actor, 'officer', 'finance', 'auditor')) items.push({ href: '/giai-ngan', label: 'Giải ngân' });
   if (isStaff(actor)) items.push({ href: '/quyet-toan', label: 'Quyết toán' });

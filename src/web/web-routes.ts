@@ -26,6 +26,7 @@ export const PAGE_ROOTS = [
   'quen-mat-khau',
   'thong-bao',
   'quyet-dinh',
+  'dot-tiep-nhan',
 ] as const;
 
 /** The global prefix's exclusions for the pages (see bootstrap). */

@@ -27,6 +27,7 @@ import { AuthPagesController } from './auth-pages.controller';
 import { BudgetPagesController } from './budget-pages.controller';
 import { ConflictPagesController } from './conflict-pages.controller';
 import { ConsultationPagesController } from './consultation-pages.controller';
+import { CallPagesController } from './call-pages.controller';
 import { DecisionPagesController } from './decision-pages.controller';
 import { DelegationPagesController } from './delegation-pages.controller';
 import { EstablishmentPagesController } from './establishment-pages.controller';
@@ -85,6 +86,7 @@ import { WebViews } from './web-views';
     ConflictPagesController,
     DelegationPagesController,
     DecisionPagesController,
+    CallPagesController,
     BudgetPagesController,
     PaymentPagesController,
     ReconciliationPagesController,
