@@ -1,6 +1,9 @@
 import { DataSource } from 'typeorm';
+import { PasswordHasher } from '../src/modules/identity/password-hasher';
 import { createActor, createUnit, TestActor } from './support/actors';
 import { startTestApp, TestApp } from './support/test-app';
+import { cast, Cast, initialedFile } from './support/workflow';
+import { csrfOf, hiddenValue, PageClient, PASSWORD } from './web-support';
 
 let taxSeq = 0;
 /** A tax code no other test run used: 10 digits from the clock and a counter. */
@@ -189,7 +192,7 @@ describe('establishment classification: declared by the owner, verified by staff
     const { id } = await register();
     await patch(id, { artisans: 2 }).expect(200);
     const stale = await verify(id, officer, { classificationVersion: 0 }).expect(409);
-    expect(stale.body).toMatchObject({ code: 'INVALID_STATE', errors: [{ field: 'classificationVersion' }] });
+    expect(stale.body).toMatchObject({ code: 'INVALID_STATE', detail: expect.stringContaining('nay là phiên bản 1') });
     expect((await t.http.get(`/api/v1/establishments/${id}`).set(officer.auth).expect(200)).body.classificationVerifiedAt).toBeNull();
 
     const { id: undeclared } = await register({ craftVillage: 'Làng nghề gốm' });
@@ -233,5 +236,113 @@ describe('establishment classification: declared by the owner, verified by staff
     await t.http.patch(`/api/v1/establishments/${id}`).send({ womenWorkers: 1 }).expect(401);
     await t.http.post(`/api/v1/establishments/${id}/verify-classification`).send({}).expect(401);
     expect((await t.http.get(`/api/v1/establishments/${id}`).set(owner.auth).expect(200)).body).toMatchObject({ ...classified, classificationVerifiedAt: null });
+  });
+});
+
+describe('establishment classification on the pages', () => {
+  let t: TestApp;
+  let c: Cast;
+
+  /** A cast member who can sign in on the login page. */
+  async function signable(actor: TestActor): Promise<PageClient> {
+    const hash = await t.app.get(PasswordHasher).hash(PASSWORD);
+    await t.app.get(DataSource).query('UPDATE users SET password_hash = ? WHERE id = ?', [hash, actor.id]);
+    const browser = new PageClient(t);
+    await browser.login(actor.email);
+    return browser;
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    c = await cast(t, 2087);
+  }, 60_000);
+  afterAll(() => t.close());
+
+  it('the producer declares it on the registration form and changes it on the classification form; a count above the workers is shown beside its field', async () => {
+    const producer = await signable(c.applicant);
+    const taxCode = freshTaxCode();
+    const registered = await producer.post(
+      '/co-so/moi',
+      {
+        name: 'Hộ kinh doanh gốm Tân Phú',
+        kind: 'household_business',
+        taxCode,
+        communeCode: '29263',
+        address: 'Ấp Tân Phú',
+        representative: 'Lê Thị Hoa',
+        phone: '0912345678',
+        employees: '8',
+        craftVillage: 'Làng nghề gốm Tân Phú',
+        traditionalCraft: '',
+        artisans: '1',
+        womenWorkers: '5',
+        disabledWorkers: '0',
+      },
+      { from: '/co-so/moi' },
+    );
+    expect(registered.status).toBe(303);
+    const [{ id }] = await t.app.get(DataSource).query('SELECT id FROM establishments WHERE tax_code = ?', [taxCode]);
+    const api = () => t.http.get(`/api/v1/establishments/${id}`).set(c.applicant.auth).expect(200);
+    expect((await api()).body).toMatchObject({ craftVillage: 'Làng nghề gốm Tân Phú', traditionalCraft: null, artisans: 1, womenWorkers: 5, disabledWorkers: 0 });
+
+    const list = (await producer.get('/co-so')).text;
+    expect(list).toContain('Làng nghề gốm Tân Phú');
+    expect(list).toContain('Chưa xác nhận');
+    expect(list).toContain(`href="/co-so/${id}/phan-loai"`);
+
+    const form = await producer.get(`/co-so/${id}/phan-loai`);
+    expect(form.text).toContain('name="womenWorkers" value="5"');
+    const refused = await producer.post(`/co-so/${id}/phan-loai`, { employees: '8', craftVillage: 'Làng nghề gốm Tân Phú', artisans: '1', womenWorkers: '9', disabledWorkers: '0' }, { csrf: csrfOf(form.text) });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('số lao động nữ (9) không được lớn hơn số lao động của cơ sở (8)');
+    expect(refused.text).toContain('name="womenWorkers" value="9"');
+    expect((await api()).body.womenWorkers).toBe(5);
+
+    // A blank count is "not declared", a blank craft village "none".
+    const saved = await producer.post(`/co-so/${id}/phan-loai`, { employees: '10', craftVillage: '', artisans: '1', womenWorkers: '7', disabledWorkers: '' }, { from: `/co-so/${id}/phan-loai` });
+    expect(saved.status).toBe(303);
+    expect((await api()).body).toMatchObject({ employees: 10, craftVillage: null, womenWorkers: 7, disabledWorkers: null, classificationVersion: 1 });
+  });
+
+  it('staff see on the file page whether it is verified; an officer verifies it there; the owner\'s later change asks for it again', async () => {
+    const fileId = await initialedFile(t, c, { establishment: { craftVillage: 'Làng nghề mây tre đan Phú Vinh', artisans: 2, womenWorkers: 15, disabledWorkers: 1 } });
+    const { establishmentId } = (await t.http.get(`/api/v1/applications/${fileId}`).set(c.applicant.auth).expect(200)).body;
+    await t.app.get(DataSource).query('UPDATE users SET full_name = ? WHERE id = ?', ['Trần Thị Bích Ngọc', c.officer.id]);
+    const officer = await signable(c.officer);
+    const leader = await signable(c.leader);
+
+    const before = (await officer.get(`/ho-so/${fileId}`)).text;
+    expect(before).toContain('Phân loại cơ sở');
+    expect(before).toContain('Làng nghề mây tre đan Phú Vinh');
+    expect(before).toContain('Chưa xác nhận');
+    expect(before).toContain(`action="/ho-so/${fileId}/xac-nhan-phan-loai"`);
+    // A leader sees it but does not verify it.
+    const seenByLeader = (await leader.get(`/ho-so/${fileId}`)).text;
+    expect(seenByLeader).toContain('Chưa xác nhận');
+    expect(seenByLeader).not.toContain('xac-nhan-phan-loai');
+    expect((await leader.post(`/ho-so/${fileId}/xac-nhan-phan-loai`, { classificationVersion: '0' }, { from: `/ho-so/${fileId}` })).status).toBe(403);
+
+    // The owner changed it after the officer opened the page: the officer is told, nothing is verified.
+    await t.http.patch(`/api/v1/establishments/${establishmentId}`).set(c.applicant.auth).send({ womenWorkers: 16 }).expect(200);
+    const stale = await officer.post(`/ho-so/${fileId}/xac-nhan-phan-loai`, { classificationVersion: '0' }, { csrf: csrfOf(before) });
+    expect(stale.status).toBe(409);
+    expect(stale.text).toContain('Chủ cơ sở vừa sửa phân loại');
+
+    const page = (await officer.get(`/ho-so/${fileId}`)).text;
+    const done = await officer.post(`/ho-so/${fileId}/xac-nhan-phan-loai`, { classificationVersion: hiddenValue(page, 'classificationVersion') }, { csrf: csrfOf(page) });
+    expect(done.status).toBe(303);
+    const after = (await officer.get(`/ho-so/${fileId}`)).text;
+    expect(after).toContain('Đã xác nhận');
+    expect(after).toContain('Trần Thị Bích Ngọc');
+    expect(after).not.toContain('xac-nhan-phan-loai');
+    expect((await t.http.get(`/api/v1/establishments/${establishmentId}`).set(c.applicant.auth).expect(200)).body).toMatchObject({ womenWorkers: 16, classificationVerifiedBy: c.officer.id });
+
+    // The producer sees it verified; changing it asks for a new verification.
+    const producer = await signable(c.applicant);
+    expect((await producer.get('/co-so')).text).toContain('Đã xác nhận');
+    const changed = await producer.post(`/co-so/${establishmentId}/phan-loai`, { employees: '25', craftVillage: 'Làng nghề mây tre đan Phú Vinh', artisans: '3', womenWorkers: '16', disabledWorkers: '1' }, { from: `/co-so/${establishmentId}/phan-loai` });
+    expect(changed.status).toBe(303);
+    expect((await producer.get('/co-so')).text).toContain('cần cán bộ xác nhận lại');
+    expect((await officer.get(`/ho-so/${fileId}`)).text).toContain('Chưa xác nhận');
   });
 });

@@ -117,9 +117,7 @@ export class EstablishmentsService {
       if (!found) throw new NotFound('Cơ sở');
       const outcome = verifyClassification({ current: classificationOf(found), seenVersion: dto.classificationVersion, verifierId: actor.id, at: this.clock.now() });
       if (outcome.kind === 'stale') {
-        throw new EstablishmentError('INVALID_STATE', 'Chủ cơ sở vừa sửa phân loại sau khi bạn mở; hãy xem lại rồi xác nhận.', [
-          { field: 'classificationVersion', message: `phân loại hiện là phiên bản ${outcome.current}` },
-        ]);
+        throw new EstablishmentError('INVALID_STATE', `Chủ cơ sở vừa sửa phân loại sau khi bạn mở (nay là phiên bản ${outcome.current}); hãy xem lại rồi xác nhận.`);
       }
       if (outcome.kind === 'undeclared') throw new EstablishmentError('INVALID_STATE', 'Cơ sở chưa khai báo đủ phân loại để xác nhận.', outcome.problems);
       if (outcome.kind === 'unchanged') return toEstablishmentView(found);
