@@ -25,6 +25,7 @@ export const PAGE_ROOTS = [
   'doi-mat-khau',
   'quen-mat-khau',
   'thong-bao',
+  'du-lieu-mo',
 ] as const;
 
 /** The global prefix's exclusions for the pages (see bootstrap). */

@@ -33,6 +33,7 @@ import { FormPages } from './forms/form-pages';
 import { WebIdempotency } from './forms/web-idempotency.service';
 import { HomePagesController } from './home-pages.controller';
 import { NotificationPagesController } from './notification-pages.controller';
+import { OpenDataPagesController } from './open-data-pages.controller';
 import { PageResponder } from './page-responder';
 import { DirectoryService } from './pages/directory.service';
 import { FilePageService } from './pages/file-page.service';
@@ -75,6 +76,7 @@ import { WebViews } from './web-views';
     AuthPagesController,
     HomePagesController,
     EstablishmentPagesController,
+    OpenDataPagesController,
     ApplicationPagesController,
     ReviewPagesController,
     ExecutionPagesController,
