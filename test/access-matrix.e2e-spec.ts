@@ -96,6 +96,11 @@ GET    /api/v1/calendar/holidays                      | -                       
 POST   /api/v1/calendar/holidays                      | a new weekday off                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   201
 DELETE /api/v1/calendar/holidays/:date                | a day added for the call                       | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   204
 #
+# The national list of administrative units (Quyết định 19/2025/QĐ-TTg): open to anyone, signed in or not
+GET    /api/v1/admin-units                            | the 34 provinces and cities                    | 200   200   200   200   200   200   200   200   200   200   200   200   200   200   200
+GET    /api/v1/admin-units                            | a province's communes                          | 200   200   200   200   200   200   200   200   200   200   200   200   200   200   200
+GET    /api/v1/admin-units                            | a province not in the list                     | 400   400   400   400   400   400   400   400   400   400   400   400   400   400   400
+#
 # Budget and ledger
 POST   /api/v1/funds                                  | a new fund                                     | 401   403   403   403   403   403   403   403   403   403   403   403   201   403   403
 GET    /api/v1/funds                                  | -                                              | 401   200   200   200   200   200   200   200   200   200   200   200   200   200   200
@@ -375,6 +380,9 @@ const CALLS: Record<string, Call> = {
   'DELETE /api/v1/delegations/:id | between two other people': { path: (w) => `/api/v1/delegations/${w.foreignDelegationId}` },
   'GET /api/v1/audit | -': { path: () => '/api/v1/audit' },
   'GET /api/v1/audit/verify | -': { path: () => '/api/v1/audit/verify' },
+  'GET /api/v1/admin-units | the 34 provinces and cities': { path: () => '/api/v1/admin-units' },
+  "GET /api/v1/admin-units | a province's communes": { path: () => '/api/v1/admin-units?provinceCode=86' },
+  'GET /api/v1/admin-units | a province not in the list': { path: () => '/api/v1/admin-units?provinceCode=83' },
   'GET /api/v1/calendar/holidays | -': { path: (w) => `/api/v1/calendar/holidays?year=${HOLIDAY_YEAR}` },
   'POST /api/v1/calendar/holidays | a new weekday off': { path: () => '/api/v1/calendar/holidays', body: () => ({ date: nextHolidayDate(), name: 'Ngày nghỉ của bảng quyền' }) },
   'DELETE /api/v1/calendar/holidays/:date | a day added for the call': {

@@ -62,7 +62,9 @@ export interface ActivityFigures extends FileGroupFigures {
 
 export interface CommuneFigures extends FileGroupFigures {
   communeCode: string | null;
+  /** From the national list of administrative units; null for a code not in it. */
   communeName: string | null;
+  provinceName: string | null;
 }
 
 export interface ApplicationLine {
@@ -71,6 +73,7 @@ export interface ApplicationLine {
   establishmentName: string | null;
   activityTypeCode: string;
   communeCode: string | null;
+  communeName: string | null;
   fundCode: string;
   currency: string;
   unitId: string | null;

@@ -25,14 +25,15 @@ export class GrantsExportService {
     requireRole(actor, 'auditor', 'finance');
     const rows: Row[] = await this.tx.manager.query(
       `SELECT a.id, a.title, a.activity_type_code, r.name AS activity_type_name, a.establishment_id, e.name AS establishment_name, e.tax_code,
-              a.commune_code, cu.name AS commune_name, a.fund_code, f.name AS fund_name, f.source AS fund_source, f.sponsor_name, a.currency,
+              a.commune_code, CONCAT(cu.name, ', ', cp.name) AS commune_name, a.fund_code, f.name AS fund_name, f.source AS fund_source, f.sponsor_name, a.currency,
               a.approved_support, a.decision_no, DATE_FORMAT(a.decision_date, '%Y-%m-%d') AS decision_date,
               DATE_FORMAT(a.start_date, '%Y-%m-%d') AS start_date, DATE_FORMAT(a.end_date, '%Y-%m-%d') AS end_date, a.updated_at
          FROM applications a
          JOIN establishments e ON e.id = a.establishment_id
          JOIN funds f ON f.code = a.fund_code
          LEFT JOIN activity_rules r ON r.id = a.rule_id
-         LEFT JOIN units cu ON cu.kind = 'commune' AND cu.code = a.commune_code
+         LEFT JOIN admin_units cu ON cu.code = a.commune_code AND cu.province_code IS NOT NULL
+         LEFT JOIN admin_units cp ON cp.code = cu.province_code
         WHERE a.status IN (${FUNDED_STATUSES.map(() => '?').join(',')}) AND a.approved_support IS NOT NULL AND a.decision_date IS NOT NULL
               ${query.fiscalYear ? 'AND a.fiscal_year = ?' : ''}
         ORDER BY a.decision_date, a.id`,
