@@ -1,6 +1,7 @@
 import { uniqueTaxCode } from './support/files';
 import { startTestApp, TestApp } from './support/test-app';
 import { approvedFile, cast, Cast } from './support/workflow';
+import { PageClient, webUser } from './web-support';
 
 /**
  * The national list of administrative units in force since 1 July 2025 (Quyết định
@@ -81,6 +82,18 @@ describe('administrative units', () => {
     }
     // a ward, a commune, a special zone
     for (const communeCode of ['29263', '30226', '31078']) await establishment(communeCode).expect(201);
+  });
+
+  it("on the producer's pages: a code not in the list is refused beside its field; the list of establishments names the commune", async () => {
+    const producer = await webUser(t, ['applicant']);
+    const browser = new PageClient(t);
+    await browser.login(producer.email);
+    const fields = { name: 'Cơ sở đan lục bình', kind: 'household_business', taxCode: uniqueTaxCode(), communeCode: '28757', address: 'Ấp Phú Khương', representative: 'Trần Văn Bé', phone: '0912345678', employees: '4' };
+    const refused = await browser.post('/co-so/moi', fields, { from: '/co-so/moi' });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('<p class="error" id="f-communeCode-error">không có xã/phường mã 28757 trong danh mục đơn vị hành chính</p>');
+    expect((await browser.post('/co-so/moi', { ...fields, communeCode: '29263' }, { from: '/co-so/moi' })).status).toBe(303);
+    expect((await browser.get('/co-so')).text).toContain('Ấp Phú Khương, Phường Long Đức, Tỉnh Vĩnh Long (mã xã');
   });
 
   it("refuses a file's commune not in the list, when drafted and when changed, naming communeCode", async () => {

@@ -1,6 +1,7 @@
 import { Body, Get, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { Actor } from '../common/auth/actor';
+import { AdminUnitsService, communeWithProvince } from '../modules/admin-units/admin-units.service';
 import { CreateEstablishmentDto } from '../modules/establishments/dto/create-establishment.dto';
 import { ESTABLISHMENT_KIND_LABELS } from '../modules/establishments/establishments.labels';
 import { EstablishmentsService } from '../modules/establishments/establishments.service';
@@ -18,6 +19,7 @@ import { PageActor, PageRoles, WebRequest } from './web-context';
 export class EstablishmentPagesController {
   constructor(
     private readonly establishments: EstablishmentsService,
+    private readonly adminUnits: AdminUnitsService,
     private readonly pages: PageResponder,
     private readonly forms: FormPages,
   ) {}
@@ -25,7 +27,9 @@ export class EstablishmentPagesController {
   @Get()
   async list(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Query(PAGE_PARAM) asked?: string) {
     const page = await pageOfList(asked, (slice) => this.establishments.list(actor, slice));
-    this.pages.render(req, res, 'establishments', { title: 'Cơ sở của tôi', establishments: page.items, paging: pagerOf(page, '/co-so') });
+    const communes = await this.adminUnits.communeNames(page.items.map((e) => e.communeCode));
+    const communeNames = Object.fromEntries([...communes].map(([code, c]) => [code, communeWithProvince(c)]));
+    this.pages.render(req, res, 'establishments', { title: 'Cơ sở của tôi', establishments: page.items, communeNames, paging: pagerOf(page, '/co-so') });
   }
 
   @Get('moi')
