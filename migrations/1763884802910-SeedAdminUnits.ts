@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { readAdminUnitsFile } from '../src/modules/admin-units/admin-units.data';
+import { adminUnitsFilePath, readAdminUnitsFile } from '../src/modules/admin-units/admin-units.data';
 
 /**
  * Loads the list of administrative units from its file, read when the migration runs
@@ -9,7 +9,7 @@ import { readAdminUnitsFile } from '../src/modules/admin-units/admin-units.data'
  */
 export class SeedAdminUnits1763884802910 implements MigrationInterface {
   async up(db: QueryRunner): Promise<void> {
-    const { units } = readAdminUnitsFile();
+    const { units } = readAdminUnitsFile(adminUnitsFilePath('admin-units-2025-07-01.tsv'));
     for (let i = 0; i < units.length; i += 500) {
       const batch = units.slice(i, i + 500);
       await db.query(

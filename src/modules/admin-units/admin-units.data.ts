@@ -4,7 +4,9 @@ import { AdminUnitsFile, adminUnitsProblems, parseAdminUnitsFile } from './admin
 
 /**
  * The national list of administrative units in force since 1 July 2025, as shipped: a
- * tab-separated file whose header records its source, legal basis, date, licence and counts.
+ * tab-separated file whose header records its source, legal basis, date, licence and counts. A
+ * later list is a new file (and a new migration loading it); the migration that loaded this one
+ * names it itself.
  */
 export const ADMIN_UNITS_FILE_NAME = 'admin-units-2025-07-01.tsv';
 
@@ -13,11 +15,11 @@ export const ADMIN_UNITS_FILE_NAME = 'admin-units-2025-07-01.tsv';
  * finds it from the TypeScript source and from `dist/`. The list is public data taken from
  * outside the project, kept in shared/ beside the repository (CI lays a copy of shared/ there).
  */
-export function adminUnitsFilePath(): string {
+export function adminUnitsFilePath(fileName = ADMIN_UNITS_FILE_NAME): string {
   for (let dir = __dirname; ; dir = dirname(dir)) {
-    const candidate = join(dir, 'shared', 'data', ADMIN_UNITS_FILE_NAME);
+    const candidate = join(dir, 'shared', 'data', fileName);
     if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) throw new Error(`the list of administrative units, shared/data/${ADMIN_UNITS_FILE_NAME}, was not found above ${__dirname}`);
+    if (dirname(dir) === dir) throw new Error(`the list of administrative units, shared/data/${fileName}, was not found above ${__dirname}`);
   }
 }
 
