@@ -29,6 +29,7 @@ import { CreateOutgoingDocuments1763884802500 } from './1763884802500-CreateOutg
 import { CreateNotifications1763884802600 } from './1763884802600-CreateNotifications';
 import { CreateHolidays1763884802700 } from './1763884802700-CreateHolidays';
 import { SeedHolidays1763884802710 } from './1763884802710-SeedHolidays';
+import { AddConsultationExtensions1763884802800 } from './1763884802800-AddConsultationExtensions';
 import { CreateAdminUnits1763884802900 } from './1763884802900-CreateAdminUnits';
 import { SeedAdminUnits1763884802910 } from './1763884802910-SeedAdminUnits';
 
@@ -65,6 +66,7 @@ export const MIGRATIONS: Function[] = [
   CreateNotifications1763884802600,
   CreateHolidays1763884802700,
   SeedHolidays1763884802710,
+  AddConsultationExtensions1763884802800,
   CreateAdminUnits1763884802900,
   SeedAdminUnits1763884802910,
 ];

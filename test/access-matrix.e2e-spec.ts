@@ -36,7 +36,8 @@ import { startTestApp } from './support/test-app';
  *   assignment of an intake file: a head of any of the centre's units); consult, appraise,
  *   recommend, contract, acceptance and documents by the responsible officer or a head of the
  *   lead unit; disbursement requests by them or finance; initial by a head of the lead unit;
- *   answers by the consulted unit's staff; anyone else who sees the file gets 403 NOT_ASSIGNED.
+ *   answers and requests for more time by the consulted unit's staff, the decision on such a
+ *   request by those who consult; anyone else who sees the file gets 403 NOT_ASSIGNED.
  *
  * Cells: the status expected, and
  *   `403`  code FORBIDDEN     `403N`  code NOT_ASSIGNED     `403O`  code OUT_OF_SCOPE     `403*`  any code
@@ -163,6 +164,12 @@ POST   /api/v1/applications/:id/return                | a file in review        
 POST   /api/v1/applications/:id/return                | an intake file                                 | 401   403   403   200   200   200   404   200   200   200   403   403   403   403   403
 POST   /api/v1/applications/:id/consultations         | the file in review, to the consulted unit      | 401   403   403   201   403N  404   403N  201   403N  404   403   403   403   403   403
 POST   /api/v1/consultations/:id/answer               | an open one, to the consulted unit             | 401   403   403   403N  403N  404   200   403N  403N  404   403N  403N  403N  403   403
+POST   /api/v1/consultations/:id/extension            | an open one, to the consulted unit             | 401   403   403   403N  403N  404   200   403N  403N  404   403N  403N  403N  403   403
+POST   /api/v1/consultations/:id/extension            | one whose request awaits its decision          | 401   403   403   403N  403N  404   409   403N  403N  404   403N  403N  403N  403   403
+POST   /api/v1/consultations/:id/extension/approve    | a request awaiting its decision                | 401   403   403   200   403N  404   403N  200   403N  404   403   403   403   403   403
+POST   /api/v1/consultations/:id/extension/approve    | an open one, no request                        | 401   403   403   409   403N  404   403N  409   403N  404   403   403   403   403   403
+POST   /api/v1/consultations/:id/extension/reject     | a request awaiting its decision                | 401   403   403   200   403N  404   403N  200   403N  404   403   403   403   403   403
+POST   /api/v1/consultations/:id/extension/reject     | an open one, no request                        | 401   403   403   409   403N  404   403N  409   403N  404   403   403   403   403   403
 # Declaring a conflict: staff who act on the file (responsible officer, heads of the lead unit or above, the leader).
 POST   /api/v1/applications/:id/conflict-declarations | the file in review, none declared yet          | 401   403   403   201   403N  404   403N  201   403N  404   201   201   403N  403   403
 GET    /api/v1/applications/:id/conflict-declarations | the file in review                             | 401   403   403   200   200   404   200   200   200   404   200   200   200   200   404
@@ -569,6 +576,32 @@ const CALLS: Record<string, Call> = {
     given: fresh(async (w) => ({ id: await w.make.consultation(w.files.review) })),
     path: (w, g) => `/api/v1/consultations/${g.id}/answer`,
     body: () => ({ opinion: 'agree', comment: 'Thống nhất' }),
+  },
+  'POST /api/v1/consultations/:id/extension | an open one, to the consulted unit': {
+    given: fresh(async (w) => ({ id: await w.make.consultation(w.files.review) })),
+    path: (w, g) => `/api/v1/consultations/${g.id}/extension`,
+    // A week after the consultation's due date.
+    body: (w) => ({ newDueDate: new Date(Date.parse(`${w.due}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10), reason: 'Cần thêm thời gian' }),
+  },
+  'POST /api/v1/consultations/:id/extension | one whose request awaits its decision': {
+    path: (w) => `/api/v1/consultations/${w.pendingExtensionId}/extension`,
+    body: (w) => ({ newDueDate: new Date(Date.parse(`${w.due}T00:00:00Z`) + 14 * 86_400_000).toISOString().slice(0, 10), reason: 'Xin gia hạn lần hai' }),
+  },
+  'POST /api/v1/consultations/:id/extension/approve | a request awaiting its decision': {
+    given: fresh(async (w) => ({ id: await w.make.extensionRequested(w.files.review) })),
+    path: (w, g) => `/api/v1/consultations/${g.id}/extension/approve`,
+    body: () => ({ reason: 'Đồng ý' }),
+  },
+  'POST /api/v1/consultations/:id/extension/approve | an open one, no request': {
+    path: (w) => `/api/v1/consultations/${w.consultationId}/extension/approve`,
+  },
+  'POST /api/v1/consultations/:id/extension/reject | a request awaiting its decision': {
+    given: fresh(async (w) => ({ id: await w.make.extensionRequested(w.files.review) })),
+    path: (w, g) => `/api/v1/consultations/${g.id}/extension/reject`,
+    body: () => ({ reason: 'Hồ sơ cần xử lý gấp' }),
+  },
+  'POST /api/v1/consultations/:id/extension/reject | an open one, no request': {
+    path: (w) => `/api/v1/consultations/${w.consultationId}/extension/reject`,
   },
   'POST /api/v1/applications/:id/conflict-declarations | the file in review, none declared yet': {
     path: (w) => `/api/v1/applications/${w.files.review}/conflict-declarations`,

@@ -1,6 +1,7 @@
 /** Names of the API's fields, for an error listed above a form rather than beside its field. */
 export const FIELD_LABELS: Record<string, string> = {
   email: 'Email',
+  digest: 'Bản tóm tắt hằng ngày',
   password: 'Mật khẩu',
   currentPassword: 'Mật khẩu hiện tại',
   newPassword: 'Mật khẩu mới',
@@ -44,6 +45,8 @@ export const FIELD_LABELS: Record<string, string> = {
   question: 'Nội dung xin ý kiến',
   opinion: 'Ý kiến',
   comment: 'Nhận xét',
+  newDueDate: 'Đề nghị gia hạn đến ngày',
+  acknowledgeDisagreement: 'Xác nhận đã xem xét ý kiến không đồng ý',
   score: 'Điểm',
   recommendation: 'Kiến nghị',
   hasConflict: 'Xung đột lợi ích',

@@ -24,6 +24,7 @@ export const PAGE_ROOTS = [
   'quan-tri',
   'doi-mat-khau',
   'quen-mat-khau',
+  'thong-bao',
 ] as const;
 
 /** The global prefix's exclusions for the pages (see bootstrap). */

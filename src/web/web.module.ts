@@ -9,6 +9,7 @@ import { CatalogueModule } from '../modules/catalogue/catalogue.module';
 import { DisbursementsModule } from '../modules/disbursements/disbursements.module';
 import { EstablishmentsModule } from '../modules/establishments/establishments.module';
 import { LedgerModule } from '../modules/ledger/ledger.module';
+import { NotificationsModule } from '../modules/notifications/notifications.module';
 import { OrganizationModule } from '../modules/organization/organization.module';
 import { ReconciliationModule } from '../modules/reconciliation/reconciliation.module';
 import { ReportsModule } from '../modules/reports/reports.module';
@@ -32,6 +33,7 @@ import { FormAddresses } from './form-addresses';
 import { FormPages } from './forms/form-pages';
 import { WebIdempotency } from './forms/web-idempotency.service';
 import { HomePagesController } from './home-pages.controller';
+import { NotificationPagesController } from './notification-pages.controller';
 import { PageResponder } from './page-responder';
 import { DirectoryService } from './pages/directory.service';
 import { FilePageService } from './pages/file-page.service';
@@ -64,6 +66,7 @@ import { WebViews } from './web-views';
     DisbursementsModule,
     EstablishmentsModule,
     LedgerModule,
+    NotificationsModule,
     OrganizationModule,
     ReconciliationModule,
     ReportsModule,
@@ -89,6 +92,7 @@ import { WebViews } from './web-views';
     AdminActivityPagesController,
     AdminHolidayPagesController,
     AdminUserPagesController,
+    NotificationPagesController,
   ],
   providers: [
     WebViews,
