@@ -66,6 +66,8 @@ describe('reports', () => {
   const apps: Record<string, string> = {};
   /** Xã Mỹ Hiệp, Tỉnh Đồng Tháp, in the national list of administrative units. */
   const communeCode = '30112';
+  /** The commune's own unit (it receives an allocation): a short code, as a commune's would be. */
+  const communeUnitCode = `X${Date.now().toString(36).toUpperCase()}`.slice(0, 16);
   const db = () => t.app.get(DataSource);
   const asActor = (a: TestActor) => ({ id: a.id, email: a.email, fullName: 'x', roles: a.roles, unitId: null });
 
@@ -181,6 +183,8 @@ describe('reports', () => {
     units.a = await createUnit(t, 'centre', 'Trung tâm Khuyến công và Tư vấn phát triển công nghiệp');
     units.b = await createUnit(t, 'division', 'Phòng Quản lý công nghiệp');
     units.c = await createUnit(t, 'commune', 'Xã Mỹ Hiệp');
+    await db().query('UPDATE units SET code = ? WHERE id = ?', [communeUnitCode, units.c.id]);
+    units.c.code = communeUnitCode;
 
     funds.central = (await fundWithBudget(t, finance, { year: YEAR, appropriated: '5000000000', source: 'central' })).fundCode;
     funds.local = (await fundWithBudget(t, finance, { year: YEAR, appropriated: '3000000000', source: 'local' })).fundCode;
