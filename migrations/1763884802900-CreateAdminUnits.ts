@@ -3,7 +3,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * The national list of administrative units in force since 1 July 2025 (Quyết định 19/2025/QĐ-TTg):
  * two levels, a province or city (2-digit code) and its communes, wards and special zones (5-digit
- * code). The next migration loads it from the shipped file.
+ * code). The table starts empty: the list is public data the province loads itself (ADMIN_UNITS_FILE
+ * at start, or POST /admin-units/import), not something the repository ships.
  */
 export class CreateAdminUnits1763884802900 implements MigrationInterface {
   async up(db: QueryRunner): Promise<void> {

@@ -31,7 +31,6 @@ import { CreateHolidays1763884802700 } from './1763884802700-CreateHolidays';
 import { SeedHolidays1763884802710 } from './1763884802710-SeedHolidays';
 import { AddConsultationExtensions1763884802800 } from './1763884802800-AddConsultationExtensions';
 import { CreateAdminUnits1763884802900 } from './1763884802900-CreateAdminUnits';
-import { SeedAdminUnits1763884802910 } from './1763884802910-SeedAdminUnits';
 
 /** Every migration; TypeORM orders them by the timestamp in their name. Never edit a landed one. */
 export const MIGRATIONS: Function[] = [
@@ -68,5 +67,4 @@ export const MIGRATIONS: Function[] = [
   SeedHolidays1763884802710,
   AddConsultationExtensions1763884802800,
   CreateAdminUnits1763884802900,
-  SeedAdminUnits1763884802910,
 ];
