@@ -230,7 +230,8 @@ export class AnnualReportQueries {
       : [];
     const nameOf = new Map(names.map((r) => [String(r.code), { communeName: String(r.name), provinceName: String(r.province_name) }]));
     return [...groups.values()]
-      .map(({ key, ...g }) => ({ communeCode: key, ...((key ? nameOf.get(key) : undefined) ?? { communeName: null, provinceName: null }), ...g }))
+      // A code the list does not have (or every code, while no list is loaded) prints as itself.
+      .map(({ key, ...g }) => ({ communeCode: key, ...((key ? nameOf.get(key) : undefined) ?? { communeName: key, provinceName: null }), ...g }))
       .sort((a, b) => (a.communeCode ?? '\uffff').localeCompare(b.communeCode ?? '\uffff') || a.currency.localeCompare(b.currency));
   }
 
@@ -263,7 +264,7 @@ export class AnnualReportQueries {
       establishmentName: text(r.establishment_name),
       activityTypeCode: String(r.activity_type_code),
       communeCode: text(r.commune_code),
-      communeName: text(r.commune_name),
+      communeName: text(r.commune_name) ?? text(r.commune_code),
       fundCode: String(r.fund_code),
       currency: String(r.currency),
       unitId: text(r.allocation_unit_id),

@@ -62,8 +62,9 @@ export interface ActivityFigures extends FileGroupFigures {
 
 export interface CommuneFigures extends FileGroupFigures {
   communeCode: string | null;
-  /** From the national list of administrative units; null for a code not in it. */
+  /** From the national list of administrative units; the code itself for a code not in it (or while no list is loaded). */
   communeName: string | null;
+  /** Null for a code not in the list. */
   provinceName: string | null;
 }
 
@@ -73,6 +74,7 @@ export interface ApplicationLine {
   establishmentName: string | null;
   activityTypeCode: string;
   communeCode: string | null;
+  /** As in CommuneFigures: the list's name, or the code. */
   communeName: string | null;
   fundCode: string;
   currency: string;
