@@ -10,7 +10,7 @@ export const COMMUNE_KINDS = ['ward', 'commune', 'special_zone'] as const;
 export const ADMIN_UNIT_KINDS = [...PROVINCE_KINDS, ...COMMUNE_KINDS] as const;
 export type AdminUnitKind = (typeof ADMIN_UNIT_KINDS)[number];
 
-/** One unit of the national list (Quyết định 19/2025/QĐ-TTg), loaded by migration from the shipped data file. */
+/** One unit of the national list (Quyết định 19/2025/QĐ-TTg), as the province loaded it (ADMIN_UNITS_FILE or the import). */
 @Entity('admin_units')
 export class AdminUnit {
   /** The official code: 2 digits for a province or city, 5 for a commune, ward or special zone. */
