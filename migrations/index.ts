@@ -30,6 +30,7 @@ import { CreateNotifications1763884802600 } from './1763884802600-CreateNotifica
 import { CreateHolidays1763884802700 } from './1763884802700-CreateHolidays';
 import { SeedHolidays1763884802710 } from './1763884802710-SeedHolidays';
 import { AddConsultationExtensions1763884802800 } from './1763884802800-AddConsultationExtensions';
+import { CreateAdminUnits1763884802900 } from './1763884802900-CreateAdminUnits';
 import { AddEstablishmentClassification1763884803200 } from './1763884803200-AddEstablishmentClassification';
 
 /** Every migration; TypeORM orders them by the timestamp in their name. Never edit a landed one. */
@@ -66,5 +67,6 @@ export const MIGRATIONS: Function[] = [
   CreateHolidays1763884802700,
   SeedHolidays1763884802710,
   AddConsultationExtensions1763884802800,
+  CreateAdminUnits1763884802900,
   AddEstablishmentClassification1763884803200,
 ];

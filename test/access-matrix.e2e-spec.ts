@@ -97,6 +97,13 @@ GET    /api/v1/calendar/holidays                      | -                       
 POST   /api/v1/calendar/holidays                      | a new weekday off                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   201
 DELETE /api/v1/calendar/holidays/:date                | a day added for the call                       | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   204
 #
+# The list of administrative units: read by anyone, signed in or not; replaced by an admin only. The admin's call sends
+# a list with a problem (a commune of no listed province): the run's database shares one list, and a loaded list
+# would refuse the other test files' commune codes; test/admin-units.e2e-spec.ts imports sound lists on its own database.
+GET    /api/v1/admin-units                            | the provinces and cities                       | 200   200   200   200   200   200   200   200   200   200   200   200   200   200   200
+GET    /api/v1/admin-units                            | a province not in the list                     | 400   400   400   400   400   400   400   400   400   400   400   400   400   400   400
+POST   /api/v1/admin-units/import                     | a list refused whole (no change to the run's)  | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   400
+#
 # Budget and ledger
 POST   /api/v1/funds                                  | a new fund                                     | 401   403   403   403   403   403   403   403   403   403   403   403   201   403   403
 GET    /api/v1/funds                                  | -                                              | 401   200   200   200   200   200   200   200   200   200   200   200   200   200   200
@@ -408,6 +415,12 @@ const CALLS: Record<string, Call> = {
   'DELETE /api/v1/delegations/:id | between two other people': { path: (w) => `/api/v1/delegations/${w.foreignDelegationId}` },
   'GET /api/v1/audit | -': { path: () => '/api/v1/audit' },
   'GET /api/v1/audit/verify | -': { path: () => '/api/v1/audit/verify' },
+  'GET /api/v1/admin-units | the provinces and cities': { path: () => '/api/v1/admin-units' },
+  'GET /api/v1/admin-units | a province not in the list': { path: () => '/api/v1/admin-units?provinceCode=83' },
+  "POST /api/v1/admin-units/import | a list refused whole (no change to the run's)": {
+    path: () => '/api/v1/admin-units/import',
+    upload: () => ({ file: Buffer.from('82\tprovince\tTỉnh Đồng Tháp\t\n29263\tward\tPhường Long Đức\t86\n'), filename: 'don-vi-hanh-chinh.tsv', contentType: 'text/tab-separated-values' }),
+  },
   'GET /api/v1/calendar/holidays | -': { path: (w) => `/api/v1/calendar/holidays?year=${HOLIDAY_YEAR}` },
   'POST /api/v1/calendar/holidays | a new weekday off': { path: () => '/api/v1/calendar/holidays', body: () => ({ date: nextHolidayDate(), name: 'Ngày nghỉ của bảng quyền' }) },
   'DELETE /api/v1/calendar/holidays/:date | a day added for the call': {

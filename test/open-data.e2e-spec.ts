@@ -1,17 +1,22 @@
-import { DataSource } from 'typeorm';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Money } from '../src/common/money/decimal';
 import { formatMoneyVi } from '../src/common/money/format-vi';
-import { UnitService } from '../src/modules/organization/unit.service';
-import { createUnit } from './support/actors';
+import { parseDatabaseUrl, withDatabase } from '../src/database/database-url';
+import { dropDatabase } from '../src/database/ensure-database';
+import { runStartupTasks } from '../src/startup';
 import { uniqueTaxCode } from './support/files';
-import { startTestApp, TestApp } from './support/test-app';
+import { startTestApp, startTestAppOnFreshDatabase, TestApp } from './support/test-app';
 import { approvedFile, cast, Cast, initialedFile } from './support/workflow';
 
 /**
  * Open data without login: the approved grants of a year as 360Giving JSON and CSV at
  * /open-data/grants (the same grants as the auditors' /exports/grants) and the public page
  * /du-lieu-mo with their totals by activity type and by commune; nothing personal beyond what the
- * approval decision publishes. This file owns fiscal year 2087.
+ * approval decision publishes. This file owns fiscal year 2087 and runs on a database of its own,
+ * with a few units of the national list loaded (the run's shared database has none), so communes
+ * are named as the list names them.
  */
 const YEAR = 2087;
 const MACHINERY = 'Hỗ trợ ứng dụng máy móc thiết bị tiên tiến, chuyển giao công nghệ vào sản xuất';
@@ -19,6 +24,16 @@ const DEMO_MODEL = 'Xây dựng mô hình trình diễn kỹ thuật để phổ
 const vnd = (amount: string) => formatMoneyVi(new Money(amount));
 
 type Json = Record<string, any>;
+
+/** A few units of the official list (Quyết định 19/2025/QĐ-TTg), typed for the test. */
+const ADMIN_UNITS = [
+  '# source: https://danhmuchanhchinh.nso.gov.vn/ (trích)',
+  '# date: 2025-07-01',
+  '82\tprovince\tTỉnh Đồng Tháp\t',
+  '86\tprovince\tTỉnh Vĩnh Long\t',
+  '30226\tcommune\tXã Lai Vung\t82',
+  '29263\tward\tPhường Long Đức\t86',
+].join('\n');
 
 /** Every key of a JSON value, at any depth. */
 function keysOf(value: unknown): string[] {
@@ -44,22 +59,25 @@ function tableRows(html: string, id: string): string[][] {
 }
 
 describe('open data: approved grants for anyone, without a login', () => {
+  const base = process.env.DATABASE_URL!;
+  const url = withDatabase(base, `${parseDatabaseUrl(base).database}_opendata`);
+  const listPath = join(mkdtempSync(join(tmpdir(), 'kcfund-open-data-')), 'don-vi-hanh-chinh.tsv');
   let t: TestApp;
   let c: Cast;
-  let communeCode: string;
+  const communeCode = '30226';
   const files: Record<string, string> = {};
   const taxCodes = { household: uniqueTaxCode(), cooperative: uniqueTaxCode() };
   /** What an approval decision does not publish: none of it may leave through open data. */
   let personal: string[];
 
   beforeAll(async () => {
-    t = await startTestApp();
+    writeFileSync(listPath, `${ADMIN_UNITS}\n`);
+    t = await startTestAppOnFreshDatabase(url, { ADMIN_UNITS_FILE: listPath });
+    // What a start does: the list named by ADMIN_UNITS_FILE is loaded into the empty table.
+    await runStartupTasks(t.app);
     t.clock.set(new Date(`${YEAR}-05-04T03:00:00Z`));
     c = await cast(t, YEAR);
-    // A commune the organisation names (as the reports name them), and the sample's 29263.
-    const commune = await createUnit(t, 'commune', 'Xã Phú Vinh');
-    communeCode = `OD${Date.now().toString(36).toUpperCase()}`.slice(0, 16);
-    await t.app.get(DataSource).query('UPDATE units SET code = ? WHERE id = ?', [communeCode, commune.id]);
+    // Two communes of the list: Xã Lai Vung for two files, the sample's 29263 for the third.
 
     files.household = await approvedFile(t, c, {
       communeCode,
@@ -78,7 +96,10 @@ describe('open data: approved grants for anyone, without a login', () => {
     files.pending = await initialedFile(t, c);
     personal = ['Trần Thị Đại Diện', 'Nguyễn Văn An', '0987 654 321', '0912345678', 'Số 12, ấp Phú Vinh Riêng', c.applicant.email, taxCodes.household];
   }, 120_000);
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t?.close();
+    await dropDatabase(url);
+  });
 
   it('serves the same grants as the authenticated export to anyone without a token, and only the approved ones', async () => {
     const open = await t.http.get('/api/v1/open-data/grants').query({ fiscalYear: YEAR }).expect(200);
@@ -105,7 +126,7 @@ describe('open data: approved grants for anyone, without a login', () => {
     // A household business is named by its establishment; an organisation by its public tax code.
     expect(household.recipientOrganization).toEqual([{ id: expect.stringMatching(new RegExp(`^${t.config.GRANT_ID_PREFIX}-CS-[0-9A-Z]{26}$`)), name: 'Hộ kinh doanh đan lát Phú Vinh' }]);
     expect(cooperative.recipientOrganization[0].id).toBe(`${t.config.GRANT_ID_PREFIX}-MST-${taxCodes.cooperative}`);
-    expect(household.beneficiaryLocation).toEqual([{ name: 'Xã Phú Vinh', geoCode: communeCode, countryCode: 'VN' }]);
+    expect(household.beneficiaryLocation).toEqual([{ name: 'Xã Lai Vung, Tỉnh Đồng Tháp', geoCode: communeCode, countryCode: 'VN' }]);
   });
 
   it('serves the grants as the 360Giving spreadsheet (CSV), row for row', async () => {
@@ -128,20 +149,19 @@ describe('open data: approved grants for anyone, without a login', () => {
     const page = await t.http.get('/du-lieu-mo').query({ nam: String(YEAR) }).redirects(0).expect(200);
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     const html = page.text;
-    const named29263 = (await t.app.get(UnitService).communeNames(['29263'])).get('29263');
     expect(tableRows(html, 'theo-loai-hoat-dong')).toEqual([
       [DEMO_MODEL, '1', vnd('200000000')],
       [MACHINERY, '2', vnd('550000000')],
       ['Tổng cộng', '3', vnd('750000000')],
     ]);
     expect(tableRows(html, 'theo-xa')).toEqual([
-      [named29263 ? `${named29263} (29263)` : 'Mã 29263', '1', vnd('250000000')],
-      [`Xã Phú Vinh (${communeCode})`, '2', vnd('500000000')],
+      ['Phường Long Đức, Tỉnh Vĩnh Long (29263)', '1', vnd('250000000')],
+      [`Xã Lai Vung, Tỉnh Đồng Tháp (${communeCode})`, '2', vnd('500000000')],
       ['Tổng cộng', '3', vnd('750000000')],
     ]);
     const listed = tableRows(html, 'danh-sach');
     expect(listed).toHaveLength(3);
-    expect(listed[0]).toEqual([`Số ${files.household.slice(-6)}/QĐ-SCT ngày 04/05/${YEAR}`, 'Hộ kinh doanh đan lát Phú Vinh', 'Ứng dụng máy sấy lúa tiên tiến', MACHINERY, 'Xã Phú Vinh', vnd('300000000')]);
+    expect(listed[0]).toEqual([`Số ${files.household.slice(-6)}/QĐ-SCT ngày 04/05/${YEAR}`, 'Hộ kinh doanh đan lát Phú Vinh', 'Ứng dụng máy sấy lúa tiên tiến', MACHINERY, 'Xã Lai Vung, Tỉnh Đồng Tháp', vnd('300000000')]);
     expect(html).toContain(`href="/api/v1/open-data/grants?fiscalYear=${YEAR}"`);
     expect(html).toContain(`href="/api/v1/open-data/grants?fiscalYear=${YEAR}&amp;format=csv"`);
     for (const secret of personal) expect(html).not.toContain(secret);

@@ -1,6 +1,7 @@
 import { Body, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { Actor } from '../common/auth/actor';
+import { AdminUnitsService, communeWithProvince } from '../modules/admin-units/admin-units.service';
 import { CreateEstablishmentDto } from '../modules/establishments/dto/create-establishment.dto';
 import { UpdateEstablishmentDto } from '../modules/establishments/dto/update-establishment.dto';
 import type { EstablishmentView } from '../modules/establishments/establishment.view';
@@ -46,6 +47,7 @@ function classificationValues(e: EstablishmentView): Record<string, unknown> {
 export class EstablishmentPagesController {
   constructor(
     private readonly establishments: EstablishmentsService,
+    private readonly adminUnits: AdminUnitsService,
     private readonly pages: PageResponder,
     private readonly forms: FormPages,
   ) {}
@@ -53,7 +55,9 @@ export class EstablishmentPagesController {
   @Get()
   async list(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Query(PAGE_PARAM) asked?: string) {
     const page = await pageOfList(asked, (slice) => this.establishments.list(actor, slice));
-    this.pages.render(req, res, 'establishments', { title: 'Cơ sở của tôi', establishments: page.items, paging: pagerOf(page, '/co-so') });
+    const communes = await this.adminUnits.communeNames(page.items.map((e) => e.communeCode));
+    const communeNames = Object.fromEntries([...communes].map(([code, c]) => [code, communeWithProvince(c)]));
+    this.pages.render(req, res, 'establishments', { title: 'Cơ sở của tôi', establishments: page.items, communeNames, paging: pagerOf(page, '/co-so') });
   }
 
   @Get('moi')

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BrowserSessionSource } from '../common/auth/browser-session';
+import { AdminUnitsModule } from '../modules/admin-units/admin-units.module';
 import { AdministrationModule } from '../modules/administration/administration.module';
 import { ApplicationsModule } from '../modules/applications/applications.module';
 import { BudgetModule } from '../modules/budget/budget.module';
@@ -57,6 +58,7 @@ import { WebViews } from './web-views';
  */
 @Module({
   imports: [
+    AdminUnitsModule,
     AdministrationModule,
     ApplicationsModule,
     BudgetModule,

@@ -1,6 +1,7 @@
 import { FileDeadlines } from './file-deadlines.service';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { Module } from '@nestjs/common';
+import { AdminUnitsModule } from '../admin-units/admin-units.module';
 import { BudgetModule } from '../budget/budget.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
@@ -24,7 +25,7 @@ import { FileAccess } from './file-access';
 import { FileNamesService } from './file-names.service';
 
 @Module({
-  imports: [CalendarModule, CatalogueModule, EstablishmentsModule, OrganizationModule, BudgetModule, DocumentRegisterModule, NotificationsModule],
+  imports: [AdminUnitsModule, CalendarModule, CatalogueModule, EstablishmentsModule, OrganizationModule, BudgetModule, DocumentRegisterModule, NotificationsModule],
   controllers: [ApplicationsController, ConsultationsController, ConflictDeclarationsController],
   providers: [
     FileDeadlines,

@@ -7,6 +7,7 @@ import { Forbidden, NotFound, ValidationFailed } from '../../common/http/domain-
 import { Page, pageOf } from '../../common/http/page';
 import { isId, newId } from '../../common/ids';
 import { TransactionRunner } from '../../database/transaction';
+import { AdminUnitsService } from '../admin-units/admin-units.service';
 import { AuditService } from '../audit/audit.service';
 import type { CreateEstablishmentDto } from './dto/create-establishment.dto';
 import type { EstablishmentQuery } from './dto/establishment-query.dto';
@@ -38,6 +39,7 @@ export class EstablishmentsService {
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly adminUnits: AdminUnitsService,
   ) {}
 
   async register(actor: Actor, dto: CreateEstablishmentDto): Promise<EstablishmentView> {
@@ -52,6 +54,7 @@ export class EstablishmentsService {
     const problems = classificationProblems({ employees: dto.employees, ...classification });
     if (problems.length > 0) throw new ValidationFailed(problems, `${problems[0].field}: ${problems[0].message}`);
     return this.tx.run(async (em) => {
+      await this.adminUnits.requireCommune(dto.communeCode);
       const taken = await em.findOne(Establishment, { where: { taxCode: dto.taxCode }, select: { id: true } });
       if (taken) {
         throw new EstablishmentError('DUPLICATE', `Mã số thuế ${dto.taxCode} đã được đăng ký cho một cơ sở khác.`, [

@@ -5,7 +5,6 @@ import { Clock } from '../../../common/clock';
 import { Money } from '../../../common/money/decimal';
 import { AppConfig } from '../../../config/app-config';
 import { TransactionRunner } from '../../../database/transaction';
-import { UnitService } from '../../organization/unit.service';
 import { FUNDED_STATUSES } from '../reports.rules';
 import type { GrantsQuery } from './dto/grants-query.dto';
 import { grandTotals, GrantSource, grantsCsv, grantTotals, toGrant, toPublishedGrant } from './grants.rules';
@@ -32,7 +31,6 @@ export class GrantsExportService {
     private readonly tx: TransactionRunner,
     private readonly config: AppConfig,
     private readonly clock: Clock,
-    private readonly units: UnitService,
   ) {}
 
   /** GET /exports/grants: auditors and finance. */
@@ -80,18 +78,19 @@ export class GrantsExportService {
   private async sources(fiscalYear: number | undefined): Promise<GrantSource[]> {
     const rows: Row[] = await this.tx.manager.query(
       `SELECT a.id, a.title, a.activity_type_code, r.name AS activity_type_name, a.establishment_id, e.name AS establishment_name, e.kind AS establishment_kind,
-              e.tax_code, a.commune_code, a.fund_code, f.name AS fund_name, f.source AS fund_source, f.sponsor_name, a.currency,
+              e.tax_code, a.commune_code, CONCAT(cu.name, ', ', cp.name) AS commune_name, a.fund_code, f.name AS fund_name, f.source AS fund_source, f.sponsor_name, a.currency,
               a.approved_support, a.decision_no, DATE_FORMAT(a.decision_date, '%Y-%m-%d') AS decision_date,
               DATE_FORMAT(a.start_date, '%Y-%m-%d') AS start_date, DATE_FORMAT(a.end_date, '%Y-%m-%d') AS end_date, a.updated_at
          FROM applications a
          JOIN establishments e ON e.id = a.establishment_id
          JOIN funds f ON f.code = a.fund_code
          LEFT JOIN activity_rules r ON r.id = a.rule_id
+         LEFT JOIN admin_units cu ON cu.code = a.commune_code AND cu.province_code IS NOT NULL
+         LEFT JOIN admin_units cp ON cp.code = cu.province_code
         WHERE ${APPROVED} ${fiscalYear ? 'AND a.fiscal_year = ?' : ''}
         ORDER BY a.decision_date, a.id`,
       [...FUNDED_STATUSES, ...(fiscalYear ? [fiscalYear] : [])],
     );
-    const communes = await this.units.communeNames(rows.map((r) => text(r.commune_code)));
     return rows.map((r) => ({
       applicationId: String(r.id),
       title: String(r.title),
@@ -102,7 +101,7 @@ export class GrantsExportService {
       establishmentKind: String(r.establishment_kind),
       taxCode: String(r.tax_code),
       communeCode: text(r.commune_code),
-      communeName: r.commune_code ? (communes.get(String(r.commune_code)) ?? null) : null,
+      communeName: text(r.commune_name),
       fundCode: String(r.fund_code),
       fundName: String(r.fund_name),
       fundSource: String(r.fund_source),
