@@ -30,6 +30,8 @@ import { CreateNotifications1763884802600 } from './1763884802600-CreateNotifica
 import { CreateHolidays1763884802700 } from './1763884802700-CreateHolidays';
 import { SeedHolidays1763884802710 } from './1763884802710-SeedHolidays';
 import { AddConsultationExtensions1763884802800 } from './1763884802800-AddConsultationExtensions';
+import { CreateAdminUnits1763884802900 } from './1763884802900-CreateAdminUnits';
+import { AddEstablishmentClassification1763884803200 } from './1763884803200-AddEstablishmentClassification';
 import { CreateCalls1763884803100 } from './1763884803100-CreateCalls';
 import { AddActivityEligibility1763884803110 } from './1763884803110-AddActivityEligibility';
 import { CreateListDecisions1763884803120 } from './1763884803120-CreateListDecisions';
@@ -68,6 +70,8 @@ export const MIGRATIONS: Function[] = [
   CreateHolidays1763884802700,
   SeedHolidays1763884802710,
   AddConsultationExtensions1763884802800,
+  CreateAdminUnits1763884802900,
+  AddEstablishmentClassification1763884803200,
   CreateCalls1763884803100,
   AddActivityEligibility1763884803110,
   CreateListDecisions1763884803120,

@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import { AuditModule } from './modules/audit/audit.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { OrganizationModule } from './modules/organization/organization.module';
+import { AdminUnitsModule } from './modules/admin-units/admin-units.module';
 import { LedgerModule } from './modules/ledger/ledger.module';
 import { BudgetModule } from './modules/budget/budget.module';
 import { EstablishmentsModule } from './modules/establishments/establishments.module';
@@ -21,4 +22,4 @@ import { DeadlinesModule } from './modules/deadlines/deadlines.module';
 import { WebModule } from './web/web.module';
 
 /** The domain modules, in the order the domain builds on them. */
-export const FEATURE_MODULES: Type[] = [AuditModule, OrganizationModule, IdentityModule, NotificationsModule, LedgerModule, BudgetModule, EstablishmentsModule, CatalogueModule, CalendarModule, CallsModule, ApplicationsModule, OverdueReportModule, ReportsModule, DisbursementsModule, SettlementModule, DeadlinesModule, ReconciliationModule, AdministrationModule, OfficialDocumentsModule, WebModule];
+export const FEATURE_MODULES: Type[] = [AuditModule, OrganizationModule, AdminUnitsModule, IdentityModule, NotificationsModule, LedgerModule, BudgetModule, EstablishmentsModule, CatalogueModule, CalendarModule, CallsModule, ApplicationsModule, OverdueReportModule, ReportsModule, DisbursementsModule, SettlementModule, DeadlinesModule, ReconciliationModule, AdministrationModule, OfficialDocumentsModule, WebModule];

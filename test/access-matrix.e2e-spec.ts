@@ -97,6 +97,13 @@ GET    /api/v1/calendar/holidays                      | -                       
 POST   /api/v1/calendar/holidays                      | a new weekday off                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   201
 DELETE /api/v1/calendar/holidays/:date                | a day added for the call                       | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   204
 #
+# The list of administrative units: read by anyone, signed in or not; replaced by an admin only. The admin's call sends
+# a list with a problem (a commune of no listed province): the run's database shares one list, and a loaded list
+# would refuse the other test files' commune codes; test/admin-units.e2e-spec.ts imports sound lists on its own database.
+GET    /api/v1/admin-units                            | the provinces and cities                       | 200   200   200   200   200   200   200   200   200   200   200   200   200   200   200
+GET    /api/v1/admin-units                            | a province not in the list                     | 400   400   400   400   400   400   400   400   400   400   400   400   400   400   400
+POST   /api/v1/admin-units/import                     | a list refused whole (no change to the run's)  | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   400
+#
 # Budget and ledger
 POST   /api/v1/funds                                  | a new fund                                     | 401   403   403   403   403   403   403   403   403   403   403   403   201   403   403
 GET    /api/v1/funds                                  | -                                              | 401   200   200   200   200   200   200   200   200   200   200   200   200   200   200
@@ -124,6 +131,8 @@ POST   /api/v1/ledger/reversal-requests/:id/reject    | asked by fin itself     
 POST   /api/v1/establishments                         | the caller's own                               | 401   201   201   403   403   403   403   403   403   403   403   403   403   403   403
 GET    /api/v1/establishments                         | lists the owner's establishment                | 401   200+  200-  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+
 GET    /api/v1/establishments/:id                     | the owner's establishment                      | 401   200   404   200   200   200   200   200   200   200   200   200   200   200   200
+PATCH  /api/v1/establishments/:id                     | the owner's, a new count of women workers      | 401   200   404   403   403   403   403   403   403   403   403   403   403   403   403
+POST   /api/v1/establishments/:id/verify-classification | the owner's, classification declared         | 401   403   403   200   200   200   200   200   200   200   403   403   403   403   403
 GET    /api/v1/activity-types                         | -                                              | 401   200   200   200   200   200   200   200   200   200   200   200   200   200   200
 GET    /api/v1/activity-types/:code/versions          | machinery                                      | 401   200   200   200   200   200   200   200   200   200   200   200   200   200   200
 POST   /api/v1/activity-types                         | a new code                                     | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   201
@@ -223,6 +232,7 @@ GET    /api/v1/reports/overdue                        | -                       
 GET    /api/v1/reports/annual/:year                   | -                                              | 401   403   403   403   403   403   403   403   403   403   200   200   200   200   403
 GET    /api/v1/reports/period                         | -                                              | 401   403   403   403   403   403   403   403   403   403   200   200   200   200   403
 GET    /api/v1/exports/grants                         | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   200   200   403
+GET    /api/v1/open-data/grants                       | open data, no login                            | 200   200   200   200   200   200   200   200   200   200   200   200   200   200   200
 #
 # Official documents (văn bản): a file's papers for whoever sees the file; the register of outgoing documents for staff
 GET    /api/v1/applications/:id/official-documents    | the money file's                               | 401   200   404   200   200   404   200   200   200   404   200   200   200   200   404
@@ -298,6 +308,29 @@ const fresh =
 const small = (w: World) => ({ fileId: w.files.paying, amount: '10000' });
 const holds = (id: (w: World, g: Given) => string) => (body: ListBody, w: World, g: Given) => body.items.some((item) => item.id === id(w, g));
 const ownEstablishment = (w: World, who: Caller) => (who === 'strg' ? w.establishments.strg.id : w.establishments.own.id);
+/** A fresh establishment of the owner's with its classification declared (ready to be verified). */
+const classifiedEstablishment = (w: World) =>
+  must<{ id: string }>(
+    w.t.http
+      .post('/api/v1/establishments')
+      .set(w.as.own.auth)
+      .send({
+        name: 'Hộ kinh doanh đan lát thử',
+        kind: 'household_business',
+        taxCode: uniqueTaxCode(),
+        communeCode: '29263',
+        address: 'Ấp Phú Vinh',
+        representative: 'Nguyễn Thị Lan',
+        phone: '0912345678',
+        employees: 12,
+        craftVillage: 'Làng nghề mây tre đan Phú Vinh',
+        artisans: 1,
+        womenWorkers: 9,
+        disabledWorkers: 1,
+      }),
+    201,
+    'a classified establishment',
+  );
 const fileBody = (w: World, _g: Given, who: Caller) =>
   sampleFileBody({ establishmentId: ownEstablishment(w, who), year: w.year, fundCode: w.fundCode, requestedSupport: SUPPORT });
 
@@ -409,6 +442,12 @@ const CALLS: Record<string, Call> = {
   'DELETE /api/v1/delegations/:id | between two other people': { path: (w) => `/api/v1/delegations/${w.foreignDelegationId}` },
   'GET /api/v1/audit | -': { path: () => '/api/v1/audit' },
   'GET /api/v1/audit/verify | -': { path: () => '/api/v1/audit/verify' },
+  'GET /api/v1/admin-units | the provinces and cities': { path: () => '/api/v1/admin-units' },
+  'GET /api/v1/admin-units | a province not in the list': { path: () => '/api/v1/admin-units?provinceCode=83' },
+  "POST /api/v1/admin-units/import | a list refused whole (no change to the run's)": {
+    path: () => '/api/v1/admin-units/import',
+    upload: () => ({ file: Buffer.from('82\tprovince\tTỉnh Đồng Tháp\t\n29263\tward\tPhường Long Đức\t86\n'), filename: 'don-vi-hanh-chinh.tsv', contentType: 'text/tab-separated-values' }),
+  },
   'GET /api/v1/calendar/holidays | -': { path: (w) => `/api/v1/calendar/holidays?year=${HOLIDAY_YEAR}` },
   'POST /api/v1/calendar/holidays | a new weekday off': { path: () => '/api/v1/calendar/holidays', body: () => ({ date: nextHolidayDate(), name: 'Ngày nghỉ của bảng quyền' }) },
   'DELETE /api/v1/calendar/holidays/:date | a day added for the call': {
@@ -513,6 +552,15 @@ const CALLS: Record<string, Call> = {
     lists: holds((w) => w.establishments.own.id),
   },
   "GET /api/v1/establishments/:id | the owner's establishment": { path: (w) => `/api/v1/establishments/${w.establishments.own.id}` },
+  "PATCH /api/v1/establishments/:id | the owner's, a new count of women workers": {
+    given: fresh(async (w) => ({ id: (await classifiedEstablishment(w)).id })),
+    path: (w, g) => `/api/v1/establishments/${g.id}`,
+    body: () => ({ womenWorkers: 5 }),
+  },
+  "POST /api/v1/establishments/:id/verify-classification | the owner's, classification declared": {
+    given: fresh(async (w) => ({ id: (await classifiedEstablishment(w)).id })),
+    path: (w, g) => `/api/v1/establishments/${g.id}/verify-classification`,
+  },
   'GET /api/v1/activity-types | -': { path: () => '/api/v1/activity-types' },
   'GET /api/v1/activity-types/:code/versions | machinery': { path: () => '/api/v1/activity-types/machinery/versions' },
   'POST /api/v1/activity-types | a new code with eligibility conditions': {
@@ -782,6 +830,7 @@ const CALLS: Record<string, Call> = {
   'GET /api/v1/reports/annual/:year | -': { path: (w) => `/api/v1/reports/annual/${w.year}?format=json` },
   'GET /api/v1/reports/period | -': { path: (w) => `/api/v1/reports/period?from=${w.year}-01-01&to=${w.year}-12-31&format=json` },
   'GET /api/v1/exports/grants | -': { path: (w) => `/api/v1/exports/grants?fiscalYear=${w.year}` },
+  'GET /api/v1/open-data/grants | open data, no login': { path: (w) => `/api/v1/open-data/grants?fiscalYear=${w.year}` },
 };
 
 /** One cell: the status, and what else it says (the 403's code, or whether a list holds the record). */

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { dropDatabase } from '../src/database/ensure-database';
 import { parseDatabaseUrl, withDatabase } from '../src/database/database-url';
-import { DEMO_FILES, DEMO_FUND, DEMO_USERS } from '../src/demo/demo-province';
+import { DEMO_ESTABLISHMENT, DEMO_FILES, DEMO_FUND, DEMO_USERS } from '../src/demo/demo-province';
 import { DemoSeed, DemoSeedResult } from '../src/demo/demo-seed';
 import { startTestAppOnFreshDatabase, TestApp } from './support/test-app';
 import { PageClient } from './web-support';
@@ -98,7 +98,7 @@ describe('the demo province: a working year for every role', () => {
         fiscalYear: year,
         fundCode: DEMO_FUND.code,
         title: 'Ứng dụng máy sấy lúa tầng sôi',
-        communeCode: '29954',
+        communeCode: DEMO_ESTABLISHMENT.communeCode,
         startDate: `${year + 1}-03-01`,
         endDate: `${year + 1}-09-30`,
         costLines: [{ description: 'Máy sấy lúa tầng sôi 10 tấn/mẻ', quantity: '1', unitPrice: '500000000', eligible: true }],

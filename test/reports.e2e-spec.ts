@@ -64,7 +64,14 @@ describe('reports', () => {
   const units: Record<string, { id: string; code: string }> = {};
   const funds: Record<string, string> = {};
   const apps: Record<string, string> = {};
-  const communeCode = `X${Date.now().toString(36).toUpperCase()}`.slice(0, 16);
+  /**
+   * A commune code of the right form (Xã Mỹ Hiệp, Tỉnh Đồng Tháp). The run's database has no list of
+   * administrative units loaded (test/admin-units.e2e-spec.ts loads one on a database of its own), so
+   * the reports print the code where the list's name would be.
+   */
+  const communeCode = '30112';
+  /** The commune's own unit (it receives an allocation): a short code, as a commune's would be. */
+  const communeUnitCode = `X${Date.now().toString(36).toUpperCase()}`.slice(0, 16);
   const db = () => t.app.get(DataSource);
   const asActor = (a: TestActor) => ({ id: a.id, email: a.email, fullName: 'x', roles: a.roles, unitId: null });
 
@@ -180,8 +187,8 @@ describe('reports', () => {
     units.a = await createUnit(t, 'centre', 'Trung tâm Khuyến công và Tư vấn phát triển công nghiệp');
     units.b = await createUnit(t, 'division', 'Phòng Quản lý công nghiệp');
     units.c = await createUnit(t, 'commune', 'Xã Mỹ Hiệp');
-    await db().query('UPDATE units SET code = ? WHERE id = ?', [communeCode, units.c.id]);
-    units.c.code = communeCode;
+    await db().query('UPDATE units SET code = ? WHERE id = ?', [communeUnitCode, units.c.id]);
+    units.c.code = communeUnitCode;
 
     funds.central = (await fundWithBudget(t, finance, { year: YEAR, appropriated: '5000000000', source: 'central' })).fundCode;
     funds.local = (await fundWithBudget(t, finance, { year: YEAR, appropriated: '3000000000', source: 'local' })).fundCode;
@@ -296,7 +303,7 @@ describe('reports', () => {
     }
     expect(report.activityTypes.find((a: Json) => a.code === 'machinery')).toMatchObject({ applications: 2, approvedSupport: '550000000', disbursed: '435000000', recovered: '10000000' });
     expect(report.activityTypes.find((a: Json) => a.code === 'machinery').name).toMatch(/máy móc thiết bị/);
-    expect(report.communes.find((c: Json) => c.communeCode === communeCode)).toMatchObject({ communeName: 'Xã Mỹ Hiệp', applications: 2, approvedSupport: '1050000000', disbursed: '710000000' });
+    expect(report.communes.find((c: Json) => c.communeCode === communeCode)).toMatchObject({ communeName: communeCode, provinceName: null, applications: 2, approvedSupport: '1050000000', disbursed: '710000000' });
     expect(report.communes.find((c: Json) => c.communeCode === null)).toMatchObject({ applications: 1, approvedSupport: '250000000', disbursed: '225000000' });
 
     // the totals line
@@ -357,6 +364,7 @@ describe('reports', () => {
     const m1 = files.rows.find((r) => r[0] === apps.m1)!;
     expect(m1[files.header.indexOf('Tên đề án')]).toMatch(/^Ứng dụng máy sấy nông sản: ạ ả ấ/);
     expect(m1[files.header.indexOf('Kinh phí phê duyệt')]).toBe('300000000');
+    expect(m1[files.header.indexOf('Xã, phường')]).toBe(communeCode);
   });
 
   it('annual review as XLSX: a sheet per section, frozen header, numeric cells equal to the JSON', async () => {
@@ -577,7 +585,7 @@ describe('reports', () => {
       for (const location of g.beneficiaryLocation ?? []) expect(typeof location.name).toBe('string');
     }
     const m1 = ours.find((g) => g.id === `${t.config.GRANT_ID_PREFIX}-${apps.m1}`)!;
-    expect(m1).toMatchObject({ currency: 'VND', amountAwarded: 300000000, awardDate: t.clock.today(), fundingOrganization: [{ id: t.config.GRANT_ID_PREFIX, name: t.config.ISSUING_BODY }], beneficiaryLocation: [{ name: 'Xã Mỹ Hiệp', geoCode: communeCode }] });
+    expect(m1).toMatchObject({ currency: 'VND', amountAwarded: 300000000, awardDate: t.clock.today(), fundingOrganization: [{ id: t.config.GRANT_ID_PREFIX, name: t.config.ISSUING_BODY }], beneficiaryLocation: [{ name: `Xã, phường mã ${communeCode}`, geoCode: communeCode }] });
     expect(m1.recipientOrganization[0].name).toBe('Hợp tác xã m1 Đồng Tháp');
     expect(ours.some((g) => g.id.endsWith(apps.r1))).toBe(false);
   });

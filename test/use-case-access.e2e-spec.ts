@@ -4,6 +4,7 @@ import { BudgetSummaryService } from '../src/modules/budget/budget-summary.servi
 import { BudgetService } from '../src/modules/budget/budget.service';
 import { BudgetSetupService } from '../src/modules/budget/budget-setup.service';
 import { YearCloseService } from '../src/modules/budget/year-close.service';
+import { EstablishmentsService } from '../src/modules/establishments/establishments.service';
 import { LedgerReadService } from '../src/modules/ledger/ledger-read.service';
 import { ReversalRequestsService } from '../src/modules/ledger/reversal-requests.service';
 import { ListDecisionService } from '../src/modules/applications/list-decision.service';
@@ -54,6 +55,8 @@ describe('use cases check their caller first, whoever calls them', () => {
     ['read the trial balance', ['finance', 'auditor'], (a) => ledgerRead().trialBalance(a, {})],
     ['read the budget summary', ['finance', 'leader', 'auditor'], (a) => summaries().summary(a, {})],
     ['read the budget set-up steps', ['finance'], (a) => t.app.get(BudgetSetupService).setup(a)],
+    ["change an establishment's classification", ['applicant'], (a) => t.app.get(EstablishmentsService).update(a, '01JZZZZZZZZZZZZZZZZZZZZZZZ', { womenWorkers: 1 })],
+    ["verify an establishment's classification", ['officer', 'head'], (a) => t.app.get(EstablishmentsService).verifyClassification(a, '01JZZZZZZZZZZZZZZZZZZZZZZZ', {})],
     [
       'open a call for applications',
       ['leader', 'head'],

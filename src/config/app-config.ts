@@ -133,6 +133,15 @@ export class AppConfig {
   DATA_DIR = './data';
 
   /**
+   * The national list of administrative units to load at start when none is loaded yet (a TSV in
+   * the format of POST /admin-units/import, e.g. made from danhmuchanhchinh.nso.gov.vn). Unset: no
+   * list until an administrator imports one; commune codes are then only checked for their form.
+   */
+  @IsOptional()
+  @IsString()
+  ADMIN_UNITS_FILE?: string;
+
+  /**
    * Minutes between housekeeping runs (old Idempotency-Keys, ended sessions, expired refresh
    * tokens, orphan files), one instance at a time; 0 turns the schedule off.
    */

@@ -63,14 +63,14 @@ export const DEMO_FUND = {
 };
 
 /**
- * The demo producer's establishment. The commune code is illustrative: the service does not yet
- * check codes against the national list of administrative units.
+ * The demo producer's establishment, in Xã Lai Vung, Tỉnh Đồng Tháp: 30226 in the national list of
+ * administrative units (the service refuses a code that is not in it).
  */
 export const DEMO_ESTABLISHMENT = {
   name: 'Hợp tác xã Cơ khí Nông nghiệp Tân Thành',
   kind: 'cooperative' as EstablishmentKind,
   taxCode: '1401234567',
-  communeCode: '29954',
+  communeCode: '30226',
   address: 'Ấp Tân Thành, xã Lai Vung, tỉnh Đồng Tháp',
   representative: 'Nguyễn Văn An',
   phone: '0913456789',

@@ -25,6 +25,7 @@ export const PAGE_ROOTS = [
   'doi-mat-khau',
   'quen-mat-khau',
   'thong-bao',
+  'du-lieu-mo',
   'quyet-dinh',
   'dot-tiep-nhan',
 ] as const;

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BrowserSessionSource } from '../common/auth/browser-session';
+import { AdminUnitsModule } from '../modules/admin-units/admin-units.module';
 import { AdministrationModule } from '../modules/administration/administration.module';
 import { ApplicationsModule } from '../modules/applications/applications.module';
 import { BudgetModule } from '../modules/budget/budget.module';
@@ -36,6 +37,7 @@ import { FormPages } from './forms/form-pages';
 import { WebIdempotency } from './forms/web-idempotency.service';
 import { HomePagesController } from './home-pages.controller';
 import { NotificationPagesController } from './notification-pages.controller';
+import { OpenDataPagesController } from './open-data-pages.controller';
 import { PageResponder } from './page-responder';
 import { DirectoryService } from './pages/directory.service';
 import { FilePageService } from './pages/file-page.service';
@@ -59,6 +61,7 @@ import { WebViews } from './web-views';
  */
 @Module({
   imports: [
+    AdminUnitsModule,
     AdministrationModule,
     ApplicationsModule,
     BudgetModule,
@@ -79,6 +82,7 @@ import { WebViews } from './web-views';
     AuthPagesController,
     HomePagesController,
     EstablishmentPagesController,
+    OpenDataPagesController,
     ApplicationPagesController,
     ReviewPagesController,
     ExecutionPagesController,

@@ -1,6 +1,7 @@
 import { FileDeadlines } from './file-deadlines.service';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { Module } from '@nestjs/common';
+import { AdminUnitsModule } from '../admin-units/admin-units.module';
 import { BudgetModule } from '../budget/budget.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { CallsModule } from '../calls/calls.module';
@@ -27,7 +28,7 @@ import { ListDecisionService } from './list-decision.service';
 import { ListDecisionsController } from './list-decisions.controller';
 
 @Module({
-  imports: [CalendarModule, CallsModule, CatalogueModule, EstablishmentsModule, OrganizationModule, BudgetModule, DocumentRegisterModule, NotificationsModule],
+  imports: [AdminUnitsModule, CalendarModule, CallsModule, CatalogueModule, EstablishmentsModule, OrganizationModule, BudgetModule, DocumentRegisterModule, NotificationsModule],
   controllers: [ApplicationsController, ConsultationsController, ConflictDeclarationsController, ListDecisionsController],
   providers: [
     FileDeadlines,

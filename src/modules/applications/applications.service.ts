@@ -9,6 +9,7 @@ import { Money } from '../../common/money/decimal';
 import { parseMoney } from '../../common/money/money';
 import { containsPattern } from '../../database/like';
 import { TransactionRunner } from '../../database/transaction';
+import { AdminUnitsService } from '../admin-units/admin-units.service';
 import { CatalogueService, RuleInForce } from '../catalogue/catalogue.service';
 import { EstablishmentsService } from '../establishments/establishments.service';
 import { Application } from './application.entity';
@@ -57,6 +58,7 @@ export class ApplicationsService {
     private readonly funds: FundDirectory,
     private readonly access: FileAccess,
     private readonly budgetSetup: BudgetSetupService,
+    private readonly adminUnits: AdminUnitsService,
     private readonly calls: CallsService,
   ) {}
 
@@ -65,6 +67,7 @@ export class ApplicationsService {
     return this.tx.run(async (em) => {
       const establishment = await this.establishments.findOwned(actor.id, dto.establishmentId);
       if (!establishment) throw ValidationFailed.field('establishmentId', 'không có cơ sở này trong các cơ sở bạn đã đăng ký');
+      if (dto.communeCode != null) await this.adminUnits.requireCommune(dto.communeCode);
       const fund = await this.fundFor(dto.fundCode);
       const rule = await this.ruleToday(dto.activityTypeCode, fund);
       const call = dto.callId == null ? null : await this.callNamed(dto.callId);
@@ -145,6 +148,7 @@ export class ApplicationsService {
       if (dto.activityTypeCode != null) app.activityTypeCode = dto.activityTypeCode;
       if (dto.fiscalYear != null) app.fiscalYear = dto.fiscalYear;
       if (dto.title != null) app.title = dto.title.trim();
+      if (dto.communeCode != null) await this.adminUnits.requireCommune(dto.communeCode);
       if (dto.communeCode !== undefined) app.communeCode = dto.communeCode ?? null;
       if (dto.startDate !== undefined) app.startDate = dto.startDate ?? null;
       if (dto.endDate !== undefined) app.endDate = dto.endDate ?? null;

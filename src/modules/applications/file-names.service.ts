@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/auth/actor';
+import { AdminUnitsService, communeWithProvince } from '../admin-units/admin-units.service';
 import { UsersService } from '../identity/users.service';
 import { UnitService } from '../organization/unit.service';
 import { ApplicationStore } from './application-store';
@@ -10,7 +11,7 @@ export interface NamesOnFile {
   leadUnit: string | null;
   allocationUnit: string | null;
   officer: string | null;
-  /** The commune's name when the organisation has it as a unit (by its administrative code). */
+  /** The commune by its administrative code, with its province ("Phường Long Đức, Tỉnh Vĩnh Long"); null when the code is not in the list. */
   commune: string | null;
   /** Every unit the file names (lead, allocation, consulted), by id. */
   units: Record<string, string>;
@@ -28,6 +29,7 @@ export class FileNamesService {
     private readonly store: ApplicationStore,
     private readonly units: UnitService,
     private readonly users: UsersService,
+    private readonly adminUnits: AdminUnitsService,
   ) {}
 
   async namesOnFile(actor: Actor, file: ApplicationView): Promise<NamesOnFile> {
@@ -39,14 +41,14 @@ export class FileNamesService {
     const [unitNames, personNames, communes] = await Promise.all([
       this.units.namesOf(unitIds),
       this.users.fullNamesOf(personIds.filter((id): id is string => Boolean(id))),
-      this.units.communeNames([app.communeCode]),
+      this.adminUnits.communeNames([app.communeCode]),
     ]);
     const unit = (id: string | null) => (id ? (unitNames.get(id) ?? null) : null);
     return {
       leadUnit: unit(app.leadUnitId),
       allocationUnit: unit(app.allocationUnitId),
       officer: app.officerId ? (personNames.get(app.officerId) ?? null) : null,
-      commune: app.communeCode ? (communes.get(app.communeCode) ?? null) : null,
+      commune: app.communeCode && communes.has(app.communeCode) ? communeWithProvince(communes.get(app.communeCode)!) : null,
       units: Object.fromEntries(unitNames),
       people: Object.fromEntries(personNames),
     };

@@ -11,6 +11,7 @@ import { ContractsService } from '../disbursements/contracts.service';
 import { NotificationOutbox } from '../notifications/notification-outbox.service';
 import { NotificationWorker } from '../notifications/notification-worker.service';
 import { reminderEvent, reminderPhase } from './reminder.rules';
+import { scheduleEvery } from '../../common/schedule';
 
 export interface ReminderRun {
   /** Open due dates looked at (those due within the reminder window or past). */
@@ -44,11 +45,7 @@ export class RemindersService implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    const minutes = this.config.REMINDERS_INTERVAL_MINUTES;
-    if (minutes === 0) return;
-    const timer = setInterval(() => void this.runScheduled(), minutes * 60_000);
-    timer.unref();
-    this.scheduler.addInterval('reminders', timer);
+    scheduleEvery(this.scheduler, 'reminders', this.config.REMINDERS_INTERVAL_MINUTES * 60_000, () => this.runScheduled());
   }
 
   run(): Promise<ExclusiveRun<ReminderRun>> {

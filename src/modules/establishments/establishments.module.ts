@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AdminUnitsModule } from '../admin-units/admin-units.module';
 import { EstablishmentsController } from './establishments.controller';
 import { EstablishmentsService } from './establishments.service';
 
-@Module({ controllers: [EstablishmentsController], providers: [EstablishmentsService], exports: [EstablishmentsService] })
+@Module({ imports: [AdminUnitsModule], controllers: [EstablishmentsController], providers: [EstablishmentsService], exports: [EstablishmentsService] })
 export class EstablishmentsModule {}

@@ -10,6 +10,7 @@ import { UsersService } from '../identity/users.service';
 import { afterFailure, digestEmail, notificationEmail } from './delivery.rules';
 import { MailTransport } from './mail-transport';
 import type { NoticeMessage } from './notification-event.types';
+import { scheduleEvery } from '../../common/schedule';
 
 const EXPAND_BATCH = 200;
 /** E-mails claimed at once: a worker that dies leaves at most these waiting for their claim to lapse. */
@@ -63,11 +64,7 @@ export class NotificationWorker implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    const seconds = this.config.NOTIFICATIONS_INTERVAL_SECONDS;
-    if (seconds === 0) return;
-    const timer = setInterval(() => void this.runScheduled(), seconds * 1000);
-    timer.unref();
-    this.scheduler.addInterval('notifications', timer);
+    scheduleEvery(this.scheduler, 'notifications', this.config.NOTIFICATIONS_INTERVAL_SECONDS * 1000, () => this.runScheduled());
   }
 
   /** Everything due now: every pending event, then every e-mail due (one run at a time in this process). */

@@ -107,17 +107,6 @@ export class UnitService {
     return new Map(rows.map((u) => [u.id, u.name]));
   }
 
-  /**
-   * The names of communes by their administrative code, where the organisation has a unit of kind
-   * commune with that code (as the annual report names them); the caller has checked access.
-   */
-  async communeNames(codes: Array<string | null | undefined>): Promise<Map<string, string>> {
-    const wanted = [...new Set(codes)].filter((code): code is string => typeof code === 'string' && code !== '');
-    if (wanted.length === 0) return new Map();
-    const rows = await this.tx.manager.find(Unit, { select: { code: true, name: true }, where: { kind: 'commune', code: In(wanted) } });
-    return new Map(rows.map((u) => [u.code, u.name]));
-  }
-
   /** Whether an active unit has this id; identity asks before placing a user in it. */
   async isActiveUnit(id: string): Promise<boolean> {
     return isId(id) && (await this.tx.manager.exists(Unit, { where: { id, active: true } }));

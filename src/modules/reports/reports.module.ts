@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { BudgetModule } from '../budget/budget.module';
+import { OrganizationModule } from '../organization/organization.module';
 import { SettlementModule } from '../settlement/settlement.module';
 import { AnnualReportController } from './annual/annual-report.controller';
 import { AnnualReportQueries } from './annual/annual-report.queries';
 import { AnnualReportService } from './annual/annual-report.service';
 import { GrantsExportController } from './grants/grants-export.controller';
 import { GrantsExportService } from './grants/grants-export.service';
+import { OpenDataController } from './grants/open-data.controller';
 import { OverdueReportModule } from './overdue/overdue-report.module';
 import { PeriodReportController } from './period/period-report.controller';
 import { PeriodReportQueries } from './period/period-report.queries';
@@ -15,10 +17,11 @@ import { ReportInputs } from './report-inputs';
 
 /** The annual review, period reports and the open-data export (the overdue report is its own module). */
 @Module({
-  imports: [BudgetModule, OverdueReportModule, ReportRenderingModule, SettlementModule],
-  controllers: [AnnualReportController, PeriodReportController, GrantsExportController],
+  imports: [BudgetModule, OrganizationModule, OverdueReportModule, ReportRenderingModule, SettlementModule],
+  controllers: [AnnualReportController, PeriodReportController, GrantsExportController, OpenDataController],
   providers: [ReportInputs, AnnualReportQueries, AnnualReportService, PeriodReportQueries, PeriodReportService, GrantsExportService],
-  // The pages' period form runs the report itself, so a refused period is shown on the page.
-  exports: [PeriodReportService],
+  // The pages' period form runs the report itself, so a refused period is shown on the page; the
+  // public open-data page reads its year of grants.
+  exports: [PeriodReportService, GrantsExportService],
 })
 export class ReportsModule {}

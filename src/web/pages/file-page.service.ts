@@ -160,6 +160,10 @@ export class FilePageService {
       proposedDueDates,
       disbursementKey: this.idempotency.newKey(),
       isStaff: isStaff(actor),
+      // Phân loại cơ sở: staff see whether it is verified and by whom; an officer or head verifies it here.
+      classificationVerifier: isStaff(actor) && establishment.classificationVerifiedBy ? names.personName(establishment.classificationVerifiedBy) : '',
+      mayVerifyClassification: hasRole(actor, 'officer', 'head') && establishment.classificationVerifiedAt === null,
+      mayClassify: establishment.ownerId === actor.id,
     };
   }
 

@@ -94,7 +94,7 @@ export function annualReportDocument(f: AnnualFigures, preparedBy: string, leade
   const communes = section(
     'communes',
     'Thực hiện theo xã, phường',
-    [codeCol('communeCode', 'Mã xã, phường', 1), col('communeName', 'Tên xã, phường', 'text', 2.5), ...cur, ...groupColumns],
+    [codeCol('communeCode', 'Mã xã, phường', 1), col('communeName', 'Tên xã, phường', 'text', 2.5), col('provinceName', 'Tỉnh, thành phố', 'text', 1.8), ...cur, ...groupColumns],
     f.communes.map((x) => ({ currency: x.currency, cells: { ...x, communeCode: x.communeCode ?? '(không xác định)' } })),
   );
 
@@ -108,7 +108,8 @@ export function annualReportDocument(f: AnnualFigures, preparedBy: string, leade
       // identify a file beyond its title stay in the CSV and XLSX (machineOnly).
       col('establishmentName', 'Cơ sở thực hiện', 'text', 2.2, true),
       col('activityTypeCode', 'Hoạt động', 'text', 1.3, true),
-      col('communeCode', 'Xã', 'text', 0.7, true),
+      col('communeCode', 'Mã xã', 'text', 0.7, true),
+      col('communeName', 'Xã, phường', 'text', 1.5, true),
       col('unitCode', 'Đơn vị', 'text', 0.9, true),
       col('fundCode', 'Nguồn', 'text', 0.8, true),
       ...cur,

@@ -221,23 +221,30 @@ export class AnnualReportQueries {
   private async byCommune(fiscalYear: number, unitId: string | null): Promise<CommuneFigures[]> {
     const groups = await this.byDimension('commune_code', fiscalYear, unitId);
     const codes = [...new Set([...groups.values()].map((g) => g.key).filter((k): k is string => k !== null))];
-    // A commune's name when it is also a unit of the organisation (kind commune) with that code.
-    const names: Row[] = codes.length ? await this.tx.manager.query(`SELECT code, name FROM units WHERE kind = 'commune' AND code IN (${codes.map(() => '?').join(',')})`, codes) : [];
-    const nameOf = new Map(names.map((r) => [String(r.code), String(r.name)]));
+    // A commune's name and its province's, from the national list of administrative units.
+    const names: Row[] = codes.length
+      ? await this.tx.manager.query(
+          `SELECT c.code, c.name, p.name AS province_name FROM admin_units c JOIN admin_units p ON p.code = c.province_code WHERE c.code IN (${codes.map(() => '?').join(',')})`,
+          codes,
+        )
+      : [];
+    const nameOf = new Map(names.map((r) => [String(r.code), { communeName: String(r.name), provinceName: String(r.province_name) }]));
     return [...groups.values()]
-      .map(({ key, ...g }) => ({ communeCode: key, communeName: key ? (nameOf.get(key) ?? null) : null, ...g }))
+      // A code the list does not have (or every code, while no list is loaded) prints as itself.
+      .map(({ key, ...g }) => ({ communeCode: key, ...((key ? nameOf.get(key) : undefined) ?? { communeName: key, provinceName: null }), ...g }))
       .sort((a, b) => (a.communeCode ?? '\uffff').localeCompare(b.communeCode ?? '\uffff') || a.currency.localeCompare(b.currency));
   }
 
   /** Every file of the year past its draft, with its status and the balances of its accounts. */
   private async applicationLines(fiscalYear: number, unitId: string | null): Promise<ApplicationLine[]> {
     const rows: Row[] = await this.tx.manager.query(
-      `SELECT a.id, a.title, e.name AS establishment_name, a.activity_type_code, a.commune_code, a.fund_code, a.currency,
+      `SELECT a.id, a.title, e.name AS establishment_name, a.activity_type_code, a.commune_code, cu.name AS commune_name, a.fund_code, a.currency,
               a.allocation_unit_id, u.code AS unit_code, a.status, a.decision_no, DATE_FORMAT(a.decision_date, '%Y-%m-%d') AS decision_date,
               a.approved_support, l.committed, l.disbursed, l.recovered
          FROM applications a
          LEFT JOIN establishments e ON e.id = a.establishment_id
          LEFT JOIN units u ON u.id = a.allocation_unit_id
+         LEFT JOIN admin_units cu ON cu.code = a.commune_code AND cu.province_code IS NOT NULL
          LEFT JOIN (
            SELECT application_id,
                   SUM(CASE WHEN kind = 'commitment' THEN balance ELSE 0 END) AS committed,
@@ -257,6 +264,7 @@ export class AnnualReportQueries {
       establishmentName: text(r.establishment_name),
       activityTypeCode: String(r.activity_type_code),
       communeCode: text(r.commune_code),
+      communeName: text(r.commune_name) ?? text(r.commune_code),
       fundCode: String(r.fund_code),
       currency: String(r.currency),
       unitId: text(r.allocation_unit_id),

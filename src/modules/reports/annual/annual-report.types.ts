@@ -62,7 +62,10 @@ export interface ActivityFigures extends FileGroupFigures {
 
 export interface CommuneFigures extends FileGroupFigures {
   communeCode: string | null;
+  /** From the national list of administrative units; the code itself for a code not in it (or while no list is loaded). */
   communeName: string | null;
+  /** Null for a code not in the list. */
+  provinceName: string | null;
 }
 
 export interface ApplicationLine {
@@ -71,6 +74,8 @@ export interface ApplicationLine {
   establishmentName: string | null;
   activityTypeCode: string;
   communeCode: string | null;
+  /** As in CommuneFigures: the list's name, or the code. */
+  communeName: string | null;
   fundCode: string;
   currency: string;
   unitId: string | null;

@@ -50,6 +50,7 @@ export function annualReportView(f: AnnualFigures) {
     communes: f.communes.map((x) => ({
       communeCode: x.communeCode,
       communeName: x.communeName,
+      provinceName: x.provinceName,
       currency: x.currency,
       applications: x.applications,
       approvedSupport: m(x.approvedSupport, x.currency),
@@ -63,6 +64,7 @@ export function annualReportView(f: AnnualFigures) {
       establishmentName: x.establishmentName,
       activityTypeCode: x.activityTypeCode,
       communeCode: x.communeCode,
+      communeName: x.communeName,
       fundCode: x.fundCode,
       currency: x.currency,
       unitId: x.unitId,
