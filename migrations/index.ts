@@ -29,6 +29,8 @@ import { CreateOutgoingDocuments1763884802500 } from './1763884802500-CreateOutg
 import { CreateNotifications1763884802600 } from './1763884802600-CreateNotifications';
 import { CreateHolidays1763884802700 } from './1763884802700-CreateHolidays';
 import { SeedHolidays1763884802710 } from './1763884802710-SeedHolidays';
+import { CreateProgrammeTables1763884803000 } from './1763884803000-CreateProgrammeTables';
+import { AddAcceptanceOutcomes1763884803010 } from './1763884803010-AddAcceptanceOutcomes';
 
 /** Every migration; TypeORM orders them by the timestamp in their name. Never edit a landed one. */
 export const MIGRATIONS: Function[] = [
@@ -63,4 +65,6 @@ export const MIGRATIONS: Function[] = [
   CreateNotifications1763884802600,
   CreateHolidays1763884802700,
   SeedHolidays1763884802710,
+  CreateProgrammeTables1763884803000,
+  AddAcceptanceOutcomes1763884803010,
 ];
