@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { BudgetModule } from '../budget/budget.module';
+import { ProgrammeModule } from '../programme/programme.module';
 import { SettlementModule } from '../settlement/settlement.module';
 import { AnnualReportController } from './annual/annual-report.controller';
+import { AnnualProgrammeQueries } from './annual/annual-programme.queries';
 import { AnnualReportQueries } from './annual/annual-report.queries';
 import { AnnualReportService } from './annual/annual-report.service';
 import { GrantsExportController } from './grants/grants-export.controller';
@@ -15,9 +17,9 @@ import { ReportInputs } from './report-inputs';
 
 /** The annual review, period reports and the open-data export (the overdue report is its own module). */
 @Module({
-  imports: [BudgetModule, OverdueReportModule, ReportRenderingModule, SettlementModule],
+  imports: [BudgetModule, OverdueReportModule, ProgrammeModule, ReportRenderingModule, SettlementModule],
   controllers: [AnnualReportController, PeriodReportController, GrantsExportController],
-  providers: [ReportInputs, AnnualReportQueries, AnnualReportService, PeriodReportQueries, PeriodReportService, GrantsExportService],
+  providers: [ReportInputs, AnnualReportQueries, AnnualProgrammeQueries, AnnualReportService, PeriodReportQueries, PeriodReportService, GrantsExportService],
   // The pages' period form runs the report itself, so a refused period is shown on the page.
   exports: [PeriodReportService],
 })
