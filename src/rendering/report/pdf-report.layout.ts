@@ -113,12 +113,16 @@ export function chartContent(chart: BarChart): PdfContent {
   };
 }
 
-/** What a section says in words: each block's numbered heading kept with its first paragraph. */
-export function proseContent(blocks: ProseBlock[]): PdfContent[] {
+/**
+ * What a section says in words: each block's numbered heading kept on the page of its first
+ * paragraph, and the section's heading (with its note) on the page of the first block.
+ */
+export function proseContent(heading: PdfContent[], blocks: ProseBlock[]): PdfContent[] {
   return blocks.map((block, i) => {
     const paragraphs = block.text.split(/\n+/).filter((p) => p.trim() !== '');
     const body = paragraphs.length ? paragraphs.map((p) => ({ text: p, style: 'prose' })) : [{ text: '(Chưa có nội dung.)', style: 'prose', italics: true }];
-    return { stack: [{ stack: [{ text: `${i + 1}. ${block.heading}`, style: 'proseHeading' }, body[0]], unbreakable: true }, ...body.slice(1)] };
+    const opening = [...(i === 0 ? heading : []), { text: `${i + 1}. ${block.heading}`, style: 'proseHeading' }, body[0]];
+    return { stack: [{ stack: opening, unbreakable: true }, ...body.slice(1)] };
   });
 }
 
@@ -127,7 +131,7 @@ function sectionContent(section: ReportSection, index: number, tableWidth: numbe
   if (section.prose) {
     const heading: PdfContent[] = [{ text: `${romanNumeral(index + 1)}. ${section.title}`, style: 'section' }];
     if (section.note) heading.push({ text: section.note, style: 'note' });
-    return [...heading, ...proseContent(section.prose)];
+    return section.prose.length ? proseContent(heading, section.prose) : heading;
   }
   const headings: Array<Record<string, unknown>> = [{ text: `${romanNumeral(index + 1)}. ${section.title}`, style: 'section' }];
   if (section.note) headings.push({ text: section.note, style: 'note' });

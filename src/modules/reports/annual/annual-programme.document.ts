@@ -60,7 +60,7 @@ export function programmeSections(p: ProgrammeFigures): ReportSection[] {
     col('actualCount', 'Số đề án được phê duyệt', 'count', 0.8),
     col('approvedSupport', 'Kinh phí phê duyệt', 'money', 1.3),
     col('disbursed', 'Đã giải ngân', 'money', 1.3),
-    col('remark', 'Ghi chú', 'text', 1),
+    col('remark', 'Ghi chú', 'text', 1.3),
   ];
   const planRows = p.plan.map((r) => ({
     currency: r.currency,
