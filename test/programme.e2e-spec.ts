@@ -1,8 +1,11 @@
+import { DataSource } from 'typeorm';
 import { Money } from '../src/common/money/decimal';
+import { PasswordHasher } from '../src/modules/identity/password-hasher';
 import { createUnit, TestActor } from './support/actors';
 import { postMoney } from './support/budget';
 import { startTestApp, TestApp } from './support/test-app';
 import { approvedFile, cast, Cast } from './support/workflow';
+import { csrfOf, PageClient, PASSWORD } from './web-support';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -325,6 +328,116 @@ describe('the programme: plan, outcomes, narrative, commendations', () => {
       expect(report.planTotals[0]).toMatchObject({ plannedCount: 3, plannedBudget: '900000000', actualCount: 4, approvedSupport: '1150000000' });
       await putPlan(c.finance, { items: plan() }).expect(200);
       expect(new Money((await t.http.get(api(`/plans/${YEAR}`)).set(c.officer.auth).expect(200)).body.totals[0].plannedBudget).toFixed()).toBe('2100000000');
+    });
+  });
+
+  describe('the pages (2084 for what they write)', () => {
+    const NEXT = YEAR + 1;
+    /** A cast member who can also sign in to the pages. */
+    async function pages(actor: TestActor): Promise<PageClient> {
+      const hash = await t.app.get(PasswordHasher).hash(PASSWORD);
+      await t.app.get(DataSource).query('UPDATE users SET password_hash = ? WHERE id = ?', [hash, actor.id]);
+      const client = new PageClient(t);
+      await client.login(actor.email);
+      return client;
+    }
+    const compact = (html: string) => html.replace(/\s+/g, ' ');
+
+    it('shows the plan against what was done, the outcomes, the assessment and the commendations of a year, as the review says them', async () => {
+      const auditor = await pages(c.auditor);
+      const page = await auditor.get(`/bao-cao/ke-hoach/${YEAR}`);
+      expect(page.status).toBe(200);
+      const html = compact(page.text);
+      expect(html).toContain(`Kế hoạch và kết quả thực hiện năm ${YEAR}`);
+      // the totals, in vi-VN form
+      for (const figure of ['2.100.000.000 ₫', '1.150.000.000 ₫', '250.000.000 ₫']) expect(html).toContain(figure);
+      expect(html).toContain('Ngoài kế hoạch');
+      expect(html).toContain('<span>Lao động có việc làm mới</span><strong>15</strong>');
+      expect(html).toContain('<span>Trong đó: lao động nữ</span><strong>29</strong>');
+      expect(html).toContain('<p>Giải ngân đạt 21,7 % dự toán.</p>');
+      expect(html).toContain('Nguyễn Thị Hoa (Phòng Quản lý công nghiệp 2083)');
+      // an auditor reads, and edits nothing
+      expect(html).not.toContain(`action="/bao-cao/ke-hoach/${YEAR}"`);
+      expect(html).not.toContain('/khen-thuong"');
+      // the reports page links to it; an officer may not open it
+      expect((await auditor.get('/bao-cao')).text).toContain(`href="/bao-cao/ke-hoach/${YEAR}"`);
+      expect((await (await pages(c.officer)).get(`/bao-cao/ke-hoach/${YEAR}`)).status).toBe(403);
+    });
+
+    it('finance edits the plan: a refused line shows its message beside its field, a good one is saved as the API saves it', async () => {
+      const finance = await pages(c.finance);
+      const path = `/bao-cao/ke-hoach/${NEXT}`;
+      const form = await finance.get(path);
+      expect(form.status).toBe(200);
+      expect(form.text).toContain(`action="${path}"`);
+      const line = (i: number, over: Record<string, string> = {}) => {
+        const values = { activityTypeCode: 'machinery', unitId: c.centre.id, fundCode: c.fundCode, plannedCount: '3', plannedBudget: '900.000.000', ...over };
+        return Object.fromEntries(Object.entries(values).map(([k, v]) => [`items[${i}].${k}`, v]));
+      };
+      // Row 1 left blank, row 2 with đồng fractions: the message is on row 2's field.
+      const refused = await finance.post(path, { _form: 'plan', ...line(1, { plannedBudget: '1000,5' }) }, { csrf: csrfOf(form.text) });
+      expect(refused.status).toBe(400);
+      expect(refused.text).toMatch(/id="f-items-1-plannedBudget-error"[^>]*>[^<]*(số thập phân|số nguyên đồng)/);
+      expect(refused.text).toContain('Kế hoạch, dòng 2: Dự toán');
+      expect((await t.http.get(api(`/plans/${NEXT}`)).set(c.finance.auth).expect(200)).body.items).toEqual([]);
+
+      const saved = await finance.post(path, { _form: 'plan', ...line(0), ...line(1, { activityTypeCode: 'demo_model', plannedCount: '1', plannedBudget: '500000000' }) }, { csrf: csrfOf(form.text) });
+      expect(saved.status).toBe(303);
+      const plan = (await t.http.get(api(`/plans/${NEXT}`)).set(c.finance.auth).expect(200)).body;
+      expect(plan.items.map((i: Json) => [i.activityTypeCode, i.plannedCount, i.plannedBudget])).toEqual([
+        ['demo_model', 1, '500000000'],
+        ['machinery', 3, '900000000'],
+      ]);
+      // shown again for editing, the amounts grouped as people type them
+      const again = await finance.get(path);
+      expect(again.text).toContain('name="items[1].plannedBudget" value="900.000.000"');
+      expect(compact(again.text)).toContain('1.400.000.000 ₫');
+    });
+
+    it('finance writes the assessment; a leader records a commendation by the establishment\'s tax code', async () => {
+      const finance = await pages(c.finance);
+      const path = `/bao-cao/ke-hoach/${NEXT}`;
+      const form = await finance.get(path);
+      const written = await finance.post(`${path}/danh-gia`, { _form: 'narrative', results: 'Dòng một.\r\nDòng hai.', difficulties: '', causes: 'Giá tăng.', proposals: '' }, { csrf: csrfOf(form.text) });
+      expect(written.status).toBe(303);
+      const report = (await t.http.get(api(`/reports/annual/${NEXT}`)).set(c.finance.auth).expect(200)).body;
+      expect(report.narrative).toMatchObject({ results: 'Dòng một.\nDòng hai.', difficulties: '', causes: 'Giá tăng.', proposals: '' });
+      // finance may not commend: no form, and the route refuses
+      expect(form.text).not.toContain(`action="${path}/khen-thuong"`);
+      expect((await finance.post(`${path}/khen-thuong`, { form: 'x' }, { csrf: csrfOf(form.text) })).status).toBe(403);
+
+      // A commendation of 2084 is decided in 2084 or 2085: the clock is there meanwhile.
+      t.clock.set(`${NEXT}-12-20T03:00:00Z`);
+      const leader = await pages(c.leader);
+      const leaderForm = await leader.get(path);
+      expect(leaderForm.text).toContain(`action="${path}/khen-thuong"`);
+      const body = { _form: 'commendation', form: 'Giấy khen của Giám đốc Sở', decisionNo: '3/QĐ-SCT-2084', decisionDate: `${NEXT}-12-18`, reason: 'Áp dụng máy sấy hiệu quả' };
+      const unknown = await leader.post(`${path}/khen-thuong`, { ...body, taxCode: '0000000001' }, { csrf: csrfOf(leaderForm.text) });
+      expect(unknown.status).toBe(400);
+      expect(unknown.text).toMatch(/id="f-taxCode-error"[^>]*>không có cơ sở nào với mã số thuế này/);
+      const [{ tax_code: taxCode }] = await t.app.get(DataSource).query('SELECT e.tax_code FROM establishments e JOIN applications a ON a.establishment_id = e.id WHERE a.id = ?', [files.a1]);
+      const recorded = await leader.post(`${path}/khen-thuong`, { ...body, taxCode }, { csrf: csrfOf(leaderForm.text) });
+      expect(recorded.status).toBe(303);
+      const list = (await t.http.get(api('/commendations')).query({ fiscalYear: NEXT }).set(c.officer.auth).expect(200)).body.items;
+      expect(list.map((x: Json) => [x.recipient, x.decisionNo])).toEqual([['Hợp tác xã cơ khí Phú Thành', '3/QĐ-SCT-2084']]);
+      t.clock.set(`${DAY}T03:00:00Z`);
+    });
+
+    it("the file page's acceptance form records the outcomes; a subgroup larger than the workers is refused beside its field", async () => {
+      const officer = await pages(c.officer);
+      const page = await officer.get(`/ho-so/${files.a3}`);
+      expect(page.text).toContain('name="outcomes.jobsCreated"');
+      const body = { _form: 'accept', result: 'passed', date: DAY, minutesNo: `BB-PG-WEB-${seq++}`, 'outcomes.jobsCreated': '4', 'outcomes.jobsKept': '6', 'outcomes.womenWorkers': '11', 'outcomes.trainees': '20' };
+      const refused = await officer.post(`/ho-so/${files.a3}/nghiem-thu`, body, { csrf: csrfOf(page.text) });
+      expect(refused.status).toBe(400);
+      expect(refused.text).toMatch(/id="f-outcomes-womenWorkers-error"[^>]*>không được lớn hơn số lao động có việc làm mới và được duy trì \(10\)/);
+      const accepted = await officer.post(`/ho-so/${files.a3}/nghiem-thu`, { ...body, 'outcomes.womenWorkers': '7' }, { csrf: csrfOf(page.text) });
+      expect(accepted.status).toBe(303);
+      // blank fields are 0; the file page shows what was recorded
+      const shown = compact((await officer.get(`/ho-so/${files.a3}`)).text);
+      expect(shown).toContain('Lao động có việc làm mới: 4; Lao động được duy trì việc làm: 6; Trong đó: lao động nữ: 7; Trong đó: lao động khuyết tật: 0; Người được đào tạo, tập huấn: 20; Mô hình trình diễn được xây dựng: 0');
+      const report = (await t.http.get(api(`/reports/annual/${YEAR}`)).set(c.finance.auth).expect(200)).body;
+      expect(report.outcomes).toMatchObject({ acceptedFiles: 4, reportedFiles: 3, jobsCreated: 19, jobsKept: 41, womenWorkers: 36, trainees: 70 });
     });
   });
 });

@@ -9,6 +9,7 @@ import { DisbursementsModule } from '../modules/disbursements/disbursements.modu
 import { EstablishmentsModule } from '../modules/establishments/establishments.module';
 import { LedgerModule } from '../modules/ledger/ledger.module';
 import { OrganizationModule } from '../modules/organization/organization.module';
+import { ProgrammeModule } from '../modules/programme/programme.module';
 import { ReconciliationModule } from '../modules/reconciliation/reconciliation.module';
 import { ReportsModule } from '../modules/reports/reports.module';
 import { SettlementModule } from '../modules/settlement/settlement.module';
@@ -40,6 +41,7 @@ import { WorkQueueService } from './pages/work-queue.service';
 import { PaymentPagesController } from './payment-pages.controller';
 import { ReconciliationPagesController } from './reconciliation-pages.controller';
 import { ReportPagesController } from './report-pages.controller';
+import { ProgrammePagesController } from './programme-pages.controller';
 import { DocumentRegisterPagesController } from './document-register-pages.controller';
 import { WebSessionService } from './session/web-session.service';
 import { WebGuard } from './session/web.guard';
@@ -63,6 +65,7 @@ import { WebViews } from './web-views';
     EstablishmentsModule,
     LedgerModule,
     OrganizationModule,
+    ProgrammeModule,
     ReconciliationModule,
     ReportsModule,
     SettlementModule,
@@ -82,6 +85,7 @@ import { WebViews } from './web-views';
     PaymentPagesController,
     ReconciliationPagesController,
     ReportPagesController,
+    ProgrammePagesController,
     DocumentRegisterPagesController,
     AdminUnitPagesController,
     AdminActivityPagesController,

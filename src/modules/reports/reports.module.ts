@@ -20,7 +20,8 @@ import { ReportInputs } from './report-inputs';
   imports: [BudgetModule, OverdueReportModule, ProgrammeModule, ReportRenderingModule, SettlementModule],
   controllers: [AnnualReportController, PeriodReportController, GrantsExportController],
   providers: [ReportInputs, AnnualReportQueries, AnnualProgrammeQueries, AnnualReportService, PeriodReportQueries, PeriodReportService, GrantsExportService],
-  // The pages' period form runs the report itself, so a refused period is shown on the page.
-  exports: [PeriodReportService],
+  // The pages' period form runs the report itself, so a refused period is shown on the page; the
+  // plan page shows the annual review's plan, outcomes, assessment and commendations.
+  exports: [PeriodReportService, AnnualReportService],
 })
 export class ReportsModule {}
