@@ -29,8 +29,10 @@ import { CreateOutgoingDocuments1763884802500 } from './1763884802500-CreateOutg
 import { CreateNotifications1763884802600 } from './1763884802600-CreateNotifications';
 import { CreateHolidays1763884802700 } from './1763884802700-CreateHolidays';
 import { SeedHolidays1763884802710 } from './1763884802710-SeedHolidays';
+import { AddConsultationExtensions1763884802800 } from './1763884802800-AddConsultationExtensions';
 import { CreateProgrammeTables1763884803000 } from './1763884803000-CreateProgrammeTables';
 import { AddAcceptanceOutcomes1763884803010 } from './1763884803010-AddAcceptanceOutcomes';
+import { AddEstablishmentClassification1763884803200 } from './1763884803200-AddEstablishmentClassification';
 
 /** Every migration; TypeORM orders them by the timestamp in their name. Never edit a landed one. */
 export const MIGRATIONS: Function[] = [
@@ -65,6 +67,8 @@ export const MIGRATIONS: Function[] = [
   CreateNotifications1763884802600,
   CreateHolidays1763884802700,
   SeedHolidays1763884802710,
+  AddConsultationExtensions1763884802800,
   CreateProgrammeTables1763884803000,
   AddAcceptanceOutcomes1763884803010,
+  AddEstablishmentClassification1763884803200,
 ];

@@ -36,7 +36,8 @@ import { startTestApp } from './support/test-app';
  *   assignment of an intake file: a head of any of the centre's units); consult, appraise,
  *   recommend, contract, acceptance and documents by the responsible officer or a head of the
  *   lead unit; disbursement requests by them or finance; initial by a head of the lead unit;
- *   answers by the consulted unit's staff; anyone else who sees the file gets 403 NOT_ASSIGNED.
+ *   answers and requests for more time by the consulted unit's staff, the decision on such a
+ *   request by those who consult; anyone else who sees the file gets 403 NOT_ASSIGNED.
  *
  * Cells: the status expected, and
  *   `403`  code FORBIDDEN     `403N`  code NOT_ASSIGNED     `403O`  code OUT_OF_SCOPE     `403*`  any code
@@ -123,6 +124,8 @@ POST   /api/v1/ledger/reversal-requests/:id/reject    | asked by fin itself     
 POST   /api/v1/establishments                         | the caller's own                               | 401   201   201   403   403   403   403   403   403   403   403   403   403   403   403
 GET    /api/v1/establishments                         | lists the owner's establishment                | 401   200+  200-  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+
 GET    /api/v1/establishments/:id                     | the owner's establishment                      | 401   200   404   200   200   200   200   200   200   200   200   200   200   200   200
+PATCH  /api/v1/establishments/:id                     | the owner's, a new count of women workers      | 401   200   404   403   403   403   403   403   403   403   403   403   403   403   403
+POST   /api/v1/establishments/:id/verify-classification | the owner's, classification declared         | 401   403   403   200   200   200   200   200   200   200   403   403   403   403   403
 GET    /api/v1/activity-types                         | -                                              | 401   200   200   200   200   200   200   200   200   200   200   200   200   200   200
 GET    /api/v1/activity-types/:code/versions          | machinery                                      | 401   200   200   200   200   200   200   200   200   200   200   200   200   200   200
 POST   /api/v1/activity-types                         | a new code                                     | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   201
@@ -158,6 +161,12 @@ POST   /api/v1/applications/:id/return                | a file in review        
 POST   /api/v1/applications/:id/return                | an intake file                                 | 401   403   403   200   200   200   404   200   200   200   403   403   403   403   403
 POST   /api/v1/applications/:id/consultations         | the file in review, to the consulted unit      | 401   403   403   201   403N  404   403N  201   403N  404   403   403   403   403   403
 POST   /api/v1/consultations/:id/answer               | an open one, to the consulted unit             | 401   403   403   403N  403N  404   200   403N  403N  404   403N  403N  403N  403   403
+POST   /api/v1/consultations/:id/extension            | an open one, to the consulted unit             | 401   403   403   403N  403N  404   200   403N  403N  404   403N  403N  403N  403   403
+POST   /api/v1/consultations/:id/extension            | one whose request awaits its decision          | 401   403   403   403N  403N  404   409   403N  403N  404   403N  403N  403N  403   403
+POST   /api/v1/consultations/:id/extension/approve    | a request awaiting its decision                | 401   403   403   200   403N  404   403N  200   403N  404   403   403   403   403   403
+POST   /api/v1/consultations/:id/extension/approve    | an open one, no request                        | 401   403   403   409   403N  404   403N  409   403N  404   403   403   403   403   403
+POST   /api/v1/consultations/:id/extension/reject     | a request awaiting its decision                | 401   403   403   200   403N  404   403N  200   403N  404   403   403   403   403   403
+POST   /api/v1/consultations/:id/extension/reject     | an open one, no request                        | 401   403   403   409   403N  404   403N  409   403N  404   403   403   403   403   403
 # Declaring a conflict: staff who act on the file (responsible officer, heads of the lead unit or above, the leader).
 POST   /api/v1/applications/:id/conflict-declarations | the file in review, none declared yet          | 401   403   403   201   403N  404   403N  201   403N  404   201   201   403N  403   403
 GET    /api/v1/applications/:id/conflict-declarations | the file in review                             | 401   403   403   200   200   404   200   200   200   404   200   200   200   200   404
@@ -205,6 +214,7 @@ GET    /api/v1/reports/overdue                        | -                       
 GET    /api/v1/reports/annual/:year                   | -                                              | 401   403   403   403   403   403   403   403   403   403   200   200   200   200   403
 GET    /api/v1/reports/period                         | -                                              | 401   403   403   403   403   403   403   403   403   403   200   200   200   200   403
 GET    /api/v1/exports/grants                         | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   200   200   403
+GET    /api/v1/open-data/grants                       | open data, no login                            | 200   200   200   200   200   200   200   200   200   200   200   200   200   200   200
 #
 # The programme (issue 20): the plan and the review's assessment by finance and leaders, read by staff; commendations by a leader
 PUT    /api/v1/plans/:year                            | one line for the lead unit                     | 401   403   403   403   403   403   403   403   403   403   200   200   200   403   403
@@ -287,6 +297,29 @@ const fresh =
 const small = (w: World) => ({ fileId: w.files.paying, amount: '10000' });
 const holds = (id: (w: World, g: Given) => string) => (body: ListBody, w: World, g: Given) => body.items.some((item) => item.id === id(w, g));
 const ownEstablishment = (w: World, who: Caller) => (who === 'strg' ? w.establishments.strg.id : w.establishments.own.id);
+/** A fresh establishment of the owner's with its classification declared (ready to be verified). */
+const classifiedEstablishment = (w: World) =>
+  must<{ id: string }>(
+    w.t.http
+      .post('/api/v1/establishments')
+      .set(w.as.own.auth)
+      .send({
+        name: 'Hộ kinh doanh đan lát thử',
+        kind: 'household_business',
+        taxCode: uniqueTaxCode(),
+        communeCode: '29263',
+        address: 'Ấp Phú Vinh',
+        representative: 'Nguyễn Thị Lan',
+        phone: '0912345678',
+        employees: 12,
+        craftVillage: 'Làng nghề mây tre đan Phú Vinh',
+        artisans: 1,
+        womenWorkers: 9,
+        disabledWorkers: 1,
+      }),
+    201,
+    'a classified establishment',
+  );
 const fileBody = (w: World, _g: Given, who: Caller) =>
   sampleFileBody({ establishmentId: ownEstablishment(w, who), year: w.year, fundCode: w.fundCode, requestedSupport: SUPPORT });
 
@@ -486,6 +519,15 @@ const CALLS: Record<string, Call> = {
     lists: holds((w) => w.establishments.own.id),
   },
   "GET /api/v1/establishments/:id | the owner's establishment": { path: (w) => `/api/v1/establishments/${w.establishments.own.id}` },
+  "PATCH /api/v1/establishments/:id | the owner's, a new count of women workers": {
+    given: fresh(async (w) => ({ id: (await classifiedEstablishment(w)).id })),
+    path: (w, g) => `/api/v1/establishments/${g.id}`,
+    body: () => ({ womenWorkers: 5 }),
+  },
+  "POST /api/v1/establishments/:id/verify-classification | the owner's, classification declared": {
+    given: fresh(async (w) => ({ id: (await classifiedEstablishment(w)).id })),
+    path: (w, g) => `/api/v1/establishments/${g.id}/verify-classification`,
+  },
   'GET /api/v1/activity-types | -': { path: () => '/api/v1/activity-types' },
   'GET /api/v1/activity-types/:code/versions | machinery': { path: () => '/api/v1/activity-types/machinery/versions' },
   'POST /api/v1/activity-types | a new code': {
@@ -568,6 +610,32 @@ const CALLS: Record<string, Call> = {
     given: fresh(async (w) => ({ id: await w.make.consultation(w.files.review) })),
     path: (w, g) => `/api/v1/consultations/${g.id}/answer`,
     body: () => ({ opinion: 'agree', comment: 'Thống nhất' }),
+  },
+  'POST /api/v1/consultations/:id/extension | an open one, to the consulted unit': {
+    given: fresh(async (w) => ({ id: await w.make.consultation(w.files.review) })),
+    path: (w, g) => `/api/v1/consultations/${g.id}/extension`,
+    // A week after the consultation's due date.
+    body: (w) => ({ newDueDate: new Date(Date.parse(`${w.due}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10), reason: 'Cần thêm thời gian' }),
+  },
+  'POST /api/v1/consultations/:id/extension | one whose request awaits its decision': {
+    path: (w) => `/api/v1/consultations/${w.pendingExtensionId}/extension`,
+    body: (w) => ({ newDueDate: new Date(Date.parse(`${w.due}T00:00:00Z`) + 14 * 86_400_000).toISOString().slice(0, 10), reason: 'Xin gia hạn lần hai' }),
+  },
+  'POST /api/v1/consultations/:id/extension/approve | a request awaiting its decision': {
+    given: fresh(async (w) => ({ id: await w.make.extensionRequested(w.files.review) })),
+    path: (w, g) => `/api/v1/consultations/${g.id}/extension/approve`,
+    body: () => ({ reason: 'Đồng ý' }),
+  },
+  'POST /api/v1/consultations/:id/extension/approve | an open one, no request': {
+    path: (w) => `/api/v1/consultations/${w.consultationId}/extension/approve`,
+  },
+  'POST /api/v1/consultations/:id/extension/reject | a request awaiting its decision': {
+    given: fresh(async (w) => ({ id: await w.make.extensionRequested(w.files.review) })),
+    path: (w, g) => `/api/v1/consultations/${g.id}/extension/reject`,
+    body: () => ({ reason: 'Hồ sơ cần xử lý gấp' }),
+  },
+  'POST /api/v1/consultations/:id/extension/reject | an open one, no request': {
+    path: (w) => `/api/v1/consultations/${w.consultationId}/extension/reject`,
   },
   'POST /api/v1/applications/:id/conflict-declarations | the file in review, none declared yet': {
     path: (w) => `/api/v1/applications/${w.files.review}/conflict-declarations`,
@@ -713,6 +781,7 @@ const CALLS: Record<string, Call> = {
     body: (w) => ({ fiscalYear: w.year, unitId: w.units.lead, form: 'Giấy khen của Giám đốc Sở', decisionNo: `${unique()}/QĐ-SCT`, decisionDate: w.today, reason: 'Hoàn thành tốt nhiệm vụ' }),
   },
   'GET /api/v1/commendations | -': { path: (w) => `/api/v1/commendations?fiscalYear=${w.year}` },
+  'GET /api/v1/open-data/grants | open data, no login': { path: (w) => `/api/v1/open-data/grants?fiscalYear=${w.year}` },
 };
 
 /** One cell: the status, and what else it says (the 403's code, or whether a list holds the record). */

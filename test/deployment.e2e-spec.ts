@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createConnection } from 'mysql2/promise';
 import { dropDatabase, ensureDatabase } from '../src/database/ensure-database';
 import { parseDatabaseUrl } from '../src/database/database-url';
-import { runOnTerminal, runUntilExit, scratchDatabaseUrl, ServiceProcess, startService } from './support/service-process';
+import { runOnTerminal, runUntilExit, scratchDatabaseUrl, ServiceProcess, sql, startService } from './support/service-process';
 
 /**
  * A real installation: the built service started as `npm start` starts it, as a child process with
@@ -60,17 +59,6 @@ async function login(base: string, email: string, password: string, headers: Rec
   const res = await call(base, 'POST', '/api/v1/auth/login', { body: { email, password }, headers });
   if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${JSON.stringify(res.body)}`);
   return { token: res.body.accessToken, userId: res.body.user.id };
-}
-
-async function sql<T = any>(url: string, query: string, params: unknown[] = []): Promise<T[]> {
-  const { host, port, user, password, database } = parseDatabaseUrl(url);
-  const connection = await createConnection({ host, port, user, password, database });
-  try {
-    const [rows] = await connection.query(query, params);
-    return rows as T[];
-  } finally {
-    await connection.end();
-  }
 }
 
 describe('configuration read from the process environment', () => {

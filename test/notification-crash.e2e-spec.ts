@@ -1,22 +1,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createConnection } from 'mysql2/promise';
-import { parseDatabaseUrl } from '../src/database/database-url';
 import { dropDatabase } from '../src/database/ensure-database';
 import { Mailbox } from './support/mailbox';
-import { scratchDatabaseUrl, ServiceProcess, startService } from './support/service-process';
-
-async function sql<T = Record<string, unknown>>(url: string, query: string, params: unknown[] = []): Promise<T[]> {
-  const { host, port, user, password, database } = parseDatabaseUrl(url);
-  const connection = await createConnection({ host, port, user, password, database });
-  try {
-    const [rows] = await connection.query(query, params);
-    return rows as T[];
-  } finally {
-    await connection.end();
-  }
-}
+import { scratchDatabaseUrl, ServiceProcess, sql, startService } from './support/service-process';
 
 async function until(what: string, check: () => Promise<boolean>, timeoutMs = 90_000): Promise<void> {
   const end = Date.now() + timeoutMs;

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { NotificationWorker } from '../src/modules/notifications/notification-worker';
-import { createActor } from './support/actors';
+import { NotificationWorker } from '../src/modules/notifications/notification-worker.service';
+import { createActor, createUnit } from './support/actors';
 import { registerEstablishment, sampleFileBody } from './support/files';
 import { Mailbox } from './support/mailbox';
 import { startTestApp, TestApp } from './support/test-app';
@@ -174,5 +174,29 @@ describe('notifications', () => {
     const decision = (await mine(c.applicant)).items.find((n: { kind: string; applicationId: string }) => n.applicationId === id && n.kind === 'file.decision');
     expect(decision.title).toContain('Hồ sơ được phê duyệt');
     expect(decision.body).toContain('150.000.000');
+  });
+
+  it('carries a consultation both ways: the request to the unit, its extension to the officer, the decision back, a disagreement to the leaders', async () => {
+    const unit = await createUnit(t, 'division');
+    const consultedHead = await createActor(t, ['head'], unit.id);
+    const id = await submittedFile();
+    await t.http.post(api(`/applications/${id}/assign`)).set(c.head.auth).send({ officerId: c.officer.id, leadUnitId: c.centre.id, dueDate: `${YEAR}-04-30` }).expect(200);
+    await appraise(t, c.officer, id);
+    const consultation = await t.http.post(api(`/applications/${id}/consultations`)).set(c.officer.auth).send({ unitId: unit.id, question: 'Ý kiến về dự toán?', dueDate: `${YEAR}-03-20` }).expect(201);
+    await t.http.post(api(`/consultations/${consultation.body.id}/extension`)).set(consultedHead.auth).send({ newDueDate: `${YEAR}-03-27`, reason: 'Cần khảo sát thực tế' }).expect(200);
+    await worker.runOnce();
+    const kinds = async (who: { auth: { Authorization: string } }) =>
+      (await mine(who)).items.filter((n: { applicationId: string }) => n.applicationId === id).map((n: { kind: string }) => n.kind);
+    expect(await kinds(consultedHead)).toEqual(['consultation.request']);
+    expect(await kinds(c.officer)).toEqual(['consultation.extension', 'file.assign']);
+    await t.http.post(api(`/consultations/${consultation.body.id}/extension/approve`)).set(c.officer.auth).send({}).expect(200);
+    await t.http.post(api(`/consultations/${consultation.body.id}/answer`)).set(consultedHead.auth).send({ opinion: 'disagree', comment: 'Dự toán cao' }).expect(200);
+    await worker.runOnce();
+    expect(await kinds(consultedHead)).toEqual(['consultation.extension', 'consultation.request']);
+    expect((await mine(consultedHead)).items.find((n: { kind: string; applicationId: string }) => n.applicationId === id && n.kind === 'consultation.extension').body).toContain(`27/03/${YEAR}`);
+    expect(await kinds(c.officer)).toEqual(['consultation.answer', 'consultation.extension', 'file.assign']);
+    expect(await kinds(c.leader)).toEqual(['consultation.disagree']);
+    // The producer hears of none of it.
+    expect(await kinds(c.applicant)).toEqual(['file.assign']);
   });
 });

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { RemindersService } from '../src/modules/deadlines/reminders.service';
-import { NotificationWorker } from '../src/modules/notifications/notification-worker';
+import { NotificationWorker } from '../src/modules/notifications/notification-worker.service';
 import { createActor, createUnit, TestActor } from './support/actors';
 import { registerEstablishment, sampleFileBody } from './support/files';
 import { startTestApp, TestApp } from './support/test-app';

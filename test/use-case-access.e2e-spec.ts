@@ -4,6 +4,7 @@ import { BudgetSummaryService } from '../src/modules/budget/budget-summary.servi
 import { BudgetService } from '../src/modules/budget/budget.service';
 import { BudgetSetupService } from '../src/modules/budget/budget-setup.service';
 import { YearCloseService } from '../src/modules/budget/year-close.service';
+import { EstablishmentsService } from '../src/modules/establishments/establishments.service';
 import { LedgerReadService } from '../src/modules/ledger/ledger-read.service';
 import { ReversalRequestsService } from '../src/modules/ledger/reversal-requests.service';
 import { AnnualNarrativeService } from '../src/modules/programme/annual-narrative.service';
@@ -60,6 +61,8 @@ describe('use cases check their caller first, whoever calls them', () => {
     ["write the annual review's assessment", ['finance', 'leader'], (a) => t.app.get(AnnualNarrativeService).saveNarrative(a, '2099', { results: '', difficulties: '', causes: '', proposals: '' })],
     ['record a commendation', ['leader'], (a) => t.app.get(CommendationsService).commend(a, { fiscalYear: 2099 } as never)],
     ['read the commendations', ['officer', 'head', 'leader', 'finance', 'auditor', 'admin'], (a) => t.app.get(CommendationsService).list(a, 2099)],
+    ["change an establishment's classification", ['applicant'], (a) => t.app.get(EstablishmentsService).update(a, '01JZZZZZZZZZZZZZZZZZZZZZZZ', { womenWorkers: 1 })],
+    ["verify an establishment's classification", ['officer', 'head'], (a) => t.app.get(EstablishmentsService).verifyClassification(a, '01JZZZZZZZZZZZZZZZZZZZZZZZ', {})],
   ];
 
   it.each(cases)('%s: refused to everyone but %j, before anything else', async (_name, allowed, call) => {

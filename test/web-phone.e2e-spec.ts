@@ -45,6 +45,7 @@ describe('pages a person reads (names, formats, phone width)', () => {
   const files: Record<string, string> = {};
   let settlementId: string;
   let importId: string;
+  let establishmentId: string;
   let admin: TestActor;
   let fundName: string;
   /** A fund code as finance writes them, with hyphens: it must never be broken across lines. */
@@ -98,6 +99,7 @@ describe('pages a person reads (names, formats, phone width)', () => {
     for (const role of Object.keys(NAMES)) await signable(c[role as keyof Cast] as TestActor, NAMES[role]);
     fundName = (await db.query('SELECT name FROM funds WHERE code = ?', [c.fundCode]))[0].name;
     const establishment = await registerEstablishment(t, c.applicant, 'Hợp tác xã Dịch vụ Nông nghiệp và Cơ khí Phú Thành');
+    establishmentId = establishment.id;
 
     files.draft = await newFile('Ứng dụng máy đóng gói chân không tự động cho nông sản sấy', establishment.id);
     await t.http
@@ -253,11 +255,11 @@ describe('pages a person reads (names, formats, phone width)', () => {
   /** Every page of the walk, by who opens it. */
   function walk(): Array<{ role: string; actor: TestActor | null; paths: string[] }> {
     return [
-      { role: 'khách', actor: null, paths: ['/dang-nhap', '/dang-ky', '/quen-mat-khau'] },
+      { role: 'khách', actor: null, paths: ['/dang-nhap', '/dang-ky', '/quen-mat-khau', '/du-lieu-mo'] },
       {
         role: 'cơ sở',
         actor: c.applicant,
-        paths: ['/', '/co-so', '/co-so/moi', '/ho-so', '/ho-so/moi', `/ho-so/${files.draft}`, `/ho-so/${files.draft}/sua`, `/ho-so/${files.review}`, `/ho-so/${files.settled}`, `/quyet-toan/${settlementId}`, '/doi-mat-khau'],
+        paths: ['/', '/co-so', '/co-so/moi', `/co-so/${establishmentId}/phan-loai`, '/ho-so', '/ho-so/moi', `/ho-so/${files.draft}`, `/ho-so/${files.draft}/sua`, `/ho-so/${files.review}`, `/ho-so/${files.settled}`, `/quyet-toan/${settlementId}`, '/doi-mat-khau'],
       },
       { role: 'chuyên viên', actor: c.officer, paths: ['/', '/ho-so', `/ho-so/${files.review}`, `/ho-so/${files.initialed}`, `/ho-so/${files.settled}`, '/giai-ngan', '/quyet-toan', '/thu-hoi', '/uy-quyen'] },
       { role: 'trưởng phòng', actor: c.head, paths: ['/', '/ho-so', `/ho-so/${files.submitted}`, `/ho-so/${files.review}`, `/ho-so/${files.initialed}`, '/bao-cao', '/uy-quyen'] },

@@ -8,6 +8,7 @@ import { ExclusiveRun, runExclusively } from '../database/exclusive-run';
 import { ApplicationDocumentsService } from '../modules/applications/application-documents.service';
 import { AuthService } from '../modules/identity/auth.service';
 import { WebSessionService } from '../web/session/web-session.service';
+import { scheduleEvery } from '../common/schedule';
 
 /** Idempotency-Keys are kept this long (the contract promises at least 24 hours). */
 export const IDEMPOTENCY_KEY_DAYS = 7;
@@ -43,12 +44,7 @@ export class HousekeepingService implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    const minutes = this.config.HOUSEKEEPING_INTERVAL_MINUTES;
-    if (minutes === 0) return;
-    const timer = setInterval(() => void this.runScheduled(), minutes * 60_000);
-    timer.unref();
-    // Registered with the scheduler, which clears it when the application shuts down.
-    this.scheduler.addInterval(SCHEDULE_NAME, timer);
+    scheduleEvery(this.scheduler, SCHEDULE_NAME, this.config.HOUSEKEEPING_INTERVAL_MINUTES * 60_000, () => this.runScheduled());
   }
 
   /** Every job once, unless another instance is running them now. */

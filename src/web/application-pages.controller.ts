@@ -18,10 +18,11 @@ import { BudgetService } from '../modules/budget/budget.service';
 import { CatalogueService } from '../modules/catalogue/catalogue.service';
 import { EstablishmentsService } from '../modules/establishments/establishments.service';
 import { SubmitSettlementDto } from '../modules/settlement/dto/settlement.dto';
+import { VerifyClassificationDto } from '../modules/establishments/dto/verify-classification.dto';
 import { SettlementService } from '../modules/settlement/settlement.service';
 import { applicationInput, rowRenamer, settlementInput } from './forms/application-input';
 import { FormPages } from './forms/form-pages';
-import { amountForInput, FormBody, optionalText, quantityForInput, text } from './forms/form-input';
+import { amountForInput, FormBody, optionalText, quantityForInput, text, wholeNumber } from './forms/form-input';
 import { validated } from './forms/form-validation';
 import { PageController } from './page-controller';
 import { PageResponder } from './page-responder';
@@ -166,6 +167,18 @@ export class ApplicationPagesController {
     return this.fileSteps.run(req, res, actor, id, 'submit', async () => {
       const app = await this.applications.submit(actor, id);
       return app.status === 'under_review' ? 'Đã nộp lại hồ sơ đã bổ sung cho chuyên viên xử lý.' : 'Đã nộp hồ sơ. Trung tâm Khuyến công sẽ giao chuyên viên xử lý.';
+    });
+  }
+
+  /** Phân loại cơ sở: an officer or head verifies the classification of the file's establishment, as shown on the page. */
+  @Post(':id/xac-nhan-phan-loai')
+  @PageRoles('officer', 'head')
+  async verifyClassification(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string, @Body() body: FormBody) {
+    return this.fileSteps.run(req, res, actor, id, 'verifyClassification', async () => {
+      const app = await this.applications.get(actor, id);
+      const dto = await validated(VerifyClassificationDto, { classificationVersion: wholeNumber(body, 'classificationVersion') });
+      const establishment = await this.establishments.verifyClassification(actor, app.establishmentId, dto);
+      return `Đã xác nhận phân loại cơ sở “${establishment.name}”.`;
     });
   }
 

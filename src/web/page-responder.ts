@@ -39,6 +39,7 @@ export class PageResponder {
       path: request.path,
       csrfToken: web?.csrfToken ?? '',
       flash: web?.flash ?? null,
+      unreadNotifications: web?.unreadNotifications ?? null,
       today: this.clock.today(),
       ...data,
       ...(web?.keptForm && status === 200 ? withKeptForm(data, web.keptForm, web.flash) : {}),

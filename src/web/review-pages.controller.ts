@@ -7,7 +7,7 @@ import { ApplicationReviewService } from '../modules/applications/application-re
 import { ConsultationsService } from '../modules/applications/consultations.service';
 import { FileCancellationService } from '../modules/settlement/file-cancellation.service';
 import { AppraisalDto, AssignDto, ConsultDto, DecideDto, NoteDto, RecommendDto, RequiredReasonDto, ReturnDto } from '../modules/applications/dto/workflow.dto';
-import { amount, FormBody, optionalText, text, wholeNumber } from './forms/form-input';
+import { amount, checkbox, FormBody, optionalText, text, wholeNumber } from './forms/form-input';
 import { validated } from './forms/form-validation';
 import { PageController } from './page-controller';
 import { FileSteps } from './pages/file-steps';
@@ -114,7 +114,13 @@ export class ReviewPagesController {
   @PageRoles('leader', 'head', 'officer', 'finance')
   async decide(@Req() req: WebRequest, @Res() res: Response, @PageActor() actor: Actor, @Param('id') id: string, @Body() body: FormBody) {
     return this.fileSteps.run(req, res, actor, id, 'decide', async () => {
-      const dto = await validated(DecideDto, { decision: text(body, 'decision'), decisionNo: optionalText(body, 'decisionNo'), reason: optionalText(body, 'reason') });
+      const dto = await validated(DecideDto, {
+        decision: text(body, 'decision'),
+        decisionNo: optionalText(body, 'decisionNo'),
+        reason: optionalText(body, 'reason'),
+        // The box the page shows when a consulted unit disagreed (Điều 13.4); the service requires it then.
+        acknowledgeDisagreement: checkbox(body, 'acknowledgeDisagreement'),
+      });
       const app = await this.decisions.decide(actor, id, dto);
       return app.status === 'approved'
         ? `Đã phê duyệt hỗ trợ ${moneyVi(app.approvedSupport, app.currency)} (Quyết định số ${app.decisionNo}).`

@@ -23,6 +23,11 @@ export interface WebContext {
   flash: string | null;
   /** The form kept across a sign-in, when this page is the one it belongs to. */
   keptForm?: KeptForm | null;
+  /**
+   * How many of the person's notifications are unread (the bell in the header): counted once for
+   * a page opened with GET; absent for a form's answer (a POST counts nothing).
+   */
+  unreadNotifications?: number | null;
 }
 
 export type WebRequest = Request & { web?: WebContext; webSession?: Promise<WebSession | null> };

@@ -24,6 +24,8 @@ export const PAGE_ROOTS = [
   'quan-tri',
   'doi-mat-khau',
   'quen-mat-khau',
+  'thong-bao',
+  'du-lieu-mo',
 ] as const;
 
 /** The global prefix's exclusions for the pages (see bootstrap). */

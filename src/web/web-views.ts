@@ -14,7 +14,7 @@ import { SETTLEMENT_STATUS_LABELS } from '../modules/settlement/settlement.label
 import { FUND_SOURCE_LABELS, TRANSFER_KIND_LABELS } from '../modules/ledger/ledger.labels';
 import { ESTABLISHMENT_KIND_LABELS } from '../modules/establishments/establishments.labels';
 import { DELEGATION_SCOPE_LABELS, DELEGATION_STATUS_LABELS, ROLE_LABELS } from '../modules/identity/identity.labels';
-import { ACTION_LABELS, CAPACITY_LABELS, CONFLICT_RELATION_LABELS, CONSULTATION_STATUS_LABELS, DOCUMENT_KIND_LABELS } from '../modules/applications/applications.labels';
+import { ACTION_LABELS, CAPACITY_LABELS, CONFLICT_RELATION_LABELS, CONSULTATION_STATUS_LABELS, DOCUMENT_KIND_LABELS, EXTENSION_STATUS_LABELS } from '../modules/applications/applications.labels';
 import { UNIT_KIND_LABELS } from '../modules/organization/organization.labels';
 import { RECONCILIATION_LINE_LABELS } from '../modules/reconciliation/reconciliation.labels';
 
@@ -27,6 +27,7 @@ const labels = {
   ACTION_LABELS,
   CAPACITY_LABELS,
   CONSULTATION_STATUS_LABELS,
+  EXTENSION_STATUS_LABELS,
   CONFLICT_RELATION_LABELS,
   DOCUMENT_KIND_LABELS,
   UNIT_KIND_LABELS,

@@ -8,6 +8,7 @@ import { CatalogueModule } from '../modules/catalogue/catalogue.module';
 import { DisbursementsModule } from '../modules/disbursements/disbursements.module';
 import { EstablishmentsModule } from '../modules/establishments/establishments.module';
 import { LedgerModule } from '../modules/ledger/ledger.module';
+import { NotificationsModule } from '../modules/notifications/notifications.module';
 import { OrganizationModule } from '../modules/organization/organization.module';
 import { ProgrammeModule } from '../modules/programme/programme.module';
 import { ReconciliationModule } from '../modules/reconciliation/reconciliation.module';
@@ -32,6 +33,8 @@ import { FormAddresses } from './form-addresses';
 import { FormPages } from './forms/form-pages';
 import { WebIdempotency } from './forms/web-idempotency.service';
 import { HomePagesController } from './home-pages.controller';
+import { NotificationPagesController } from './notification-pages.controller';
+import { OpenDataPagesController } from './open-data-pages.controller';
 import { PageResponder } from './page-responder';
 import { DirectoryService } from './pages/directory.service';
 import { FilePageService } from './pages/file-page.service';
@@ -64,6 +67,7 @@ import { WebViews } from './web-views';
     DisbursementsModule,
     EstablishmentsModule,
     LedgerModule,
+    NotificationsModule,
     OrganizationModule,
     ProgrammeModule,
     ReconciliationModule,
@@ -75,6 +79,7 @@ import { WebViews } from './web-views';
     AuthPagesController,
     HomePagesController,
     EstablishmentPagesController,
+    OpenDataPagesController,
     ApplicationPagesController,
     ReviewPagesController,
     ExecutionPagesController,
@@ -91,6 +96,7 @@ import { WebViews } from './web-views';
     AdminActivityPagesController,
     AdminHolidayPagesController,
     AdminUserPagesController,
+    NotificationPagesController,
   ],
   providers: [
     WebViews,

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { newId } from '../../src/common/ids';
 import { BenchEnv, percentile, table } from './bench-env';
+import { cpuSeconds, largestRssMb, rssMb, serviceTree } from './bench-proc';
+import { insertBatches, insertFiles, SeedFile, seedUnits } from './bench-seed';
 
 const YEAR = 2030;
 const UNITS = 50;
@@ -13,62 +14,10 @@ const TRANSFERS = 100_000;
 const ACTIVITIES = ['demo_model', 'machinery', 'technology_line', 'product_selection_regional', 'product_selection_national', 'fair_abroad', 'cluster_infrastructure'];
 const FUNDED_STATUSES = ['approved', 'contracted', 'accepted', 'settlement_submitted', 'settled'];
 
-/** The service's processes: the one started and its descendants (cluster workers), from /proc. */
-function serviceTree(root: number): number[] {
-  const parents = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      /* the process ended meanwhile */
-    }
-  }
-  const tree = [root];
-  for (let i = 0; i < tree.length; i++) for (const [pid, ppid] of parents) if (ppid === tree[i]) tree.push(pid);
-  return tree;
-}
-
-function procSum(pids: number[], read: (pid: number) => number): number {
-  return pids.reduce((total, pid) => {
-    try {
-      return total + read(pid);
-    } catch {
-      return total;
-    }
-  }, 0);
-}
-
-/** CPU seconds the service's processes have used (all their threads). */
-function cpuSeconds(pids: number[]): number {
-  return procSum(pids, (pid) => {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  });
-}
-
-/** Resident memory of the service's processes (worker threads included), in MB. */
-function rssMb(pids: number[]): number {
-  return procSum(pids, (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024);
-}
-
-/** The largest resident memory of any one service process during the request, in MB. */
-function largestRssMb(pids: number[]): number {
-  return Math.max(0, ...pids.map((pid) => procSum([pid], (p) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))![1]) / 1024)));
-}
-
-async function insertBatches(env: BenchEnv, sql: string, rows: unknown[][], placeholders: string, size = 1000): Promise<void> {
-  for (let i = 0; i < rows.length; i += size) {
-    const batch = rows.slice(i, i + size);
-    await env.pool.query(`${sql} VALUES ${batch.map(() => placeholders).join(',')}`, batch.flat());
-  }
-}
-
 /**
- * Seeds a year of 10,000 files and 100,000 ledger transfers: the fund, appropriation and split
- * allocation through the API, then files, accounts and transfers by bulk SQL, each account's
+ * Seeds a year of 10,000 files and 100,000 ledger transfers: the fund, appropriation, split
+ * allocation, the year's plan (350 lines) and the review's assessment through the API, then files,
+ * accounts, transfers, 4,800 acceptances with outcomes and 50 commendations by bulk SQL, each account's
  * stored balance equal to the sum of its transfers (the trial balance holds). Then times the
  * annual review in every format and watches the service's memory, and probes /health and the
  * budget summary while a PDF renders. Prints; asserts nothing.
@@ -86,13 +35,7 @@ export async function benchReports(env: BenchEnv): Promise<string> {
   const post = (path: string, body: object) => send('POST', path, body);
 
   const seedStarted = performance.now();
-  const unitIds = Array.from({ length: UNITS }, () => newId());
-  await insertBatches(
-    env,
-    'INSERT INTO units (id, code, name, kind, active, created_at)',
-    unitIds.map((id, i) => [id, `DV${String(i).padStart(3, '0')}`, `Trung tâm khuyến công số ${i + 1} — đơn vị thực hiện`]),
-    "(?,?,?,'centre',1,NOW(3))",
-  );
+  const unitIds = await seedUnits(env, UNITS);
   await post('/funds', { code: 'KCDP', name: 'Kinh phí khuyến công địa phương', source: 'local', currency: 'VND' });
   await post('/fiscal-years', { year: YEAR });
   await post('/appropriations', { fundCode: 'KCDP', fiscalYear: YEAR, amount: '2000000000000', decisionNo: '01/QĐ-UBND', decisionDate: `${YEAR}-01-05` });
@@ -112,8 +55,7 @@ export async function benchReports(env: BenchEnv): Promise<string> {
     proposals: 'Bổ sung kinh phí.',
   });
 
-  const establishments: unknown[][] = [];
-  const applications: unknown[][] = [];
+  const files: SeedFile[] = [];
   const acceptances: unknown[][] = [];
   const accounts: unknown[][] = [];
   const transfers: unknown[][] = [];
@@ -123,28 +65,26 @@ export async function benchReports(env: BenchEnv): Promise<string> {
   let transferCount = 0;
   const paymentsPerFile = (i: number) => Math.floor((TRANSFERS - FUNDED) / FUNDED) + (i < (TRANSFERS - FUNDED) % FUNDED ? 1 : 0);
   for (let i = 0; i < FILES; i++) {
-    const establishmentId = newId();
     const id = newId();
     const unitId = unitIds[i % UNITS];
     const funded = i < FUNDED;
     const status = funded ? FUNDED_STATUSES[i % FUNDED_STATUSES.length] : i < FUNDED + 1000 ? 'under_review' : 'rejected';
     const support = funded ? 100_000_000n + BigInt(i % 50) * 1_000_000n : null;
-    establishments.push([establishmentId, finance.id, `Cơ sở sản xuất số ${i + 1} — hộ kinh doanh Đồng Tháp`, String(1_000_000_000 + i).padStart(10, '0'), `X${String(i % COMMUNES).padStart(4, '0')}`]);
-    applications.push([
+    files.push({
       id,
-      finance.id,
-      establishmentId,
-      ACTIVITIES[i % ACTIVITIES.length],
-      `Đề án ứng dụng máy móc thiết bị tiên tiến vào sản xuất số ${i + 1}`,
-      `X${String(i % COMMUNES).padStart(4, '0')}`,
+      ownerId: finance.id,
+      activityTypeCode: ACTIVITIES[i % ACTIVITIES.length],
+      fiscalYear: YEAR,
+      fundCode: 'KCDP',
+      title: `Đề án ứng dụng máy móc thiết bị tiên tiến vào sản xuất số ${i + 1}`,
+      communeCode: `X${String(i % COMMUNES).padStart(4, '0')}`,
       status,
-      support?.toString() ?? null,
+      approvedSupport: support?.toString() ?? null,
       unitId,
-      unitId,
-      status === 'under_review' ? `${YEAR}-02-01` : null,
-      funded ? `${i}/QĐ-SCT` : null,
-      funded ? `${YEAR}-03-15` : null,
-    ]);
+      dueDate: status === 'under_review' ? `${YEAR}-02-01` : null,
+      decisionNo: funded ? `${i}/QĐ-SCT` : null,
+      decisionDate: funded ? `${YEAR}-03-15` : null,
+    });
     if (!funded) continue;
     // Files past acceptance record what they achieved (one in five accepted without outcomes).
     if (['accepted', 'settlement_submitted', 'settled'].includes(status)) {
@@ -161,14 +101,7 @@ export async function benchReports(env: BenchEnv): Promise<string> {
     for (let p = 0; p < payments; p++) transfers.push([newId(), fund.id, YEAR, 'disbursement', payeeId, commitmentId, '5000000', `KB-${i}-${p}`, unitId, id, at(transferCount++)]);
     committedByUnit.set(unitId, (committedByUnit.get(unitId) ?? 0n) + support!);
   }
-  await insertBatches(env, 'INSERT INTO establishments (id, owner_id, name, kind, tax_code, commune_code, address, representative, phone, employees, created_at)', establishments, "(?,?,?,'household_business',?,?,'Ấp 1','Nguyễn Văn A','0900000000',5,NOW(3))");
-  await insertBatches(
-    env,
-    `INSERT INTO applications (id, owner_id, establishment_id, activity_type_code, fiscal_year, fund_code, fund_source, currency, title, commune_code, status,
-       total_cost, eligible_cost, max_support, requested_support, approved_support, allocation_unit_id, lead_unit_id, due_date, decision_no, decision_date, created_at, updated_at)`,
-    applications.map((a) => [a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[7], a[8], a[9], a[10], a[11], a[12]]),
-    `(?,?,?,?,${YEAR},'KCDP','local','VND',?,?,?,'400000000','300000000','150000000',?,?,?,?,?,?,?,NOW(3),NOW(3))`,
-  );
+  await insertFiles(env, files);
   await insertBatches(env, 'INSERT INTO ledger_accounts (id, fund_id, fiscal_year, kind, unit_id, application_id, natural_key, balance, created_at)', accounts, '(?,?,?,?,?,?,?,?,NOW(3))');
   await insertBatches(
     env,

@@ -9,10 +9,13 @@ async function main(): Promise<void> {
     ledger: benchLedger,
     reports: (env) => import('./reports.bench').then((m) => m.benchReports(env)),
     reconciliation: (env) => import('./reconciliation.bench').then((m) => m.benchReconciliation(env)),
+    notifications: (env) => import('./notifications.bench').then((m) => m.benchNotifications(env)),
   };
+  // The service's environment where a suite needs its own (the notifications suite times the schedules' work itself).
+  const serviceEnv: Record<string, Record<string, string>> = { notifications: { NOTIFICATIONS_INTERVAL_SECONDS: '0', REMINDERS_INTERVAL_MINUTES: '0' } };
   for (const [name, suite] of Object.entries(suites)) {
     if (wanted.size && !wanted.has(name)) continue;
-    const env = await startBenchEnv();
+    const env = await startBenchEnv(serviceEnv[name]);
     try {
       process.stdout.write(`\n${await suite(env)}`);
     } finally {

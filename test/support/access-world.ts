@@ -67,6 +67,8 @@ export interface World {
   /** Titles that find each world file with `GET /applications?q=`. */
   titles: { review: string; intake: string };
   consultationId: string;
+  /** A consultation on the file in review whose unit asked for more time; nobody decided it. */
+  pendingExtensionId: string;
   /** The owner's document on the file in review. */
   documentId: string;
   /** A file walked to a recovery: advance paid, accepted, settlement approved below what was paid. */
@@ -137,6 +139,14 @@ export class Factory {
   async consultation(id: string): Promise<string> {
     const body = { unitId: this.w.units.consulted, question: 'Đề nghị cho ý kiến về tính khả thi của máy sấy', dueDate: this.w.due };
     return (await must(this.t.http.post(api(`/applications/${id}/consultations`)).set(this.as.oAsg.auth).send(body), 201, 'consult')).id;
+  }
+
+  /** An open consultation on file `id` whose unit asked for a week more; nobody has decided yet. */
+  async extensionRequested(id: string): Promise<string> {
+    const consultationId = await this.consultation(id);
+    const body = { newDueDate: addDays(this.w.due, 7), reason: 'Cần thêm thời gian khảo sát' };
+    await must(this.t.http.post(api(`/consultations/${consultationId}/extension`)).set(this.as.oCons.auth).send(body), 200, 'extension request');
+    return consultationId;
   }
 
   /** A file in review that its responsible officer has appraised (a recommendation rests on an appraisal). */
@@ -334,6 +344,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     paying: await w.make.contracted(),
   };
   w.consultationId = await w.make.consultation(w.files.review);
+  w.pendingExtensionId = await w.make.extensionRequested(w.files.review);
   w.documentId = (
     await must(
       t.http.post(api(`/applications/${w.files.review}/documents`)).set(w.as.own.auth).field('kind', 'business_license').attach('file', PDF, { filename: 'giay-phep.pdf', contentType: 'application/pdf' }),

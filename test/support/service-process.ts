@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { createConnection } from 'mysql2/promise';
 import { parseDatabaseUrl, withDatabase } from '../../src/database/database-url';
 
 const ROOT = join(__dirname, '..', '..');
@@ -10,6 +11,18 @@ const MAIN = join(ROOT, 'dist', 'src', 'main.js');
 export function scratchDatabaseUrl(suffix: string): string {
   const base = process.env.DATABASE_URL!;
   return withDatabase(base, `${parseDatabaseUrl(base).database}_${suffix}`.slice(0, 64));
+}
+
+/** One statement on the database of `url`, on a connection of its own (a service's database seen from outside it). */
+export async function sql<T = any>(url: string, query: string, params: unknown[] = []): Promise<T[]> {
+  const { host, port, user, password, database } = parseDatabaseUrl(url);
+  const connection = await createConnection({ host, port, user, password, database });
+  try {
+    const [rows] = await connection.query(query, params);
+    return rows as T[];
+  } finally {
+    await connection.end();
+  }
 }
 
 /** A TCP port free on loopback right now. */

@@ -40,6 +40,10 @@ export interface FileOptions {
   eligibleCost?: string;
   approvedSupport?: string;
   activityTypeCode?: string;
+  /** The file's commune (mã xã); 29263 unless told. */
+  communeCode?: string;
+  /** What the establishment registered for the file says, over the sample cooperative's. */
+  establishment?: Record<string, unknown>;
 }
 
 /**
@@ -70,13 +74,17 @@ export async function initialedFile(t: TestApp, c: Cast, options: FileOptions = 
       representative: 'Nguyễn Văn An',
       phone: '0912345678',
       employees: 25,
+      ...options.establishment,
     })
     .expect(201);
   const approvedSupport = options.approvedSupport ?? '300000000';
   const created = await t.http
     .post(api('/applications'))
     .set(c.applicant.auth)
-    .send(sampleFileBody({ establishmentId: establishment.body.id, year: c.year, fundCode: c.fundCode, requestedSupport: approvedSupport, eligibleCost: options.eligibleCost, activityTypeCode: options.activityTypeCode }))
+    .send({
+      ...sampleFileBody({ establishmentId: establishment.body.id, year: c.year, fundCode: c.fundCode, requestedSupport: approvedSupport, eligibleCost: options.eligibleCost, activityTypeCode: options.activityTypeCode }),
+      ...(options.communeCode ? { communeCode: options.communeCode } : {}),
+    })
     .expect(201);
   const id = created.body.id;
   await t.http.post(api(`/applications/${id}/submit`)).set(c.applicant.auth).expect(200);

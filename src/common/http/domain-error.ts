@@ -14,7 +14,8 @@ export type ErrorCode =
   | 'NOT_ASSIGNED'
   | 'OUT_OF_SCOPE'
   | 'CONFLICT_OF_INTEREST'
-  | 'DECLARATION_REQUIRED';
+  | 'DECLARATION_REQUIRED'
+  | 'DISAGREEMENT_NOT_ACKNOWLEDGED';
 
 export interface FieldError {
   field: string;

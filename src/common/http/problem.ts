@@ -27,6 +27,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   OUT_OF_SCOPE: 403,
   CONFLICT_OF_INTEREST: 403,
   DECLARATION_REQUIRED: 409,
+  DISAGREEMENT_NOT_ACKNOWLEDGED: 409,
 };
 
 /** Titles people read: Vietnamese, one per code. */
@@ -47,6 +48,7 @@ const TITLE_BY_CODE: Record<ErrorCode, string> = {
   OUT_OF_SCOPE: 'Ngoài lĩnh vực được phân công',
   CONFLICT_OF_INTEREST: 'Xung đột lợi ích',
   DECLARATION_REQUIRED: 'Cần kê khai xung đột lợi ích trước',
+  DISAGREEMENT_NOT_ACKNOWLEDGED: 'Cần xác nhận đã xem xét ý kiến không đồng ý',
 };
 
 const TITLE_BY_STATUS: Record<number, string> = {

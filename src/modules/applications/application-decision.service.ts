@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { Actor } from '../../common/auth/actor';
 import { assertNotMakerChecker } from '../../common/auth/maker-checker';
 import { Clock } from '../../common/clock';
@@ -13,6 +14,8 @@ import { OfficialDocumentsService } from '../official-documents/official-documen
 import { ApplicationStore } from './application-store';
 import { ApplicationView } from './application.view';
 import { ConflictDeclarationsService } from './conflict-declarations.service';
+import { Consultation } from './consultation.entity';
+import { disagreementNote, disagreementRefusal } from './consultations.rules';
 import { approvedSupportProblem, totalsOf } from './costs.rules';
 import { capacityFor, nextStatus } from './workflow.rules';
 import { CostLine } from './cost-line.entity';
@@ -38,7 +41,9 @@ export class ApplicationDecisionService {
    * field, who neither prepared nor initialed the file, decides it (outside the field: 403
    * OUT_OF_SCOPE). Approval judges the file by the rule in force on the decision date and commits the
    * approved support from the allocation unit's budget in the same transaction. The file row is
-   * locked first, so of two leaders deciding at once exactly one decision is taken.
+   * locked first, so of two leaders deciding at once exactly one decision is taken. A consulted
+   * unit's disagreement goes up to the one deciding (Điều 13.4): they must say they considered it
+   * (`acknowledgeDisagreement`, else 409 DISAGREEMENT_NOT_ACKNOWLEDGED), and the timeline says so.
    */
   async decide(actor: Actor, id: string, dto: DecideDto): Promise<ApplicationView> {
     return this.tx.run(async (em) => {
@@ -59,6 +64,9 @@ export class ApplicationDecisionService {
         assertNotMakerChecker(person, { preparedBy: app.recommendedBy, initialedBy: app.initialedBy });
         assertNotMakerChecker(person, { preparedBy: app.officerId });
       }
+      const disagreeing = await this.disagreeingUnits(em, app.id);
+      const unacknowledged = disagreementRefusal({ units: disagreeing, acknowledged: dto.acknowledgeDisagreement === true });
+      if (unacknowledged) throw unacknowledged;
       const today = this.clock.today();
       const rule = await this.catalogue.ruleFor(app.activityTypeCode, app.fundSource, today);
       const lines = await em.find(CostLine, { where: { applicationId: app.id } });
@@ -102,17 +110,25 @@ export class ApplicationDecisionService {
         actor,
         capacity: role,
         onBehalfOf,
-        note: [`Quyết định số ${app.decisionNo}`, dto.reason?.trim()].filter(Boolean).join(' — '),
+        note: [`Quyết định số ${app.decisionNo}`, disagreementNote(disagreeing), dto.reason?.trim()].filter(Boolean).join(' — '),
         after: {
           decisionNo: app.decisionNo,
           decisionDate: today,
           approvedSupport: dto.decision === 'approve' ? app.approvedSupport : null,
           ruleId: rule.id,
           delegationId: app.delegationId,
+          ...(disagreeing.length ? { disagreementAcknowledged: true } : {}),
         },
       });
       return this.store.view(app);
     });
+  }
+
+  /** The names of the units consulted on the file that answered "disagree", in the order they were asked. */
+  private async disagreeingUnits(em: EntityManager, applicationId: string): Promise<string[]> {
+    const disagreeing = await em.find(Consultation, { where: { applicationId, opinion: 'disagree' }, select: { id: true, unitId: true }, order: { id: 'ASC' } });
+    const names = await this.units.namesOf(disagreeing.map((c) => c.unitId));
+    return [...new Set(disagreeing.map((c) => names.get(c.unitId) ?? c.unitId))];
   }
 
   /**

@@ -12,6 +12,12 @@ import { ACT_ROLES, type FileAct } from './file-access.rules';
 
 /** The roles that may ever take each step on a file (the routes' role check says the same). */
 export const FILE_ACT_ROLES = ACT_ROLES;
+
+/**
+ * A consultation's status read on a day, in SQL (for reports that name the table): silent consent
+ * waits while a request for more time awaits its decision. The same rule the views read.
+ */
+export { consultationStatusSql } from './consultations.rules';
 import { type ApplicationStatus } from './application-statuses';
 import { fileScopedQuery, ListOrder, pageWithCurrency, withCurrency } from './file-scoped-query';
 

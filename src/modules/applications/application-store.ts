@@ -11,28 +11,30 @@ import { UnitService } from '../organization/unit.service';
 import { ApplicationDocument } from './application-document.entity';
 import { ApplicationEvent } from './application-event.entity';
 import { Application } from './application.entity';
-import { ApplicationView, toApplicationView } from './application.view';
+import { ApplicationView, stateOf, toApplicationView } from './application.view';
 import type { WorkflowAction } from './workflow.rules';
 import type { ApplicationStatus } from './application-statuses';
 import { Appraisal } from './appraisal.entity';
 import { Consultation } from './consultation.entity';
-import { consultationState } from './consultations.rules';
 import { CostLine } from './cost-line.entity';
-import { NotificationOutbox } from '../notifications/notification-outbox';
+import { NotificationOutbox } from '../notifications/notification-outbox.service';
 import { fileNotices } from './file-notices.rules';
 
 export interface StepRecord {
   app: Application;
   /**
-   * `create` for the first entry, `answer` for a consultation answered, `conflict_declaration` for
-   * a declaration of (no) conflict of interest; otherwise a workflow action.
+   * `create` for the first entry, `answer` for a consultation answered, `extension_*` for a consulted
+   * unit's request for more time and its decision, `conflict_declaration` for a declaration of (no)
+   * conflict of interest; otherwise a workflow action.
    */
-  action: WorkflowAction | 'create' | 'answer' | 'conflict_declaration';
+  action: WorkflowAction | 'create' | 'answer' | 'extension_request' | 'extension_approve' | 'extension_reject' | 'conflict_declaration';
   from: ApplicationStatus | null;
   actor: Actor;
   capacity: string;
   onBehalfOf?: string | null;
   note?: string | null;
+  /** The consulted unit's name, when the step already read it (its notice names the unit). */
+  unitName?: string;
   /** What the step changed, for the audit entry (status is always included). */
   before?: Record<string, unknown>;
   after?: Record<string, unknown>;
@@ -119,8 +121,8 @@ export class ApplicationStore {
     const needsCentre = step.action === 'submit';
     const needsUnitName = step.action === 'consult' || step.action === 'answer';
     const centreUnitIds = needsCentre ? (await this.units.placement()).centres() : [];
-    let unitName: string | null = null;
-    if (needsUnitName) {
+    let unitName: string | null = step.unitName ?? null;
+    if (needsUnitName && !unitName) {
       const unitId = step.action === 'consult' ? step.after?.unitId : step.actor.unitId;
       if (typeof unitId === 'string') unitName = (await this.units.namesOf([unitId])).get(unitId) ?? null;
     }
@@ -139,14 +141,14 @@ export class ApplicationStore {
       em.find(Appraisal, { where, order: { id: 'ASC' } }),
     ]);
     const today = this.clock.today();
-    const unitNames = await this.silentUnitNames(consultations, today);
+    const unitNames = await this.namedUnits(consultations, today);
     return toApplicationView({ app, lines, events, consultations, today, detail: { documents, appraisals }, unitNames });
   }
 
-  /** The names of the units whose silence the timelines report (read only when there is one). */
-  private silentUnitNames(consultations: Consultation[], today: string): Promise<Map<string, string>> {
-    const silent = consultations.filter((c) => consultationState({ opinion: c.opinion, dueDate: c.dueDate, today }).silent);
-    return this.units.namesOf(silent.map((c) => c.unitId));
+  /** The names of the units whose silence the timelines report or whose disagreement the views list (read only when there is one). */
+  private namedUnits(consultations: Consultation[], today: string): Promise<Map<string, string>> {
+    const named = consultations.filter((c) => c.opinion === 'disagree' || stateOf(c, today).silent);
+    return this.units.namesOf(named.map((c) => c.unitId));
   }
 
   /** Views of a page of files, with their cost lines and timelines loaded in three queries. */
@@ -157,10 +159,11 @@ export class ApplicationStore {
     const [lines, events, consultations] = await Promise.all([
       em.find(CostLine, { where, order: { lineNo: 'ASC' } }),
       em.find(ApplicationEvent, { where, order: { id: 'ASC' } }),
-      em.find(Consultation, { where: { ...where, answeredAt: IsNull() }, order: { id: 'ASC' } }),
+      // The unanswered (their silent consents) and the disagreeing (the leader's flag).
+      em.find(Consultation, { where: [{ ...where, answeredAt: IsNull() }, { ...where, opinion: 'disagree' }], order: { id: 'ASC' } }),
     ]);
     const today = this.clock.today();
-    const unitNames = await this.silentUnitNames(consultations, today);
+    const unitNames = await this.namedUnits(consultations, today);
     return apps.map((app) =>
       toApplicationView({
         app,

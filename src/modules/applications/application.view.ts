@@ -4,7 +4,7 @@ import { formatMoneyForApi } from '../../common/money/money';
 import type { ApplicationDocument } from './application-document.entity';
 import type { ApplicationEvent } from './application-event.entity';
 import type { Application } from './application.entity';
-import { consultationState, ConsultationStatus } from './consultations.rules';
+import { consultationState, ConsultationStatus, ExtensionStatus } from './consultations.rules';
 import { counterpartFunding } from './costs.rules';
 import { ApplicationStatus, IN_REVIEW_STATUSES } from './application-statuses';
 import type { Appraisal } from './appraisal.entity';
@@ -53,10 +53,37 @@ export interface ConsultationView {
   opinion: 'agree' | 'disagree' | null;
   comment: string | null;
   silent: boolean;
+  /** Unanswered, with a request for more time awaiting the officer's or head's decision: not silent, even past the due date. */
+  awaitingExtensionDecision: boolean;
+  /** The due date first set, when an approved extension moved `dueDate`. */
+  originalDueDate: string | null;
+  /** The consulted unit's request for more time (one per consultation), and its decision. */
+  extension: ExtensionView | null;
   answeredAt: string | null;
   answeredBy: string | null;
   requestedBy: string;
   requestedAt: string;
+}
+
+export interface ExtensionView {
+  requestedUntil: string;
+  reason: string;
+  status: ExtensionStatus;
+  requestedBy: string;
+  requestedAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  /** What the officer or head wrote with their decision, if anything. */
+  decisionReason: string | null;
+}
+
+/** A consulted unit's "disagree" (Điều 13.4): the file goes to the leader with it, who must acknowledge it to decide. */
+export interface DisagreementView {
+  consultationId: string;
+  unitId: string;
+  unitName: string | null;
+  comment: string | null;
+  answeredAt: string;
 }
 
 export interface AppraisalView {
@@ -107,6 +134,8 @@ export interface ApplicationView {
   documents?: DocumentView[];
   consultations?: ConsultationView[];
   appraisals?: AppraisalView[];
+  /** The consulted units that answered "disagree", for the leader to consider before deciding. */
+  disagreements: DisagreementView[];
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -128,12 +157,12 @@ export function toApplicationView({
   app: Application;
   lines: CostLine[];
   events: ApplicationEvent[];
-  /** At least the unanswered ones: their silent consents belong in the timeline. */
+  /** At least the unanswered ones (their silent consents belong in the timeline) and the disagreeing ones. */
   consultations: Consultation[];
   today: string;
   /** The single-file view also lists documents, consultations and appraisals. */
   detail?: { documents: ApplicationDocument[]; appraisals: Appraisal[] };
-  /** Names of the consulted units, for the timeline's silent consents. */
+  /** Names of the consulted units, for the timeline's silent consents and the disagreements. */
   unitNames?: ReadonlyMap<string, string>;
 }): ApplicationView {
   const money = (v: Application['totalCost']) => formatMoneyForApi(v, app.currency);
@@ -180,6 +209,7 @@ export function toApplicationView({
     createdAt: app.createdAt.toISOString(),
     updatedAt: app.updatedAt.toISOString(),
     timeline: timelineOf({ events, consultations, today, unitNames }),
+    disagreements: disagreementsOf(consultations, unitNames),
     ...(detail
       ? {
           documents: detail.documents.map(toDocumentView),
@@ -207,7 +237,7 @@ export function timelineOf({
 }): TimelineEntryView[] {
   const stored = events.map(toTimelineEntryView);
   const silent = consultations
-    .filter((c) => consultationState({ opinion: c.opinion, dueDate: c.dueDate, today }).silent)
+    .filter((c) => stateOf(c, today).silent)
     .map(
       (c): TimelineEntryView => ({
         at: endOfDayInVietnam(c.dueDate),
@@ -260,8 +290,34 @@ export function toDocumentView(d: ApplicationDocument): DocumentView {
   };
 }
 
+/** How a stored consultation reads on `today` (consultations.rules). */
+export function stateOf(c: Consultation, today: string) {
+  return consultationState({ opinion: c.opinion, dueDate: c.dueDate, extensionStatus: c.extensionStatus, today });
+}
+
+/** The consulted units that answered "disagree", in the order they were asked. */
+export function disagreementsOf(consultations: readonly Consultation[], unitNames?: ReadonlyMap<string, string>): DisagreementView[] {
+  return consultations
+    .filter((c) => c.opinion === 'disagree' && c.answeredAt !== null)
+    .map((c) => ({ consultationId: c.id, unitId: c.unitId, unitName: unitNames?.get(c.unitId) ?? null, comment: c.comment, answeredAt: c.answeredAt!.toISOString() }));
+}
+
+function toExtensionView(c: Consultation): ExtensionView | null {
+  if (!c.extensionStatus || !c.extensionRequestedUntil) return null;
+  return {
+    requestedUntil: c.extensionRequestedUntil,
+    reason: c.extensionReason ?? '',
+    status: c.extensionStatus,
+    requestedBy: c.extensionRequestedBy ?? '',
+    requestedAt: iso(c.extensionRequestedAt) ?? '',
+    decidedBy: c.extensionDecidedBy,
+    decidedAt: iso(c.extensionDecidedAt),
+    decisionReason: c.extensionDecisionReason,
+  };
+}
+
 export function toConsultationView(c: Consultation, today: string): ConsultationView {
-  const state = consultationState({ opinion: c.opinion, dueDate: c.dueDate, today });
+  const state = stateOf(c, today);
   return {
     id: c.id,
     applicationId: c.applicationId,
@@ -272,6 +328,9 @@ export function toConsultationView(c: Consultation, today: string): Consultation
     opinion: state.opinion,
     comment: c.comment,
     silent: state.silent,
+    awaitingExtensionDecision: state.awaitingExtensionDecision,
+    originalDueDate: c.originalDueDate,
+    extension: toExtensionView(c),
     answeredAt: iso(c.answeredAt),
     answeredBy: c.answeredBy,
     requestedBy: c.requestedBy,

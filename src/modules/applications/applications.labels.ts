@@ -36,6 +36,9 @@ export const ACTION_LABELS: Record<string, string> = {
   return: 'Trả lại để bổ sung',
   consult: 'Xin ý kiến',
   answer: 'Trả lời xin ý kiến',
+  extension_request: 'Đề nghị gia hạn trả lời',
+  extension_approve: 'Đồng ý gia hạn trả lời',
+  extension_reject: 'Không đồng ý gia hạn trả lời',
   appraise: 'Thẩm định',
   recommend: 'Đề xuất mức hỗ trợ',
   send_back: 'Trả lại chuyên viên',
@@ -57,6 +60,13 @@ export const CAPACITY_LABELS: Record<string, string> = {
   delegated: 'Được ủy quyền',
   system: 'Hệ thống',
   self: 'Tự thực hiện',
+};
+
+/** A request for more time to answer a consultation (gia hạn), and its decision. */
+export const EXTENSION_STATUS_LABELS: Record<string, string> = {
+  requested: 'Đang chờ quyết định',
+  approved: 'Đã đồng ý gia hạn',
+  rejected: 'Không đồng ý gia hạn',
 };
 
 /** A consultation's state; silence past the due date is consent (Điều 13.5). */

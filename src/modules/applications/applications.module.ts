@@ -1,4 +1,4 @@
-import { FileDeadlines } from './file-deadlines';
+import { FileDeadlines } from './file-deadlines.service';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { Module } from '@nestjs/common';
 import { BudgetModule } from '../budget/budget.module';

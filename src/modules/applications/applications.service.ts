@@ -234,6 +234,7 @@ export class ApplicationsService {
         recommendedBy: lastBy('recommend'),
         initialedBy: lastBy('initial'),
         appraisedByMe: (app.appraisals ?? []).some((a) => a.memberId === actor.id),
+        extensionAwaiting: (app.consultations ?? []).some((c) => c.awaitingExtensionDecision),
         ...facts,
       },
       standing,

@@ -5,7 +5,9 @@ import { STAFF_ROLES } from '../../common/auth/actor';
 import { CurrentActor, Roles } from '../../common/auth/decorators';
 import { ANSWERING_ROLES, ConsultationsService } from './consultations.service';
 import { ConsultationQuery } from './dto/application-query.dto';
-import { AnswerDto } from './dto/workflow.dto';
+import { ExtensionRequestDto } from './dto/extension.dto';
+import { AnswerDto, ReasonDto } from './dto/workflow.dto';
+import { ACT_ROLES } from './file-access.rules';
 
 @ApiTags('consultations')
 @ApiBearerAuth()
@@ -22,7 +24,7 @@ export class ConsultationsController {
 
   @Get(':id')
   @Roles(...STAFF_ROLES)
-  @ApiOperation({ summary: 'Một yêu cầu xin ý kiến; quá hạn không trả lời được coi là đồng ý' })
+  @ApiOperation({ summary: 'Một yêu cầu xin ý kiến; quá hạn không trả lời (và không có đề nghị gia hạn chờ quyết định) được coi là đồng ý' })
   get(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.consultations.get(actor, id);
   }
@@ -30,8 +32,32 @@ export class ConsultationsController {
   @Post(':id/answer')
   @HttpCode(200)
   @Roles(...ANSWERING_ROLES)
-  @ApiOperation({ summary: 'Đơn vị được xin ý kiến trả lời (trước hạn)' })
+  @ApiOperation({ summary: 'Đơn vị được xin ý kiến trả lời (trước hạn, hoặc khi đề nghị gia hạn đang chờ quyết định)' })
   answer(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: AnswerDto) {
     return this.consultations.answer(actor, id, dto);
+  }
+
+  @Post(':id/extension')
+  @HttpCode(200)
+  @Roles(...ANSWERING_ROLES)
+  @ApiOperation({ summary: 'Đơn vị được xin ý kiến đề nghị gia hạn trả lời, một lần, đến hết ngày hạn (quá hạn: 409)' })
+  requestExtension(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: ExtensionRequestDto) {
+    return this.consultations.requestExtension(actor, id, dto);
+  }
+
+  @Post(':id/extension/approve')
+  @HttpCode(200)
+  @Roles(...ACT_ROLES.decide_extension)
+  @ApiOperation({ summary: 'Chuyên viên được giao hoặc lãnh đạo đơn vị chủ trì đồng ý gia hạn: hạn trả lời chuyển sang ngày đề nghị' })
+  approveExtension(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: ReasonDto) {
+    return this.consultations.approveExtension(actor, id, dto);
+  }
+
+  @Post(':id/extension/reject')
+  @HttpCode(200)
+  @Roles(...ACT_ROLES.decide_extension)
+  @ApiOperation({ summary: 'Chuyên viên được giao hoặc lãnh đạo đơn vị chủ trì không đồng ý gia hạn: giữ hạn cũ' })
+  rejectExtension(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: ReasonDto) {
+    return this.consultations.rejectExtension(actor, id, dto);
   }
 }

@@ -45,7 +45,7 @@ describe('who sees a file', () => {
 
 describe('who acts on a file', () => {
   it('gives the review steps to the responsible officer and the heads of the lead unit', () => {
-    for (const act of ['consult', 'appraise', 'recommend', 'contract', 'accept', 'upload', 'request_payment', 'return'] as FileAct[]) {
+    for (const act of ['consult', 'decide_extension', 'appraise', 'recommend', 'contract', 'accept', 'upload', 'request_payment', 'return'] as FileAct[]) {
       expect(right(act, person('o1', 'PTV', 'officer'))).toEqual({ allowed: true, onBehalfOf: null });
       expect(right(act, person('h', 'PTV', 'head'))).toEqual({ allowed: true, onBehalfOf: null });
       expect(right(act, person('o2', 'PTV', 'officer'))).toEqual({ allowed: false, refusal: 'not_assigned' });
@@ -108,7 +108,7 @@ describe('who acts on a file', () => {
   });
 
   it('never lets anyone act on a file they cannot see, and only a routine delegate acts for someone else', () => {
-    const acts: FileAct[] = ['assign', 'return', 'consult', 'appraise', 'recommend', 'initial', 'send_back', 'contract', 'accept', 'upload', 'request_payment', 'declare'];
+    const acts: FileAct[] = ['assign', 'return', 'consult', 'decide_extension', 'appraise', 'recommend', 'initial', 'send_back', 'contract', 'accept', 'upload', 'request_payment', 'declare'];
     const units = fc.constantFrom<string | null>(null, 'PTV', 'TTKC', 'QLCN', 'SCT');
     fc.assert(
       fc.property(

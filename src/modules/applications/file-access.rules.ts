@@ -15,6 +15,8 @@ export type FileAct =
   /** Return the file to its owner for supplement. */
   | 'return'
   | 'consult'
+  /** Approve or refuse a consulted unit's request for more time (gia hạn trả lời xin ý kiến). */
+  | 'decide_extension'
   | 'appraise'
   | 'recommend'
   /** The head's initial (ký tắt). */
@@ -132,6 +134,7 @@ export const ACT_ROLES: Readonly<Record<FileAct, readonly Role[]>> = {
   assign: ['leader', 'head', 'officer'],
   return: ['officer', 'head'],
   consult: ['officer', 'head'],
+  decide_extension: ['officer', 'head'],
   appraise: ['officer', 'head'],
   recommend: ['officer', 'head'],
   initial: ['head', 'officer'],
@@ -182,6 +185,8 @@ export function actingRight(act: FileAct, actor: Pick<Actor, 'roles'>, standing:
       if (file.officerId === null) return standing.intake ? OWN : NOT_ASSIGNED;
       return standing.responsible || headOfLeadLine ? OWN : NOT_ASSIGNED;
     case 'consult':
+    // Who asked the question decides whether its answer may wait: the file's case workers.
+    case 'decide_extension':
     case 'appraise':
     case 'recommend':
     case 'contract':

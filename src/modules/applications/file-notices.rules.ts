@@ -1,7 +1,6 @@
 import type { Money } from '../../common/money/decimal';
 import { formatDateVi, formatMoneyVi } from '../../common/money/format-vi';
-import type { NotificationEvent } from '../notifications/notification-event';
-import type { StepRecord } from './application-store';
+import type { NotificationEvent } from '../notifications/notification-event.types';
 
 /**
  * Who hears of a step on a file, and what they read (pure). Every audience is one the file's
@@ -11,7 +10,8 @@ import type { StepRecord } from './application-store';
  * file's page: a producer reads no internal note.
  */
 export interface FileNoticeInput {
-  step: Pick<StepRecord, 'action' | 'note' | 'after'>;
+  /** The step as the timeline records it: its action, note and what it changed. */
+  step: { action: string; note?: string | null; after?: Record<string, unknown> };
   file: {
     id: string;
     title: string;
@@ -106,6 +106,47 @@ export function fileNotices({ step, file, centreUnitIds, unitName }: FileNoticeI
         });
       }
       return events;
+    }
+    case 'extension_request': {
+      const until = typeof after.requestedUntil === 'string' ? after.requestedUntil : null;
+      const who = unitName ?? 'Đơn vị được xin ý kiến';
+      const staff = [officer, leadHeads].filter((a): a is NonNullable<typeof a> => a !== null);
+      return staff.length
+        ? [
+            {
+              ...base,
+              kind: 'consultation.extension',
+              dueDate: typeof after.dueDate === 'string' ? after.dueDate : null,
+              messages: staff.map((audience) => ({
+                audience,
+                title: `${who} đề nghị gia hạn trả lời: ${file.title}`,
+                body: `${who} đề nghị gia hạn trả lời xin ý kiến về hồ sơ ${title}${until ? ` đến ngày ${formatDateVi(until)}` : ''}. Trong khi chờ, im lặng không được coi là đồng ý; vui lòng đồng ý hoặc không đồng ý gia hạn.`,
+              })),
+            },
+          ]
+        : [];
+    }
+    case 'extension_approve':
+    case 'extension_reject': {
+      const unitId = String(after.unitId ?? '');
+      const due = typeof after.dueDate === 'string' ? after.dueDate : null;
+      const approved = step.action === 'extension_approve';
+      return unitId
+        ? [
+            {
+              ...base,
+              kind: 'consultation.extension',
+              dueDate: due,
+              messages: [
+                {
+                  audience: { units: [{ unitId, roles: ['head', 'officer', 'finance', 'leader'] }] },
+                  title: `${approved ? 'Đồng ý' : 'Không đồng ý'} gia hạn trả lời: ${file.title}`,
+                  body: `Đơn vị chủ trì ${approved ? 'đồng ý' : 'không đồng ý'} gia hạn trả lời xin ý kiến về hồ sơ ${title}.${due ? ` Hạn trả lời: ${formatDateVi(due)}.` : ''}`,
+                },
+              ],
+            },
+          ]
+        : [];
     }
     case 'recommend':
       return leadHeads ? [{ ...base, kind: 'file.recommend', messages: [{ audience: leadHeads, title: `Hồ sơ chờ ký tắt: ${file.title}`, body: `Chuyên viên đã đề xuất hồ sơ ${title}; chờ Trưởng phòng ký tắt.` }] }] : [];

@@ -84,6 +84,18 @@ describe('offeredActions', () => {
     expect(offers(person('h', 'PTV', 'head'), file({ status: 'under_review', officerId: 'o1' }))).not.toContain('sendBack');
   });
 
+  it('offers the decision on a request for more time to those who consult on the file, while one awaits', () => {
+    const asked = file({ status: 'under_review', officerId: 'o1', extensionAwaiting: true });
+    expect(offers(person('o1', 'PTV', 'officer'), asked)).toContain('decideExtension');
+    expect(offers(person('h', 'PTV', 'head'), asked)).toContain('decideExtension');
+    // Even once the file has moved on: the consultation is still open.
+    expect(offers(person('o1', 'PTV', 'officer'), { ...asked, status: 'initialed' })).toContain('decideExtension');
+    expect(offers(person('o1', 'PTV', 'officer'), { ...asked, extensionAwaiting: false })).not.toContain('decideExtension');
+    expect(offers(person('o2', 'PTV', 'officer'), asked)).not.toContain('decideExtension');
+    expect(offers(person('h9', 'TV', 'head'), asked, { consulted: true })).not.toContain('decideExtension');
+    expect(offers(person('l', null, 'leader'), asked)).not.toContain('decideExtension');
+  });
+
   it('offers money steps to those who act on the file, by its state', () => {
     expect(offers(person('o1', 'PTV', 'officer'), file({ status: 'approved', officerId: 'o1' }))).toEqual(['contract', 'declare', 'requestAdvance', 'upload']);
     expect(offers(person('o2', 'PTV', 'officer'), file({ status: 'approved', officerId: 'o1' }))).toEqual([]);

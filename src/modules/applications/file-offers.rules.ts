@@ -14,6 +14,8 @@ export type FileAction =
   | 'reassign'
   | 'return'
   | 'consult'
+  /** Approve or refuse a consulted unit's request for more time (the page shows it beside each pending request). */
+  | 'decideExtension'
   | 'appraise'
   | 'recommend'
   | 'initial'
@@ -40,6 +42,8 @@ export interface OfferFacts {
   declaredByMe: boolean;
   /** The user declared a conflict of interest with the file: they no longer appraise, recommend, initial or decide it. */
   conflictDeclared?: boolean;
+  /** A consulted unit asked for more time and nobody has decided yet. */
+  extensionAwaiting?: boolean;
   /** Whether the decision service would take this user's decision (leader in their field, or a delegation covering it). */
   mayDecide: boolean;
   /**
@@ -90,6 +94,8 @@ export function offeredActions(actor: Actor, file: OfferFacts, standing: FileSta
   if (may('reassign_officer', 'assign') || may('reassign', 'assign')) offers.add('reassign');
   if (may('return', 'return')) offers.add('return');
   if (may('consult', 'consult')) offers.add('consult');
+  // Not a workflow step: whoever may consult on the file decides a request for more time, in any state.
+  if (file.extensionAwaiting && right('decide_extension').allowed) offers.add('decideExtension');
   if (may('recommend', 'recommend')) offers.add('recommend');
   if (may('appraise', 'appraise') && !file.appraisedByMe) offers.add('appraise');
   const initial = right('initial');

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { FileDeadline } from '../applications/file-deadlines';
+import type { FileDeadline } from '../applications/file-deadlines.service';
 import { reminderEvent, reminderPhase, ReminderPhase } from './reminder.rules';
 
 const item = (over: Partial<FileDeadline> = {}): FileDeadline => ({

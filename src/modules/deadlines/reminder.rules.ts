@@ -1,6 +1,6 @@
 import { formatDateVi } from '../../common/money/format-vi';
-import type { NotificationEvent } from '../notifications/notification-event';
-import type { FileDeadline } from '../applications/file-deadlines';
+import type { NotificationEvent } from '../notifications/notification-event.types';
+import type { FileDeadline } from '../applications/file-deadlines.service';
 
 /** Reminders (nhắc hạn): which one a due date calls for today, and what it says to whom (pure). */
 

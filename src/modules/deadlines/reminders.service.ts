@@ -5,13 +5,13 @@ import { Clock } from '../../common/clock';
 import { AppConfig } from '../../config/app-config';
 import { parseDatabaseUrl } from '../../database/database-url';
 import { ExclusiveRun, runExclusively } from '../../database/exclusive-run';
-import { FileDeadline, FileDeadlines } from '../applications/file-deadlines';
-import { addWorkingDays, workingDaysBetween } from '../calendar/calendar.rules';
+import { FileDeadline, FileDeadlines } from '../applications/file-deadlines.service';
 import { HolidayCalendarService } from '../calendar/holiday-calendar.service';
 import { ContractsService } from '../disbursements/contracts.service';
-import { NotificationOutbox } from '../notifications/notification-outbox';
-import { NotificationWorker } from '../notifications/notification-worker';
+import { NotificationOutbox } from '../notifications/notification-outbox.service';
+import { NotificationWorker } from '../notifications/notification-worker.service';
 import { reminderEvent, reminderPhase } from './reminder.rules';
+import { scheduleEvery } from '../../common/schedule';
 
 export interface ReminderRun {
   /** Open due dates looked at (those due within the reminder window or past). */
@@ -45,11 +45,7 @@ export class RemindersService implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    const minutes = this.config.REMINDERS_INTERVAL_MINUTES;
-    if (minutes === 0) return;
-    const timer = setInterval(() => void this.runScheduled(), minutes * 60_000);
-    timer.unref();
-    this.scheduler.addInterval('reminders', timer);
+    scheduleEvery(this.scheduler, 'reminders', this.config.REMINDERS_INTERVAL_MINUTES * 60_000, () => this.runScheduled());
   }
 
   run(): Promise<ExclusiveRun<ReminderRun>> {
@@ -58,13 +54,12 @@ export class RemindersService implements OnApplicationBootstrap {
 
   private async remind(): Promise<ReminderRun> {
     const today = this.clock.today();
-    const year = Number(today.slice(0, 4));
-    const holidays = new Set((await this.calendar.holidaysBetween(`${year - 1}-01-01`, `${year + 1}-12-31`)).map((h) => h.date));
+    const calendar = await this.calendar.calendar();
     // The furthest due date a "due soon" reminder can be about today.
-    const horizon = addWorkingDays(today, this.config.REMINDER_DAYS_BEFORE, holidays);
+    const horizon = calendar.addWorkingDays(today, this.config.REMINDER_DAYS_BEFORE);
     const items = [...(await this.files.openUntil(horizon)), ...(await this.settlementsDue(horizon))];
     const events = items.flatMap((item) => {
-      const phase = reminderPhase({ today, dueDate: item.dueDate, workingDaysLeft: workingDaysBetween(today, item.dueDate, holidays), daysBefore: this.config.REMINDER_DAYS_BEFORE });
+      const phase = reminderPhase({ today, dueDate: item.dueDate, workingDaysLeft: calendar.workingDaysBetween(today, item.dueDate), daysBefore: this.config.REMINDER_DAYS_BEFORE });
       const event = phase ? reminderEvent(item, phase) : null;
       return event ? [event] : [];
     });

@@ -33,7 +33,7 @@ import {
 } from './disbursements.rules';
 import { DisbursementQuery, PayDisbursementDto, RejectDisbursementDto, RequestDisbursementDto, ReturnDisbursementDto } from './dto/disbursement.dto';
 import { assertHappened } from '../../common/past-date';
-import { NotificationOutbox } from '../notifications/notification-outbox';
+import { NotificationOutbox } from '../notifications/notification-outbox.service';
 import { paymentNotice } from './disbursement-notices.rules';
 
 /**

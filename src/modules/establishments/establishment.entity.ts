@@ -37,6 +37,37 @@ export class Establishment {
   @Column({ type: 'int' })
   employees: number;
 
+  /** The craft village (làng nghề) the establishment belongs to, by name; null: none. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  craftVillage: string | null;
+
+  /** The traditional craft (nghề truyền thống) it keeps, by name; null: none. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  traditionalCraft: string | null;
+
+  /** Recognised artisans (nghệ nhân) working there; null until declared. */
+  @Column({ type: 'int', nullable: true })
+  artisans: number | null;
+
+  /** Women workers (lao động nữ); null until declared. */
+  @Column({ type: 'int', nullable: true })
+  womenWorkers: number | null;
+
+  /** Workers with a disability (lao động là người khuyết tật); null until declared. */
+  @Column({ type: 'int', nullable: true })
+  disabledWorkers: number | null;
+
+  /** Counts the owner's changes to the classified facts: a verification is of one version. */
+  @Column({ type: 'int', default: 0 })
+  classificationVersion: number;
+
+  /** The officer or head who verified the classification, cleared by the owner's next change. */
+  @Column({ type: 'char', length: 26, nullable: true })
+  classificationVerifiedBy: string | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  classificationVerifiedAt: Date | null;
+
   @Column({ type: 'datetime', precision: 3 })
   createdAt: Date;
 }

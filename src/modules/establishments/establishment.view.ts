@@ -11,6 +11,14 @@ export interface EstablishmentView {
   representative: string;
   phone: string;
   employees: number;
+  craftVillage: string | null;
+  traditionalCraft: string | null;
+  artisans: number | null;
+  womenWorkers: number | null;
+  disabledWorkers: number | null;
+  classificationVersion: number;
+  classificationVerifiedBy: string | null;
+  classificationVerifiedAt: string | null;
   createdAt: string;
 }
 
@@ -26,6 +34,14 @@ export function toEstablishmentView(e: Establishment): EstablishmentView {
     representative: e.representative,
     phone: e.phone,
     employees: e.employees,
+    craftVillage: e.craftVillage ?? null,
+    traditionalCraft: e.traditionalCraft ?? null,
+    artisans: e.artisans ?? null,
+    womenWorkers: e.womenWorkers ?? null,
+    disabledWorkers: e.disabledWorkers ?? null,
+    classificationVersion: e.classificationVersion ?? 0,
+    classificationVerifiedBy: e.classificationVerifiedBy ?? null,
+    classificationVerifiedAt: e.classificationVerifiedAt ? e.classificationVerifiedAt.toISOString() : null,
     createdAt: e.createdAt.toISOString(),
   };
 }

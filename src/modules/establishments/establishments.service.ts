@@ -1,17 +1,36 @@
 import { Injectable } from '@nestjs/common';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { requireRole } from '../../common/auth/access';
 import { Actor, hasRole, isStaff } from '../../common/auth/actor';
 import { Clock } from '../../common/clock';
-import { Forbidden, NotFound } from '../../common/http/domain-error';
+import { Forbidden, NotFound, ValidationFailed } from '../../common/http/domain-error';
 import { Page, pageOf } from '../../common/http/page';
 import { isId, newId } from '../../common/ids';
 import { TransactionRunner } from '../../database/transaction';
 import { AuditService } from '../audit/audit.service';
 import type { CreateEstablishmentDto } from './dto/create-establishment.dto';
 import type { EstablishmentQuery } from './dto/establishment-query.dto';
+import type { UpdateEstablishmentDto } from './dto/update-establishment.dto';
+import type { VerifyClassificationDto } from './dto/verify-classification.dto';
 import { Establishment } from './establishment.entity';
 import { EstablishmentView, toEstablishmentView } from './establishment.view';
 import { EstablishmentError } from './establishments.error';
+import { ClassificationState, classificationName, classificationProblems, editClassification, verifyClassification } from './establishments.rules';
+
+/** The classified facts and their verification, as the rules read them. */
+function classificationOf(e: Establishment): ClassificationState {
+  return {
+    employees: e.employees,
+    craftVillage: e.craftVillage,
+    traditionalCraft: e.traditionalCraft,
+    artisans: e.artisans,
+    womenWorkers: e.womenWorkers,
+    disabledWorkers: e.disabledWorkers,
+    classificationVersion: e.classificationVersion,
+    classificationVerifiedBy: e.classificationVerifiedBy,
+    classificationVerifiedAt: e.classificationVerifiedAt,
+  };
+}
 
 @Injectable()
 export class EstablishmentsService {
@@ -23,6 +42,15 @@ export class EstablishmentsService {
 
   async register(actor: Actor, dto: CreateEstablishmentDto): Promise<EstablishmentView> {
     if (!hasRole(actor, 'applicant')) throw new Forbidden('Chỉ cơ sở nộp đề án mới đăng ký cơ sở.');
+    const classification = {
+      craftVillage: classificationName(dto.craftVillage),
+      traditionalCraft: classificationName(dto.traditionalCraft),
+      artisans: dto.artisans ?? null,
+      womenWorkers: dto.womenWorkers ?? null,
+      disabledWorkers: dto.disabledWorkers ?? null,
+    };
+    const problems = classificationProblems({ employees: dto.employees, ...classification });
+    if (problems.length > 0) throw new ValidationFailed(problems, `${problems[0].field}: ${problems[0].message}`);
     return this.tx.run(async (em) => {
       const taken = await em.findOne(Establishment, { where: { taxCode: dto.taxCode }, select: { id: true } });
       if (taken) {
@@ -41,6 +69,10 @@ export class EstablishmentsService {
         representative: dto.representative.trim(),
         phone: dto.phone,
         employees: dto.employees,
+        ...classification,
+        classificationVersion: 0,
+        classificationVerifiedBy: null,
+        classificationVerifiedAt: null,
         createdAt: this.clock.now(),
       });
       // The unique key on tax_code settles a race between two registrations (409 DUPLICATE).
@@ -48,6 +80,53 @@ export class EstablishmentsService {
       const view = toEstablishmentView(establishment);
       this.audit.record({ actor, capacity: 'applicant', action: 'establishment.register', entity: 'establishment', entityId: view.id, after: view });
       return view;
+    });
+  }
+
+  /**
+   * The owner changes the classified facts (PATCH): a change clears the staff's verification of
+   * the classification; a count above the workers is a 400 naming the field.
+   */
+  async update(actor: Actor, id: string, dto: UpdateEstablishmentDto): Promise<EstablishmentView> {
+    requireRole(actor, 'applicant');
+    return this.tx.run(async (em) => {
+      // Another producer's establishment is hidden: 404, as reading it is.
+      const found = isId(id) ? await em.findOne(Establishment, { where: { id, ownerId: actor.id }, lock: { mode: 'pessimistic_write' } }) : null;
+      if (!found) throw new NotFound('Cơ sở');
+      const { employees, craftVillage, traditionalCraft, artisans, womenWorkers, disabledWorkers } = dto;
+      const edit = editClassification({ current: classificationOf(found), patch: { employees, craftVillage, traditionalCraft, artisans, womenWorkers, disabledWorkers } });
+      if ('problems' in edit) throw new ValidationFailed(edit.problems, `${edit.problems[0].field}: ${edit.problems[0].message}`);
+      if (!edit.changed) return toEstablishmentView(found);
+      const before = toEstablishmentView(found);
+      Object.assign(found, edit.next);
+      await em.update(Establishment, { id }, edit.next);
+      const after = toEstablishmentView(found);
+      this.audit.record({ actor, capacity: 'applicant', action: 'establishment.update', entity: 'establishment', entityId: id, before, after });
+      return after;
+    });
+  }
+
+  /**
+   * An officer or head verifies the classification as it stands (of the version they read, when
+   * they say which); verifying what is already verified changes nothing.
+   */
+  async verifyClassification(actor: Actor, id: string, dto: VerifyClassificationDto): Promise<EstablishmentView> {
+    const capacity = requireRole(actor, 'officer', 'head');
+    return this.tx.run(async (em) => {
+      const found = isId(id) ? await em.findOne(Establishment, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+      if (!found) throw new NotFound('Cơ sở');
+      const outcome = verifyClassification({ current: classificationOf(found), seenVersion: dto.classificationVersion, verifierId: actor.id, at: this.clock.now() });
+      if (outcome.kind === 'stale') {
+        throw new EstablishmentError('INVALID_STATE', `Chủ cơ sở vừa sửa phân loại sau khi bạn mở (nay là phiên bản ${outcome.current}); hãy xem lại rồi xác nhận.`);
+      }
+      if (outcome.kind === 'undeclared') throw new EstablishmentError('INVALID_STATE', 'Cơ sở chưa khai báo đủ phân loại để xác nhận.', outcome.problems);
+      if (outcome.kind === 'unchanged') return toEstablishmentView(found);
+      const before = toEstablishmentView(found);
+      Object.assign(found, outcome.next);
+      await em.update(Establishment, { id }, { classificationVerifiedBy: actor.id, classificationVerifiedAt: outcome.next.classificationVerifiedAt });
+      const after = toEstablishmentView(found);
+      this.audit.record({ actor, capacity, action: 'establishment.verify-classification', entity: 'establishment', entityId: id, before, after });
+      return after;
     });
   }
 

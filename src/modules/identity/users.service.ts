@@ -20,7 +20,7 @@ import { newTemporaryPassword, PasswordHasher } from './password-hasher';
 import { RefreshTokenStore } from './refresh-token.store';
 import { LeaderScope, User } from './user.entity';
 import { normaliseEmail, toUserView, UserView } from './user.view';
-import type { Recipient, RecipientQuery } from './recipients';
+import type { Recipient, RecipientQuery } from './recipients.types';
 
 export interface NewUser {
   /** Given when the caller needs the id before the row exists (self-registration audits as the new user). */

@@ -2,8 +2,8 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { IdentityModule } from '../identity/identity.module';
 import { MailTransport } from './mail-transport';
-import { NotificationOutbox } from './notification-outbox';
-import { NotificationWorker } from './notification-worker';
+import { NotificationOutbox } from './notification-outbox.service';
+import { NotificationWorker } from './notification-worker.service';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
 

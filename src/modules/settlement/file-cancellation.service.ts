@@ -15,8 +15,8 @@ import { OfficialDocumentsService } from '../official-documents/official-documen
 import { Recovery } from './recovery.entity';
 import { SettlementError } from './settlement.error';
 import { toRecoveryView } from './settlement.view';
-import { NotificationOutbox } from '../notifications/notification-outbox';
-import { recoveryNotice } from '../disbursements/disbursement-notices.rules';
+import { NotificationOutbox } from '../notifications/notification-outbox.service';
+import { recoveryNotice } from './recovery-notices.rules';
 
 /** The answer to a cancellation: the file, and the recovery opened for what was paid (or null). */
 export type CancellationView = ApplicationView & { recoveryId: string | null };

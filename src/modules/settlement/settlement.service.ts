@@ -32,8 +32,8 @@ import { SettlementError } from './settlement.error';
 import { missingVouchers, settle, SettlementStanding, settlementStanding } from './settlement.rules';
 import { Settlement, SettlementLine } from './settlement.entity';
 import { SettlementSignatories, SettlementView, toSettlementView } from './settlement.view';
-import { NotificationOutbox } from '../notifications/notification-outbox';
-import { recoveryNotice } from '../disbursements/disbursement-notices.rules';
+import { NotificationOutbox } from '../notifications/notification-outbox.service';
+import { recoveryNotice } from './recovery-notices.rules';
 
 /**
  * Quyết toán: the owner files actual costs; finance checks (first approval); a leader, or a

@@ -17,8 +17,22 @@ export function columnWidths(weights: number[]): string[] {
   });
 }
 
-/** Points a code of `chars` characters takes in a table cell (8 pt Roboto, with the cell's padding). */
-const codeWidth = (chars: number) => chars * 5.2 + 10;
+/**
+ * Points a code takes in a table cell (8 pt Roboto, with the cell's padding), by the widths of its
+ * characters: capitals run wide (an M or W nearly 7 pt), digits narrow. An estimate that errs wide:
+ * a code never spills out of its cell.
+ */
+export function codeWidth(code: string): number {
+  let points = 10;
+  for (const ch of code) {
+    if (ch === 'M' || ch === 'W' || ch === 'm' || ch === 'w') points += 7.2;
+    else if (/[A-Z]/.test(ch)) points += 5.8;
+    else if (/[0-9]/.test(ch)) points += 4.8;
+    else if (/[-/.,:]/.test(ch)) points += 3.4;
+    else points += 5;
+  }
+  return points;
+}
 
 /**
  * The columns' relative weights, a code column (`keepWhole`) widened until its longest value fits
@@ -28,11 +42,11 @@ export function fittedWeights(table: ReportTable, tableWidth: number): number[] 
   const weights = table.columns.map((c) => c.weight ?? (c.kind === 'text' ? 2 : 1.3));
   table.columns.forEach((c, i) => {
     if (!c.keepWhole) return;
-    const longest = table.rows.reduce((m, row) => {
+    const widest = table.rows.reduce((m, row) => {
       const value = row.cells[c.key];
-      return typeof value === 'string' ? Math.max(m, value.length) : m;
+      return typeof value === 'string' ? Math.max(m, codeWidth(value)) : m;
     }, 0);
-    const share = Math.min(0.4, codeWidth(longest) / tableWidth);
+    const share = Math.min(0.4, widest / tableWidth);
     const others = weights.reduce((a, b) => a + b, 0) - weights[i];
     weights[i] = Math.max(weights[i], (share * others) / (1 - share));
   });

@@ -6,7 +6,7 @@ import { AppConfig } from '../../config/app-config';
 import { ApplicationsService } from '../../modules/applications/applications.service';
 import type { ApplicationView } from '../../modules/applications/application.view';
 import { ConflictDeclarationsService } from '../../modules/applications/conflict-declarations.service';
-import { ANSWERING_ROLES } from '../../modules/applications/consultations.service';
+import { consultedUnitOffers } from '../../modules/applications/consultations.service';
 import { FileNamesService } from '../../modules/applications/file-names.service';
 import { BudgetService } from '../../modules/budget/budget.service';
 import { HolidayCalendarService } from '../../modules/calendar/holiday-calendar.service';
@@ -132,11 +132,20 @@ export class FilePageService {
       // The most the offered request may be now (the form says so).
       requestRoom: actions.has('requestAdvance') ? room.advance : actions.has('requestPayment') ? room.payment : null,
       asked: askedOfOwner(app, acceptance?.settlementDueDate ?? null, today),
-      consultations: (app.consultations ?? []).map((c) => ({
-        ...c,
-        unitName: onFile.units[c.unitId] ?? '—',
-        canAnswer: c.status === 'open' && actor.unitId === c.unitId && hasRole(actor, ...ANSWERING_ROLES),
-      })),
+      consultations: (app.consultations ?? []).map((c) => {
+        const unit = consultedUnitOffers(actor, c, today);
+        return {
+          ...c,
+          unitName: onFile.units[c.unitId] ?? '—',
+          canAnswer: unit.answer,
+          // Đề nghị gia hạn: the unit's staff, once, on or before the due date.
+          canRequestExtension: unit.requestExtension,
+          // The file's officer or head, while the request awaits them (the same policy as the use case).
+          canDecideExtension: actions.has('decideExtension') && c.awaitingExtensionDecision,
+        };
+      }),
+      // Điều 13.4: a consulted unit's "disagree" goes up to whoever decides; shown first on the page.
+      disagreements: isStaff(actor) ? app.disagreements.map((d) => ({ ...d, unitName: d.unitName ?? onFile.units[d.unitId] ?? '—' })) : [],
       appraisals: (app.appraisals ?? []).map((a) => ({ ...a, memberName: onFile.people[a.memberId] ?? '—' })),
       // Names the file's own service resolves: a producer sees them too, without the staff directory.
       leadUnitName: onFile.leadUnit ?? '—',
@@ -154,6 +163,10 @@ export class FilePageService {
       proposedDueDates,
       disbursementKey: this.idempotency.newKey(),
       isStaff: isStaff(actor),
+      // Phân loại cơ sở: staff see whether it is verified and by whom; an officer or head verifies it here.
+      classificationVerifier: isStaff(actor) && establishment.classificationVerifiedBy ? names.personName(establishment.classificationVerifiedBy) : '',
+      mayVerifyClassification: hasRole(actor, 'officer', 'head') && establishment.classificationVerifiedAt === null,
+      mayClassify: establishment.ownerId === actor.id,
     };
   }
 

@@ -146,7 +146,13 @@ export class WorkQueueService {
       add(
         'consultations',
         'Xin ý kiến gửi đơn vị tôi, cần trả lời',
-        open.map((c) => ({ href: `/ho-so/${c.applicationId}#y-kien`, title: c.question, detail: 'Quá hạn không trả lời được coi là đồng ý', dueDate: c.dueDate, overdue: false })),
+        open.map((c) => ({
+          href: `/ho-so/${c.applicationId}#y-kien`,
+          title: c.question,
+          detail: c.awaitingExtensionDecision ? 'Đã đề nghị gia hạn, chờ quyết định' : 'Quá hạn không trả lời được coi là đồng ý',
+          dueDate: c.dueDate,
+          overdue: false,
+        })),
       );
     }
     if (hasRole(actor, 'head') && actor.unitId) {

@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import type { AuthenticatedRequest, Role } from '../../common/auth/actor';
 import { OPEN_DURING_PASSWORD_CHANGE_KEY } from '../../common/auth/decorators';
 import { Forbidden, PasswordChangeRequired } from '../../common/http/domain-error';
+import { NotificationsService } from '../../modules/notifications/notifications.service';
 import { CsrfRefused, LoginRequired, PAGE_ROLES_KEY, WEB_PUBLIC_KEY, WebRequest } from '../web-context';
 import { ANONYMOUS_CSRF_COOKIE, parseCookies, serializeCookie } from './cookies';
 import { readLeadingMultipartField } from './multipart-field';
@@ -28,6 +29,7 @@ export class WebGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly sessions: WebSessionService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -59,8 +61,16 @@ export class WebGuard implements CanActivate {
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(PAGE_ROLES_KEY, targets);
     if (roles && session && !session.actor.roles.some((role) => roles.includes(role))) throw new Forbidden();
     if (session && request.method === 'GET') {
-      request.web.flash = await this.sessions.takeFlash(session);
-      request.web.keptForm = await this.sessions.takeKeptForm(session, request.path);
+      // The bell's count, beside the one-time message: once per page, never for a form's POST (nor
+      // while a reset password waits to be changed: the bell is not shown then).
+      const [unread, flash, keptForm] = await Promise.all([
+        session.actor.mustChangePassword ? null : this.notifications.unreadCount(session.actor),
+        this.sessions.takeFlash(session),
+        this.sessions.takeKeptForm(session, request.path),
+      ]);
+      request.web.unreadNotifications = unread;
+      request.web.flash = flash;
+      request.web.keptForm = keptForm;
     }
     return true;
   }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { IsCalendarDate, IsExclusiveWith, IsMoneyString } from '../../../common/http/validators';
 
 // Required fields end with @IsNotEmpty(): with stopAtFirstError, class-validator checks the
@@ -164,6 +164,13 @@ export class DecideDto {
   @IsString()
   @MaxLength(2000)
   reason?: string;
+
+  @ApiPropertyOptional({
+    description: 'Đã xem xét ý kiến không đồng ý của đơn vị được xin ý kiến (bắt buộc khi hồ sơ có ý kiến không đồng ý; thiếu: 409 DISAGREEMENT_NOT_ACKNOWLEDGED)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  acknowledgeDisagreement?: boolean;
 }
 
 export class ConsultDto {

@@ -1,12 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { ESTABLISHMENT_KINDS, EstablishmentKind } from '../establishment.entity';
+import { EstablishmentClassificationDto } from './establishment-classification.dto';
 import { TAX_CODE_PATTERN } from './tax-code';
 
 // Required fields end with @IsNotEmpty(): with stopAtFirstError, class-validator checks the
 // decorators bottom-up, so a missing value reads "không được để trống" rather than a length error.
 
-export class CreateEstablishmentDto {
+/** A registration: the establishment's facts, and its classification when the owner gives it. */
+export class CreateEstablishmentDto extends EstablishmentClassificationDto {
   @ApiProperty({ example: 'Cơ sở mộc mỹ nghệ Tân Phú' })
   @IsString()
   @MinLength(1)

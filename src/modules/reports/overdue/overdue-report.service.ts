@@ -4,6 +4,7 @@ import type { Actor } from '../../../common/auth/actor';
 import { Clock } from '../../../common/clock';
 import { TransactionRunner } from '../../../database/transaction';
 import { whereClause } from '../../../database/where-clause';
+import { consultationStatusSql } from '../../applications/application-files';
 import { IN_REVIEW_STATUSES } from '../../applications/application-statuses';
 import { type LateFile, lateFileOf, overdueSettlements, type OverdueSettlement } from '../overdue-settlements.query';
 import type { OverdueQuery } from './dto/overdue-query.dto';
@@ -73,7 +74,8 @@ export class OverdueReportService {
       ['a.fiscal_year = ?', query.fiscalYear],
     ]);
     const consultationWhere = whereClause([
-      ['c.answered_at IS NULL AND c.due_date < ?', today],
+      // Silent: unanswered past the due date, with no request for more time awaiting its decision.
+      [consultationStatusSql('c', 'silent', '?'), today],
       [`a.status IN (${beforeDecision})`, ...BEFORE_DECISION],
       ['c.unit_id = ?', query.unitId],
       ['a.fiscal_year = ?', query.fiscalYear],

@@ -1,4 +1,4 @@
-import type { RecipientQuery } from '../identity/recipients';
+import type { RecipientQuery } from '../identity/recipients.types';
 
 /**
  * What a step tells people: one event per step, written into the outbox in the step's own
@@ -29,21 +29,3 @@ export interface NotificationEvent {
    */
   dedupeKey?: string;
 }
-
-/** The kinds of notification a person sees, as the list shows them. */
-export const NOTIFICATION_KIND_LABELS: Record<string, string> = {
-  'file.submit': 'Hồ sơ mới',
-  'file.assign': 'Phân công',
-  'file.return': 'Yêu cầu bổ sung',
-  'file.decision': 'Quyết định',
-  'file.accept': 'Nghiệm thu',
-  'consultation.request': 'Xin ý kiến',
-  'consultation.answer': 'Trả lời xin ý kiến',
-  'consultation.disagree': 'Ý kiến không đồng ý',
-  'consultation.extension': 'Gia hạn',
-  'disbursement.pay': 'Chi trả',
-  'recovery.open': 'Thu hồi',
-  'reminder.due_soon': 'Sắp đến hạn',
-  'reminder.due_today': 'Đến hạn hôm nay',
-  'reminder.overdue': 'Quá hạn',
-};

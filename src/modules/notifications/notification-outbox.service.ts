@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock';
 import { newId } from '../../common/ids';
 import { TransactionRunner } from '../../database/transaction';
-import type { NotificationEvent } from './notification-event';
+import type { NotificationEvent } from './notification-event.types';
 
 const INSERT = 'INSERT IGNORE INTO notification_outbox (id, kind, application_id, payload, dedupe_key, created_at) VALUES ';
 

@@ -5,11 +5,12 @@ import { newId } from '../../common/ids';
 import { formatDateVi } from '../../common/money/format-vi';
 import { AppConfig } from '../../config/app-config';
 import { TransactionRunner } from '../../database/transaction';
-import type { Recipient } from '../identity/recipients';
+import type { Recipient } from '../identity/recipients.types';
 import { UsersService } from '../identity/users.service';
 import { afterFailure, digestEmail, notificationEmail } from './delivery.rules';
 import { MailTransport } from './mail-transport';
-import type { NoticeMessage } from './notification-event';
+import type { NoticeMessage } from './notification-event.types';
+import { scheduleEvery } from '../../common/schedule';
 
 const EXPAND_BATCH = 200;
 /** E-mails claimed at once: a worker that dies leaves at most these waiting for their claim to lapse. */
@@ -63,11 +64,7 @@ export class NotificationWorker implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    const seconds = this.config.NOTIFICATIONS_INTERVAL_SECONDS;
-    if (seconds === 0) return;
-    const timer = setInterval(() => void this.runScheduled(), seconds * 1000);
-    timer.unref();
-    this.scheduler.addInterval('notifications', timer);
+    scheduleEvery(this.scheduler, 'notifications', this.config.NOTIFICATIONS_INTERVAL_SECONDS * 1000, () => this.runScheduled());
   }
 
   /** Everything due now: every pending event, then every e-mail due (one run at a time in this process). */
@@ -113,21 +110,29 @@ export class NotificationWorker implements OnApplicationBootstrap {
       );
       if (events.length === 0) return { events: 0, notifications: 0 };
       const now = this.clock.now();
+      // The batch's audiences repeat (the heads of one unit, one producer): each is looked up once.
+      const audiences = new Map<string, Promise<Recipient[]>>();
+      const recipients = (audience: NoticeMessage['audience']) => {
+        const key = JSON.stringify(audience);
+        let found = audiences.get(key);
+        if (!found) audiences.set(key, (found = this.users.recipients(audience)));
+        return found;
+      };
       let notifications = 0;
-      for (const event of events) notifications += await this.expand(event, now);
+      for (const event of events) notifications += await this.expand(event, now, recipients);
       await em.query(`UPDATE notification_outbox SET processed_at = ? WHERE id IN (${events.map(() => '?').join(',')})`, [now, ...events.map((e) => e.id)]);
       return { events: events.length, notifications };
     });
   }
 
   /** One event's notifications and e-mails; a person in several audiences gets the first message that names them. */
-  private async expand(event: PendingEvent, now: Date): Promise<number> {
+  private async expand(event: PendingEvent, now: Date, recipientsOf: (audience: NoticeMessage['audience']) => Promise<Recipient[]>): Promise<number> {
     const em = this.tx.manager;
     const payload = JSON.parse(event.payload) as { dueDate: string | null; link: string | null; messages: NoticeMessage[] };
     const seen = new Set<string>();
     const rows: Array<{ recipient: Recipient; message: NoticeMessage }> = [];
     for (const message of payload.messages) {
-      for (const recipient of await this.users.recipients(message.audience)) {
+      for (const recipient of await recipientsOf(message.audience)) {
         if (seen.has(recipient.id)) continue;
         seen.add(recipient.id);
         rows.push({ recipient, message });

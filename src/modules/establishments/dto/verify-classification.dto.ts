@@ -1,0 +1,10 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsOptional, Min } from 'class-validator';
+
+export class VerifyClassificationDto {
+  @ApiPropertyOptional({ example: 2, description: 'classificationVersion đã xem; khác phiên bản hiện tại (chủ cơ sở vừa sửa) thì 409' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  classificationVersion?: number;
+}

@@ -1,0 +1,23 @@
+/** The kinds of notification a person sees, as the list shows them (the pages read this table). */
+export const NOTIFICATION_KIND_LABELS: Record<string, string> = {
+  'file.submit': 'Hồ sơ mới',
+  'file.resubmit': 'Hồ sơ đã bổ sung',
+  'file.assign': 'Phân công',
+  'file.return': 'Yêu cầu bổ sung',
+  'file.recommend': 'Chờ ký tắt',
+  'file.send_back': 'Trả lại xem xét',
+  'file.initial': 'Chờ quyết định',
+  'file.decision': 'Quyết định',
+  'file.cancel': 'Hủy đề án',
+  'file.accept': 'Nghiệm thu',
+  'file.settle': 'Quyết toán',
+  'consultation.request': 'Xin ý kiến',
+  'consultation.answer': 'Trả lời xin ý kiến',
+  'consultation.disagree': 'Ý kiến không đồng ý',
+  'consultation.extension': 'Gia hạn',
+  'disbursement.pay': 'Chi trả',
+  'recovery.open': 'Thu hồi',
+  'reminder.due_soon': 'Sắp đến hạn',
+  'reminder.due_today': 'Đến hạn hôm nay',
+  'reminder.overdue': 'Quá hạn',
+};
