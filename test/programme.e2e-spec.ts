@@ -408,19 +408,22 @@ describe('the programme: plan, outcomes, narrative, commendations', () => {
 
       // A commendation of 2084 is decided in 2084 or 2085: the clock is there meanwhile.
       t.clock.set(`${NEXT}-12-20T03:00:00Z`);
-      const leader = await pages(c.leader);
-      const leaderForm = await leader.get(path);
-      expect(leaderForm.text).toContain(`action="${path}/khen-thuong"`);
-      const body = { _form: 'commendation', form: 'Giấy khen của Giám đốc Sở', decisionNo: '3/QĐ-SCT-2084', decisionDate: `${NEXT}-12-18`, reason: 'Áp dụng máy sấy hiệu quả' };
-      const unknown = await leader.post(`${path}/khen-thuong`, { ...body, taxCode: '0000000001' }, { csrf: csrfOf(leaderForm.text) });
-      expect(unknown.status).toBe(400);
-      expect(unknown.text).toMatch(/id="f-taxCode-error"[^>]*>không có cơ sở nào với mã số thuế này/);
-      const [{ tax_code: taxCode }] = await t.app.get(DataSource).query('SELECT e.tax_code FROM establishments e JOIN applications a ON a.establishment_id = e.id WHERE a.id = ?', [files.a1]);
-      const recorded = await leader.post(`${path}/khen-thuong`, { ...body, taxCode }, { csrf: csrfOf(leaderForm.text) });
-      expect(recorded.status).toBe(303);
-      const list = (await t.http.get(api('/commendations')).query({ fiscalYear: NEXT }).set(c.officer.auth).expect(200)).body.items;
-      expect(list.map((x: Json) => [x.recipient, x.decisionNo])).toEqual([['Hợp tác xã cơ khí Phú Thành', '3/QĐ-SCT-2084']]);
-      t.clock.set(`${DAY}T03:00:00Z`);
+      try {
+        const leader = await pages(c.leader);
+        const leaderForm = await leader.get(path);
+        expect(leaderForm.text).toContain(`action="${path}/khen-thuong"`);
+        const body = { _form: 'commendation', form: 'Giấy khen của Giám đốc Sở', decisionNo: '3/QĐ-SCT-2084', decisionDate: `${NEXT}-12-18`, reason: 'Áp dụng máy sấy hiệu quả' };
+        const unknown = await leader.post(`${path}/khen-thuong`, { ...body, taxCode: '0000000001' }, { csrf: csrfOf(leaderForm.text) });
+        expect(unknown.status).toBe(400);
+        expect(unknown.text).toMatch(/id="f-taxCode-error"[^>]*>không có cơ sở nào với mã số thuế này/);
+        const [{ tax_code: taxCode }] = await t.app.get(DataSource).query('SELECT e.tax_code FROM establishments e JOIN applications a ON a.establishment_id = e.id WHERE a.id = ?', [files.a1]);
+        const recorded = await leader.post(`${path}/khen-thuong`, { ...body, taxCode }, { csrf: csrfOf(leaderForm.text) });
+        expect(recorded.status).toBe(303);
+        const list = (await t.http.get(api('/commendations')).query({ fiscalYear: NEXT }).set(c.officer.auth).expect(200)).body.items;
+        expect(list.map((x: Json) => [x.recipient, x.decisionNo])).toEqual([['Hợp tác xã cơ khí Phú Thành', '3/QĐ-SCT-2084']]);
+      } finally {
+        t.clock.set(`${DAY}T03:00:00Z`);
+      }
     });
 
     it("the file page's acceptance form records the outcomes; a subgroup larger than the workers is refused beside its field", async () => {
