@@ -31,6 +31,8 @@ import { CreateHolidays1763884802700 } from './1763884802700-CreateHolidays';
 import { SeedHolidays1763884802710 } from './1763884802710-SeedHolidays';
 import { AddConsultationExtensions1763884802800 } from './1763884802800-AddConsultationExtensions';
 import { CreateAdminUnits1763884802900 } from './1763884802900-CreateAdminUnits';
+import { CreateProgrammeTables1763884803000 } from './1763884803000-CreateProgrammeTables';
+import { AddAcceptanceOutcomes1763884803010 } from './1763884803010-AddAcceptanceOutcomes';
 import { AddEstablishmentClassification1763884803200 } from './1763884803200-AddEstablishmentClassification';
 import { CreateCalls1763884803100 } from './1763884803100-CreateCalls';
 import { AddActivityEligibility1763884803110 } from './1763884803110-AddActivityEligibility';
@@ -71,6 +73,8 @@ export const MIGRATIONS: Function[] = [
   SeedHolidays1763884802710,
   AddConsultationExtensions1763884802800,
   CreateAdminUnits1763884802900,
+  CreateProgrammeTables1763884803000,
+  AddAcceptanceOutcomes1763884803010,
   AddEstablishmentClassification1763884803200,
   CreateCalls1763884803100,
   AddActivityEligibility1763884803110,

@@ -11,6 +11,7 @@ import { CalendarModule } from './modules/calendar/calendar.module';
 import { CallsModule } from './modules/calls/calls.module';
 import { ApplicationsModule } from './modules/applications/applications.module';
 import { OverdueReportModule } from './modules/reports/overdue/overdue-report.module';
+import { ProgrammeModule } from './modules/programme/programme.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { DisbursementsModule } from './modules/disbursements/disbursements.module';
 import { SettlementModule } from './modules/settlement/settlement.module';
@@ -22,4 +23,4 @@ import { DeadlinesModule } from './modules/deadlines/deadlines.module';
 import { WebModule } from './web/web.module';
 
 /** The domain modules, in the order the domain builds on them. */
-export const FEATURE_MODULES: Type[] = [AuditModule, OrganizationModule, AdminUnitsModule, IdentityModule, NotificationsModule, LedgerModule, BudgetModule, EstablishmentsModule, CatalogueModule, CalendarModule, CallsModule, ApplicationsModule, OverdueReportModule, ReportsModule, DisbursementsModule, SettlementModule, DeadlinesModule, ReconciliationModule, AdministrationModule, OfficialDocumentsModule, WebModule];
+export const FEATURE_MODULES: Type[] = [AuditModule, OrganizationModule, AdminUnitsModule, IdentityModule, NotificationsModule, LedgerModule, BudgetModule, EstablishmentsModule, CatalogueModule, CalendarModule, CallsModule, ApplicationsModule, OverdueReportModule, ProgrammeModule, ReportsModule, DisbursementsModule, SettlementModule, DeadlinesModule, ReconciliationModule, AdministrationModule, OfficialDocumentsModule, WebModule];

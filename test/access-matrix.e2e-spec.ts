@@ -234,6 +234,13 @@ GET    /api/v1/reports/period                         | -                       
 GET    /api/v1/exports/grants                         | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   200   200   403
 GET    /api/v1/open-data/grants                       | open data, no login                            | 200   200   200   200   200   200   200   200   200   200   200   200   200   200   200
 #
+# The programme (issue 20): the plan and the review's assessment by finance and leaders, read by staff; commendations by a leader
+PUT    /api/v1/plans/:year                            | one line for the lead unit                     | 401   403   403   403   403   403   403   403   403   403   200   200   200   403   403
+GET    /api/v1/plans/:year                            | -                                              | 401   403   403   200   200   200   200   200   200   200   200   200   200   200   200
+PUT    /api/v1/reports/annual/:year/narrative         | the four parts                                 | 401   403   403   403   403   403   403   403   403   403   200   200   200   403   403
+POST   /api/v1/commendations                          | the lead unit, by a decision                   | 401   403   403   403   403   403   403   403   403   403   201   201   403   403   403
+GET    /api/v1/commendations                          | -                                              | 401   403   403   200   200   200   200   200   200   200   200   200   200   200   200
+#
 # Official documents (văn bản): a file's papers for whoever sees the file; the register of outgoing documents for staff
 GET    /api/v1/applications/:id/official-documents    | the money file's                               | 401   200   404   200   200   404   200   200   200   404   200   200   200   200   404
 GET    /api/v1/applications/:id/official-documents/:type | the money file's decision                   | 401   200   404   200   200   404   200   200   200   404   200   200   200   200   404
@@ -830,6 +837,20 @@ const CALLS: Record<string, Call> = {
   'GET /api/v1/reports/annual/:year | -': { path: (w) => `/api/v1/reports/annual/${w.year}?format=json` },
   'GET /api/v1/reports/period | -': { path: (w) => `/api/v1/reports/period?from=${w.year}-01-01&to=${w.year}-12-31&format=json` },
   'GET /api/v1/exports/grants | -': { path: (w) => `/api/v1/exports/grants?fiscalYear=${w.year}` },
+  'PUT /api/v1/plans/:year | one line for the lead unit': {
+    path: (w) => `/api/v1/plans/${w.year}`,
+    body: (w) => ({ items: [{ activityTypeCode: 'machinery', unitId: w.units.lead, fundCode: w.fundCode, plannedCount: 2, plannedBudget: '600000000' }] }),
+  },
+  'GET /api/v1/plans/:year | -': { path: (w) => `/api/v1/plans/${w.year}` },
+  'PUT /api/v1/reports/annual/:year/narrative | the four parts': {
+    path: (w) => `/api/v1/reports/annual/${w.year}/narrative`,
+    body: () => ({ results: 'Kết quả', difficulties: 'Khó khăn', causes: 'Nguyên nhân', proposals: 'Đề xuất' }),
+  },
+  'POST /api/v1/commendations | the lead unit, by a decision': {
+    path: () => '/api/v1/commendations',
+    body: (w) => ({ fiscalYear: w.year, unitId: w.units.lead, form: 'Giấy khen của Giám đốc Sở', decisionNo: `${unique()}/QĐ-SCT`, decisionDate: w.today, reason: 'Hoàn thành tốt nhiệm vụ' }),
+  },
+  'GET /api/v1/commendations | -': { path: (w) => `/api/v1/commendations?fiscalYear=${w.year}` },
   'GET /api/v1/open-data/grants | open data, no login': { path: (w) => `/api/v1/open-data/grants?fiscalYear=${w.year}` },
 };
 
@@ -899,7 +920,7 @@ async function callAs(w: World, row: Row, who: Caller, given: Given) {
   const call = CALLS[row.key];
   if (!call) throw new Error(`no call for "${row.key}"`);
   const [method] = row.route.split(' ');
-  let req = w.t.http[method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'](call.path(w, given, who));
+  let req = w.t.http[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](call.path(w, given, who));
   if (who !== 'anon') req = req.set(w.as[who].auth);
   if (method !== 'GET') req = req.set('Idempotency-Key', randomUUID());
   if (call.upload) {

@@ -47,6 +47,10 @@ describe('report pages: headings and table headers keep with their first rows', 
       ['VI. Quyết toán', 'Tên đề án', 'Không có số liệu.'],
       ['VII. Các khoản thu hồi còn phải thu', 'Tên đề án', 'Không có số liệu.'],
       ['VIII. Việc quá hạn', 'Loại việc', 'Không có số liệu.'],
+      ['IX. Kế hoạch và kết quả thực hiện theo loại hoạt động, đơn vị, nguồn kinh phí', 'Loại hoạt động', 'Hỗ trợ ứng dụng máy móc thiết bị'],
+      ['X. Kết quả, hiệu quả của các đề án đã nghiệm thu', 'Loại hoạt động', 'Không có số liệu.'],
+      ['XI. Đánh giá chung', '1. Kết quả đạt được', '(Chưa có nội dung.)'],
+      ['XII. Khen thưởng', 'Thành tích', 'Không có số liệu.'],
     ];
     for (const [heading, header, firstRow] of sections) {
       const page = pages.find((p) => p.includes(heading));

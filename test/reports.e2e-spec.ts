@@ -246,6 +246,46 @@ describe('reports', () => {
       `INSERT INTO recovery_receipts (id, recovery_id, amount, treasury_ref, value_date, transfer_id, received_by, created_at) VALUES (?,?,'10000000',?,?,?,?,NOW(3))`,
       [newId(), recoveryId, `KB-THU-${newId().slice(-8)}`, t.clock.today(), receipt.id, finance.id],
     );
+
+    // The programme's part of the review: a plan (one line done, one done elsewhere than planned,
+    // one not done), the outcomes m2 recorded at its acceptance, the assessment and two commendations.
+    await t.http
+      .put(`/api/v1/plans/${YEAR}`)
+      .set(finance.auth)
+      .send({
+        items: [
+          { activityTypeCode: 'machinery', unitId: units.a.id, fundCode: funds.central, plannedCount: 3, plannedBudget: '900000000' },
+          { activityTypeCode: 'machinery', unitId: units.c.id, fundCode: funds.local, plannedCount: 2, plannedBudget: '400000000' },
+          { activityTypeCode: 'technology_line', unitId: units.a.id, fundCode: funds.local, plannedCount: 1, plannedBudget: '350000000' },
+        ],
+      })
+      .expect(200);
+    await db().query(
+      `INSERT INTO acceptances (id, application_id, result, accepted_date, minutes_no, settlement_due_date, jobs_created, jobs_kept, women_workers, disabled_workers, trainees, models_built, created_by, created_at)
+       VALUES (?,?,'passed',?,?,NULL,14,26,18,3,45,1,?,NOW(3))`,
+      [newId(), apps.m2, t.clock.today(), `NT-m2-${newId().slice(-6)}`, officer.id],
+    );
+    await t.http
+      .put(`/api/v1/reports/annual/${YEAR}/narrative`)
+      .set(leader.auth)
+      .send({
+        results: 'Hoàn thành 3 đề án, giải ngân 935.000.000 đồng.\nCác cơ sở đã đưa máy vào sản xuất.',
+        difficulties: 'Một số cơ sở chậm nộp hồ sơ quyết toán.',
+        causes: 'Chứng từ của nhà cung cấp thiết bị chậm.',
+        proposals: 'Đề nghị UBND tỉnh bổ sung kinh phí khuyến công địa phương.',
+      })
+      .expect(200);
+    // A commendation of the year is decided in the year or the next: the clock is there meanwhile.
+    const started = t.clock.now();
+    t.clock.set(`${YEAR + 1}-01-20T03:00:00Z`);
+    try {
+      const [{ establishment_id: establishmentId }] = await db().query('SELECT establishment_id FROM applications WHERE id = ?', [apps.m2]);
+      const commend = (body: object) => t.http.post('/api/v1/commendations').set(leader.auth).send({ fiscalYear: YEAR, form: 'Bằng khen của Chủ tịch UBND tỉnh', decisionNo: `35/QĐ-UBND-${communeCode}`, decisionDate: `${YEAR + 1}-01-15`, ...body }).expect(201);
+      await commend({ establishmentId, reason: 'Đổi mới thiết bị ép dầu dừa' });
+      await commend({ personName: 'Lê Văn Khánh', unitId: units.a.id, form: 'Giấy khen của Giám đốc Sở', decisionNo: `7/QĐ-SCT-${communeCode}`, decisionDate: `${YEAR}-12-28`, reason: 'Hướng dẫn cơ sở lập hồ sơ' });
+    } finally {
+      t.clock.set(started);
+    }
   });
   afterAll(() => t.close());
 
@@ -309,6 +349,18 @@ describe('reports', () => {
     // the totals line
     const [vnd] = report.totals;
     expect(vnd).toMatchObject({ currency: 'VND', appropriated: '8000000000', allocated: ledgerTotal('allocated'), disbursed: ledgerTotal('disbursed'), approvedSupport: '1300000000', applications: 3 });
+
+    // the plan against what was done: the plan's lines, and what was done adds up to the summary and the totals line
+    expect(report.plan.map((r: Json) => [r.activityTypeCode, r.unitId, r.fundCode, r.inPlan, r.plannedCount, r.plannedBudget, r.actualCount, r.approvedSupport, r.disbursed])).toEqual([
+      ['demo_model', units.b.id, funds.central, false, 0, '0', 1, '750000000', '500000000'],
+      ['machinery', units.a.id, funds.central, true, 3, '900000000', 1, '300000000', '210000000'],
+      ['machinery', units.c.id, funds.local, true, 2, '400000000', 1, '250000000', '225000000'],
+      ['technology_line', units.a.id, funds.local, true, 1, '350000000', 0, '0', '0'],
+    ]);
+    expect(report.planTotals).toEqual([{ currency: 'VND', plannedCount: 6, plannedBudget: '1650000000', actualCount: vnd.applications, approvedSupport: vnd.approvedSupport, disbursed: ledgerTotal('disbursed') }]);
+    expect(report.outcomes).toMatchObject({ acceptedFiles: 1, reportedFiles: 1, jobsCreated: 14, jobsKept: 26, womenWorkers: 18, disabledWorkers: 3, trainees: 45, modelsBuilt: 1 });
+    expect(report.narrative.difficulties).toBe('Một số cơ sở chậm nộp hồ sơ quyết toán.');
+    expect(report.commendations.map((x: Json) => x.recipient)).toEqual(['Lê Văn Khánh (Trung tâm Khuyến công và Tư vấn phát triển công nghiệp)', 'Hợp tác xã m2 Đồng Tháp']);
   });
 
   it('annual review (JSON): files with status and amounts, settlements, recoveries outstanding, overdue items', async () => {
@@ -349,6 +401,10 @@ describe('reports', () => {
       'VI. Quyết toán',
       'VII. Các khoản thu hồi còn phải thu',
       'VIII. Việc quá hạn',
+      'IX. Kế hoạch và kết quả thực hiện theo loại hoạt động, đơn vị, nguồn kinh phí',
+      'X. Kết quả, hiệu quả của các đề án đã nghiệm thu',
+      'XI. Đánh giá chung',
+      'XII. Khen thưởng',
     ]);
     const unitsBlock = blocks[1];
     expect(unitsBlock.header).toEqual(['Mã định danh đơn vị', 'Mã đơn vị', 'Tên đơn vị', 'Số đề án', 'Đã phân bổ', 'Đang cam kết', 'Đã giải ngân', 'Đã thu hồi', 'Còn khả dụng']);
@@ -365,6 +421,29 @@ describe('reports', () => {
     expect(m1[files.header.indexOf('Tên đề án')]).toMatch(/^Ứng dụng máy sấy nông sản: ạ ả ấ/);
     expect(m1[files.header.indexOf('Kinh phí phê duyệt')]).toBe('300000000');
     expect(m1[files.header.indexOf('Xã, phường')]).toBe(communeCode);
+
+    // IX: each plan row as the JSON says it, the totals line the JSON's plan totals
+    const [planBlock, outcomeBlock, assessment, commendations] = blocks.slice(8);
+    expect(planBlock.header).toEqual(['Mã hoạt động', 'Loại hoạt động', 'Mã định danh đơn vị', 'Mã đơn vị', 'Tên đơn vị', 'Nguồn', 'Số đề án kế hoạch', 'Dự toán kế hoạch', 'Số đề án được phê duyệt', 'Kinh phí phê duyệt', 'Đã giải ngân', 'Ghi chú']);
+    expect(planBlock.rows.slice(0, -1)).toEqual(
+      json.plan.map((r: Json) => [r.activityTypeCode, r.activityTypeName, r.unitId, r.unitCode, r.unitName, r.fundCode, String(r.plannedCount), r.plannedBudget, String(r.actualCount), r.approvedSupport, r.disbursed, r.inPlan ? '' : 'Ngoài kế hoạch']),
+    );
+    const [planTotal] = json.planTotals;
+    expect(planBlock.rows.at(-1)).toEqual(['', 'Tổng cộng', '', '', '', '', String(planTotal.plannedCount), planTotal.plannedBudget, String(planTotal.actualCount), planTotal.approvedSupport, planTotal.disbursed, '']);
+    // …and what was done is the totals line's: the budget summary's
+    expect([planTotal.actualCount, planTotal.approvedSupport, planTotal.disbursed]).toEqual([json.totals[0].applications, json.totals[0].approvedSupport, json.totals[0].disbursed]);
+    // X: the outcomes by activity type, totalled as the JSON totals them
+    const o = json.outcomes;
+    expect(outcomeBlock.rows.at(-1)).toEqual(['', 'Tổng cộng', ...[o.acceptedFiles, o.reportedFiles, o.jobsCreated, o.jobsKept, o.womenWorkers, o.disabledWorkers, o.trainees, o.modelsBuilt].map(String)]);
+    // XI and XII: the assessment's four parts and the commendations, as written
+    expect(assessment.rows).toEqual([
+      ['Kết quả đạt được', json.narrative.results],
+      ['Khó khăn, vướng mắc', json.narrative.difficulties],
+      ['Nguyên nhân', json.narrative.causes],
+      ['Đề xuất, kiến nghị', json.narrative.proposals],
+    ]);
+    expect(commendations.rows.slice(0, -1).map((r) => r.slice(1))).toEqual(json.commendations.map((x: Json) => [x.recipient, x.form, x.decisionNo, x.decisionDate, x.reason]));
+    expect(commendations.rows.at(-1)![1]).toBe('Tổng cộng: 2 lượt khen thưởng');
   });
 
   it('annual review as XLSX: a sheet per section, frozen header, numeric cells equal to the JSON', async () => {
@@ -382,6 +461,10 @@ describe('reports', () => {
       '6. Quyết toán',
       '7. Thu hồi còn phải thu',
       '8. Việc quá hạn',
+      '9. Kế hoạch và thực hiện',
+      '10. Kết quả các đề án',
+      '11. Đánh giá chung',
+      '12. Khen thưởng',
     ]);
     const sheet = book.worksheets[0];
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -401,6 +484,33 @@ describe('reports', () => {
     expect(total.getCell(1).value).toBe('Tổng cộng');
     expect(M(total.getCell(col('Dự toán được giao')).value as number).toFixed()).toBe(json.totals[0].appropriated);
     expect(total.font?.bold).toBe(true);
+
+    // the plan sheet: numbers equal to the JSON's, row by row and in the totals
+    const planSheet = book.worksheets[8];
+    const planHeaders = (planSheet.getRow(1).values as unknown[]).slice(1);
+    const at = (name: string) => planHeaders.indexOf(name) + 1;
+    const planRows = planSheet.getRows(2, planSheet.rowCount - 2)!;
+    expect(planRows).toHaveLength(json.plan.length);
+    json.plan.forEach((r: Json, i: number) => {
+      const row = planRows[i];
+      expect([row.getCell(at('Mã hoạt động')).value, row.getCell(at('Mã định danh đơn vị')).value]).toEqual([r.activityTypeCode, r.unitId]);
+      expect(row.getCell(at('Số đề án kế hoạch')).value).toBe(r.plannedCount);
+      expect(row.getCell(at('Số đề án được phê duyệt')).value).toBe(r.actualCount);
+      for (const [field, header] of [['plannedBudget', 'Dự toán kế hoạch'], ['approvedSupport', 'Kinh phí phê duyệt'], ['disbursed', 'Đã giải ngân']]) {
+        expect(typeof row.getCell(at(header)).value).toBe('number');
+        expect(M(row.getCell(at(header)).value as number).toFixed()).toBe(r[field]);
+      }
+    });
+    const planTotal = planSheet.getRow(planSheet.rowCount);
+    expect(planTotal.getCell(at('Loại hoạt động')).value).toBe('Tổng cộng');
+    expect(M(planTotal.getCell(at('Dự toán kế hoạch')).value as number).toFixed()).toBe(json.planTotals[0].plannedBudget);
+    expect(M(planTotal.getCell(at('Đã giải ngân')).value as number).toFixed()).toBe(json.totals[0].disbursed);
+    const outcomeSheet = book.worksheets[9];
+    const outcomeHeaders = (outcomeSheet.getRow(1).values as unknown[]).slice(1);
+    expect(outcomeSheet.getRow(outcomeSheet.rowCount).getCell(outcomeHeaders.indexOf('Lao động có việc làm mới') + 1).value).toBe(json.outcomes.jobsCreated);
+    expect(outcomeSheet.getRow(outcomeSheet.rowCount).getCell(outcomeHeaders.indexOf('Trong đó: lao động nữ') + 1).value).toBe(json.outcomes.womenWorkers);
+    expect(book.worksheets[10].getRow(4).getCell(2).value).toBe(json.narrative.causes);
+    expect(book.worksheets[11].getRow(2).getCell(2).value).toBe(json.commendations[0].recipient);
   });
 
   it('annual review as PDF: official header, Vietnamese headings and the JSON totals in vi-VN form', async () => {
@@ -409,6 +519,7 @@ describe('reports', () => {
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.body.subarray(0, 5).toString()).toBe('%PDF-');
     const text = pdfText(res.body);
+    const flatText = text.replace(/\s+/g, ' ');
     for (const expected of [
       t.config.ISSUING_BODY,
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
@@ -425,6 +536,15 @@ describe('reports', () => {
       'VI. Quyết toán',
       'VII. Các khoản thu hồi còn phải thu',
       'VIII. Việc quá hạn',
+      'IX. Kế hoạch và kết quả thực hiện theo loại hoạt động, đơn vị, nguồn kinh phí',
+      'X. Kết quả, hiệu quả của các đề án đã nghiệm thu',
+      'XI. Đánh giá chung',
+      '1. Kết quả đạt được',
+      '2. Khó khăn, vướng mắc',
+      '3. Nguyên nhân',
+      '4. Đề xuất, kiến nghị',
+      'XII. Khen thưởng',
+      'Tổng cộng: 2 lượt khen thưởng',
       'Biểu đồ: kinh phí phân bổ và giải ngân theo đơn vị',
       'Tổng cộng',
       'NGƯỜI LẬP BIỂU',
@@ -441,6 +561,13 @@ describe('reports', () => {
     for (const field of ['appropriated', 'allocated', 'committed', 'disbursed', 'available']) expect(text).toContain(formatNumberVi(M(totals[field])));
     expect(text).toContain(`Dự toán được giao: ${formatMoneyVi(M(totals.appropriated))}`);
     expect(text).toContain(`Đã giải ngân: ${formatMoneyVi(M(totals.disbursed))}`);
+    // the programme's figures in vi-VN form: the plan's totals, the outcomes, the assessment as written, the commendations
+    const [plan] = json.planTotals;
+    for (const amount of [plan.plannedBudget, plan.approvedSupport, plan.disbursed]) expect(text).toContain(formatNumberVi(M(amount)));
+    expect(text).toContain(`Kế hoạch năm: ${plan.plannedCount} đề án, dự toán ${formatMoneyVi(M(plan.plannedBudget))}`);
+    expect(flatText).toContain(`tạo việc làm mới cho ${json.outcomes.jobsCreated} lao động, duy trì việc làm cho ${json.outcomes.jobsKept} lao động`);
+    for (const part of ['results', 'difficulties', 'causes', 'proposals']) for (const paragraph of json.narrative[part].split('\n')) expect(flatText).toContain(paragraph);
+    for (const commendation of json.commendations) expect(flatText).toContain(commendation.recipient);
     expect(text).toMatch(/Trang 1\/\d+/);
     const pages = Number(/Trang 1\/(\d+)/.exec(text)![1]);
     expect(text).toContain(`Trang ${pages}/${pages}`);
@@ -504,9 +631,15 @@ describe('reports', () => {
     const machinery = json.activityTypes.find((a: Json) => a.code === 'machinery');
     expect(text).toContain(machinery.name.split(' ').slice(0, 4).join(' '));
     expect(text).not.toMatch(/\bmachinery\b|\bdemo_model\b/);
-    // Codes are never broken across lines (a fund code read as "KCDP-202" over "6").
-    const lines = text.split('\n').map((l) => l.trim());
-    for (const code of [funds.central, funds.local, units.a.code, units.b.code, units.c.code]) expect(lines).toContain(code);
+    // Codes are never broken across lines (a fund code read as "KCDP-202" over "6"): each is a word
+    // of some line, and no line holds a piece of it. (pdftotext may put a code on the line of the
+    // cell beside it, whose text wraps: what matters is that the code itself does not.)
+    const words = text.split('\n').flatMap((l) => l.trim().split(/\s+/));
+    for (const code of [funds.central, funds.local, units.a.code, units.b.code, units.c.code]) {
+      expect(words).toContain(code);
+      const pieces = words.filter((w) => w !== code && w.length >= 2 && (code.startsWith(w) || code.endsWith(w)));
+      expect({ code, pieces }).toEqual({ code, pieces: [] });
+    }
   });
 
   it('period report totals each kind of movement, never appropriations, allocations and payments together', async () => {

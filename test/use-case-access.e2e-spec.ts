@@ -9,6 +9,9 @@ import { LedgerReadService } from '../src/modules/ledger/ledger-read.service';
 import { ReversalRequestsService } from '../src/modules/ledger/reversal-requests.service';
 import { ListDecisionService } from '../src/modules/applications/list-decision.service';
 import { CallsService } from '../src/modules/calls/calls.service';
+import { AnnualNarrativeService } from '../src/modules/programme/annual-narrative.service';
+import { AnnualPlanService } from '../src/modules/programme/annual-plan.service';
+import { CommendationsService } from '../src/modules/programme/commendations.service';
 import { createActor, createUnit, TestActor } from './support/actors';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -55,6 +58,11 @@ describe('use cases check their caller first, whoever calls them', () => {
     ['read the trial balance', ['finance', 'auditor'], (a) => ledgerRead().trialBalance(a, {})],
     ['read the budget summary', ['finance', 'leader', 'auditor'], (a) => summaries().summary(a, {})],
     ['read the budget set-up steps', ['finance'], (a) => t.app.get(BudgetSetupService).setup(a)],
+    ['set the annual plan', ['finance', 'leader'], (a) => t.app.get(AnnualPlanService).replacePlan(a, '2099', { items: [] })],
+    ['read the annual plan', ['officer', 'head', 'leader', 'finance', 'auditor', 'admin'], (a) => t.app.get(AnnualPlanService).getPlan(a, '2099')],
+    ["write the annual review's assessment", ['finance', 'leader'], (a) => t.app.get(AnnualNarrativeService).saveNarrative(a, '2099', { results: '', difficulties: '', causes: '', proposals: '' })],
+    ['record a commendation', ['leader'], (a) => t.app.get(CommendationsService).commend(a, { fiscalYear: 2099 } as never)],
+    ['read the commendations', ['officer', 'head', 'leader', 'finance', 'auditor', 'admin'], (a) => t.app.get(CommendationsService).list(a, 2099)],
     ["change an establishment's classification", ['applicant'], (a) => t.app.get(EstablishmentsService).update(a, '01JZZZZZZZZZZZZZZZZZZZZZZZ', { womenWorkers: 1 })],
     ["verify an establishment's classification", ['officer', 'head'], (a) => t.app.get(EstablishmentsService).verifyClassification(a, '01JZZZZZZZZZZZZZZZZZZZZZZZ', {})],
     [

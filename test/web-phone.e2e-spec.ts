@@ -284,7 +284,7 @@ describe('pages a person reads (names, formats, phone width)', () => {
       },
       { role: 'chuyên viên', actor: c.officer, paths: ['/', '/ho-so', `/ho-so/${files.review}`, `/ho-so/${files.initialed}`, `/ho-so/${files.settled}`, '/giai-ngan', '/quyet-toan', '/thu-hoi', '/uy-quyen'] },
       { role: 'trưởng phòng', actor: c.head, paths: ['/', '/ho-so', `/ho-so/${files.submitted}`, `/ho-so/${files.review}`, `/ho-so/${files.initialed}`, '/bao-cao', '/uy-quyen'] },
-      { role: 'lãnh đạo', actor: c.leader, paths: ['/', '/ho-so', `/ho-so/${files.initialed}`, '/dot-tiep-nhan', '/quyet-dinh/moi', `/quyet-dinh/${listDecisionId}`, '/ngan-sach', `/quyet-toan/${settlementId}`, '/bao-cao', '/uy-quyen'] },
+      { role: 'lãnh đạo', actor: c.leader, paths: ['/', '/ho-so', `/ho-so/${files.initialed}`, '/dot-tiep-nhan', '/quyet-dinh/moi', `/quyet-dinh/${listDecisionId}`, '/ngan-sach', `/quyet-toan/${settlementId}`, '/bao-cao', `/bao-cao/ke-hoach/${c.year}`, '/uy-quyen'] },
       {
         role: 'tài chính',
         actor: c.finance,
@@ -303,6 +303,7 @@ describe('pages a person reads (names, formats, phone width)', () => {
           '/doi-chieu',
           `/doi-chieu/${importId}`,
           '/bao-cao',
+          `/bao-cao/ke-hoach/${c.year}`,
           `/ho-so/${files.settled}`,
         ],
       },

@@ -26,10 +26,13 @@ import { ReconciliationImport } from '../modules/reconciliation/reconciliation-i
 import { ReconciliationPreview } from '../modules/reconciliation/reconciliation-preview.entity';
 import { Holiday } from '../modules/calendar/holiday.entity';
 import { AdminUnit } from '../modules/admin-units/admin-unit.entity';
+import { PlanItem } from '../modules/programme/plan-item.entity';
+import { AnnualNarrative } from '../modules/programme/annual-narrative.entity';
+import { Commendation } from '../modules/programme/commendation.entity';
 import { Call } from '../modules/calls/call.entity';
 import { DocumentSeries, OutgoingDocument, OutgoingDocumentFile } from '../modules/official-documents/outgoing-document.entity';
 import { ListDecision } from '../modules/applications/list-decision.entity';
 import { Notification, NotificationDelivery, NotificationSettings, OutboxEvent } from '../modules/notifications/notification.entity';
 
 /** Every entity of the service; each module adds its own here. */
-export const ENTITIES: Function[] = [Unit, User, RefreshToken, Delegation, AuditEntry, Fund, FiscalYear, Account, Transfer, ReversalRequest, Establishment, ActivityRule, Application, CostLine, ApplicationEvent, ApplicationDocument, Consultation, Appraisal, ConflictDeclaration, Disbursement, Contract, Acceptance, Settlement, SettlementLine, Recovery, RecoveryReceipt, ReconciliationImport, ReconciliationPreview, DocumentSeries, OutgoingDocument, OutgoingDocumentFile, ListDecision, OutboxEvent, Notification, NotificationDelivery, NotificationSettings, Holiday, AdminUnit, Call];
+export const ENTITIES: Function[] = [Unit, User, RefreshToken, Delegation, AuditEntry, Fund, FiscalYear, Account, Transfer, ReversalRequest, Establishment, ActivityRule, Application, CostLine, ApplicationEvent, ApplicationDocument, Consultation, Appraisal, ConflictDeclaration, Disbursement, Contract, Acceptance, Settlement, SettlementLine, Recovery, RecoveryReceipt, ReconciliationImport, ReconciliationPreview, DocumentSeries, OutgoingDocument, OutgoingDocumentFile, ListDecision, OutboxEvent, Notification, NotificationDelivery, NotificationSettings, Holiday, AdminUnit, PlanItem, AnnualNarrative, Commendation, Call];

@@ -5,6 +5,7 @@ import type { Actor } from '../common/auth/actor';
 import { ContractsService } from '../modules/disbursements/contracts.service';
 import { DisbursementsService } from '../modules/disbursements/disbursements.service';
 import { DISBURSEMENT_KIND_LABELS } from '../modules/disbursements/disbursements.labels';
+import { OUTCOME_FIELDS } from '../modules/disbursements/disbursements.labels';
 import { AcceptanceDto, ContractDto, RequestDisbursementDto } from '../modules/disbursements/dto/disbursement.dto';
 import { amount, FormBody, optionalText, text } from './forms/form-input';
 import { validated } from './forms/form-validation';
@@ -13,6 +14,16 @@ import { PageController } from './page-controller';
 import { FileSteps } from './pages/file-steps';
 import { moneyVi } from './web-views';
 import { PageActor, PageRoles, WebRequest } from './web-context';
+
+/**
+ * The outcomes typed in the acceptance form (kết quả của đề án): none when every field is blank;
+ * otherwise each field, a blank one as 0, and anything not a whole number left for validation to name.
+ */
+export function outcomesOf(body: FormBody): Record<string, number | string> | undefined {
+  const typed = OUTCOME_FIELDS.map((field) => [field, optionalText(body, `outcomes.${field}`)] as const);
+  if (typed.every(([, value]) => value === undefined)) return undefined;
+  return Object.fromEntries(typed.map(([field, value]) => [field, value === undefined ? 0 : /^\d{1,9}$/.test(value) ? Number.parseInt(value, 10) : value]));
+}
 
 /**
  * A file's steps after its decision: the contract (hợp đồng), the acceptance (nghiệm thu) and the
@@ -45,6 +56,7 @@ export class ExecutionPagesController {
         date: text(body, 'date'),
         minutesNo: optionalText(body, 'minutesNo'),
         note: optionalText(body, 'note'),
+        outcomes: outcomesOf(body),
       });
       const app = await this.contracts.accept(actor, id, dto);
       return app.status === 'accepted' ? 'Đã ghi nhận nghiệm thu đạt; cơ sở được yêu cầu nộp quyết toán.' : 'Đã ghi nhận nghiệm thu không đạt.';

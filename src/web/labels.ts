@@ -1,3 +1,5 @@
+import { OUTCOME_LABELS } from '../modules/disbursements/disbursements.labels';
+
 /** Names of the API's fields, for an error listed above a form rather than beside its field. */
 export const FIELD_LABELS: Record<string, string> = {
   email: 'Email',
@@ -92,6 +94,17 @@ export const FIELD_LABELS: Record<string, string> = {
   from: 'Từ ngày',
   to: 'Đến ngày',
   format: 'Định dạng',
+  items: 'Kế hoạch',
+  plannedCount: 'Số đề án',
+  plannedBudget: 'Dự toán',
+  results: 'Kết quả đạt được',
+  difficulties: 'Khó khăn, vướng mắc',
+  causes: 'Nguyên nhân',
+  proposals: 'Đề xuất, kiến nghị',
+  personName: 'Cá nhân được khen thưởng',
+  form: 'Hình thức khen thưởng',
+  outcomes: 'Kết quả của đề án',
+  ...Object.fromEntries(Object.entries(OUTCOME_LABELS).map(([field, label]) => [`outcomes.${field}`, label])),
 };
 
 /** A field's label, for `costLines[2].unitPrice` too ("Chi phí, dòng 3: Đơn giá"). */
@@ -100,7 +113,20 @@ export function fieldLabel(field: string): string {
   if (scope) return `Phạm vi phụ trách: ${scope[1] === 'unitIds' ? 'đơn vị' : 'loại hoạt động'} thứ ${Number(scope[2]) + 1}`;
   const row = /^(\w+)\[(\d+)\]\.?(\w+)?$/.exec(field);
   if (row) {
-    const inner: Record<string, string> = { description: 'Nội dung', quantity: 'Số lượng', unitPrice: 'Đơn giá', eligible: 'Được hỗ trợ', amount: 'Số tiền', documentRef: 'Chứng từ', unitId: 'Đơn vị', weight: 'Trọng số' };
+    const inner: Record<string, string> = {
+      description: 'Nội dung',
+      quantity: 'Số lượng',
+      unitPrice: 'Đơn giá',
+      eligible: 'Được hỗ trợ',
+      amount: 'Số tiền',
+      documentRef: 'Chứng từ',
+      unitId: 'Đơn vị',
+      weight: 'Trọng số',
+      activityTypeCode: 'Loại hoạt động',
+      fundCode: 'Nguồn kinh phí',
+      plannedCount: 'Số đề án',
+      plannedBudget: 'Dự toán',
+    };
     const base = FIELD_LABELS[row[1]] ?? row[1];
     return `${base}, dòng ${Number(row[2]) + 1}${row[3] ? `: ${inner[row[3]] ?? row[3]}` : ''}`;
   }

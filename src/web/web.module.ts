@@ -12,6 +12,7 @@ import { EstablishmentsModule } from '../modules/establishments/establishments.m
 import { LedgerModule } from '../modules/ledger/ledger.module';
 import { NotificationsModule } from '../modules/notifications/notifications.module';
 import { OrganizationModule } from '../modules/organization/organization.module';
+import { ProgrammeModule } from '../modules/programme/programme.module';
 import { ReconciliationModule } from '../modules/reconciliation/reconciliation.module';
 import { ReportsModule } from '../modules/reports/reports.module';
 import { SettlementModule } from '../modules/settlement/settlement.module';
@@ -47,6 +48,7 @@ import { WorkQueueService } from './pages/work-queue.service';
 import { PaymentPagesController } from './payment-pages.controller';
 import { ReconciliationPagesController } from './reconciliation-pages.controller';
 import { ReportPagesController } from './report-pages.controller';
+import { ProgrammePagesController } from './programme-pages.controller';
 import { DocumentRegisterPagesController } from './document-register-pages.controller';
 import { WebSessionService } from './session/web-session.service';
 import { WebGuard } from './session/web.guard';
@@ -73,6 +75,7 @@ import { WebViews } from './web-views';
     LedgerModule,
     NotificationsModule,
     OrganizationModule,
+    ProgrammeModule,
     ReconciliationModule,
     ReportsModule,
     SettlementModule,
@@ -95,6 +98,7 @@ import { WebViews } from './web-views';
     PaymentPagesController,
     ReconciliationPagesController,
     ReportPagesController,
+    ProgrammePagesController,
     DocumentRegisterPagesController,
     AdminUnitPagesController,
     AdminActivityPagesController,

@@ -15,8 +15,9 @@ const ACTIVITIES = ['demo_model', 'machinery', 'technology_line', 'product_selec
 const FUNDED_STATUSES = ['approved', 'contracted', 'accepted', 'settlement_submitted', 'settled'];
 
 /**
- * Seeds a year of 10,000 files and 100,000 ledger transfers: the fund, appropriation and split
- * allocation through the API, then files, accounts and transfers by bulk SQL, each account's
+ * Seeds a year of 10,000 files and 100,000 ledger transfers: the fund, appropriation, split
+ * allocation, the year's plan (350 lines) and the review's assessment through the API, then files,
+ * accounts, transfers, 4,800 acceptances with outcomes and 50 commendations by bulk SQL, each account's
  * stored balance equal to the sum of its transfers (the trial balance holds). Then times the
  * annual review in every format and watches the service's memory, and probes /health and the
  * budget summary while a PDF renders. Prints; asserts nothing.
@@ -26,11 +27,12 @@ export async function benchReports(env: BenchEnv): Promise<string> {
   const finance = await env.token(['finance']);
   const auth = { authorization: `Bearer ${finance.token}` };
   const json = { ...auth, 'content-type': 'application/json' };
-  const post = async (path: string, body: object) => {
-    const res = await fetch(`${env.base}/api/v1${path}`, { method: 'POST', headers: { ...json, 'idempotency-key': randomUUID() }, body: JSON.stringify(body) });
+  const send = async (method: 'POST' | 'PUT', path: string, body: object) => {
+    const res = await fetch(`${env.base}/api/v1${path}`, { method, headers: { ...json, 'idempotency-key': randomUUID() }, body: JSON.stringify(body) });
     if (res.status >= 300) throw new Error(`${path}: ${res.status} ${await res.text()}`);
     return res.json();
   };
+  const post = (path: string, body: object) => send('POST', path, body);
 
   const seedStarted = performance.now();
   const unitIds = await seedUnits(env, UNITS);
@@ -42,7 +44,19 @@ export async function benchReports(env: BenchEnv): Promise<string> {
   const [allocations] = (await env.pool.query("SELECT id, unit_id FROM ledger_accounts WHERE kind = 'allocation' AND fund_id = ?", [fund.id])) as unknown as [Array<{ id: string; unit_id: string }>];
   const allocationOf = new Map(allocations.map((a) => [a.unit_id, a.id]));
 
+  // The year's plan: every activity type in every unit (350 lines), through the API.
+  await send('PUT', `/plans/${YEAR}`, {
+    items: unitIds.flatMap((unitId, u) => ACTIVITIES.map((activityTypeCode, a) => ({ activityTypeCode, unitId, fundCode: 'KCDP', plannedCount: 20 + ((u + a) % 10), plannedBudget: String(2_500_000_000 + ((u * 7 + a) % 13) * 100_000_000) }))),
+  });
+  await send('PUT', `/reports/annual/${YEAR}/narrative`, {
+    results: 'Hoàn thành phần lớn kế hoạch năm.\nCác đề án đã nghiệm thu phát huy hiệu quả.',
+    difficulties: 'Giá thiết bị tăng.',
+    causes: 'Biến động thị trường.',
+    proposals: 'Bổ sung kinh phí.',
+  });
+
   const files: SeedFile[] = [];
+  const acceptances: unknown[][] = [];
   const accounts: unknown[][] = [];
   const transfers: unknown[][] = [];
   const committedByUnit = new Map<string, bigint>();
@@ -72,6 +86,11 @@ export async function benchReports(env: BenchEnv): Promise<string> {
       decisionDate: funded ? `${YEAR}-03-15` : null,
     });
     if (!funded) continue;
+    // Files past acceptance record what they achieved (one in five accepted without outcomes).
+    if (['accepted', 'settlement_submitted', 'settled'].includes(status)) {
+      const outcomes = i % 5 === 0 ? [null, null, null, null, null, null] : [i % 20, i % 35, i % 15, i % 3, i % 40, i % 2];
+      acceptances.push([newId(), id, `${YEAR}-09-15`, `${i}/BB-NT`, `${YEAR}-09-30`, ...outcomes, finance.id]);
+    }
     const payments = paymentsPerFile(i);
     const paid = BigInt(payments) * 5_000_000n;
     const commitmentId = newId();
@@ -84,6 +103,19 @@ export async function benchReports(env: BenchEnv): Promise<string> {
   }
   await insertFiles(env, files);
   await insertBatches(env, 'INSERT INTO ledger_accounts (id, fund_id, fiscal_year, kind, unit_id, application_id, natural_key, balance, created_at)', accounts, '(?,?,?,?,?,?,?,?,NOW(3))');
+  await insertBatches(
+    env,
+    'INSERT INTO acceptances (id, application_id, result, accepted_date, minutes_no, settlement_due_date, jobs_created, jobs_kept, women_workers, disabled_workers, trainees, models_built, created_by, created_at)',
+    acceptances,
+    "(?,?,'passed',?,?,?,?,?,?,?,?,?,?,NOW(3))",
+  );
+  // A commendation of each unit (decided in the year: written here, as the API takes no future date).
+  await insertBatches(
+    env,
+    'INSERT INTO commendations (id, fiscal_year, unit_id, recipient_key, form, decision_no, decision_date, reason, created_by, created_at)',
+    unitIds.map((unitId, u) => [newId(), YEAR, unitId, `u:${unitId}`, 'Giấy khen của Giám đốc Sở', `${u + 1}/QĐ-SCT`, `${YEAR}-12-20`, 'Hoàn thành xuất sắc kế hoạch khuyến công năm', finance.id]),
+    '(?,?,?,?,?,?,?,?,?,NOW(3))',
+  );
   await insertBatches(
     env,
     'INSERT INTO ledger_transfers (id, fund_id, fiscal_year, kind, debit_account_id, credit_account_id, amount, reference, unit_id, application_id, capacity, created_at)',
@@ -118,6 +150,10 @@ export async function benchReports(env: BenchEnv): Promise<string> {
     if (res.status !== 200) throw new Error(`annual ${format}: ${res.status} ${body.toString().slice(0, 300)}`);
     return { seconds, bytes: body.length, peak, largest, cpu };
   };
+
+  // What the review holds of the programme (read once, outside the timings).
+  const review = (await (await fetch(`${env.base}/api/v1/reports/annual/${YEAR}`, { headers: auth })).json()) as { plan: unknown[]; outcomes: { acceptedFiles: number; jobsCreated: number }; commendations: unknown[] };
+  const programme = `review holds ${review.plan.length} plan rows, the outcomes of ${review.outcomes.acceptedFiles.toLocaleString('en')} accepted files (${review.outcomes.jobsCreated.toLocaleString('en')} jobs created) and ${review.commendations.length} commendations`;
 
   const rows: Array<Record<string, string | number>> = [];
   const targets: Record<string, string> = { json: '< 2 s', csv: '< 10 s', xlsx: '< 10 s', pdf: '< 15 s, < 600 MB' };
@@ -154,7 +190,8 @@ export async function benchReports(env: BenchEnv): Promise<string> {
     target: '< 100 ms',
   }));
   return [
-    `Annual review (${FILES.toLocaleString('en')} files, ${Number(n).toLocaleString('en')} transfers, ${UNITS} units, ${COMMUNES} communes; seeded in ${seedSeconds.toFixed(1)} s; trial balance holds: ${trial.balanced})`,
+    `Annual review (${FILES.toLocaleString('en')} files, ${Number(n).toLocaleString('en')} transfers, ${UNITS} units, ${COMMUNES} communes, ${UNITS * ACTIVITIES.length} plan lines, ${acceptances.length.toLocaleString('en')} acceptances with outcomes, ${UNITS} commendations; seeded in ${seedSeconds.toFixed(1)} s; trial balance holds: ${trial.balanced})`,
+    programme,
     `service: ${pids.length} processes (cluster primary and HTTP workers), ${baseline.toFixed(0)} MB resident before the reports; machine load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (2 cores)`,
     table(rows),
     '',

@@ -14,6 +14,15 @@ import { Contract } from './contract.entity';
 import { DisbursementError } from './disbursements.error';
 import { AcceptanceDto, ContractDto } from './dto/disbursement.dto';
 import { assertHappened } from '../../common/past-date';
+import { ValidationFailed } from '../../common/http/domain-error';
+import { OUTCOME_FIELDS, type AcceptanceOutcomes } from './disbursements.labels';
+import { outcomesProblems } from './outcomes.rules';
+
+/** The outcomes an acceptance recorded, or null when it recorded none. */
+function outcomesOf(a: Acceptance): AcceptanceOutcomes | null {
+  if (a.jobsCreated === null) return null;
+  return Object.fromEntries(OUTCOME_FIELDS.map((f) => [f, a[f] ?? 0])) as AcceptanceOutcomes;
+}
 
 /** Days after `date` (YYYY-MM-DD) as YYYY-MM-DD. */
 export function addDays(date: string, days: number): string {
@@ -34,7 +43,7 @@ export class ContractsService {
   /** The file's contract and its latest acceptance (with the settlement due date), for whoever may see the file. */
   async contractAndAcceptance(actor: Actor, applicationId: string): Promise<{
     contract: { contractNo: string; signedDate: string } | null;
-    acceptance: { result: 'passed' | 'failed'; date: string; minutesNo: string; note: string | null; settlementDueDate: string | null } | null;
+    acceptance: { result: 'passed' | 'failed'; date: string; minutesNo: string; note: string | null; settlementDueDate: string | null; outcomes: AcceptanceOutcomes | null } | null;
   }> {
     const app = await this.files.findVisible(actor, applicationId);
     const em = this.tx.manager;
@@ -45,7 +54,7 @@ export class ContractsService {
     return {
       contract: contract ? { contractNo: contract.contractNo, signedDate: contract.signedDate } : null,
       acceptance: acceptance
-        ? { result: acceptance.result, date: acceptance.acceptedDate, minutesNo: acceptance.minutesNo, note: acceptance.note, settlementDueDate: acceptance.settlementDueDate }
+        ? { result: acceptance.result, date: acceptance.acceptedDate, minutesNo: acceptance.minutesNo, note: acceptance.note, settlementDueDate: acceptance.settlementDueDate, outcomes: outcomesOf(acceptance) }
         : null,
     };
   }
@@ -93,6 +102,7 @@ export class ContractsService {
   /**
    * Records an acceptance. Passed moves the file to `accepted` and starts the settlement due date
    * (the rule's settlementDueDays after the acceptance date); failed is recorded with its minutes.
+   * A passed one may record what the file achieved (outcomes), which the annual review totals.
    */
   async accept(actor: Actor, applicationId: string, dto: AcceptanceDto): Promise<ApplicationView> {
     const capacity = requireRole(actor, 'officer', 'head') as 'officer' | 'head';
@@ -100,6 +110,9 @@ export class ContractsService {
       const app = await this.files.open(actor, applicationId, 'accept', { lock: true });
       this.files.assertMayStep(app, 'accept', capacity);
       assertHappened({ field: 'date', date: dto.date, today: this.clock.today() });
+      const outcomes = dto.outcomes ? (Object.fromEntries(OUTCOME_FIELDS.map((f) => [f, dto.outcomes![f]])) as AcceptanceOutcomes) : null;
+      const problems = outcomesProblems({ result: dto.result, outcomes });
+      if (problems.length) throw new ValidationFailed(problems);
       const rule = await this.catalogue.ruleFor(app.activityTypeCode, app.fundSource, app.decisionDate!);
       const passed = dto.result === 'passed';
       const settlementDueDate = passed ? addDays(dto.date, rule.settlementDueDays) : null;
@@ -113,6 +126,7 @@ export class ContractsService {
         minutesNo,
         note: dto.note ?? null,
         settlementDueDate,
+        ...(outcomes ?? {}),
         createdBy: actor.id,
         createdAt: this.clock.now(),
       });
@@ -127,7 +141,7 @@ export class ContractsService {
         actor,
         capacity,
         note: dto.note ? `${outcome}. ${dto.note}` : outcome,
-        after: { result: dto.result, minutesNo, settlementDueDate },
+        after: { result: dto.result, minutesNo, settlementDueDate, ...(outcomes ? { outcomes } : {}) },
       });
       return this.files.view(app);
     });

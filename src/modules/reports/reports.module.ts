@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { BudgetModule } from '../budget/budget.module';
 import { OrganizationModule } from '../organization/organization.module';
+import { ProgrammeModule } from '../programme/programme.module';
 import { SettlementModule } from '../settlement/settlement.module';
 import { AnnualReportController } from './annual/annual-report.controller';
+import { AnnualProgrammeQueries } from './annual/annual-programme.queries';
 import { AnnualReportQueries } from './annual/annual-report.queries';
 import { AnnualReportService } from './annual/annual-report.service';
 import { GrantsExportController } from './grants/grants-export.controller';
@@ -17,11 +19,12 @@ import { ReportInputs } from './report-inputs';
 
 /** The annual review, period reports and the open-data export (the overdue report is its own module). */
 @Module({
-  imports: [BudgetModule, OrganizationModule, OverdueReportModule, ReportRenderingModule, SettlementModule],
+  imports: [BudgetModule, OrganizationModule, OverdueReportModule, ProgrammeModule, ReportRenderingModule, SettlementModule],
   controllers: [AnnualReportController, PeriodReportController, GrantsExportController, OpenDataController],
-  providers: [ReportInputs, AnnualReportQueries, AnnualReportService, PeriodReportQueries, PeriodReportService, GrantsExportService],
+  providers: [ReportInputs, AnnualReportQueries, AnnualProgrammeQueries, AnnualReportService, PeriodReportQueries, PeriodReportService, GrantsExportService],
   // The pages' period form runs the report itself, so a refused period is shown on the page; the
-  // public open-data page reads its year of grants.
-  exports: [PeriodReportService, GrantsExportService],
+  // public open-data page reads its year of grants; the plan page shows the annual review's plan,
+  // outcomes, assessment and commendations.
+  exports: [PeriodReportService, GrantsExportService, AnnualReportService],
 })
 export class ReportsModule {}

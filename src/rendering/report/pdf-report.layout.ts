@@ -1,6 +1,6 @@
 import { Decimal } from '../../common/money/decimal';
 import { cellForPeople, romanNumeral } from './cells';
-import type { BarChart, ReportDocument, ReportSection, ReportTable } from './report-document';
+import type { BarChart, ProseBlock, ReportDocument, ReportSection, ReportTable } from './report-document';
 import { officialDocument, PdfContent } from '../pdf/official-layout';
 import type { PdfDocumentDefinition } from '../pdf/pdf.service';
 import { officialLayout } from '../pdf/reports-directory';
@@ -127,8 +127,26 @@ export function chartContent(chart: BarChart): PdfContent {
   };
 }
 
+/**
+ * What a section says in words: each block's numbered heading kept on the page of its first
+ * paragraph, and the section's heading (with its note) on the page of the first block.
+ */
+export function proseContent(heading: PdfContent[], blocks: ProseBlock[]): PdfContent[] {
+  return blocks.map((block, i) => {
+    const paragraphs = block.text.split(/\n+/).filter((p) => p.trim() !== '');
+    const body = paragraphs.length ? paragraphs.map((p) => ({ text: p, style: 'prose' })) : [{ text: '(Chưa có nội dung.)', style: 'prose', italics: true }];
+    const opening = [...(i === 0 ? heading : []), { text: `${i + 1}. ${block.heading}`, style: 'proseHeading' }, body[0]];
+    return { stack: [{ stack: opening, unbreakable: true }, ...body.slice(1)] };
+  });
+}
+
 /** A section: its numbered heading, note and unit line heading its table, then its chart. */
 function sectionContent(section: ReportSection, index: number, tableWidth: number): PdfContent[] {
+  if (section.prose) {
+    const heading: PdfContent[] = [{ text: `${romanNumeral(index + 1)}. ${section.title}`, style: 'section' }];
+    if (section.note) heading.push({ text: section.note, style: 'note' });
+    return section.prose.length ? proseContent(heading, section.prose) : heading;
+  }
   const headings: Array<Record<string, unknown>> = [{ text: `${romanNumeral(index + 1)}. ${section.title}`, style: 'section' }];
   if (section.note) headings.push({ text: section.note, style: 'note' });
   if (section.table.columns.some((c) => c.kind === 'money')) headings.push({ text: 'Đơn vị tính: đồng (ngoại tệ theo mã tiền ghi trên dòng)', style: 'unitLine' });

@@ -1,7 +1,7 @@
 import { Money } from '../../common/money/decimal';
 import { cellForMachines, cellForPeople, romanNumeral } from './cells';
 import { csvField, renderCsv, UTF8_BOM } from './csv.renderer';
-import { columnWidths } from './pdf-report.layout';
+import { columnWidths, reportPdf } from './pdf-report.layout';
 import type { ReportDocument } from './report-document';
 import { totalsRows } from './table-totals';
 import { sheetName, spreadsheetNumber } from './xlsx.renderer';
@@ -83,5 +83,35 @@ describe('PDF widths', () => {
     const widths = columnWidths([2, 1, 1]);
     expect(widths).toEqual(['50%', '25%', '25%']);
     expect(columnWidths([3, 1, 1, 1]).reduce((s, w) => s + Number.parseFloat(w), 0)).toBeCloseTo(100, 5);
+  });
+});
+
+describe('PDF prose sections', () => {
+  it('prints a section written in words as headed paragraphs, not as its table, the heading kept with the first block', () => {
+    const doc: ReportDocument = {
+      fileName: 'x',
+      numberSuffix: 'BC',
+      title: 'Báo cáo',
+      sections: [
+        {
+          key: 'assessment',
+          title: 'Đánh giá chung',
+          table: { columns: [{ key: 'heading', header: 'Nội dung', kind: 'text' }, { key: 'text', header: 'Đánh giá', kind: 'text' }], rows: [{ cells: { heading: 'Kết quả đạt được', text: 'Một.\n\nHai.' } }] },
+          prose: [
+            { heading: 'Kết quả đạt được', text: 'Một.\n\nHai.' },
+            { heading: 'Khó khăn, vướng mắc', text: '' },
+          ],
+        },
+      ],
+      signers: [],
+      generatedAt: new Date(),
+    };
+    const json = JSON.stringify(reportPdf(doc, { issuingBody: 'SỞ CÔNG THƯƠNG', place: 'Đồng Tháp', date: '2026-12-01' }).content);
+    expect(json).not.toContain('"table"');
+    expect(json).not.toContain('Đánh giá"');
+    const texts = [...json.matchAll(/"text":"([^"]*)"/g)].map((m) => m[1]);
+    expect(texts).toEqual(expect.arrayContaining(['I. Đánh giá chung', '1. Kết quả đạt được', 'Một.', 'Hai.', '2. Khó khăn, vướng mắc', '(Chưa có nội dung.)']));
+    // the section's heading and the first block's heading and paragraph in one unbreakable stack
+    expect(json).toMatch(/\{"stack":\[\{"text":"I\. Đánh giá chung","style":"section"\},\{"text":"1\. Kết quả đạt được","style":"proseHeading"\},\{"text":"Một\.","style":"prose"\}\],"unbreakable":true\}/);
   });
 });

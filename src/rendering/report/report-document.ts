@@ -45,6 +45,12 @@ export interface BarChart {
   bars: Array<{ label: string; values: [Money, Money] }>;
 }
 
+/** A part of a section written in words (an assessment): its heading and paragraphs (`\n` between them). */
+export interface ProseBlock {
+  heading: string;
+  text: string;
+}
+
 export interface ReportSection {
   /** Short name: the XLSX sheet and the CSV block are named after it. */
   key: string;
@@ -56,6 +62,11 @@ export interface ReportSection {
   note?: string;
   table: ReportTable;
   chart?: BarChart;
+  /**
+   * A section written in words: the PDF prints these headed paragraphs instead of the table;
+   * CSV and XLSX keep the table, which holds the same words (one row per block).
+   */
+  prose?: ProseBlock[];
 }
 
 export interface Signer {

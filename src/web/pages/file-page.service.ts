@@ -23,6 +23,7 @@ import { ApiLinks } from '../api-links';
 import { WebIdempotency } from '../forms/web-idempotency.service';
 import { DirectoryService } from './directory.service';
 import { askedOfOwner, lastStep } from './owner-requests';
+import { OUTCOME_FIELDS, OUTCOME_LABELS } from '../../modules/disbursements/disbursements.labels';
 
 /** The statement of a settlement, when the API serves it. */
 export const STATEMENT_ROUTE = '/api/v1/settlements/:id/statement.pdf';
@@ -113,6 +114,8 @@ export class FilePageService {
       fundName: funds.find((f) => f.code === app.fundCode)?.name ?? null,
       contract: works.contract,
       acceptance,
+      // The outcomes an acceptance records (the acceptance form asks for them; a passed one shows them).
+      outcomeFields: OUTCOME_FIELDS.map((field) => ({ field, label: OUTCOME_LABELS[field] })),
       disbursements,
       settlement,
       recoveries,

@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PageQuery } from '../../../common/http/page';
 import { IsCalendarDate, IsMoneyString, IsTreasuryRef } from '../../../common/http/validators';
+import { MAX_OUTCOME } from '../outcomes.rules';
 
 export class RequestDisbursementDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(26) applicationId: string;
@@ -44,6 +46,16 @@ export class ContractDto {
   @ApiProperty({ example: '2026-03-01' }) @IsCalendarDate() signedDate: string;
 }
 
+/** What a file achieved, as its acceptance minutes record it: whole numbers, 0 when none. */
+export class OutcomesDto {
+  @ApiProperty({ example: 12, minimum: 0, maximum: MAX_OUTCOME, description: 'Lao động có việc làm mới' }) @IsInt() @Min(0) @Max(MAX_OUTCOME) jobsCreated: number;
+  @ApiProperty({ example: 30, minimum: 0, maximum: MAX_OUTCOME, description: 'Lao động được duy trì việc làm' }) @IsInt() @Min(0) @Max(MAX_OUTCOME) jobsKept: number;
+  @ApiProperty({ example: 25, minimum: 0, maximum: MAX_OUTCOME, description: 'Trong đó lao động nữ' }) @IsInt() @Min(0) @Max(MAX_OUTCOME) womenWorkers: number;
+  @ApiProperty({ example: 2, minimum: 0, maximum: MAX_OUTCOME, description: 'Trong đó lao động khuyết tật' }) @IsInt() @Min(0) @Max(MAX_OUTCOME) disabledWorkers: number;
+  @ApiProperty({ example: 40, minimum: 0, maximum: MAX_OUTCOME, description: 'Người được đào tạo, tập huấn' }) @IsInt() @Min(0) @Max(MAX_OUTCOME) trainees: number;
+  @ApiProperty({ example: 1, minimum: 0, maximum: MAX_OUTCOME, description: 'Mô hình trình diễn được xây dựng' }) @IsInt() @Min(0) @Max(MAX_OUTCOME) modelsBuilt: number;
+}
+
 export class AcceptanceDto {
   @ApiProperty({ enum: ['passed', 'failed'] }) @IsIn(['passed', 'failed']) result: 'passed' | 'failed';
   @ApiProperty({ example: '2026-10-15' }) @IsCalendarDate() date: string;
@@ -54,4 +66,9 @@ export class AcceptanceDto {
   @MaxLength(64)
   minutesNo?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) note?: string;
+  @ApiPropertyOptional({ type: OutcomesDto, description: 'Kết quả của đề án (chỉ khi nghiệm thu đạt)' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OutcomesDto)
+  outcomes?: OutcomesDto;
 }

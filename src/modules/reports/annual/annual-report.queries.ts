@@ -6,6 +6,7 @@ import { type ApplicationStatus } from '../../applications/application-statuses'
 import { statusLabel } from '../../applications/applications.labels';
 import { BudgetSummaryService } from '../../budget/budget-summary.service';
 import { OverdueReportService } from '../overdue/overdue-report.service';
+import { latestActivityNames } from './activity-names.query';
 import { addInto, FUNDED_STATUSES, zero } from '../reports.rules';
 import { SETTLEMENT_STATUS_LABELS } from '../../settlement/settlement.labels';
 import { SettlementService } from '../../settlement/settlement.service';
@@ -206,13 +207,7 @@ export class AnnualReportQueries {
 
   private async byActivity(fiscalYear: number, unitId: string | null): Promise<ActivityFigures[]> {
     const groups = await this.byDimension('activity_type_code', fiscalYear, unitId);
-    // The name of each activity type: its latest version's.
-    const names: Row[] = await this.tx.manager.query(
-      `SELECT r.code, r.name FROM activity_rules r
-        JOIN (SELECT code, MAX(effective_from) AS latest FROM activity_rules GROUP BY code) v ON v.code = r.code AND v.latest = r.effective_from
-        ORDER BY r.created_at`,
-    );
-    const nameOf = new Map(names.map((r) => [String(r.code), String(r.name)]));
+    const nameOf = await latestActivityNames(this.tx.manager);
     return [...groups.values()]
       .map(({ key, ...g }) => ({ code: key, name: key ? (nameOf.get(key) ?? key) : null, ...g }))
       .sort((a, b) => (a.code ?? '\uffff').localeCompare(b.code ?? '\uffff') || a.currency.localeCompare(b.currency));

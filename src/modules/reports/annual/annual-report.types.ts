@@ -1,4 +1,6 @@
 import type { Money } from '../../../common/money/decimal';
+import type { AcceptanceOutcomes } from '../../disbursements/disbursements.labels';
+import type { CommendationView, NarrativeView } from '../../programme/programme.types';
 
 /** The annual review's figures, computed once (money as Decimal); JSON, CSV, XLSX and PDF are views of it. */
 export interface AnnualFigures {
@@ -140,4 +142,57 @@ export interface CurrencyTotals extends Execution {
   unallocated: Money;
   approvedSupport: Money;
   applications: number;
+}
+
+/**
+ * The programme's part of the annual review (issue 20): the plan set against what was done, what
+ * the accepted files achieved, the assessment and the commendations.
+ */
+export interface ProgrammeFigures {
+  plan: PlanRow[];
+  planTotals: PlanTotals[];
+  outcomes: OutcomeTotals & { byActivityType: OutcomeGroup[] };
+  /** Null before anyone wrote it, and in a unit's review (the assessment is the province's). */
+  narrative: NarrativeView | null;
+  commendations: CommendationView[];
+}
+
+/** One (activity type, unit, fund): planned files and budget, and what was approved and paid. */
+export interface PlanRow {
+  /** Null for money paid on file accounts without a file (none in practice; kept so the rows add up to the ledger). */
+  activityTypeCode: string | null;
+  activityTypeName: string | null;
+  unitId: string;
+  unitCode: string | null;
+  unitName: string | null;
+  fundCode: string;
+  currency: string;
+  /** Whether the plan has this line (false: done outside the plan). */
+  inPlan: boolean;
+  plannedCount: number;
+  plannedBudget: Money;
+  /** Files holding an approval in force. */
+  actualCount: number;
+  approvedSupport: Money;
+  disbursed: Money;
+}
+
+export interface PlanTotals {
+  currency: string;
+  plannedCount: number;
+  plannedBudget: Money;
+  actualCount: number;
+  approvedSupport: Money;
+  disbursed: Money;
+}
+
+/** What the files accepted as passed recorded: their number, how many recorded outcomes, and the outcomes added up. */
+export interface OutcomeTotals extends AcceptanceOutcomes {
+  acceptedFiles: number;
+  reportedFiles: number;
+}
+
+export interface OutcomeGroup extends OutcomeTotals {
+  code: string;
+  name: string | null;
 }
