@@ -18,15 +18,7 @@ import type { CallQuery } from './dto/call-query.dto';
 import type { CreateCallDto } from './dto/create-call.dto';
 
 /** What the applications module needs of the call a file is filed under. */
-export interface CallFacts {
-  id: string;
-  title: string;
-  fiscalYear: number;
-  fundCode: string;
-  activityTypeCodes: string[];
-  opensOn: string;
-  closesOn: string;
-}
+export type CallFacts = Pick<CallView, 'id' | 'title' | 'fiscalYear' | 'fundCode' | 'activityTypeCodes' | 'opensOn' | 'closesOn'>;
 
 /**
  * Calls for applications (đợt tiếp nhận hồ sơ): a leader or a head opens one for a fund's year and
