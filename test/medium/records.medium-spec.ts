@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
+import { FixedClock } from '../../src/common/clock';
 import { newId } from '../../src/common/ids';
 import { IdempotencyService } from '../../src/common/http/idempotency.service';
 import { TransactionRunner } from '../../src/database/transaction';
@@ -273,18 +274,48 @@ describe('records: document bytes and housekeeping', () => {
       expect(purge).toHaveBeenCalledTimes(1);
     });
 
-    it('is put on the schedule every HOUSEKEEPING_INTERVAL_MINUTES, and not at all with 0 (as in the tests)', async () => {
-      expect(u.get(SchedulerRegistry).getIntervals()).not.toContain('housekeeping');
-      const registry = new SchedulerRegistry();
-      const scheduled = new HousekeepingService(
+    /** An instance of the service on this database with its own clock, as another process would be. */
+    const instance = (clock: FixedClock, registry = new SchedulerRegistry()) =>
+      new HousekeepingService(
         db,
         Object.assign(new AppConfig(), { HOUSEKEEPING_INTERVAL_MINUTES: 30 }),
+        clock,
         registry,
         u.get(IdempotencyService),
         u.get(AuthService),
         u.get(WebSessionService),
         documents,
       );
+
+    it('on the schedule, runs the jobs once an interval however many instances fire in it', async () => {
+      const purge = jest.spyOn(u.get(IdempotencyService), 'purgeOlderThan');
+      try {
+        const start = new Date('2099-01-01T00:01:00Z'); // the first minute of a 30-minute slot
+        const clockA = new FixedClock(start);
+        const clockB = new FixedClock(new Date(start.getTime() + 7 * 60_000));
+        const [a, b] = [instance(clockA), instance(clockB)];
+        expect((await a.runIfDue()).ran).toBe(true);
+        // B's timer fires later in the same interval: A has done the work.
+        expect((await b.runIfDue()).ran).toBe(false);
+        expect((await a.runIfDue()).ran).toBe(false);
+        expect(purge).toHaveBeenCalledTimes(1);
+        // The next interval: whichever fires first runs, the other skips.
+        clockB.set(new Date(start.getTime() + 31 * 60_000));
+        clockA.set(new Date(start.getTime() + 40 * 60_000));
+        expect((await b.runIfDue()).ran).toBe(true);
+        expect((await a.runIfDue()).ran).toBe(false);
+        expect(purge).toHaveBeenCalledTimes(2);
+        // A run asked for by hand is not held back by the schedule.
+        expect((await a.run()).ran).toBe(true);
+      } finally {
+        purge.mockRestore();
+      }
+    });
+
+    it('is put on the schedule every HOUSEKEEPING_INTERVAL_MINUTES, and not at all with 0 (as in the tests)', async () => {
+      expect(u.get(SchedulerRegistry).getIntervals()).not.toContain('housekeeping');
+      const registry = new SchedulerRegistry();
+      const scheduled = instance(new FixedClock(), registry);
       scheduled.onApplicationBootstrap();
       try {
         expect(registry.getIntervals()).toEqual(['housekeeping']);
