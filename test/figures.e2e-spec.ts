@@ -16,6 +16,7 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
  * settlement (API, the producer's and finance's pages), every section of the annual report and
  * the budget summary say the same thing about what was paid, is still to pay or to recover. Each
  * walk has a year and a fund of its own (2066, 2067), so the report's sections hold its file only.
+ * A third walk cancels a file after an advance (2088): its recovery is told alike everywhere.
  * Also: the period report counts payments the treasury sent back (2068), and the file page offers
  * no request that can only be refused (2069).
  */
@@ -74,6 +75,8 @@ describe('one source for every figure', () => {
     settlement?: { paid: string; recovered: string; balance: string | null };
     /** The recovery still outstanding (section VII), if any. */
     outstanding?: string;
+    /** The file's recovery as its page lists it: owed, received, still outstanding. */
+    recovery?: { amount: string; received: string; outstanding: string };
   }
 
   /**
@@ -122,6 +125,12 @@ describe('one source for every figure', () => {
 
     // The file page (owner) and, once filed, the settlement: API and pages.
     const filePage = (await browsers.owner.get(`/ho-so/${id}`)).text;
+    // Its payments: each paid one listed with its amount, and nothing listed as paid that was not.
+    const paidRows = [...filePage.matchAll(/<td class="num">([^<]+)<\/td><td>Đã chi<\/td>/g)].map((m) => m[1]);
+    expect(paidRows.sort()).toEqual(disbursements.filter((d: Json) => d.status === 'paid').map((d: Json) => vi(d.amount)).sort());
+    // Its recovery, if one was opened: owed, received and outstanding as the records say now.
+    const recoveryLines = [...filePage.matchAll(/<li>Phải thu hồi ([^,]+), đã thu ([^,]+), còn ([^ ]+(?: ₫)?) —/g)].map((m) => m.slice(1, 4));
+    expect(recoveryLines).toEqual(expected.recovery ? [[vi(expected.recovery.amount), vi(expected.recovery.received), vi(expected.recovery.outstanding)]] : []);
     if (!settlementId) {
       expect(reportSettlement).toBeUndefined();
       return;
@@ -190,13 +199,35 @@ describe('one source for every figure', () => {
     await w.check(settlementId);
     const approved = await w.approve(settlementId);
     expect(approved).toMatchObject({ finalSupport: '40000000', paid: '70000000', balance: '-30000000', released: '30000000' });
-    await agree(c, id, settlementId, { status: 'settlement_submitted', committed: '0', disbursed: '70000000', recovered: '0', settlement: { paid: '70000000', recovered: '0', balance: '-30000000' }, outstanding: '30000000' }, browsers);
+    await agree(c, id, settlementId, { status: 'settlement_submitted', committed: '0', disbursed: '70000000', recovered: '0', settlement: { paid: '70000000', recovered: '0', balance: '-30000000' }, outstanding: '30000000', recovery: { amount: '30000000', received: '0', outstanding: '30000000' } }, browsers);
 
     await w.receive(approved.recoveryId, '10000000');
-    await agree(c, id, settlementId, { status: 'settlement_submitted', committed: '0', disbursed: '70000000', recovered: '10000000', settlement: { paid: '70000000', recovered: '10000000', balance: '-20000000' }, outstanding: '20000000' }, browsers);
+    await agree(c, id, settlementId, { status: 'settlement_submitted', committed: '0', disbursed: '70000000', recovered: '10000000', settlement: { paid: '70000000', recovered: '10000000', balance: '-20000000' }, outstanding: '20000000', recovery: { amount: '30000000', received: '10000000', outstanding: '20000000' } }, browsers);
 
     await w.receive(approved.recoveryId, '20000000');
-    await agree(c, id, settlementId, { status: 'settled', committed: '0', disbursed: '70000000', recovered: '30000000', settlement: { paid: '70000000', recovered: '30000000', balance: '0' } }, browsers);
+    await agree(c, id, settlementId, { status: 'settled', committed: '0', disbursed: '70000000', recovered: '30000000', settlement: { paid: '70000000', recovered: '30000000', balance: '0' }, recovery: { amount: '30000000', received: '30000000', outstanding: '0' } }, browsers);
+  });
+
+  it('advance, then the file cancelled: the recovery the cancellation opens is told alike everywhere until it is received', async () => {
+    t.clock.set('2088-03-02T02:00:00Z');
+    const c = await cast(t, 2088);
+    const w = walk(c);
+    const browsers = { owner: await pages(c.applicant), finance: await pages(c.finance) };
+    const id = await approvedFile(t, c, { eligibleCost: '200000000', approvedSupport: '100000000' });
+    await w.contract(id);
+    await w.pay(await w.advance(id, '70000000'));
+    await agree(c, id, null, { status: 'contracted', committed: '30000000', disbursed: '70000000', recovered: '0' }, browsers);
+
+    const cancelled = (await t.http.post(api(`/applications/${id}/cancel`)).set(c.leader.auth).send({ reason: 'Cơ sở dừng dự án' }).expect(200)).body;
+    expect(cancelled).toMatchObject({ status: 'cancelled', recoveryId: expect.any(String) });
+    // What was not paid goes back to the unit; what was paid is owed back.
+    await agree(c, id, null, { status: 'cancelled', committed: '0', disbursed: '70000000', recovered: '0', outstanding: '70000000', recovery: { amount: '70000000', received: '0', outstanding: '70000000' } }, browsers);
+
+    await w.receive(cancelled.recoveryId, '25000000');
+    await agree(c, id, null, { status: 'cancelled', committed: '0', disbursed: '70000000', recovered: '25000000', outstanding: '45000000', recovery: { amount: '70000000', received: '25000000', outstanding: '45000000' } }, browsers);
+
+    await w.receive(cancelled.recoveryId, '45000000');
+    await agree(c, id, null, { status: 'cancelled', committed: '0', disbursed: '70000000', recovered: '70000000', recovery: { amount: '70000000', received: '70000000', outstanding: '0' } }, browsers);
   });
 
   it('the period report counts a payment the treasury sent back: paid in the period it left, back in the period it returned', async () => {
