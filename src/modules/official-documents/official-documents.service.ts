@@ -89,7 +89,7 @@ export class OfficialDocumentsService {
     if (!this.tx.inTransaction) throw new Error('a paper is registered inside the transaction of the step that issues it');
     const issuedOn = request.issuedOn ?? this.clock.today();
     const year = Number.parseInt(issuedOn.slice(0, 4), 10);
-    const people = await this.users.signatoriesOf([request.signer.id, request.signer.onBehalfOf ?? '']);
+    const people = await this.users.signatoriesOf([request.signer.id, request.signer.onBehalfOf ?? ''], issuedOn);
     const signer = people.get(request.signer.id);
     if (!signer) throw new Error(`the signer ${request.signer.id} is not a user`);
     const form = await this.formOf(signer, request.signer.capacity);
@@ -164,7 +164,7 @@ export class OfficialDocumentsService {
 
   private async formOf(signer: Signatory, capacity: string): Promise<SigningFormResult> {
     const unitKind = signer.unitId ? ((await this.units.describe([signer.unitId])).get(signer.unitId)?.kind ?? null) : null;
-    return signingForm({ capacity, signer: { roles: signer.roles, deputy: signer.deputy, unitKind } });
+    return signingForm({ capacity, signer: { roles: signer.roles, deputy: signer.deputy, unitKind, acting: signer.acting } });
   }
 
   /** The register of a year (this year by default), optionally of one type, in the order the numbers were given. Staff. */
