@@ -37,3 +37,12 @@ export async function docxText(docx: Buffer): Promise<string> {
 export function flat(text: string): string {
   return text.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
 }
+
+/** The text of each page of a PDF, first page first (poppler's pdfinfo and pdftotext, page by page). */
+export function pdfPages(pdf: Buffer): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'kcfund-pages-'));
+  const file = join(dir, 'r.pdf');
+  writeFileSync(file, pdf);
+  const count = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+  return Array.from({ length: count }, (_, i) => execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', String(i + 1), '-l', String(i + 1), file, '-'], { encoding: 'utf8' }));
+}
