@@ -45,10 +45,13 @@ describe("a report section's table in the PDF", () => {
     },
   });
   const document: ReportDocument = {
+    fileName: 'bao-cao',
+    numberSuffix: 'BC-SCT',
+    generatedAt: new Date('2026-03-05T03:00:00Z'),
     title: 'Báo cáo',
     sections: [section('a', 'Ghi chú', true), section('b', undefined, true), section('c', undefined, false)],
     signers: [],
-  } as ReportDocument;
+  };
   const tables = tablesOf(reportPdf(document, { issuingBody: 'Sở Công Thương', place: 'Đồng Tháp', date: '2026-03-05' }).content);
 
   it('carries its heading lines as header rows: headerRows is the headings and the column header', () => {

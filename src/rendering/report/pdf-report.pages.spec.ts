@@ -16,6 +16,9 @@ const LAST = 45;
 
 function twoSections(rows: number): ReportDocument {
   return {
+    fileName: 'bao-cao-thu',
+    numberSuffix: 'BC-SCT',
+    generatedAt: new Date('2026-03-05T03:00:00Z'),
     title: 'Báo cáo thử ngắt trang',
     sections: [
       {
@@ -37,7 +40,7 @@ function twoSections(rows: number): ReportDocument {
       },
     ],
     signers: [{ capacity: 'NGƯỜI LẬP BIỂU' }],
-  } as ReportDocument;
+  };
 }
 
 describe('a report section at the foot of a page (rendered, read back page by page)', () => {
