@@ -63,6 +63,9 @@ describe('the register of outgoing documents', () => {
     expect(typed.body.decisionNo).toBe('52/QĐ-SCT');
     const again = await t.http.post(api(`/applications/${b}/decide`)).set(c.leader.auth).send({ decision: 'approve', decisionNo: '52/QĐ-SCT' }).expect(409);
     expect(again.body).toMatchObject({ code: 'DUPLICATE', errors: [{ field: 'decisionNo' }] });
+    // "7/QĐ-SCT" is the "07/QĐ-SCT" the register issued above, leading zero or not
+    const unpadded = await t.http.post(api(`/applications/${b}/decide`)).set(c.leader.auth).send({ decision: 'approve', decisionNo: '7/QĐ-SCT' }).expect(409);
+    expect(unpadded.body).toMatchObject({ code: 'DUPLICATE', errors: [{ field: 'decisionNo' }] });
     expect((await t.http.get(api(`/applications/${b}`)).set(c.leader.auth).expect(200)).body).toMatchObject({ status: 'initialed', decisionNo: null });
     const next = await t.http.post(api(`/applications/${b}/decide`)).set(c.leader.auth).send({ decision: 'approve' }).expect(200);
     expect(next.body.decisionNo).toBe('51/QĐ-SCT');

@@ -11,7 +11,7 @@ import { Signatory, UsersService } from '../identity/users.service';
 import { UnitService } from '../organization/unit.service';
 import { ReportRenderer } from '../../rendering/report/report-renderer.service';
 import { documentRegisterDocument } from './document-register.document';
-import { documentNumber, documentSummary, nextSeq } from './document-register.rules';
+import { documentNumber, documentSummary, nextSeq, numberTaken } from './document-register.rules';
 import type { DocumentRegisterQuery } from './dto/document-register-query.dto';
 import { OFFICIAL_DOCUMENT_LABELS } from './official-documents.labels';
 import { OfficialDocumentsError } from './official-documents.error';
@@ -100,8 +100,10 @@ export class OfficialDocumentsService {
     let seq: number | null = null;
     let number: string;
     if (typed) {
-      const taken = await em.exists(OutgoingDocument, { where: { type: request.type, year, number: typed } });
-      if (taken) throw this.duplicate(request.type, typed, year);
+      // "7/QĐ-SCT" is the "07/QĐ-SCT" already issued: the year's numbers compared without leading zeros
+      // (read under the type's lock, so no number of the type is given meanwhile)
+      const numbers: Array<{ number: string }> = await em.query('SELECT number FROM outgoing_documents WHERE type = ? AND year = ?', [request.type, year]);
+      if (numberTaken(typed, numbers.map((r) => r.number))) throw this.duplicate(request.type, typed, year);
       number = typed;
     } else {
       const rows: Array<{ highest: number | string | null }> = await em.query('SELECT MAX(seq) AS highest FROM outgoing_documents WHERE type = ? AND year = ?', [request.type, year]);
