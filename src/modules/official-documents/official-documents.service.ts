@@ -169,13 +169,20 @@ export class OfficialDocumentsService {
     return signingForm({ capacity, signer: { roles: signer.roles, deputy: signer.deputy, unitKind, acting: signer.acting } });
   }
 
-  /** The register of a year (this year by default), optionally of one type, in the order the numbers were given. Staff. */
+  /** The register of a year (this year by default), optionally of one type, in number order (typed numbers last, as registered). Staff. */
   async registerOf(actor: Actor, query: DocumentRegisterQuery): Promise<{ year: number; type: OfficialDocumentType | null; items: RegisterEntryView[] }> {
     requireStaff(actor);
     const year = query.year ?? Number.parseInt(this.clock.today().slice(0, 4), 10);
     const qb = this.tx.manager.createQueryBuilder(OutgoingDocument, 'd').where('d.year = :year', { year });
     if (query.type) qb.andWhere('d.type = :type', { type: query.type });
-    const rows = await qb.orderBy('d.type', 'ASC').addOrderBy('d.issued_on', 'ASC').addOrderBy('d.id', 'ASC').getMany();
+    // number order: the register's own numbers by seq, then the typed ones in the order they were registered
+    const rows = await qb
+      .orderBy('d.type', 'ASC')
+      .addOrderBy('CASE WHEN d.seq IS NULL THEN 1 ELSE 0 END', 'ASC')
+      .addOrderBy('d.seq', 'ASC')
+      .addOrderBy('d.created_at', 'ASC')
+      .addOrderBy('d.id', 'ASC')
+      .getMany();
     return { year, type: query.type ?? null, items: await this.views(rows) };
   }
 
