@@ -89,6 +89,9 @@ GET    /api/v1/delegations/:id                        | between two other people
 DELETE /api/v1/delegations/:id                        | the leader's own                               | 401   403   403   403   403   403   403   404   404   404   204   404   403   403   403
 DELETE /api/v1/delegations/:id                        | the lead unit head's routine one               | 401   403   403   403   403   403   403   204   404   404   404   404   403   403   403
 DELETE /api/v1/delegations/:id                        | between two other people                       | 401   403   403   403   403   403   403   404   404   404   404   404   403   403   403
+POST   /api/v1/acting-appointments                    | a deputy director, days of its own             | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   201
+GET    /api/v1/acting-appointments                    | -                                              | 401   403   403   200   200   200   200   200   200   200   200   200   200   200   200
+DELETE /api/v1/acting-appointments/:id                | one made for the call                          | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   204
 GET    /api/v1/audit                                  | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   200   200
 GET    /api/v1/audit/verify                           | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   200   403
 #
@@ -291,6 +294,16 @@ function freeYearToClose(): number {
 }
 
 /**
+ * The matrix's acting appointments (one acting head at a time) each take a day of their own, in a
+ * year far from every test file's clock, so none acts on a day the matrix decides on.
+ */
+let actingDay = 0;
+function nextActingDays(): { validFrom: string; validTo: string } {
+  const day = new Date(Date.UTC(2089, 0, 1 + actingDay++)).toISOString().slice(0, 10);
+  return { validFrom: day, validTo: day };
+}
+
+/**
  * The matrix's holidays fall on weekdays of a year no other test file counts due dates in (the
  * calendar file uses 2076), each call its own day.
  */
@@ -447,6 +460,17 @@ const CALLS: Record<string, Call> = {
     path: (w, g) => `/api/v1/delegations/${g.id}`,
   },
   'DELETE /api/v1/delegations/:id | between two other people': { path: (w) => `/api/v1/delegations/${w.foreignDelegationId}` },
+  'POST /api/v1/acting-appointments | a deputy director, days of its own': {
+    path: () => '/api/v1/acting-appointments',
+    body: (w) => ({ userId: w.as.dep.id, ...nextActingDays(), reason: 'Giám đốc nghỉ phép' }),
+  },
+  'GET /api/v1/acting-appointments | -': { path: () => '/api/v1/acting-appointments' },
+  'DELETE /api/v1/acting-appointments/:id | one made for the call': {
+    given: fresh(async (w) =>
+      must<{ id: string }>(w.t.http.post('/api/v1/acting-appointments').set(w.as.adm.auth).send({ userId: w.as.dep.id, ...nextActingDays(), reason: 'Giám đốc đi học' }), 201, 'an acting appointment'),
+    ),
+    path: (w, g) => `/api/v1/acting-appointments/${g.id}`,
+  },
   'GET /api/v1/audit | -': { path: () => '/api/v1/audit' },
   'GET /api/v1/audit/verify | -': { path: () => '/api/v1/audit/verify' },
   'GET /api/v1/admin-units | the provinces and cities': { path: () => '/api/v1/admin-units' },

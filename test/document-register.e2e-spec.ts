@@ -63,6 +63,9 @@ describe('the register of outgoing documents', () => {
     expect(typed.body.decisionNo).toBe('52/QĐ-SCT');
     const again = await t.http.post(api(`/applications/${b}/decide`)).set(c.leader.auth).send({ decision: 'approve', decisionNo: '52/QĐ-SCT' }).expect(409);
     expect(again.body).toMatchObject({ code: 'DUPLICATE', errors: [{ field: 'decisionNo' }] });
+    // "7/QĐ-SCT" is the "07/QĐ-SCT" the register issued above, leading zero or not
+    const unpadded = await t.http.post(api(`/applications/${b}/decide`)).set(c.leader.auth).send({ decision: 'approve', decisionNo: '7/QĐ-SCT' }).expect(409);
+    expect(unpadded.body).toMatchObject({ code: 'DUPLICATE', errors: [{ field: 'decisionNo' }] });
     expect((await t.http.get(api(`/applications/${b}`)).set(c.leader.auth).expect(200)).body).toMatchObject({ status: 'initialed', decisionNo: null });
     const next = await t.http.post(api(`/applications/${b}/decide`)).set(c.leader.auth).send({ decision: 'approve' }).expect(200);
     expect(next.body.decisionNo).toBe('51/QĐ-SCT');
@@ -102,6 +105,29 @@ describe('the register of outgoing documents', () => {
     expect((await register({ year: YEAR, type: 'acceptance' }).expect(200)).body.items.map((i: { type: string }) => i.type)).toEqual(['acceptance', 'acceptance']);
     const rows = await t.app.get(DataSource).query('SELECT contract_no FROM contracts WHERE application_id = ?', [first]);
     expect(rows[0].contract_no).toBe(`01/${YEAR}/HĐ-TTKC`);
+  }, 90_000);
+
+  it('lists the register in number order, and numbers each year from 01 (across 31 December)', async () => {
+    // years no other file registers in (2072, 2073); the files approved while the clock stands in 2052
+    const [f1, f2, f3] = await Promise.all([approvedFile(t, c), approvedFile(t, c), approvedFile(t, c)]);
+    t.clock.set('2073-01-01T03:00:00Z');
+    try {
+      const contract = (id: string, signedDate: string) => t.http.post(api(`/applications/${id}/contract`)).set(c.officer.auth).send({ signedDate }).expect(200);
+      await contract(f1, '2072-12-31');
+      // signed a day earlier, registered later: number 02, listed after 01 (not by its date)
+      await contract(f2, '2072-12-30');
+      await contract(f3, '2073-01-01');
+      const numbers = async (year: number) => (await register({ year, type: 'contract' }).expect(200)).body.items.map((i: { number: string }) => i.number);
+      expect(await numbers(2072)).toEqual(['01/2072/HĐ-TTKC', '02/2072/HĐ-TTKC']);
+      expect(await numbers(2073)).toEqual(['01/2073/HĐ-TTKC']);
+    } finally {
+      t.clock.set(`${YEAR}-03-10T03:00:00Z`);
+    }
+    // the decisions of the year: the register's numbers 01, 02, … then the typed 52
+    const decisions = (await register({ year: YEAR, type: 'decision' }).expect(200)).body.items as Array<{ seq: number | null; number: string }>;
+    const seqs = decisions.filter((d) => d.seq !== null).map((d) => d.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a! - b!));
+    expect(decisions.findIndex((d) => d.seq === null)).toBeGreaterThan(decisions.findLastIndex((d) => d.seq !== null));
   }, 90_000);
 
   it('exports the register to XLSX for the office, and shows it to staff only', async () => {

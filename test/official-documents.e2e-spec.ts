@@ -162,6 +162,8 @@ describe('official documents of a file', () => {
     // the settlement statement carries the same number and signing form
     const statement = flat(pdfText((await get(c.applicant, `/settlements/${submitted.body.id}/statement.pdf`).buffer(true).parse(binary).expect(200)).body));
     expect(statement).toContain('Số: 01/BB-QT');
+    // and the amounts its approver vouches for in words, as the paper has them
+    for (const words of ['Bằng chữ: Một trăm năm mươi triệu đồng.', 'Bằng chữ: Hai trăm mười triệu đồng.', 'Bằng chữ: Sáu mươi triệu đồng.']) expect(statement).toContain(words);
   }, 90_000);
 
   it('a cancelled file on which an advance was paid: a recovery notice for all that was paid, in figures and words', async () => {

@@ -1,6 +1,7 @@
 import { addDays } from '../src/modules/disbursements/contracts.service';
 import { createActor, createUnit, TestActor } from './support/actors';
-import { binary, pdfText } from './support/documents';
+import { postMoney } from './support/budget';
+import { binary, flat, pdfText } from './support/documents';
 import { startTestApp, TestApp } from './support/test-app';
 import { cast, Cast, initialedFile } from './support/workflow';
 
@@ -36,6 +37,12 @@ describe('signing forms', () => {
     const year = Number.parseInt(file.decisionDate.slice(0, 4), 10);
     const items = (await t.http.get(api('/document-register')).query({ year, type: 'decision' }).set(c.finance.auth).expect(200)).body.items;
     return { file, step, entry: items.find((i: { applicationId: string }) => i.applicationId === id) };
+  }
+
+  /** The text of a file's paper of `type` as the PDF prints it, white space made one space. */
+  async function paperText(id: string, type: string): Promise<string> {
+    const pdf = (await t.http.get(api(`/applications/${id}/official-documents/${type}`)).set(c.finance.auth).buffer(true).parse(binary).expect(200)).body;
+    return flat(pdfText(pdf));
   }
 
   it('the director signs directly: GIÁM ĐỐC', async () => {
@@ -74,6 +81,69 @@ describe('signing forms', () => {
       signingForm: 'TUQ.',
       signingTitle: ['TUQ. GIÁM ĐỐC', 'GIÁM ĐỐC TRUNG TÂM'],
     });
+    const paper = await paperText(id, 'decision');
+    expect(paper).toContain('TUQ. GIÁM ĐỐC GIÁM ĐỐC TRUNG TÂM');
+    expect(paper).toContain(delegate.fullName);
+  });
+
+  it('the head of the office signs TL. GIÁM ĐỐC / CHÁNH VĂN PHÒNG: a contract of a file the office leads', async () => {
+    const office = await createUnit(t, 'office');
+    const [officeOfficer, officeHead] = await Promise.all([createActor(t, ['officer'], office.id), createActor(t, ['head'], office.id)]);
+    await postMoney(t, c.finance, '/allocations', { fundCode: c.fundCode, fiscalYear: YEAR, unitId: office.id, amount: '1000000000', decisionNo: `PB-VP-${YEAR}` }).expect(201);
+    const id = await initialedFile(t, c, { lead: { unit: office, officer: officeOfficer, head: officeHead } });
+    await t.http.post(api(`/applications/${id}/decide`)).set(c.leader.auth).send({ decision: 'approve' }).expect(200);
+    await t.http.post(api(`/applications/${id}/contract`)).set(officeHead.auth).send({ signedDate: t.clock.today() }).expect(200);
+    const file = (await t.http.get(api(`/applications/${id}`)).set(c.finance.auth).expect(200)).body;
+    expect(file.timeline.find((e: { action: string }) => e.action === 'contract')).toMatchObject({ capacity: 'head', actorId: officeHead.id });
+    const entry = (await t.http.get(api(`/applications/${id}/official-documents`)).set(c.finance.auth).expect(200)).body.find((e: { type: string }) => e.type === 'contract');
+    expect(entry).toMatchObject({ signerId: officeHead.id, signerCapacity: 'head', signingForm: 'TL.', signingTitle: ['TL. GIÁM ĐỐC', 'CHÁNH VĂN PHÒNG'] });
+    const paper = await paperText(id, 'contract');
+    expect(paper).toContain('TL. GIÁM ĐỐC CHÁNH VĂN PHÒNG');
+    expect(paper).toContain(officeHead.fullName);
+  });
+
+  describe('an acting head of the Sở (quyền Giám đốc)', () => {
+    const appoint = (who: TestActor, body: Record<string, unknown>) => t.http.post(api('/acting-appointments')).set(who.auth).send(body);
+
+    it('is appointed by an administrator only, a leader only, one at a time', async () => {
+      const from = addDays(t.clock.today(), 200);
+      const body = { userId: deputy.id, validFrom: from, validTo: addDays(from, 5), reason: 'Giám đốc nghỉ phép dài ngày' };
+      await appoint(c.leader, body).expect(403);
+      const refused = await appoint(admin, { ...body, userId: c.officer.id }).expect(400);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'userId' })]);
+      const made = await appoint(admin, body).expect(201);
+      expect(made.body).toMatchObject({ userId: deputy.id, validFrom: from, status: 'scheduled', revokedAt: null });
+      await appoint(admin, { ...body, userId: c.leader.id, validFrom: addDays(from, 5), validTo: addDays(from, 9) }).expect(409);
+      await t.http.delete(api(`/acting-appointments/${made.body.id}`)).set(admin.auth).expect(204);
+      // revoked, the days are free again; the audit log holds both acts
+      const again = await appoint(admin, { ...body, userId: c.leader.id }).expect(201);
+      await t.http.delete(api(`/acting-appointments/${again.body.id}`)).set(admin.auth).expect(204);
+      const listed = (await t.http.get(api('/acting-appointments')).set(c.officer.auth).expect(200)).body.items;
+      expect(listed.find((a: { id: string }) => a.id === made.body.id)).toMatchObject({ status: 'revoked' });
+      const audit = (await t.http.get(api('/audit')).query({ entityId: made.body.id }).set(c.auditor.auth).expect(200)).body.items;
+      expect(audit.map((e: { action: string }) => e.action).sort()).toEqual(['acting_appointment.create', 'acting_appointment.revoke']);
+    });
+
+    it("decides in the director's field and signs Q. GIÁM ĐỐC; revoked, the deputy signs KT. again", async () => {
+      const made = await appoint(admin, { userId: deputy.id, validFrom: t.clock.today(), validTo: addDays(t.clock.today(), 3), decisionNo: '15/QĐ-UBND', reason: 'Giám đốc Sở nghỉ hưu' }).expect(201);
+      // a file outside the deputy's own field (machinery): acting, they hold the director's
+      const id = await initialedFile(t, c, { activityTypeCode: 'technology_line' });
+      await t.http.post(api(`/applications/${id}/decide`)).set(deputy.auth).send({ decision: 'approve' }).expect(200);
+      const { step, entry } = await decisionRecords(id);
+      expect(step).toMatchObject({ capacity: 'leader', actorId: deputy.id });
+      expect(entry).toMatchObject({ signerId: deputy.id, signerCapacity: 'leader', signingForm: 'Q.', signingTitle: ['Q. GIÁM ĐỐC'] });
+      const paper = await paperText(id, 'decision');
+      expect(paper).toContain('Q. GIÁM ĐỐC');
+      expect(paper).not.toContain('KT. GIÁM ĐỐC');
+      expect(paper).toContain(deputy.fullName);
+
+      await t.http.delete(api(`/acting-appointments/${made.body.id}`)).set(admin.auth).expect(204);
+      const outside = await initialedFile(t, c, { activityTypeCode: 'technology_line' });
+      await t.http.post(api(`/applications/${outside}/decide`)).set(deputy.auth).send({ decision: 'approve' }).expect(403);
+      const inside = await initialedFile(t, c);
+      await t.http.post(api(`/applications/${inside}/decide`)).set(deputy.auth).send({ decision: 'approve' }).expect(200);
+      expect((await decisionRecords(inside)).entry).toMatchObject({ signingForm: 'KT.', signingTitle: ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC'] });
+    }, 60_000);
   });
 
   it('a report a deputy makes no longer prints the leader as "Giám đốc": KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC with their name', async () => {

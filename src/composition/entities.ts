@@ -1,6 +1,7 @@
 import { Unit } from '../modules/organization/unit.entity';
 import { User } from '../modules/identity/user.entity';
 import { RefreshToken } from '../modules/identity/refresh-token.entity';
+import { ActingAppointment } from '../modules/identity/acting-appointment.entity';
 import { Delegation } from '../modules/identity/delegation.entity';
 import { AuditEntry } from '../modules/audit/audit-entry.entity';
 import { Fund } from '../modules/ledger/fund.entity';
@@ -35,4 +36,4 @@ import { ListDecision } from '../modules/applications/list-decision.entity';
 import { Notification, NotificationDelivery, NotificationSettings, OutboxEvent } from '../modules/notifications/notification.entity';
 
 /** Every entity of the service; each module adds its own here. */
-export const ENTITIES: Function[] = [Unit, User, RefreshToken, Delegation, AuditEntry, Fund, FiscalYear, Account, Transfer, ReversalRequest, Establishment, ActivityRule, Application, CostLine, ApplicationEvent, ApplicationDocument, Consultation, Appraisal, ConflictDeclaration, Disbursement, Contract, Acceptance, Settlement, SettlementLine, Recovery, RecoveryReceipt, ReconciliationImport, ReconciliationPreview, DocumentSeries, OutgoingDocument, OutgoingDocumentFile, ListDecision, OutboxEvent, Notification, NotificationDelivery, NotificationSettings, Holiday, AdminUnit, PlanItem, AnnualNarrative, Commendation, Call];
+export const ENTITIES: Function[] = [Unit, User, RefreshToken, Delegation, ActingAppointment, AuditEntry, Fund, FiscalYear, Account, Transfer, ReversalRequest, Establishment, ActivityRule, Application, CostLine, ApplicationEvent, ApplicationDocument, Consultation, Appraisal, ConflictDeclaration, Disbursement, Contract, Acceptance, Settlement, SettlementLine, Recovery, RecoveryReceipt, ReconciliationImport, ReconciliationPreview, DocumentSeries, OutgoingDocument, OutgoingDocumentFile, ListDecision, OutboxEvent, Notification, NotificationDelivery, NotificationSettings, Holiday, AdminUnit, PlanItem, AnnualNarrative, Commendation, Call];

@@ -18,15 +18,20 @@ export function pdfText(pdf: Buffer): string {
   return execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' });
 }
 
+/** The body of a .docx as Word stores it (word/document.xml, read with jszip). */
+export async function docxXml(docx: Buffer): Promise<string> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const JSZip = require('jszip') as { loadAsync(data: Buffer): Promise<{ file(name: string): { async(type: 'string'): Promise<string> } | null }> };
+  const zip = await JSZip.loadAsync(docx);
+  return zip.file('word/document.xml')!.async('string');
+}
+
 /**
  * The text of a .docx (word/document.xml, read with jszip): one line per paragraph, the runs of
  * a paragraph joined, XML entities decoded.
  */
 export async function docxText(docx: Buffer): Promise<string> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const JSZip = require('jszip') as { loadAsync(data: Buffer): Promise<{ file(name: string): { async(type: 'string'): Promise<string> } | null }> };
-  const zip = await JSZip.loadAsync(docx);
-  const xml = await zip.file('word/document.xml')!.async('string');
+  const xml = await docxXml(docx);
   const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
   return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
     .map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([\s\S]*?)<\/w:t>/g)].map((t) => decode(t[1])).join(''))
@@ -36,4 +41,13 @@ export async function docxText(docx: Buffer): Promise<string> {
 /** Text with every run of white space made one space, for comparing what two renderings say. */
 export function flat(text: string): string {
   return text.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** The text of each page of a PDF, first page first (poppler's pdfinfo and pdftotext, page by page). */
+export function pdfPages(pdf: Buffer): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'kcfund-pages-'));
+  const file = join(dir, 'r.pdf');
+  writeFileSync(file, pdf);
+  const count = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+  return Array.from({ length: count }, (_, i) => execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', String(i + 1), '-l', String(i + 1), file, '-'], { encoding: 'utf8' }));
 }

@@ -44,6 +44,11 @@ export interface FileOptions {
   communeCode?: string;
   /** What the establishment registered for the file says, over the sample cooperative's. */
   establishment?: Record<string, unknown>;
+  /**
+   * The unit that leads the file and holds its budget, with its officer and head (the cast's
+   * centre, officer and head unless told); the cast's head still assigns it from the intake queue.
+   */
+  lead?: { unit: { id: string }; officer: TestActor; head: TestActor };
 }
 
 /**
@@ -88,10 +93,11 @@ export async function initialedFile(t: TestApp, c: Cast, options: FileOptions = 
     .expect(201);
   const id = created.body.id;
   await t.http.post(api(`/applications/${id}/submit`)).set(c.applicant.auth).expect(200);
-  await t.http.post(api(`/applications/${id}/assign`)).set(c.head.auth).send({ officerId: c.officer.id, leadUnitId: c.centre.id, dueDate: `${c.year}-12-31` }).expect(200);
-  await appraise(t, c.officer, id);
-  await t.http.post(api(`/applications/${id}/recommend`)).set(c.officer.auth).send({ approvedSupport, allocationUnitId: c.centre.id, note: 'Đủ điều kiện' }).expect(200);
-  await t.http.post(api(`/applications/${id}/initial`)).set(c.head.auth).send({}).expect(200);
+  const lead = options.lead ?? { unit: c.centre, officer: c.officer, head: c.head };
+  await t.http.post(api(`/applications/${id}/assign`)).set(c.head.auth).send({ officerId: lead.officer.id, leadUnitId: lead.unit.id, dueDate: `${c.year}-12-31` }).expect(200);
+  await appraise(t, lead.officer, id);
+  await t.http.post(api(`/applications/${id}/recommend`)).set(lead.officer.auth).send({ approvedSupport, allocationUnitId: lead.unit.id, note: 'Đủ điều kiện' }).expect(200);
+  await t.http.post(api(`/applications/${id}/initial`)).set(lead.head.auth).send({}).expect(200);
   return id;
 }
 

@@ -11,6 +11,7 @@ import { parseMoney } from '../../common/money/money';
 import { TransactionRunner } from '../../database/transaction';
 import { AuditService } from '../audit/audit.service';
 import { UnitService } from '../organization/unit.service';
+import { ActingAppointmentsService } from './acting-appointments.service';
 import { Delegation } from './delegation.entity';
 import {
   DecisionCapacity,
@@ -62,6 +63,7 @@ export class DelegationService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly units: UnitService,
+    private readonly acting: ActingAppointmentsService,
   ) {}
 
   /**
@@ -281,8 +283,12 @@ export class DelegationService {
     return rows.filter((r) => !seen.has(r.userId) && seen.add(r.userId)).map((r) => ({ userId: r.userId, unitId: r.unitId }));
   }
 
-  /** A leader's field of work as stored (null: the director's), share-locked inside a transaction. */
+  /**
+   * A leader's field of work as stored (null: the director's), share-locked inside a transaction.
+   * A leader acting as head of the Sở today (quyền Giám đốc) holds the director's: every file.
+   */
   private async leaderScopeOf(userId: string): Promise<LeaderScope | null> {
+    if ((await this.acting.actingOn([userId], this.clock.today())).has(userId)) return null;
     const user = await this.tx.manager.findOne(User, {
       select: { id: true, leaderScope: true },
       where: { id: userId },

@@ -2,6 +2,8 @@ import { Global, Module } from '@nestjs/common';
 import { ActorSource } from '../../common/auth/actor';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { OrganizationModule } from '../organization/organization.module';
+import { ActingAppointmentsController } from './acting-appointments.controller';
+import { ActingAppointmentsService } from './acting-appointments.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { DelegationService } from './delegation.service';
@@ -16,12 +18,13 @@ import { UsersService } from './users.service';
 @Global()
 @Module({
   imports: [OrganizationModule, CatalogueModule],
-  controllers: [AuthController, UsersController, DelegationsController],
+  controllers: [AuthController, UsersController, DelegationsController, ActingAppointmentsController],
   providers: [
     { provide: ActorSource, useClass: UserActorSource },
     AuthService,
     UsersService,
     DelegationService,
+    ActingAppointmentsService,
     PasswordHasher,
     RefreshTokenStore,
     IdentityStartup,

@@ -10,6 +10,7 @@ import { isId, newId } from '../../common/ids';
 import { containsPattern } from '../../database/like';
 import { TransactionRunner } from '../../database/transaction';
 import { AuditService } from '../audit/audit.service';
+import { ActingAppointmentsService } from './acting-appointments.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { UnitService } from '../organization/unit.service';
 import type { CreateUserDto } from './dto/create-user.dto';
@@ -43,6 +44,8 @@ export interface Signatory {
   /** A leader with a field of work (leaderScope): a deputy director. */
   deputy: boolean;
   unitId: string | null;
+  /** Quyền: acting as head of the Sở on the day asked (an acting appointment holds it). */
+  acting: boolean;
 }
 
 /** Roles in the contract's order, once each. */
@@ -60,6 +63,7 @@ export class UsersService {
     private readonly units: UnitService,
     private readonly refreshTokens: RefreshTokenStore,
     private readonly catalogue: CatalogueService,
+    private readonly acting: ActingAppointmentsService,
   ) {}
 
   async createUser(actor: Actor, dto: CreateUserDto): Promise<UserView> {
@@ -177,14 +181,21 @@ export class UsersService {
 
   /**
    * What papers need to know of the people who sign them: name, roles, whether a leader is a
-   * deputy (a leader with a field of work) and their unit. For the register of outgoing
+   * deputy (a leader with a field of work), their unit, and whether they act as head of the Sở
+   * on `day` (`YYYY-MM-DD`, today when absent: the paper's date). For the register of outgoing
    * documents, inside a step whose actor has already been checked.
    */
-  async signatoriesOf(ids: string[]): Promise<Map<string, Signatory>> {
+  async signatoriesOf(ids: string[], day?: string): Promise<Map<string, Signatory>> {
     const wanted = [...new Set(ids)].filter(Boolean);
     if (wanted.length === 0) return new Map();
     const rows = await this.tx.manager.find(User, { select: { id: true, fullName: true, roles: true, leaderScope: true, unitId: true }, where: { id: In(wanted) } });
-    return new Map(rows.map((u) => [u.id, { id: u.id, fullName: u.fullName, roles: canonicalRoles(u.roles), deputy: u.roles.includes('leader') && u.leaderScope != null, unitId: u.unitId }]));
+    const acting = await this.acting.actingOn(wanted, day ?? this.clock.today());
+    return new Map(
+      rows.map((u) => [
+        u.id,
+        { id: u.id, fullName: u.fullName, roles: canonicalRoles(u.roles), deputy: u.roles.includes('leader') && u.leaderScope != null, unitId: u.unitId, acting: acting.has(u.id) },
+      ]),
+    );
   }
 
   /**

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { documentNumber, documentSummary, nextSeq } from './document-register.rules';
+import { documentNumber, documentSummary, nextSeq, numberKey, numberTaken } from './document-register.rules';
 import { OFFICIAL_DOCUMENT_TYPES } from './official-documents.types';
 
 describe('the register numbers', () => {
@@ -17,7 +17,18 @@ describe('the register numbers', () => {
   it('gives the number after the highest, passing over numbers typed by users', () => {
     expect(nextSeq({ type: 'decision', year: 2026, highest: 0, taken: new Set() })).toBe(1);
     expect(nextSeq({ type: 'decision', year: 2026, highest: 6, taken: new Set(['07/QĐ-SCT', '08/QĐ-SCT', '10/QĐ-SCT']) })).toBe(9);
-    expect(nextSeq({ type: 'decision', year: 2026, highest: 6, taken: new Set(['7/QĐ-SCT']) })).toBe(7);
+    // a number typed without its leading zero is the same number
+    expect(nextSeq({ type: 'decision', year: 2026, highest: 6, taken: new Set(['7/QĐ-SCT']) })).toBe(8);
+    expect(nextSeq({ type: 'contract', year: 2026, highest: 0, taken: new Set(['1/2026/HĐ-TTKC', '002/2026/HĐ-TTKC']) })).toBe(3);
+  });
+
+  it('takes a number typed without its leading zero, or in other case, for the number issued', () => {
+    expect(numberKey('07/QĐ-SCT')).toBe(numberKey('7/QĐ-SCT'));
+    expect(numberKey(' 007 / qđ-sct ')).toBe(numberKey('07/QĐ-SCT'));
+    expect(numberKey('70/QĐ-SCT')).not.toBe(numberKey('7/QĐ-SCT'));
+    expect(numberKey('0/QĐ-SCT')).toBe('0/QĐ-SCT');
+    expect(numberTaken('7/QĐ-SCT', ['06/QĐ-SCT', '07/QĐ-SCT'])).toBe(true);
+    expect(numberTaken('7/QĐ-SCT', ['07/BB-NT', '17/QĐ-SCT'])).toBe(false);
   });
 
   it('never gives a number already printed, and numbers of different types or years never collide', () => {

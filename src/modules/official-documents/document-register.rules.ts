@@ -14,12 +14,33 @@ export function documentNumber(input: { type: OfficialDocumentType; year: number
 }
 
 /**
+ * What makes two printed numbers the same paper's: the number part without its leading zeros
+ * ("7/QĐ-SCT" is "07/QĐ-SCT"), white space and letter case aside.
+ */
+export function numberKey(number: string): string {
+  return number
+    .trim()
+    .replace(/\s*\/\s*/g, '/')
+    .replace(/^0+(?=\d)/, '')
+    .toLocaleUpperCase('vi-VN');
+}
+
+/** Whether `number` is already among `numbers` (as `numberKey` compares them). */
+export function numberTaken(number: string, numbers: Iterable<string>): boolean {
+  const key = numberKey(number);
+  for (const other of numbers) if (numberKey(other) === key) return true;
+  return false;
+}
+
+/**
  * The next number of a type in a year: one after the highest given so far, passing over any that
- * a number typed by a user already holds (a typed "07/QĐ-SCT" keeps 7 from being issued twice).
+ * a number typed by a user already holds (a typed "07/QĐ-SCT", or "7/QĐ-SCT", keeps 7 from being
+ * issued twice).
  */
 export function nextSeq(input: { type: OfficialDocumentType; year: number; highest: number; taken: ReadonlySet<string> }): number {
+  const taken = new Set([...input.taken].map(numberKey));
   let seq = input.highest + 1;
-  while (input.taken.has(documentNumber({ type: input.type, year: input.year, seq }))) seq++;
+  while (taken.has(numberKey(documentNumber({ type: input.type, year: input.year, seq })))) seq++;
   return seq;
 }
 

@@ -11,7 +11,7 @@ import { Signatory, UsersService } from '../identity/users.service';
 import { UnitService } from '../organization/unit.service';
 import { ReportRenderer } from '../../rendering/report/report-renderer.service';
 import { documentRegisterDocument } from './document-register.document';
-import { documentNumber, documentSummary, nextSeq } from './document-register.rules';
+import { documentNumber, documentSummary, nextSeq, numberTaken } from './document-register.rules';
 import type { DocumentRegisterQuery } from './dto/document-register-query.dto';
 import { OFFICIAL_DOCUMENT_LABELS } from './official-documents.labels';
 import { OfficialDocumentsError } from './official-documents.error';
@@ -89,7 +89,7 @@ export class OfficialDocumentsService {
     if (!this.tx.inTransaction) throw new Error('a paper is registered inside the transaction of the step that issues it');
     const issuedOn = request.issuedOn ?? this.clock.today();
     const year = Number.parseInt(issuedOn.slice(0, 4), 10);
-    const people = await this.users.signatoriesOf([request.signer.id, request.signer.onBehalfOf ?? '']);
+    const people = await this.users.signatoriesOf([request.signer.id, request.signer.onBehalfOf ?? ''], issuedOn);
     const signer = people.get(request.signer.id);
     if (!signer) throw new Error(`the signer ${request.signer.id} is not a user`);
     const form = await this.formOf(signer, request.signer.capacity);
@@ -100,8 +100,10 @@ export class OfficialDocumentsService {
     let seq: number | null = null;
     let number: string;
     if (typed) {
-      const taken = await em.exists(OutgoingDocument, { where: { type: request.type, year, number: typed } });
-      if (taken) throw this.duplicate(request.type, typed, year);
+      // "7/QĐ-SCT" is the "07/QĐ-SCT" already issued: the year's numbers compared without leading zeros
+      // (read under the type's lock, so no number of the type is given meanwhile)
+      const numbers: Array<{ number: string }> = await em.query('SELECT number FROM outgoing_documents WHERE type = ? AND year = ?', [request.type, year]);
+      if (numberTaken(typed, numbers.map((r) => r.number))) throw this.duplicate(request.type, typed, year);
       number = typed;
     } else {
       const rows: Array<{ highest: number | string | null }> = await em.query('SELECT MAX(seq) AS highest FROM outgoing_documents WHERE type = ? AND year = ?', [request.type, year]);
@@ -164,16 +166,23 @@ export class OfficialDocumentsService {
 
   private async formOf(signer: Signatory, capacity: string): Promise<SigningFormResult> {
     const unitKind = signer.unitId ? ((await this.units.describe([signer.unitId])).get(signer.unitId)?.kind ?? null) : null;
-    return signingForm({ capacity, signer: { roles: signer.roles, deputy: signer.deputy, unitKind } });
+    return signingForm({ capacity, signer: { roles: signer.roles, deputy: signer.deputy, unitKind, acting: signer.acting } });
   }
 
-  /** The register of a year (this year by default), optionally of one type, in the order the numbers were given. Staff. */
+  /** The register of a year (this year by default), optionally of one type, in number order (typed numbers last, as registered). Staff. */
   async registerOf(actor: Actor, query: DocumentRegisterQuery): Promise<{ year: number; type: OfficialDocumentType | null; items: RegisterEntryView[] }> {
     requireStaff(actor);
     const year = query.year ?? Number.parseInt(this.clock.today().slice(0, 4), 10);
     const qb = this.tx.manager.createQueryBuilder(OutgoingDocument, 'd').where('d.year = :year', { year });
     if (query.type) qb.andWhere('d.type = :type', { type: query.type });
-    const rows = await qb.orderBy('d.type', 'ASC').addOrderBy('d.issued_on', 'ASC').addOrderBy('d.id', 'ASC').getMany();
+    // number order: the register's own numbers by seq, then the typed ones in the order they were registered
+    const rows = await qb
+      .orderBy('d.type', 'ASC')
+      .addOrderBy('CASE WHEN d.seq IS NULL THEN 1 ELSE 0 END', 'ASC')
+      .addOrderBy('d.seq', 'ASC')
+      .addOrderBy('d.created_at', 'ASC')
+      .addOrderBy('d.id', 'ASC')
+      .getMany();
     return { year, type: query.type ?? null, items: await this.views(rows) };
   }
 

@@ -31,6 +31,9 @@ describe('signing forms (Điều 24: who signs, in what capacity)', () => {
 
   it('an acting head of the Sở signs Q. GIÁM ĐỐC', () => {
     expect(signingForm({ capacity: 'leader', signer: { ...deputy, acting: true } })).toEqual({ form: 'Q.', lines: ['Q. GIÁM ĐỐC'] });
+    expect(signingForm({ capacity: 'delegated', signer: { ...deputy, acting: true } })).toEqual({ form: 'Q.', lines: ['Q. GIÁM ĐỐC'] });
+    // the appointment is to head the Sở: a step taken as head of their own unit keeps that unit's title
+    expect(signingForm({ capacity: 'head', signer: { ...centreHead, roles: ['leader', 'head'], acting: true } })).toEqual({ form: 'direct', lines: ['GIÁM ĐỐC TRUNG TÂM'] });
   });
 
   it("staff sign their own unit's papers in their own name and title", () => {

@@ -12,7 +12,7 @@ export interface SignerStanding {
   deputy: boolean;
   /** The kind of the signer's unit (`centre`, `office`, `department`…), null for none. */
   unitKind: string | null;
-  /** Quyền: acting as head of the Sở by appointment (no such appointment is recorded yet). */
+  /** Quyền: acting as head of the Sở on the paper's day, by an acting appointment (giao quyền). */
   acting?: boolean;
 }
 
@@ -34,7 +34,7 @@ export function ownTitle(signer: SignerStanding): string {
 /**
  * How a paper is signed, from who signed it and in what capacity (the file's timeline):
  *
- * - an acting head of the Sở: "Q. GIÁM ĐỐC";
+ * - an acting head of the Sở signing as leader (or under a delegation): "Q. GIÁM ĐỐC";
  * - under a delegation (`delegated`): a deputy director still signs "KT. GIÁM ĐỐC / PHÓ GIÁM
  *   ĐỐC" (Điều 24.2: a deputy signs for the director in their field or when authorised); anyone
  *   else "TUQ. GIÁM ĐỐC" over their own title;
@@ -44,8 +44,9 @@ export function ownTitle(signer: SignerStanding): string {
  */
 export function signingForm(input: { capacity: string; signer: SignerStanding }): SigningFormResult {
   const { capacity, signer } = input;
-  if (signer.acting) return { form: 'Q.', lines: [`Q. ${DIRECTOR_TITLE}`] };
   const leader = signer.roles.includes('leader');
+  // The appointment makes them head of the Sở, not of a unit: a step of their own unit is signed in their own title.
+  if (signer.acting && (capacity === 'leader' || capacity === 'delegated')) return { form: 'Q.', lines: [`Q. ${DIRECTOR_TITLE}`] };
   if (capacity === 'delegated') {
     if (leader && signer.deputy) return { form: 'KT.', lines: [`KT. ${DIRECTOR_TITLE}`, DEPUTY_TITLE] };
     return { form: 'TUQ.', lines: [`TUQ. ${DIRECTOR_TITLE}`, ownTitle({ ...signer, roles: signer.roles.filter((r) => r !== 'leader') })] };

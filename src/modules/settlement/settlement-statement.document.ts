@@ -1,4 +1,5 @@
 import { Decimal } from '../../common/money/decimal';
+import { inWordsLine } from '../../common/money/in-words-vi';
 import { formatDateVi, formatMoneyVi, formatPercentVi } from '../../common/money/format-vi';
 import { keyValueTable, officialDocument, PdfContent, PdfSigner } from '../../rendering/pdf/official-layout';
 import type { PdfDocumentDefinition } from '../../rendering/pdf/pdf.service';
@@ -32,13 +33,15 @@ export interface StatementData {
 export function settlementStatement(data: StatementData): PdfDocumentDefinition {
   const { settlement: s, application: a } = data;
   const money = (v: Decimal | null) => (v == null ? 'chưa xác định' : formatMoneyVi(v, a.currency));
+  // the figures the approver vouches for carry their amount in words on the line below ("Bằng chữ: …")
+  const vouched = (v: Decimal | null) => (v == null ? money(v) : `${money(v)}\n${inWordsLine(v.abs(), a.currency)}.`);
   const balanceText =
     s.balance == null
       ? 'chưa xác định'
       : s.balance.gt(0)
-        ? `${formatMoneyVi(s.balance, a.currency)} (chi trả thêm cho cơ sở)`
+        ? `${formatMoneyVi(s.balance, a.currency)} (chi trả thêm cho cơ sở)\n${inWordsLine(s.balance, a.currency)}.`
         : s.balance.lt(0)
-          ? `${formatMoneyVi(s.balance.neg(), a.currency)} (cơ sở phải nộp trả ngân sách)`
+          ? `${formatMoneyVi(s.balance.neg(), a.currency)} (cơ sở phải nộp trả ngân sách)\n${inWordsLine(s.balance.neg(), a.currency)}.`
           : '0 ₫ (không phát sinh chênh lệch)';
   const figures: Array<[string, string]> = [
     ['Tên đề án', a.title],
@@ -51,8 +54,8 @@ export function settlementStatement(data: StatementData): PdfDocumentDefinition 
     ['Chi phí hợp lệ được hỗ trợ', money(s.actualEligibleCost)],
     ['Tỷ lệ hỗ trợ', s.supportRate == null ? 'chưa xác định' : formatPercentVi(s.supportRate)],
     ['Mức hỗ trợ tối đa', s.supportCap == null ? 'không quy định' : money(s.supportCap)],
-    ['Kinh phí hỗ trợ quyết toán', money(s.finalSupport)],
-    ['Đã tạm ứng, thanh toán', money(s.paid)],
+    ['Kinh phí hỗ trợ quyết toán', vouched(s.finalSupport)],
+    ['Đã tạm ứng, thanh toán', vouched(s.paid)],
     ['Chênh lệch', balanceText],
     ['Kinh phí hoàn trả đơn vị phân bổ', money(s.released)],
   ];

@@ -98,14 +98,20 @@ function header(paper: OfficialPaper): Table {
   ]);
 }
 
-function blockContent(block: PaperBlock): Array<Paragraph | Table> {
+/** A block's content; a lead-in (the block before a table) keeps its last paragraph with the table (keepNext). */
+function blockContent(block: PaperBlock, leadIn = false): Array<Paragraph | Table> {
   switch (block.kind) {
     case 'paragraph':
-      return [para(block.text, block.item ? 'paperItem' : 'paperBody', { bold: block.emphasis === 'bold' ? true : undefined, italics: block.emphasis === 'italic' ? true : undefined, alignment: block.centred ? 'center' : undefined })];
-    case 'article':
-      return [para('', 'paperBody', { runs: [{ text: `${block.label} `, bold: true }, { text: block.text }] }), ...(block.items ?? []).map((item) => para(item, 'paperItem'))];
+      return [para(block.text, block.item ? 'paperItem' : 'paperBody', { bold: block.emphasis === 'bold' ? true : undefined, italics: block.emphasis === 'italic' ? true : undefined, alignment: block.centred ? 'center' : undefined, keepNext: leadIn || undefined })];
+    case 'article': {
+      const items = block.items ?? [];
+      return [
+        para('', 'paperBody', { runs: [{ text: `${block.label} `, bold: true }, { text: block.text }], keepNext: (leadIn && items.length === 0) || undefined }),
+        ...items.map((item, i) => para(item, 'paperItem', { keepNext: (leadIn && i === items.length - 1) || undefined })),
+      ];
+    }
     case 'amount':
-      return [para(`${block.label}: ${block.figure}`, 'paperItem', { keepNext: true }), para(inWordsText(block.words), 'paperWords')];
+      return [para(`${block.label}: ${block.figure}`, 'paperItem', { keepNext: true }), para(inWordsText(block.words), 'paperWords', { keepNext: leadIn || undefined })];
     case 'table': {
       const total = block.columns.reduce((sum, c) => sum + (c.weight ?? 1), 0);
       const percents = block.columns.map((c) => Math.floor(((c.weight ?? 1) / total) * 100));
@@ -114,7 +120,8 @@ function blockContent(block: PaperBlock): Array<Paragraph | Table> {
         new TableRow({
           tableHeader: isHeader,
           cantSplit: true,
-          children: cells.map((text, i) => cell([para(text, 'paperTable', { bold: bold || undefined, alignment: isHeader ? 'center' : (block.columns[i].align ?? 'left') })], percents[i], true)),
+          // the header row's paragraphs keep with the first row (Word keeps a row marked keepNext with the next)
+          children: cells.map((text, i) => cell([para(text, 'paperTable', { bold: bold || undefined, alignment: isHeader ? 'center' : (block.columns[i].align ?? 'left'), keepNext: isHeader || undefined })], percents[i], true)),
         });
       return [
         new Table({
@@ -161,7 +168,7 @@ export async function officialPaperDocx(paper: OfficialPaper): Promise<Buffer> {
   if (paper.authority) body.push(para(paper.authority.toUpperCase(), 'paperAuthority'));
   for (const basis of paper.bases ?? []) body.push(para(basis, 'paperBasis'));
   if (paper.decides) body.push(para(paper.decides, 'paperDecides'));
-  for (const block of paper.blocks) body.push(...blockContent(block));
+  paper.blocks.forEach((block, i) => body.push(...blockContent(block, block.kind !== 'table' && paper.blocks[i + 1]?.kind === 'table')));
   body.push(...closing(paper));
   const footerSize = Math.round(layout.footer.fontSize * 2);
   const document = new Document({

@@ -30,7 +30,29 @@ function widths(weights: number[]): string[] {
   return weights.map((w) => `${Math.floor((w / total) * 1000) / 10}%`);
 }
 
-function blockContent(block: PaperBlock): PdfContent[] {
+const NO_BORDER = [false, false, false, false];
+
+/**
+ * The paper's blocks in order. A block just before a table is its lead-in ("Nội dung chi như
+ * sau:"): its last line rides in the table as a borderless header row, so pdfmake keeps it with
+ * the column header and the first row (keepWithHeaderRows) and it is never left alone at the
+ * foot of a page. As the reports' section headings do, it is repeated over the header on every
+ * page the table runs to. (pdfmake's pageBreakBefore cannot do this: it sees the positions of a
+ * table's kept rows from before they moved to the next page.)
+ */
+function blocksContent(blocks: readonly PaperBlock[]): PdfContent[] {
+  const out: PdfContent[] = [];
+  let leadIn: PdfContent | null = null;
+  blocks.forEach((block, i) => {
+    const content = blockContent(block, leadIn);
+    leadIn = null;
+    if (block.kind !== 'table' && blocks[i + 1]?.kind === 'table' && content.length) leadIn = content.pop()!;
+    out.push(...content);
+  });
+  return out;
+}
+
+function blockContent(block: PaperBlock, leadIn: PdfContent | null = null): PdfContent[] {
   switch (block.kind) {
     case 'paragraph':
       return [{ text: keepTokens(block.text), style: block.item ? 'paperItem' : 'paperBody', ...(block.emphasis === 'bold' ? { bold: true } : block.emphasis === 'italic' ? { italics: true } : {}), ...(block.centred ? { alignment: 'center' } : {}) }];
@@ -47,20 +69,24 @@ function blockContent(block: PaperBlock): PdfContent[] {
     case 'table': {
       const align = block.columns.map((c) => c.align ?? 'left');
       const totalsFrom = block.rows.length - (block.totalRows ?? 0);
+      // the lead-in's cell spans the table, its padding taken back so it lines up with the body text
+      const leadInRows = leadIn ? [[{ ...(leadIn as object), colSpan: block.columns.length, border: NO_BORDER, margin: [-3, 0, -3, 3] }, ...block.columns.slice(1).map(() => ({ text: '', border: NO_BORDER }))]] : [];
       return [
         {
           table: {
-            headerRows: 1,
-            // a header never stands alone at the foot of a page: it keeps with its first row
+            headerRows: leadInRows.length + 1,
+            // neither the lead-in nor the header stands alone at the foot of a page: they keep with the first row
             keepWithHeaderRows: 1,
             dontBreakRows: true,
             widths: widths(block.columns.map((c) => c.weight ?? 1)),
             body: [
+              ...leadInRows,
               block.columns.map((c) => ({ text: c.header, style: 'tableHeader' })),
               ...block.rows.map((row, r) => row.map((cell, i) => ({ text: cell, alignment: align[i], ...(r >= totalsFrom ? { bold: true } : {}) }))),
             ],
           },
-          layout: 'report',
+          // no line above a lead-in
+          layout: leadInRows.length ? 'reportSection' : 'report',
           style: 'paperTable',
         },
       ];
@@ -129,7 +155,7 @@ export function officialPaperPdf(paper: OfficialPaper): PdfDocumentDefinition {
   if (paper.authority) content.push({ text: paper.authority.toUpperCase(), style: 'paperAuthority' });
   for (const basis of paper.bases ?? []) content.push({ text: keepTokens(basis), style: 'paperBasis' });
   if (paper.decides) content.push({ text: paper.decides, style: 'paperDecides' });
-  for (const block of paper.blocks) content.push(...blockContent(block));
+  content.push(...blocksContent(paper.blocks));
   content.push(closingContent(paper));
   return {
     pageSize: layout.pageSize,
