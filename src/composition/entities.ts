@@ -31,7 +31,7 @@ import { PlanItem } from '../modules/programme/plan-item.entity';
 import { AnnualNarrative } from '../modules/programme/annual-narrative.entity';
 import { Commendation } from '../modules/programme/commendation.entity';
 import { Call } from '../modules/calls/call.entity';
-import { DocumentSeries, OutgoingDocument, OutgoingDocumentFile } from '../modules/official-documents/outgoing-document.entity';
+import { DocumentSeries, OutgoingDocument, OutgoingDocumentFile } from '../modules/document-register/outgoing-document.entity';
 import { ListDecision } from '../modules/applications/list-decision.entity';
 import { Notification, NotificationDelivery, NotificationSettings, OutboxEvent } from '../modules/notifications/notification.entity';
 

@@ -9,7 +9,7 @@ import { ListDecisionService } from '../modules/applications/list-decision.servi
 import { CatalogueService } from '../modules/catalogue/catalogue.service';
 import { EstablishmentsService } from '../modules/establishments/establishments.service';
 import { DelegationService } from '../modules/identity/delegation.service';
-import { OFFICIAL_DOCUMENT_LABELS } from '../modules/official-documents/official-documents.labels';
+import { OFFICIAL_DOCUMENT_LABELS } from '../modules/document-register/document-register.labels';
 import { FormPages } from './forms/form-pages';
 import { checkbox, FormBody, list, optionalText } from './forms/form-input';
 import { validated } from './forms/form-validation';

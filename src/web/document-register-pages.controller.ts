@@ -3,9 +3,9 @@ import type { Response } from 'express';
 import { type Actor, STAFF_ROLES } from '../common/auth/actor';
 import { Clock } from '../common/clock';
 import { validatedQuery } from './forms/form-validation';
-import { DocumentRegisterQuery } from '../modules/official-documents/dto/document-register-query.dto';
-import { OFFICIAL_DOCUMENT_LABELS, SIGNING_FORM_LABELS } from '../modules/official-documents/official-documents.labels';
-import { OfficialDocumentsService } from '../modules/official-documents/official-documents.service';
+import { DocumentRegisterQuery } from '../modules/document-register/dto/document-register-query.dto';
+import { OFFICIAL_DOCUMENT_LABELS, SIGNING_FORM_LABELS } from '../modules/document-register/document-register.labels';
+import { DocumentRegisterService } from '../modules/document-register/document-register.service';
 import { ApiLinks } from './api-links';
 import { PageController } from './page-controller';
 import { PageResponder } from './page-responder';
@@ -23,7 +23,7 @@ const REGISTER_ROUTE = '/api/v1/document-register';
 @PageRoles(...STAFF_ROLES)
 export class DocumentRegisterPagesController {
   constructor(
-    private readonly register: OfficialDocumentsService,
+    private readonly register: DocumentRegisterService,
     private readonly clock: Clock,
     private readonly apiLinks: ApiLinks,
     private readonly pages: PageResponder,

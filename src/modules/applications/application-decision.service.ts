@@ -10,7 +10,7 @@ import { BudgetService } from '../budget/budget.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { DelegationService } from '../identity/delegation.service';
 import { UnitService } from '../organization/unit.service';
-import { OfficialDocumentsService } from '../official-documents/official-documents.service';
+import { DocumentRegisterService } from '../document-register/document-register.service';
 import { ApplicationStore } from './application-store';
 import { ApplicationView } from './application.view';
 import { ConflictDeclarationsService } from './conflict-declarations.service';
@@ -59,7 +59,7 @@ export class ApplicationDecisionService {
     private readonly budget: BudgetService,
     private readonly conflicts: ConflictDeclarationsService,
     private readonly units: UnitService,
-    private readonly papers: OfficialDocumentsService,
+    private readonly papers: DocumentRegisterService,
   ) {}
 
   /**

@@ -8,7 +8,7 @@ import { CallsModule } from '../calls/calls.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { EstablishmentsModule } from '../establishments/establishments.module';
 import { OrganizationModule } from '../organization/organization.module';
-import { DocumentRegisterModule } from '../official-documents/document-register.module';
+import { DocumentRegisterModule } from '../document-register/document-register.module';
 import { ApplicationDecisionService } from './application-decision.service';
 import { ApplicationDocumentsService } from './application-documents.service';
 import { ApplicationReviewService } from './application-review.service';

@@ -7,7 +7,7 @@ import { isId } from '../../common/ids';
 import { TransactionRunner } from '../../database/transaction';
 import { AuditService } from '../audit/audit.service';
 import { LedgerError } from '../ledger/ledger.error';
-import { OfficialDocumentsService } from '../official-documents/official-documents.service';
+import { DocumentRegisterService } from '../document-register/document-register.service';
 import { ApplicationDecisionService, DECIDING_ROLES, Judgement, signerOf } from './application-decision.service';
 import { ApplicationStore } from './application-store';
 import { Application } from './application.entity';
@@ -32,7 +32,7 @@ export class ListDecisionService {
     private readonly audit: AuditService,
     private readonly store: ApplicationStore,
     private readonly decisions: ApplicationDecisionService,
-    private readonly papers: OfficialDocumentsService,
+    private readonly papers: DocumentRegisterService,
   ) {}
 
   /**

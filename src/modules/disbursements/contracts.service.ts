@@ -8,7 +8,7 @@ import { TransactionRunner } from '../../database/transaction';
 import { ApplicationFiles } from '../applications/application-files';
 import { ApplicationView } from '../applications/application.view';
 import { CatalogueService } from '../catalogue/catalogue.service';
-import { OfficialDocumentsService } from '../official-documents/official-documents.service';
+import { DocumentRegisterService } from '../document-register/document-register.service';
 import { Acceptance } from './acceptance.entity';
 import { Contract } from './contract.entity';
 import { DisbursementError } from './disbursements.error';
@@ -37,7 +37,7 @@ export class ContractsService {
     private readonly clock: Clock,
     private readonly files: ApplicationFiles,
     private readonly catalogue: CatalogueService,
-    private readonly papers: OfficialDocumentsService,
+    private readonly papers: DocumentRegisterService,
   ) {}
 
   /** The file's contract and its latest acceptance (with the settlement due date), for whoever may see the file. */

@@ -4,7 +4,7 @@ import { ApplicationsModule } from '../applications/applications.module';
 import { BudgetModule } from '../budget/budget.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { LedgerModule } from '../ledger/ledger.module';
-import { DocumentRegisterModule } from '../official-documents/document-register.module';
+import { DocumentRegisterModule } from '../document-register/document-register.module';
 import { ContractsService } from './contracts.service';
 import { DisbursementsController } from './disbursements.controller';
 import { DisbursementsService } from './disbursements.service';

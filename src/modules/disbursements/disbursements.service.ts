@@ -15,7 +15,7 @@ import { ApplicationFiles, FileFacts, ListOrder } from '../applications/applicat
 import { BudgetService } from '../budget/budget.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { LedgerService } from '../ledger/ledger.service';
-import { OfficialDocumentsService } from '../official-documents/official-documents.service';
+import { DocumentRegisterService } from '../document-register/document-register.service';
 import { Disbursement } from './disbursement.entity';
 import { DISBURSEMENT_KIND_LABELS } from './disbursements.labels';
 import { DisbursementView, toDisbursementView } from './disbursement.view';
@@ -52,7 +52,7 @@ export class DisbursementsService {
     private readonly catalogue: CatalogueService,
     private readonly budget: BudgetService,
     private readonly ledger: LedgerService,
-    private readonly papers: OfficialDocumentsService,
+    private readonly papers: DocumentRegisterService,
     private readonly outbox: NotificationOutbox,
   ) {}
 

@@ -6,7 +6,7 @@ import { DisbursementsModule } from '../disbursements/disbursements.module';
 import { EstablishmentsModule } from '../establishments/establishments.module';
 import { OrganizationModule } from '../organization/organization.module';
 import { SettlementModule } from '../settlement/settlement.module';
-import { DocumentRegisterModule } from './document-register.module';
+import { DocumentRegisterModule } from '../document-register/document-register.module';
 import { OfficialDocumentsController } from './official-documents.controller';
 import { OfficialPapersService } from './official-papers.service';
 

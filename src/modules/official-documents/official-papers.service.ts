@@ -20,8 +20,8 @@ import { RecoveryService } from '../settlement/recovery.service';
 import type { RecoveryView, SettlementView } from '../settlement/settlement.view';
 import { SettlementService } from '../settlement/settlement.service';
 import type { OfficialDocumentQuery } from './dto/official-document-query.dto';
-import { OfficialDocumentsService } from './official-documents.service';
-import { OFFICIAL_DOCUMENT_TYPES, type OfficialDocumentType, type RegisterEntryView } from './official-documents.types';
+import { DocumentRegisterService } from '../document-register/document-register.service';
+import { OFFICIAL_DOCUMENT_TYPES, type OfficialDocumentType, type RegisterEntryView } from '../document-register/document-register.types';
 import { acceptancePaper } from './papers/acceptance.paper';
 import { contractPaper } from './papers/contract.paper';
 import { decisionPaper } from './papers/decision.paper';
@@ -52,7 +52,7 @@ const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingm
 export class OfficialPapersService {
   constructor(
     private readonly files: ApplicationFiles,
-    private readonly register: OfficialDocumentsService,
+    private readonly register: DocumentRegisterService,
     private readonly establishments: EstablishmentsService,
     private readonly catalogue: CatalogueService,
     private readonly units: UnitService,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Actor, hasRole } from '../../common/auth/actor';
 import type { Signer } from '../../rendering/report/report-document';
-import { OfficialDocumentsService } from '../official-documents/official-documents.service';
+import { DocumentRegisterService } from '../document-register/document-register.service';
 
 /** The leader's column of a report's signature block: the title lines (one per line) and the name. */
 export interface LeaderSignature {
@@ -24,7 +24,7 @@ export function leaderSigner(leader: LeaderSignature = DIRECTOR_TO_SIGN): Signer
  */
 @Injectable()
 export class ReportSignatures {
-  constructor(private readonly papers: OfficialDocumentsService) {}
+  constructor(private readonly papers: DocumentRegisterService) {}
 
   async leaderFor(actor: Actor): Promise<LeaderSignature> {
     if (!hasRole(actor, 'leader')) return DIRECTOR_TO_SIGN;

@@ -11,7 +11,7 @@ import type { ApplicationView } from '../applications/application.view';
 import type { RequiredReasonDto } from '../applications/dto/workflow.dto';
 import { BudgetService } from '../budget/budget.service';
 import { DisbursementsService } from '../disbursements/disbursements.service';
-import { OfficialDocumentsService } from '../official-documents/official-documents.service';
+import { DocumentRegisterService } from '../document-register/document-register.service';
 import { Recovery } from './recovery.entity';
 import { SettlementError } from './settlement.error';
 import { toRecoveryView } from './settlement.view';
@@ -36,7 +36,7 @@ export class FileCancellationService {
     private readonly decisions: ApplicationDecisionService,
     private readonly disbursements: DisbursementsService,
     private readonly budget: BudgetService,
-    private readonly papers: OfficialDocumentsService,
+    private readonly papers: DocumentRegisterService,
     private readonly outbox: NotificationOutbox,
   ) {}
 

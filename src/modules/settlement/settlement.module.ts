@@ -6,7 +6,7 @@ import { CatalogueModule } from '../catalogue/catalogue.module';
 import { DisbursementsModule } from '../disbursements/disbursements.module';
 import { EstablishmentsModule } from '../establishments/establishments.module';
 import { LedgerModule } from '../ledger/ledger.module';
-import { DocumentRegisterModule } from '../official-documents/document-register.module';
+import { DocumentRegisterModule } from '../document-register/document-register.module';
 import { PdfModule } from '../../rendering/pdf/pdf.module';
 import { FileCancellationService } from './file-cancellation.service';
 import { RecoveryService } from './recovery.service';

@@ -25,7 +25,7 @@ import { EstablishmentsService } from '../establishments/establishments.service'
 import { UsersService } from '../identity/users.service';
 import { DelegationService } from '../identity/delegation.service';
 import { LedgerService } from '../ledger/ledger.service';
-import { OfficialDocumentsService } from '../official-documents/official-documents.service';
+import { DocumentRegisterService } from '../document-register/document-register.service';
 import { SubmitSettlementDto } from './dto/settlement.dto';
 import { Recovery } from './recovery.entity';
 import { SettlementError } from './settlement.error';
@@ -60,7 +60,7 @@ export class SettlementService {
     private readonly pdf: PdfService,
     private readonly config: AppConfig,
     private readonly outbox: NotificationOutbox,
-    private readonly papers: OfficialDocumentsService,
+    private readonly papers: DocumentRegisterService,
   ) {}
 
   async submit(actor: Actor, applicationId: string, dto: SubmitSettlementDto): Promise<SettlementView> {

@@ -17,7 +17,7 @@ import { EstablishmentsService } from '../../modules/establishments/establishmen
 import { DelegationService } from '../../modules/identity/delegation.service';
 import { RecoveryService } from '../../modules/settlement/recovery.service';
 import { SettlementService } from '../../modules/settlement/settlement.service';
-import { OFFICIAL_DOCUMENT_SHORT_LABELS } from '../../modules/official-documents/official-documents.labels';
+import { OFFICIAL_DOCUMENT_SHORT_LABELS } from '../../modules/document-register/document-register.labels';
 import { OfficialPapersService } from '../../modules/official-documents/official-papers.service';
 import { ApiLinks } from '../api-links';
 import { WebIdempotency } from '../forms/web-idempotency.service';

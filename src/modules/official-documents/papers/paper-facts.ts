@@ -4,7 +4,7 @@ import { formatDateVi, formatNumberVi, formatPercentVi } from '../../../common/m
 import { amountInWords } from '../../../common/money/in-words-vi';
 import type { PaperBlock, PaperSignature } from '../../../rendering/paper/official-paper';
 import { bodyInSentence } from '../../../rendering/paper/official-text';
-import type { RegisterEntryView } from '../official-documents.types';
+import type { RegisterEntryView } from '../../document-register/document-register.types';
 
 /**
  * What a file's papers are written from: its recorded facts, read through the owning modules'

@@ -3,7 +3,7 @@ import { ReportRenderingModule } from '../../../rendering/report/report-renderin
 import { OverdueReportController } from './overdue-report.controller';
 import { OverdueReportExport } from './overdue-report.export';
 import { OverdueReportService } from './overdue-report.service';
-import { DocumentRegisterModule } from '../../official-documents/document-register.module';
+import { DocumentRegisterModule } from '../../document-register/document-register.module';
 import { ReportSignatures } from '../report-signature';
 
 @Module({

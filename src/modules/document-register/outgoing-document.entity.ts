@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { OfficialDocumentType, SigningForm } from './official-documents.types';
+import type { OfficialDocumentType, SigningForm } from './document-register.types';
 
 /**
  * One line of the register of outgoing documents (sổ đăng ký văn bản đi): a paper a file's step

@@ -13,9 +13,9 @@ import { ReportRenderer } from '../../rendering/report/report-renderer.service';
 import { documentRegisterDocument } from './document-register.document';
 import { documentNumber, documentSummary, nextSeq, numberTaken } from './document-register.rules';
 import type { DocumentRegisterQuery } from './dto/document-register-query.dto';
-import { OFFICIAL_DOCUMENT_LABELS } from './official-documents.labels';
-import { OfficialDocumentsError } from './official-documents.error';
-import type { OfficialDocumentType, RegisterEntryView, SigningFormResult } from './official-documents.types';
+import { OFFICIAL_DOCUMENT_LABELS } from './document-register.labels';
+import { OfficialDocumentsError } from './document-register.error';
+import type { OfficialDocumentType, RegisterEntryView, SigningFormResult } from './document-register.types';
 import { DocumentSeries, OutgoingDocument, OutgoingDocumentFile } from './outgoing-document.entity';
 import { In } from 'typeorm';
 import { signingForm } from './signing-form.rules';
@@ -53,7 +53,7 @@ export interface ListRegisterRequest extends Omit<RegisterRequest, 'file' | 'dis
  * come in order with no repeats, and a step that rolls back takes its number with it (no gaps).
  */
 @Injectable()
-export class OfficialDocumentsService {
+export class DocumentRegisterService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,

@@ -1,5 +1,5 @@
-import { OFFICIAL_DOCUMENT_LABELS, OFFICIAL_DOCUMENT_SYMBOLS } from './official-documents.labels';
-import type { OfficialDocumentType } from './official-documents.types';
+import { OFFICIAL_DOCUMENT_LABELS, OFFICIAL_DOCUMENT_SYMBOLS } from './document-register.labels';
+import type { OfficialDocumentType } from './document-register.types';
 
 /**
  * A paper's number and symbol as printed: `12/QĐ-SCT`. As Nghị định 30/2020/NĐ-CP asks, a

@@ -1,4 +1,4 @@
-import type { OfficialDocumentType, SigningForm } from './official-documents.types';
+import type { OfficialDocumentType, SigningForm } from './document-register.types';
 
 /** Each paper's name as people read it (the pages, the register, the file names). */
 export const OFFICIAL_DOCUMENT_LABELS: Record<OfficialDocumentType, string> = {

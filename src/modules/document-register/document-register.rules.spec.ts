@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { documentNumber, documentSummary, nextSeq, numberKey, numberTaken } from './document-register.rules';
-import { OFFICIAL_DOCUMENT_TYPES } from './official-documents.types';
+import { OFFICIAL_DOCUMENT_TYPES } from './document-register.types';
 
 describe('the register numbers', () => {
   it('prints number and symbol, a leading zero below 10, the year in a contract number', () => {

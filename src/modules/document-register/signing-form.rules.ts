@@ -1,5 +1,5 @@
 import type { Role } from '../../common/auth/actor';
-import type { SigningFormResult } from './official-documents.types';
+import type { SigningFormResult } from './document-register.types';
 
 /** The head of the Sở every paper is signed for. */
 export const DIRECTOR_TITLE = 'GIÁM ĐỐC';

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { ReportFormatQuery } from '../../../rendering/report/report-format';
-import { OFFICIAL_DOCUMENT_TYPES, type OfficialDocumentType } from '../official-documents.types';
+import { OFFICIAL_DOCUMENT_TYPES, type OfficialDocumentType } from '../document-register.types';
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{1,6}$/.test(value) ? Number.parseInt(value, 10) : value);
 

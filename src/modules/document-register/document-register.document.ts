@@ -1,6 +1,6 @@
 import type { ReportDocument } from '../../rendering/report/report-document';
-import { OFFICIAL_DOCUMENT_LABELS, SIGNING_FORM_LABELS } from './official-documents.labels';
-import type { OfficialDocumentType, RegisterEntryView } from './official-documents.types';
+import { OFFICIAL_DOCUMENT_LABELS, SIGNING_FORM_LABELS } from './document-register.labels';
+import type { OfficialDocumentType, RegisterEntryView } from './document-register.types';
 
 /** The register as a report (XLSX, CSV or PDF): one table, in the order the numbers were given. */
 export function documentRegisterDocument(input: { year: number; type: OfficialDocumentType | null; items: RegisterEntryView[]; generatedAt: Date; preparedBy: string }): ReportDocument {

@@ -3,13 +3,13 @@ import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import { type Actor, STAFF_ROLES } from '../../common/auth/actor';
 import { CurrentActor, Roles } from '../../common/auth/decorators';
 import { DocumentRegisterQuery } from './dto/document-register-query.dto';
-import { OfficialDocumentsService } from './official-documents.service';
+import { DocumentRegisterService } from './document-register.service';
 
 @ApiTags('official-documents')
 @ApiBearerAuth()
 @Controller('document-register')
 export class DocumentRegisterController {
-  constructor(private readonly documents: OfficialDocumentsService) {}
+  constructor(private readonly documents: DocumentRegisterService) {}
 
   @Get()
   @Roles(...STAFF_ROLES)
