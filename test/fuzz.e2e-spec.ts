@@ -305,6 +305,9 @@ function knownValues(w: World, name: string): unknown[] {
   if (name === 'fiscalYear' || name === 'year') return [YEAR];
   if (name === 'activityTypeCode') return ['machinery'];
   if (name === 'callId') return [w.ids.call];
+  // A rate recorded for real currencies (the document's USD and VND) would convert other files' caps for good.
+  if (name === 'fromCurrency') return ['XFA'];
+  if (name === 'toCurrency') return ['XFB'];
   return [];
 }
 
@@ -328,6 +331,7 @@ function rightValue(doc: OpenApi, w: World, schema: Schema, name: string, depth:
   // that happens to be valid would publish a real version of a national rule in the run's shared
   // database, which other test files read. A code of its own changes nothing they read.
   if (name === 'code' && depth === 0) return fc.integer({ min: 0, max: 1e9 }).map((n) => `fz_${Date.now().toString(36)}_${n.toString(36)}`);
+  if (/^(from|to)Currency$/.test(name)) return fc.constantFrom(...known);
   const options: fc.Arbitrary<unknown>[] = [];
   if (known.length) options.push(fc.constantFrom(...known));
   if (s.enum?.length) options.push(fc.constantFrom(...s.enum));
