@@ -8,6 +8,7 @@ import { BudgetModule } from './modules/budget/budget.module';
 import { EstablishmentsModule } from './modules/establishments/establishments.module';
 import { CatalogueModule } from './modules/catalogue/catalogue.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
+import { ExchangeRatesModule } from './modules/exchange-rates/exchange-rates.module';
 import { CallsModule } from './modules/calls/calls.module';
 import { ApplicationsModule } from './modules/applications/applications.module';
 import { OverdueReportModule } from './modules/reports/overdue/overdue-report.module';
@@ -23,4 +24,4 @@ import { DeadlinesModule } from './modules/deadlines/deadlines.module';
 import { WebModule } from './web/web.module';
 
 /** The domain modules, in the order the domain builds on them. */
-export const FEATURE_MODULES: Type[] = [AuditModule, OrganizationModule, AdminUnitsModule, IdentityModule, NotificationsModule, LedgerModule, BudgetModule, EstablishmentsModule, CatalogueModule, CalendarModule, CallsModule, ApplicationsModule, OverdueReportModule, ProgrammeModule, ReportsModule, DisbursementsModule, SettlementModule, DeadlinesModule, ReconciliationModule, AdministrationModule, OfficialDocumentsModule, WebModule];
+export const FEATURE_MODULES: Type[] = [AuditModule, OrganizationModule, AdminUnitsModule, IdentityModule, NotificationsModule, LedgerModule, BudgetModule, EstablishmentsModule, ExchangeRatesModule, CatalogueModule, CalendarModule, CallsModule, ApplicationsModule, OverdueReportModule, ProgrammeModule, ReportsModule, DisbursementsModule, SettlementModule, DeadlinesModule, ReconciliationModule, AdministrationModule, OfficialDocumentsModule, WebModule];

@@ -100,6 +100,10 @@ GET    /api/v1/calendar/holidays                      | -                       
 POST   /api/v1/calendar/holidays                      | a new weekday off                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   201
 DELETE /api/v1/calendar/holidays/:date                | a day added for the call                       | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   204
 #
+# Rates of exchange: recorded by finance, read by finance, leaders and auditors (a pair of made-up currencies no fund uses)
+GET    /api/v1/exchange-rates                         | -                                              | 401   403   403   403   403   403   403   403   403   403   200   200   200   200   403
+POST   /api/v1/exchange-rates                         | a rate of a pair no fund uses                  | 401   403   403   403   403   403   403   403   403   403   403   403   201   403   403
+#
 # The list of administrative units: read by anyone, signed in or not; replaced by an admin only. The admin's call sends
 # a list with a problem (a commune of no listed province): the run's database shares one list, and a loaded list
 # would refuse the other test files' commune codes; test/admin-units.e2e-spec.ts imports sound lists on its own database.
@@ -316,6 +320,10 @@ function nextHolidayDate(): string {
   }
 }
 
+/** Each rate the matrix records is of its own day, so none is a duplicate of another. */
+let exchangeRateDay = 0;
+const nextRateDay = () => new Date(Date.UTC(2000, 0, 1 + exchangeRateDay++)).toISOString().slice(0, 10);
+
 /**
  * A fresh record for every caller but the anonymous one: the guard refuses a request without a
  * token before anything reads the id, so that call gets an absent id and no record is made.
@@ -478,6 +486,11 @@ const CALLS: Record<string, Call> = {
   "POST /api/v1/admin-units/import | a list refused whole (no change to the run's)": {
     path: () => '/api/v1/admin-units/import',
     upload: () => ({ file: Buffer.from('82\tprovince\tTỉnh Đồng Tháp\t\n29263\tward\tPhường Long Đức\t86\n'), filename: 'don-vi-hanh-chinh.tsv', contentType: 'text/tab-separated-values' }),
+  },
+  'GET /api/v1/exchange-rates | -': { path: () => '/api/v1/exchange-rates' },
+  'POST /api/v1/exchange-rates | a rate of a pair no fund uses': {
+    path: () => '/api/v1/exchange-rates',
+    body: () => ({ fromCurrency: 'XMA', toCurrency: 'XMB', rate: '1.5', validFrom: nextRateDay() }),
   },
   'GET /api/v1/calendar/holidays | -': { path: (w) => `/api/v1/calendar/holidays?year=${HOLIDAY_YEAR}` },
   'POST /api/v1/calendar/holidays | a new weekday off': { path: () => '/api/v1/calendar/holidays', body: () => ({ date: nextHolidayDate(), name: 'Ngày nghỉ của bảng quyền' }) },

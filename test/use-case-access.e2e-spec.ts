@@ -9,6 +9,7 @@ import { LedgerReadService } from '../src/modules/ledger/ledger-read.service';
 import { ReversalRequestsService } from '../src/modules/ledger/reversal-requests.service';
 import { ListDecisionService } from '../src/modules/applications/list-decision.service';
 import { CallsService } from '../src/modules/calls/calls.service';
+import { ExchangeRatesService } from '../src/modules/exchange-rates/exchange-rates.service';
 import { AnnualNarrativeService } from '../src/modules/programme/annual-narrative.service';
 import { AnnualPlanService } from '../src/modules/programme/annual-plan.service';
 import { CommendationsService } from '../src/modules/programme/commendations.service';
@@ -72,6 +73,8 @@ describe('use cases check their caller first, whoever calls them', () => {
     ],
     // Deciding is a leader's, or a delegate's of any staff role that may receive a delegation.
     ['decide a list of files', ['leader', 'head', 'officer', 'finance'], (a) => t.app.get(ListDecisionService).decide(a, { applicationIds: ['01JZZZZZZZZZZZZZZZZZZZZZZZ'] })],
+    ['record an exchange rate', ['finance'], (a) => t.app.get(ExchangeRatesService).record(a, { fromCurrency: 'XUA', toCurrency: 'XUB', rate: '2', validFrom: '2099-01-01' })],
+    ['read the exchange rates', ['finance', 'leader', 'auditor'], (a) => t.app.get(ExchangeRatesService).list(a, { page: 1, pageSize: 10 } as never)],
     ['read a list decision', ['officer', 'head', 'leader', 'finance', 'auditor', 'admin'], (a) => t.app.get(ListDecisionService).get(a, '01JZZZZZZZZZZZZZZZZZZZZZZZ')],
   ];
 

@@ -186,6 +186,28 @@ describe('year boundaries', () => {
     await expectBalanced(t, c.finance, { fundCode: c.fundCode, fiscalYear: 2064 });
   });
 
+  it("a treasury return of a payment made in a year since closed is refused naming that year; nothing moves (2094)", async () => {
+    t.clock.set('2094-02-02T02:00:00Z');
+    const c = await cast(t, 2094);
+    const s = steps(c);
+    const id = await approvedFile(t, c, { eligibleCost: '200000000', approvedSupport: '100000000' });
+    await s.contract(id);
+    const requested = (await postMoney(t, c.officer, '/disbursements', { applicationId: id, kind: 'advance', amount: '30000000' }).expect(201)).body;
+    await t.http.post(api(`/disbursements/${requested.id}/approve`)).set(c.finance.auth).send({}).expect(200);
+    onDay(t.clock, '2094-03-20');
+    await postMoney(t, c.finance2, `/disbursements/${requested.id}/pay`, { treasuryRef: ref('ADV'), valueDate: '2094-03-20' }).expect(200);
+    t.clock.set('2095-01-05T02:00:00Z');
+    await s.close({ carryOverCommitments: true, carryOverAllocations: false });
+
+    const refused = await postMoney(t, c.finance, `/disbursements/${requested.id}/return`, { treasuryRef: ref('BACK'), valueDate: '2095-01-05', reason: 'Sai tài khoản' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('INVALID_STATE');
+    expect(refused.body.detail).toContain('năm 2094 đã khóa sổ');
+    expect((await t.http.get(api(`/disbursements/${requested.id}`)).set(c.finance.auth).expect(200)).body.status).toBe('paid');
+    expect((await s.transfers(id, 2095)).filter((x) => x.kind === 'disbursement_return')).toEqual([]);
+    await expectBalanced(t, c.finance, { fundCode: c.fundCode, fiscalYear: 2095 });
+  });
+
   it('cancelling a file on which advances were paid opens a recovery for what was paid; the file stays cancelled once it is received', async () => {
     t.clock.set('2062-02-02T02:00:00Z');
     const c = await cast(t, 2062);

@@ -26,6 +26,7 @@ import { Recovery, RecoveryReceipt } from '../modules/settlement/recovery.entity
 import { ReconciliationImport } from '../modules/reconciliation/reconciliation-import.entity';
 import { ReconciliationPreview } from '../modules/reconciliation/reconciliation-preview.entity';
 import { Holiday } from '../modules/calendar/holiday.entity';
+import { ExchangeRate } from '../modules/exchange-rates/exchange-rate.entity';
 import { AdminUnit } from '../modules/admin-units/admin-unit.entity';
 import { PlanItem } from '../modules/programme/plan-item.entity';
 import { AnnualNarrative } from '../modules/programme/annual-narrative.entity';
@@ -36,4 +37,4 @@ import { ListDecision } from '../modules/applications/list-decision.entity';
 import { Notification, NotificationDelivery, NotificationSettings, OutboxEvent } from '../modules/notifications/notification.entity';
 
 /** Every entity of the service; each module adds its own here. */
-export const ENTITIES: Function[] = [Unit, User, RefreshToken, Delegation, ActingAppointment, AuditEntry, Fund, FiscalYear, Account, Transfer, ReversalRequest, Establishment, ActivityRule, Application, CostLine, ApplicationEvent, ApplicationDocument, Consultation, Appraisal, ConflictDeclaration, Disbursement, Contract, Acceptance, Settlement, SettlementLine, Recovery, RecoveryReceipt, ReconciliationImport, ReconciliationPreview, DocumentSeries, OutgoingDocument, OutgoingDocumentFile, ListDecision, OutboxEvent, Notification, NotificationDelivery, NotificationSettings, Holiday, AdminUnit, PlanItem, AnnualNarrative, Commendation, Call];
+export const ENTITIES: Function[] = [Unit, User, RefreshToken, Delegation, ActingAppointment, AuditEntry, Fund, FiscalYear, Account, Transfer, ReversalRequest, Establishment, ActivityRule, Application, CostLine, ApplicationEvent, ApplicationDocument, Consultation, Appraisal, ConflictDeclaration, Disbursement, Contract, Acceptance, Settlement, SettlementLine, Recovery, RecoveryReceipt, ReconciliationImport, ReconciliationPreview, DocumentSeries, OutgoingDocument, OutgoingDocumentFile, ListDecision, OutboxEvent, Notification, NotificationDelivery, NotificationSettings, Holiday, ExchangeRate, AdminUnit, PlanItem, AnnualNarrative, Commendation, Call];

@@ -112,7 +112,7 @@ export class ApplicationDecisionService {
     const unacknowledged = disagreementRefusal({ units: disagreeing, acknowledged: acknowledgeDisagreement });
     if (unacknowledged) throw unacknowledged;
     const today = this.clock.today();
-    const rule = await this.catalogue.ruleFor(app.activityTypeCode, app.fundSource, today);
+    const rule = await this.catalogue.ruleIn(app.activityTypeCode, app.fundSource, today, app.currency);
     const lines = await em.find(CostLine, { where: { applicationId: app.id } });
     const totals = totalsOf({ lines, rule, currency: app.currency });
     Object.assign(app, { totalCost: totals.totalCost, eligibleCost: totals.eligibleCost, maxSupport: totals.maxSupport, ruleId: rule.id });

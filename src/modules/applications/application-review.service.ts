@@ -245,7 +245,7 @@ export class ApplicationReviewService {
 
   /** Computes the figures again with the rule in force today (a new version may have started). */
   private async refreshFigures(app: Application): Promise<void> {
-    const rule = await this.catalogue.ruleFor(app.activityTypeCode, app.fundSource, this.clock.today());
+    const rule = await this.catalogue.ruleIn(app.activityTypeCode, app.fundSource, this.clock.today(), app.currency);
     const lines = await this.tx.manager.find(CostLine, { where: { applicationId: app.id } });
     const totals = totalsOf({ lines, rule, currency: app.currency });
     Object.assign(app, { totalCost: totals.totalCost, eligibleCost: totals.eligibleCost, maxSupport: totals.maxSupport, ruleId: rule.id });

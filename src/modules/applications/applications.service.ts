@@ -431,7 +431,7 @@ export class ApplicationsService {
   private async ruleToday(code: string, fund: FundInfo): Promise<RuleInForce> {
     const today = this.clock.today();
     const rule = await this.catalogue.findRuleFor(code, fund.source, today);
-    if (rule) return rule;
+    if (rule) return this.catalogue.inCurrency(rule, fund.currency, today);
     const known = await this.catalogue.codeExists(code);
     throw ValidationFailed.field(
       'activityTypeCode',

@@ -49,14 +49,15 @@ export interface RuleTerms {
 
 /**
  * A capped rule speaks of amounts in its cap's currency; a file in another currency (a sponsor's
- * fund in USD under a cap in đồng) cannot be held to it until a rate of exchange is given, so its
- * figures are refused (409), naming both currencies. A rule without a cap applies to any currency.
+ * fund in USD under a cap in đồng) is held to it converted at the rate of exchange in force
+ * (CatalogueService.ruleIn); with no rate recorded its figures are refused (409), naming both
+ * currencies and the rate that is needed. A rule without a cap applies to any currency.
  */
 export function capCurrencyRefusal({ rule, currency }: { rule: RuleTerms; currency: string }): ApplicationError | null {
   if (rule.supportCap === null || rule.capCurrency === currency) return null;
   return new ApplicationError(
     'INVALID_STATE',
-    `Mức hỗ trợ tối đa của quy định tính bằng ${rule.capCurrency}, nguồn kinh phí của hồ sơ tính bằng ${currency}: chưa có tỷ giá quy đổi nên chưa xét được hồ sơ theo quy định này.`,
+    `Mức hỗ trợ tối đa của quy định tính bằng ${rule.capCurrency}, nguồn kinh phí của hồ sơ tính bằng ${currency}: cần tỷ giá quy đổi ${rule.capCurrency}/${currency} có hiệu lực (bộ phận tài chính ghi nhận tỷ giá) mới xét được hồ sơ theo quy định này.`,
   );
 }
 

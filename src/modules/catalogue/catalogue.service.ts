@@ -7,6 +7,7 @@ import { Money } from '../../common/money/decimal';
 import { parseMoney, parseRate } from '../../common/money/money';
 import { TransactionRunner } from '../../database/transaction';
 import { AuditService } from '../audit/audit.service';
+import { ExchangeRatesService } from '../exchange-rates/exchange-rates.service';
 import { ActivityRule, RuleScope } from './activity-rule.entity';
 import type { FundSource } from '../ledger/ledger.types';
 import { ActivityTypeView, toActivityTypeView } from './activity-type.view';
@@ -42,6 +43,7 @@ export class CatalogueService {
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly exchangeRates: ExchangeRatesService,
   ) {}
 
   /** Versions in force on `on` (today by default), one per code and fund source. */
@@ -161,6 +163,28 @@ export class CatalogueService {
       throw new CatalogueError('INVALID_STATE', `Không có quy định hỗ trợ cho loại hoạt động "${code}" có hiệu lực ngày ${on}.`);
     }
     return rule;
+  }
+
+  /**
+   * The rule in force on `on` as it holds a file in `currency`: a cap written in another currency
+   * (the support cap, the yearly cap per establishment) converted into `currency` at the rate of
+   * exchange in force that day, rounded down, so the file is held to what the cap is worth. With no
+   * rate recorded the rule comes back as written, its caps in their own currency, and the file's
+   * figures are refused naming both currencies (capCurrencyRefusal, eligibilityReasons).
+   */
+  async ruleIn(code: string, fundSource: FundSource | null, on: string, currency: string): Promise<RuleInForce> {
+    return this.inCurrency(await this.ruleFor(code, fundSource, on), currency, on);
+  }
+
+  /** `rule` as it holds a file in `currency` on `on` (see ruleIn). */
+  async inCurrency(rule: RuleInForce, currency: string, on: string): Promise<RuleInForce> {
+    if (rule.capCurrency === currency) return rule;
+    const { maxSupportPerEstablishmentPerYear } = rule.eligibility;
+    const convert = (amount: Money) => this.exchangeRates.convert({ amount, from: rule.capCurrency, to: currency, on });
+    const supportCap = rule.supportCap === null ? null : await convert(rule.supportCap);
+    const yearly = maxSupportPerEstablishmentPerYear === null ? null : await convert(maxSupportPerEstablishmentPerYear);
+    if ((rule.supportCap !== null && supportCap === null) || (maxSupportPerEstablishmentPerYear !== null && yearly === null)) return rule;
+    return { ...rule, supportCap, capCurrency: currency, eligibility: { ...rule.eligibility, maxSupportPerEstablishmentPerYear: yearly } };
   }
 
   /**

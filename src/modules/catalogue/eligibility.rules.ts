@@ -58,7 +58,7 @@ export function eligibilityReasons(c: EligibilityCase): FieldError[] {
     if (c.currency !== c.capCurrency) {
       reasons.push({
         field: 'requestedSupport',
-        message: `mức hỗ trợ tối đa cho một cơ sở trong năm tính bằng ${c.capCurrency}, hồ sơ tính bằng ${c.currency}: chưa có tỷ giá quy đổi để đối chiếu`,
+        message: `mức hỗ trợ tối đa cho một cơ sở trong năm tính bằng ${c.capCurrency}, hồ sơ tính bằng ${c.currency}: cần tỷ giá quy đổi ${c.capCurrency}/${c.currency} có hiệu lực để đối chiếu`,
       });
     } else {
       const total = new Money(c.requestedSupport ?? 0).plus(c.approvedThisYear);

@@ -58,6 +58,11 @@ describe('disbursement rules', () => {
     expect(disbursementReturnRefusal({ status: 'returned', applicationStatus: 'accepted' })).toEqual({ code: 'INVALID_STATE', detail: 'Khoản chi này đã được ghi nhận hoàn trả.' });
     expect(disbursementReturnRefusal({ status: 'paid', applicationStatus: 'settlement_submitted' })?.code).toBe('INVALID_STATE');
     expect(disbursementReturnRefusal({ status: 'paid', applicationStatus: 'settled' })?.code).toBe('INVALID_STATE');
+    // Paid on the books of a year since closed: refused, naming that year; of an open year: taken.
+    expect(disbursementReturnRefusal({ status: 'paid', applicationStatus: 'accepted', paidIn: { year: 2094, status: 'open' } })).toBeNull();
+    const closed = disbursementReturnRefusal({ status: 'paid', applicationStatus: 'accepted', paidIn: { year: 2094, status: 'closed' } });
+    expect(closed?.code).toBe('INVALID_STATE');
+    expect(closed?.detail).toContain('năm 2094 đã khóa sổ');
   });
 });
 

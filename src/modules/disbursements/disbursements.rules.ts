@@ -107,15 +107,31 @@ const RETURNABLE_FILE_STATUSES: ApplicationStatus[] = ['approved', 'contracted',
 
 /**
  * Whether a paid disbursement may be recorded as returned by the treasury (hoàn trả về Kho bạc):
- * only a paid one, once, and only while the file's settlement is not yet filed. Null when it may.
+ * only a paid one, once, only while the file's settlement is not yet filed, and only while the
+ * year whose books it was paid in is open. A payment of a closed year left that year's books with
+ * its beneficiary (the payee account does not cross a close), so no open year holds it to take
+ * back: the return is refused naming the year, and the money the treasury got back is accounted
+ * for in the file's settlement (the final support less what was paid: a recovery, received in the
+ * open year). Null when it may.
  */
-export function disbursementReturnRefusal(check: { status: DisbursementStatus; applicationStatus: ApplicationStatus }): { code: 'INVALID_STATE'; detail: string } | null {
+export function disbursementReturnRefusal(check: {
+  status: DisbursementStatus;
+  applicationStatus: ApplicationStatus;
+  /** The fiscal year whose books the payment was posted in, and its status. */
+  paidIn?: { year: number; status: 'open' | 'closed' } | null;
+}): { code: 'INVALID_STATE'; detail: string } | null {
   if (check.status === 'returned') return { code: 'INVALID_STATE', detail: 'Khoản chi này đã được ghi nhận hoàn trả.' };
   if (!nextDisbursementStatus(check.status, 'return')) return { code: 'INVALID_STATE', detail: 'Chỉ khoản chi đã chi mới có thể được ghi nhận hoàn trả.' };
   if (!RETURNABLE_FILE_STATUSES.includes(check.applicationStatus)) {
     return {
       code: 'INVALID_STATE',
       detail: `Hồ sơ đang ở trạng thái "${check.applicationStatus}": sau khi nộp quyết toán, khoản hoàn trả phải được xử lý trong quyết toán.`,
+    };
+  }
+  if (check.paidIn?.status === 'closed') {
+    return {
+      code: 'INVALID_STATE',
+      detail: `Khoản chi này được chi trên sổ năm ${check.paidIn.year}, năm ${check.paidIn.year} đã khóa sổ: không ghi nhận hoàn trả vào sổ năm đã khóa được. Số tiền Kho bạc nhận lại được xử lý khi quyết toán đề án (thu hồi phần đã chi vượt mức hỗ trợ cuối cùng).`,
     };
   }
   return null;

@@ -15,6 +15,7 @@ import { ApplicationFiles, FileFacts, ListOrder } from '../applications/applicat
 import { BudgetService } from '../budget/budget.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { LedgerService } from '../ledger/ledger.service';
+import { LedgerReadService } from '../ledger/ledger-read.service';
 import { DocumentRegisterService } from '../document-register/document-register.service';
 import { Disbursement } from './disbursement.entity';
 import { DISBURSEMENT_KIND_LABELS } from './disbursements.labels';
@@ -52,6 +53,7 @@ export class DisbursementsService {
     private readonly catalogue: CatalogueService,
     private readonly budget: BudgetService,
     private readonly ledger: LedgerService,
+    private readonly ledgerRead: LedgerReadService,
     private readonly papers: DocumentRegisterService,
     private readonly outbox: NotificationOutbox,
   ) {}
@@ -223,7 +225,8 @@ export class DisbursementsService {
     const capacity = requireRole(actor, 'finance');
     return this.tx.run(async (em) => {
       const { disbursement, app } = await this.lockForAction(actor, id);
-      const refusal = disbursementReturnRefusal({ status: disbursement.status, applicationStatus: app.status });
+      const paidIn = disbursement.transferId ? await this.ledgerRead.transferYear(disbursement.transferId) : null;
+      const refusal = disbursementReturnRefusal({ status: disbursement.status, applicationStatus: app.status, paidIn });
       if (refusal) throw new DisbursementError(refusal.code, refusal.detail);
       assertHappened({ field: 'valueDate', date: dto.valueDate, today: this.clock.today() });
       await this.assertTreasuryRefUnused(dto.treasuryRef);

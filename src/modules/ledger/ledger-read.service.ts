@@ -117,6 +117,15 @@ export class LedgerReadService {
     return { commitmentYear, years };
   }
 
+  /** The fiscal year whose books a transfer was posted in, and that year's status; null for no such transfer. */
+  async transferYear(transferId: string): Promise<{ year: number; status: 'open' | 'closed' } | null> {
+    const rows: Array<{ year: number; status: 'open' | 'closed' }> = await this.tx.manager.query(
+      'SELECT y.year, y.status FROM ledger_transfers t JOIN fiscal_years y ON y.year = t.fiscal_year WHERE t.id = ?',
+      [transferId],
+    );
+    return rows[0] ? { year: Number(rows[0].year), status: rows[0].status } : null;
+  }
+
   /**
    * The accounts of `kind` holding money in a year, locked for the caller's transaction (FOR
    * UPDATE), in id order so concurrent closers take the rows in one order.

@@ -145,7 +145,7 @@ export class SettlementService {
     if (pending > 0) {
       throw new SettlementError('INVALID_STATE', 'Còn khoản chi đang chờ duyệt hoặc chờ chi; hãy xử lý trước khi phê duyệt quyết toán.');
     }
-    const rule = await this.catalogue.ruleFor(app.activityTypeCode, app.fundSource, app.decisionDate!);
+    const rule = await this.catalogue.ruleIn(app.activityTypeCode, app.fundSource, app.decisionDate!, app.currency);
     const books = await this.budget.applicationBooks(app);
     const commitment = { kind: 'commitment' as const, unitId: app.allocationUnitId, applicationId: app.id };
     const committed = await this.ledger.balance(books, commitment, { lock: true });

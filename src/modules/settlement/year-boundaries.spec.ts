@@ -10,12 +10,15 @@ import { settle, settlementStanding } from './settlement.rules';
 /**
  * Closing a year never leaves a file that cannot settle: a file's life played over any history of
  * advances, year closes (carrying commitments over or not, allocations over or not), calendar
- * years turning, settlement, final payment, recovery receipts and allocations topping a unit up,
+ * years turning, settlement, final payment, recovery receipts, allocations topping a unit up,
+ * interim payments requested and left waiting across a close, treasury returns, and cancellation,
  * with the rules the services ask (movementYear, yearCloseMoves, disbursementRefusal, settle,
  * takeRecoveryReceipt) and the postings the services make on an in-memory ledger. Whatever the
  * history, every movement is booked in an open year, the books balance, nothing goes negative,
- * and the file ends settled with its beneficiary holding exactly the final support; the only
- * refusal on the way is a unit short of money, which an allocation lifts.
+ * and the file ends settled (or cancelled with its recovery received) with its beneficiary holding
+ * exactly the final support; the only refusals on the way are a unit short of money (an
+ * allocation lifts it), a waiting payment whose commitment a close released (finance rejects it;
+ * the settlement commits its final payment anew), and a treasury return of a closed year's payment.
  */
 
 const FUND = 'F';
@@ -39,9 +42,13 @@ const event = fc.oneof(
   fc.record({ do: fc.constant('settle' as const), costPermille: fc.integer({ min: 0, max: 3000 }) }),
   fc.record({ do: fc.constant('payFinal' as const) }),
   fc.record({ do: fc.constant('receive' as const), permille: fc.integer({ min: 1, max: 1000 }) }),
+  fc.record({ do: fc.constant('requestPayment' as const), permille: fc.integer({ min: 1, max: 1000 }) }),
+  fc.record({ do: fc.constant('payPending' as const) }),
+  fc.record({ do: fc.constant('treasuryReturn' as const) }),
+  fc.record({ do: fc.constant('cancel' as const) }),
 );
 
-type Status = 'approved' | 'accepted' | 'settlement_submitted' | 'settled';
+type Status = 'approved' | 'accepted' | 'settlement_submitted' | 'settled' | 'cancelled';
 
 /** One file and its unit, as the services move them. */
 class FileLife {
@@ -53,7 +60,14 @@ class FileLife {
   finalSupport: Decimal | null = null;
   finalPayment: Decimal | null = null;
   recovery: { amount: Decimal; received: Decimal; status: 'open' | 'closed' } | null = null;
-  /** Refusals met: only a unit short of money to commit anew. */
+  /** An interim payment requested (and approved), not yet paid: it may wait across a close. */
+  pending: Decimal | null = null;
+  /** Advances and interim payments paid and not returned, each with the year whose books paid it. */
+  payments: Array<{ kind: 'advance' | 'payment'; amount: Decimal; year: number }> = [];
+  /**
+   * Refusals met: a unit short of money to commit anew, an interim payment whose commitment a
+   * close released (finance then rejects it), a treasury return of a closed year's payment.
+   */
   refusals: string[] = [];
 
   constructor(readonly approvedSupport: Money, unitBudget: Money) {
@@ -116,6 +130,81 @@ class FileLife {
     if (refusal) return;
     this.post(year, commitment, payee, amount);
     this.advances = this.advances.plus(amount);
+    this.payments.push({ kind: 'advance', amount, year });
+  }
+
+  /** DisbursementsService.request (and approve) of an interim payment after acceptance: it then waits to be paid. */
+  requestPayment(permille: number) {
+    if (this.status !== 'accepted' || this.pending) return;
+    const year = this.movesIn();
+    const amount = Money.max(1, this.approvedSupport.times(permille).div(1000).floor());
+    const refusal = disbursementRefusal({
+      kind: 'payment',
+      amount,
+      applicationStatus: 'accepted',
+      approvedSupport: this.approvedSupport,
+      advanceRate: RULE.advanceRate,
+      currency: RULE.currency,
+      advancesSoFar: this.advances,
+      pending: new Money(0),
+      committed: this.ledger.balance(FUND, year, commitment),
+    });
+    if (!refusal) this.pending = amount;
+  }
+
+  /**
+   * DisbursementsService.pay of the waiting payment, in the year the file's money moves in now: an
+   * interim payment is not committed anew, so after a close that released its commitment it is
+   * refused (409 LIMIT_EXCEEDED, nothing moves) and stays waiting until finance rejects it.
+   */
+  payPending() {
+    if (!this.pending || this.status !== 'accepted') return;
+    const year = this.movesIn();
+    if (this.ledger.balance(FUND, year, commitment).lt(this.pending)) {
+      this.refusals.push('LIMIT_EXCEEDED');
+      return;
+    }
+    this.post(year, commitment, payee, this.pending);
+    this.payments.push({ kind: 'payment', amount: this.pending, year });
+    this.pending = null;
+  }
+
+  /** DisbursementsService.reject of the waiting payment. */
+  rejectPending() {
+    this.pending = null;
+  }
+
+  /**
+   * DisbursementsService.returnPayment of the latest payment (the treasury sent it back), before
+   * the settlement: booked back to the commitment in the year that paid it while that year is open
+   * (it is then the year the file's money moves in); refused naming the year once it is closed.
+   */
+  treasuryReturn() {
+    const last = this.payments.at(-1);
+    if (!last || (this.status !== 'approved' && this.status !== 'accepted')) return;
+    if (this.years.get(last.year) === 'closed') {
+      this.refusals.push('YEAR_CLOSED');
+      return;
+    }
+    expect(this.movesIn()).toBe(last.year);
+    this.post(last.year, payee, commitment, last.amount);
+    this.payments.pop();
+    if (last.kind === 'advance') this.advances = this.advances.minus(last.amount);
+  }
+
+  /**
+   * FileCancellationService.cancel before the settlement (refused while a payment waits): the
+   * commitment goes back to the unit, and what was paid is to be recovered.
+   */
+  cancel() {
+    if ((this.status !== 'approved' && this.status !== 'accepted') || this.pending) return;
+    const year = this.movesIn();
+    const left = this.ledger.balance(FUND, year, commitment);
+    if (left.gt(0)) this.post(year, commitment, allocation, left);
+    const paid = this.paidSoFar();
+    this.finalSupport = new Money(0);
+    if (paid.gt(0)) this.recovery = { amount: paid, received: new Money(0), status: 'open' };
+    this.status = 'cancelled';
   }
 
   /** YearCloseService.close of the earliest open year: plan each kind's open accounts, post, then the next kind. */
@@ -147,7 +236,8 @@ class FileLife {
 
   /** SettlementService.decide. */
   settle(actualEligibleCost: Decimal) {
-    if (this.status !== 'accepted') return;
+    // Refused while a payment waits (finance pays or rejects it first).
+    if (this.status !== 'accepted' || this.pending) return;
     const year = this.movesIn();
     const paid = this.paidSoFar();
     const figures = settle({
@@ -186,7 +276,7 @@ class FileLife {
     if ('refusal' in taken) throw new Error(taken.refusal.detail);
     this.post(this.movesIn(), recoveryAccount, allocation, amount);
     this.recovery = { ...this.recovery, received: taken.received, status: taken.status };
-    if (taken.status === 'closed') this.status = 'settled';
+    if (taken.status === 'closed' && this.status !== 'cancelled') this.status = 'settled';
   }
 
   paidSoFar(): Money {
@@ -236,26 +326,34 @@ describe('a file across year closes (rules together)', () => {
           else if (e.do === 'accept') life.status = life.status === 'approved' ? 'accepted' : life.status;
           else if (e.do === 'settle') life.settle(approvedSupport.times(e.costPermille).div(1000).floor());
           else if (e.do === 'payFinal') life.payFinal();
+          else if (e.do === 'requestPayment') life.requestPayment(e.permille);
+          else if (e.do === 'payPending') life.payPending();
+          else if (e.do === 'treasuryReturn') life.treasuryReturn();
+          else if (e.do === 'cancel') life.cancel();
           else life.receive(e.permille);
           life.expectBooksHold();
           // What a settlement says it still owes is what is still to pay or receive.
-          if (life.finalSupport && life.status !== 'settled') {
+          if (life.finalSupport && life.status !== 'settled' && life.status !== 'cancelled') {
             const owed = settlementStanding({ finalSupport: life.finalSupport, paid: life.paidSoFar(), recovered: life.receivedSoFar() }).balance!;
             expect(owed.eq(life.finalPayment ?? new Money(0)) || owed.neg().eq(life.recovery!.amount.minus(life.recovery!.received))).toBe(true);
           }
         }
 
-        // Then the file is taken to its end; a unit short of money is topped up, and that is the only refusal.
+        // Then the file is taken to its end: a waiting payment is paid, or rejected when a close
+        // released its commitment; a unit short of money is topped up.
         if (life.status === 'approved') life.status = 'accepted';
-        for (let attempt = 0; life.status !== 'settled' && attempt < 4; attempt++) {
+        if (life.pending) life.payPending();
+        if (life.pending) life.rejectPending();
+        const ended = () => life.status === 'settled' || (life.status === 'cancelled' && (!life.recovery || life.recovery.status === 'closed'));
+        for (let attempt = 0; !ended() && attempt < 4; attempt++) {
           if (life.status === 'accepted') life.settle(approvedSupport);
           else if (life.finalPayment) life.payFinal();
           else life.receive(1000);
-          if ((life.status as Status) !== 'settled') life.topUp(1000);
+          if (!ended()) life.topUp(1000);
           life.expectBooksHold();
         }
-        expect(life.status).toBe('settled');
-        expect(life.refusals.every((r) => r === 'INSUFFICIENT_FUNDS')).toBe(true);
+        expect(ended()).toBe(true);
+        expect(life.refusals.every((r) => ['INSUFFICIENT_FUNDS', 'LIMIT_EXCEEDED', 'YEAR_CLOSED'].includes(r))).toBe(true);
         // The beneficiary holds exactly the final support; the file's commitment is empty in every year.
         expect(life.paidSoFar().minus(life.receivedSoFar()).eq(life.finalSupport!)).toBe(true);
         expect(life.ledger.sumOf((a) => a.spec.kind === 'commitment' && a.spec.applicationId === FILE).isZero()).toBe(true);
