@@ -1,5 +1,5 @@
 import { createActor } from './support/actors';
-import { PageClient, webUser } from './web-support';
+import { csrfOf, PageClient, webUser } from './web-support';
 import { expectBalanced, postMoney, unitFigures } from './support/budget';
 import { startTestApp, TestApp } from './support/test-app';
 import { onDay } from './support/calendar';
@@ -148,7 +148,7 @@ describe('treasury returns of paid disbursements; settlement maker-checker with 
 
   it('a settlement is not approved by whoever checked it, nor by a delegate of the leader who checked it', async () => {
     const financeLeader = await createActor(t, ['finance', 'leader']);
-    const deputy = await createActor(t, ['head'], c.centre.id);
+    const deputy = await webUser(t, ['head'], c.centre.id, 'Trưởng phòng Được Ủy Quyền');
     const id = await approvedFile(t, c, { eligibleCost: '200000000', approvedSupport: '100000000' });
     await contract(id);
     await accept(id);
@@ -165,6 +165,15 @@ describe('treasury returns of paid disbursements; settlement maker-checker with 
     const byDelegate = await approveAs(deputy).expect(403);
     expect(byDelegate.body.code).toBe('FORBIDDEN');
     expect(byDelegate.body.detail).toContain('kiểm tra');
+    // Its page offers the delegate no approval, and a hand-made one is refused the same way.
+    const browser = new PageClient(t);
+    await browser.login(deputy.email);
+    const page = await browser.get(`/quyet-toan/${settlement.id}`);
+    expect(page.status).toBe(200);
+    expect(page.text).not.toContain(`action="/quyet-toan/${settlement.id}/duyet"`);
+    const posted = await browser.post(`/quyet-toan/${settlement.id}/duyet`, {}, { csrf: csrfOf(page.text) });
+    expect(posted.status).toBe(403);
+    expect(posted.text).toContain('Người đã kiểm tra không được tự phê duyệt');
     expect((await approveAs(financeLeader).expect(403)).body.code).toBe('FORBIDDEN');
     expect((await t.http.get(api(`/settlements/${settlement.id}`)).set(c.finance.auth).expect(200)).body.status).toBe('checked');
 
@@ -173,7 +182,7 @@ describe('treasury returns of paid disbursements; settlement maker-checker with 
   });
 
   it('the final payment a delegate opened by approving a settlement is not approved by the leader behind the delegation', async () => {
-    const financeLeader = await createActor(t, ['finance', 'leader']);
+    const financeLeader = await webUser(t, ['finance', 'leader'], null, 'Phó Giám đốc Kiêm Tài Chính');
     const deputy = await createActor(t, ['head'], c.centre.id);
     await t.http
       .post(api('/delegations'))
@@ -193,6 +202,21 @@ describe('treasury returns of paid disbursements; settlement maker-checker with 
 
     const byDelegator = await t.http.post(api(`/disbursements/${finalId}/approve`)).set(financeLeader.auth).send({}).expect(403);
     expect(byDelegator.body.code).toBe('FORBIDDEN');
+    // The payments page offers that leader no approval of it; a hand-made one is refused the same way.
+    const approveForm = `action="/giai-ngan/${finalId}/duyet"`;
+    const browser = new PageClient(t);
+    await browser.login(financeLeader.email);
+    const page = await browser.get('/giai-ngan');
+    expect(page.text).toContain(`id="chi-${finalId}"`);
+    expect(page.text).not.toContain(approveForm);
+    const posted = await browser.post(`/giai-ngan/${finalId}/duyet`, {}, { csrf: csrfOf(page.text) });
+    expect(posted.status).toBe(403);
+    expect(posted.text).toContain('Người đề nghị không được tự phê duyệt');
+    // Another finance user is offered it.
+    const clerk = await webUser(t, ['finance']);
+    const other = new PageClient(t);
+    await other.login(clerk.email);
+    expect((await other.get('/giai-ngan')).text).toContain(approveForm);
     expect((await t.http.post(api(`/disbursements/${finalId}/approve`)).set(c.finance2.auth).send({}).expect(200)).body).toMatchObject({ status: 'approved', approvedBy: c.finance2.id });
   });
 
