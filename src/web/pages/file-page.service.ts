@@ -73,7 +73,7 @@ export class FilePageService {
     const app = await this.applications.get(actor, id);
     const today = this.clock.today();
     const seesMoney = hasRole(actor, 'officer', 'finance', 'auditor', 'applicant');
-    const [establishment, works, disbursements, settlements, recoveries, rules, names, onFile, mayDecide, funds, declarations, mayCancel, room, blockers, issued] = await Promise.all([
+    const [establishment, works, disbursements, settlements, recoveries, rules, names, onFile, mayDecide, funds, declarations, mayCancel, room, blockers, issued, totals] = await Promise.all([
       this.establishments.get(actor, app.establishmentId),
       this.contracts.contractAndAcceptance(actor, app.id),
       seesMoney ? this.disbursements.list(actor, { applicationId: app.id, page: 1, pageSize: 200 }).then((p) => p.items) : Promise.resolve([]),
@@ -89,6 +89,7 @@ export class FilePageService {
       this.requestRoom(actor, app),
       this.applications.blockersOf(actor, app),
       this.apiLinks.has('GET', PAPER_ROUTE) ? this.papers.list(actor, app.id) : Promise.resolve([]),
+      this.disbursements.totalsForFile(app.id),
     ]);
     const mine = declarations.filter((d) => d.userId === actor.id);
     const actions = await this.applications.offeredActions(actor, app, {
@@ -97,6 +98,7 @@ export class FilePageService {
       conflictDeclared: mine.some((d) => d.hasConflict),
       advanceRoom: new Money(room.advance).gt(0),
       paymentRoom: new Money(room.payment).gt(0),
+      pendingRequests: totals.pending > 0,
     });
     if (!mayCancel) actions.delete('cancel');
     // A leader sends back, like cancelling, only inside their own field of work (the service checks it again).
