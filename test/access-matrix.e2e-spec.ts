@@ -28,7 +28,7 @@ import { startTestApp } from './support/test-app';
  *
  * Expected answers follow ../shared/API.md, and "Authority (changes)" for what touches a file:
  * - a role that may never use a route gets 403 FORBIDDEN, whatever the record;
- * - a leader decides (and cancels, and approves a settlement) inside their field only: 403 OUT_OF_SCOPE;
+ * - a leader decides (and cancels, approves a settlement, changes an assignment) inside their field only: 403 OUT_OF_SCOPE;
  * - staff see a file when they are a leader, finance, an auditor, a member of its lead unit or of
  *   a unit above it, or of a unit consulted on it; a submitted file not yet assigned is seen by
  *   the heads and officers of the centre's units; anyone else gets 404 (the administrator too);
@@ -169,8 +169,8 @@ POST   /api/v1/applications/:id/documents             | the file in review      
 # Return: a head of the lead unit or above, or the responsible officer (v1's table: officer); at intake,
 # like the first assignment, the centre's heads and officers.
 POST   /api/v1/applications/:id/assign                | an intake file: first assignment               | 401   403   403   403N  403N  403N  404   200   200   200   403N  403N  403   403   403
-POST   /api/v1/applications/:id/assign                | a file in review: another officer              | 401   403   403   403N  403N  404   403N  200   200   404   200   200   403   403   403
-POST   /api/v1/applications/:id/assign                | a file in review: another lead unit            | 401   403   403   403N  403N  404   403N  403*  403*  404   200   200   403   403   403
+POST   /api/v1/applications/:id/assign                | a file in review: another officer              | 401   403   403   403N  403N  404   403N  200   200   404   200   403O  403   403   403
+POST   /api/v1/applications/:id/assign                | a file in review: another lead unit            | 401   403   403   403N  403N  404   403N  403*  403*  404   200   403O  403   403   403
 POST   /api/v1/applications/:id/return                | a file in review                               | 401   403   403   200   403N  404   403N  200   200   404   403   403   403   403   403
 POST   /api/v1/applications/:id/return                | an intake file                                 | 401   403   403   200   200   200   404   200   200   200   403   403   403   403   403
 POST   /api/v1/applications/:id/consultations         | the file in review, to the consulted unit      | 401   403   403   201   403N  404   403N  201   403N  404   403   403   403   403   403

@@ -166,6 +166,35 @@ describe("deciding inside and outside a deputy director's field of work", () => 
   });
 });
 
+describe("changing an assignment inside and outside a deputy director's field", () => {
+  /** A file of the cast in review with the cast's officer, of this activity type. */
+  async function inReview(activityTypeCode: string): Promise<string> {
+    const id = await initialedFile(t, c, { activityTypeCode });
+    await t.http.post(api(`/applications/${id}/send-back`)).set(c.leader.auth).send({ reason: 'Xem lại hồ sơ' }).expect(200);
+    return id;
+  }
+
+  it('outside the field: 403 OUT_OF_SCOPE and the assignment stays; inside: changed; the page offers the change inside only', async () => {
+    const machineryDeputy = await deputy({ activityTypeCodes: ['machinery'] }, () => webUser(t, ['leader'], null, 'Phó Giám đốc Cơ Khí'));
+    const officer2 = await createActor(t, ['officer'], c.centre.id);
+    const [outside, inside] = [await inReview('technology_line'), await inReview('machinery')];
+    const reassign = (id: string) =>
+      t.http.post(api(`/applications/${id}/assign`)).set(machineryDeputy.auth).send({ officerId: officer2.id, leadUnitId: c.centre.id, dueDate: `${YEAR}-12-31`, note: 'Đổi chuyên viên' });
+
+    const refused = await reassign(outside).expect(403);
+    expect(refused.body.code).toBe('OUT_OF_SCOPE');
+    expect(refused.body.detail).toContain('technology_line');
+    expect((await t.http.get(api(`/applications/${outside}`)).set(c.officer.auth).expect(200)).body.officerId).toBe(c.officer.id);
+    expect((await reassign(inside).expect(200)).body.officerId).toBe(officer2.id);
+
+    const browser = new PageClient(t);
+    await browser.login(machineryDeputy.email);
+    expect((await browser.get(`/ho-so/${outside}`)).text).not.toContain(`action="/ho-so/${outside}/giao"`);
+    const other = await inReview('machinery');
+    expect((await browser.get(`/ho-so/${other}`)).text).toContain(`action="/ho-so/${other}/giao"`);
+  });
+});
+
 describe("the pages follow a deputy director's field", () => {
   it('the queue shows the files of the field first, marked; a file outside it offers no decision, one inside does', async () => {
     const web = await deputy({ activityTypeCodes: ['demo_model'] }, () => webUser(t, ['leader'], null, 'Phó Giám đốc Lĩnh Vực'));

@@ -105,6 +105,8 @@ export class FilePageService {
     if (!mayCancel) actions.delete('cancel');
     // A leader sends back, like cancelling, only inside their own field of work (the service checks it again).
     if (!mayCancel && app.status === 'initialed') actions.delete('sendBack');
+    // So does a leader (not a head, who may change the officer as one) change an assignment.
+    if (!mayCancel && hasRole(actor, 'leader') && !hasRole(actor, 'head')) actions.delete('reassign');
     // The rule of the file's fund source, or the one for every source (as the catalogue chooses).
     const source = funds.find((f) => f.code === app.fundCode)?.source;
     const rule = rules.find((r) => r.fundSource === source) ?? rules.find((r) => r.fundSource === null) ?? null;
