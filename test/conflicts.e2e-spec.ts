@@ -334,5 +334,56 @@ describe('conflicts of interest', () => {
       expect(own.text).not.toContain('Anh ruột của chủ cơ sở');
       expect(own.text).not.toContain('Quan hệ gia đình');
     });
+
+    it("the file page offers no decision to a delegate whose delegator declared a conflict, and a hand-made one is refused the same way", async () => {
+      const id = await fileAt('initialed');
+      const boss = await createActor(t, ['leader']);
+      const deputy = await webUser(t, ['head'], c.centre.id, 'Đặng Văn Phó');
+      await t.http.post(api('/delegations')).set(boss.auth).send({ toUserId: deputy.id, validFrom: TODAY, validTo: '2027-03-04', reason: 'Giám đốc đi công tác' }).expect(201);
+      const browser = new PageClient(t);
+      await browser.login(deputy.email);
+      const form = `action="/ho-so/${id}/quyet-dinh"`;
+      expect((await browser.get(`/ho-so/${id}`)).text).toContain(form);
+
+      await declare(id, boss, { hasConflict: true, relation: 'ownership' }).expect(201);
+      const page = await browser.get(`/ho-so/${id}`);
+      expect(page.text).not.toContain(form);
+      const posted = await browser.post(`/ho-so/${id}/quyet-dinh`, { decision: 'approve', decisionNo: `${id.slice(-6)}/QĐ-UQ` }, { from: `/ho-so/${id}` });
+      expect(posted.status).toBe(403);
+      expect(posted.text).toContain('(người ủy quyền)');
+      expect((await read(id)).status).toBe('initialed');
+    });
+
+    it('the list decision form shows each file\'s declarations and offers no file the leader may not decide: a conflict declared, a file they initialed', async () => {
+      const leader = await webUser(t, ['leader', 'head'], c.centre.id, 'Trịnh Văn Quyết');
+      const [clear, conflicted, initialedByLeader] = [await fileAt('initialed'), await fileAt('initialed'), await fileAt('recommended')];
+      await initial(initialedByLeader, leader).expect(200);
+      await declare(conflicted, leader, { hasConflict: true, relation: 'kin', note: 'Em rể của chủ cơ sở' }).expect(201);
+      await declare(clear, c.officer, { hasConflict: false }).expect(201);
+
+      const browser = new PageClient(t);
+      await browser.login(leader.email);
+      const form = (await browser.get('/quyet-dinh/moi')).text;
+      const card = (id: string) => {
+        const at = form.indexOf(`href="/ho-so/${id}"`);
+        expect(at).toBeGreaterThan(0);
+        return form.slice(form.lastIndexOf('<div class="card pick', at), at);
+      };
+      expect(form).toContain(`name="applicationIds" value="${clear}"`);
+      expect(card(clear)).toContain('Kê khai xung đột lợi ích (1)');
+      expect(form).not.toContain(`name="applicationIds" value="${conflicted}"`);
+      expect(card(conflicted)).toContain('Trịnh Văn Quyết');
+      expect(card(conflicted)).toContain('Quan hệ gia đình');
+      expect(card(conflicted)).toContain('Em rể của chủ cơ sở');
+      expect(card(conflicted)).toContain('Bạn không thể quyết định hồ sơ này');
+      expect(form).not.toContain(`name="applicationIds" value="${initialedByLeader}"`);
+      expect(card(initialedByLeader)).toContain('Người đã ký tắt hồ sơ không được tự quyết định');
+
+      // A hand-made list naming the conflicted file is refused the same way, and nothing is approved.
+      const posted = await browser.post('/quyet-dinh/moi', { applicationIds: [clear, conflicted] }, { from: '/quyet-dinh/moi' });
+      expect(posted.status).toBe(403);
+      expect((await read(clear)).status).toBe('initialed');
+      expect((await read(conflicted)).status).toBe('initialed');
+    });
   });
 });

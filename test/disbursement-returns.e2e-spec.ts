@@ -1,5 +1,5 @@
 import { createActor } from './support/actors';
-import { PageClient, webUser } from './web-support';
+import { csrfOf, PageClient, webUser } from './web-support';
 import { expectBalanced, postMoney, unitFigures } from './support/budget';
 import { startTestApp, TestApp } from './support/test-app';
 import { onDay } from './support/calendar';
@@ -146,9 +146,56 @@ describe('treasury returns of paid disbursements; settlement maker-checker with 
     await expectBalanced(t, c.finance, { fundCode: c.fundCode, fiscalYear: YEAR });
   });
 
+  it("the issue's case: an advance of 70 on 100 paid, sent back, then 100 paid after acceptance: 100 has left, every book says 100, nothing to recover", async () => {
+    const id = await approvedFile(t, c, { eligibleCost: '200000000', approvedSupport: '100000000' });
+    await contract(id);
+    // The unit's figures hold the other files of the cast too: this file's part is the change.
+    const before = await unit();
+    const advance = (await request(id, 'advance', '70000000').expect(201)).body;
+    await approve(advance.id);
+    const out1 = ref('OUT70');
+    await pay(advance.id, out1, '2027-03-20').expect(200);
+    const back = ref('IN70');
+    await giveBack(advance.id, back, '2027-04-02').expect(200);
+
+    await accept(id);
+    const payment = (await request(id, 'payment', '100000000').expect(201)).body;
+    await approve(payment.id);
+    const out2 = ref('OUT100');
+    await pay(payment.id, out2, '2027-10-20').expect(200);
+
+    // The ledger: the whole support left the commitment for the beneficiary, once.
+    expect(await fileAccounts(id)).toEqual({ commitment: '0', payee: '100000000' });
+    const after = await unit();
+    expect(BigInt(before.committed) - BigInt(after.committed)).toBe(100_000_000n);
+    expect(BigInt(after.disbursed) - BigInt(before.disbursed)).toBe(100_000_000n);
+    // The records: 100 paid, the advance returned.
+    const records = (await t.http.get(api('/disbursements')).query({ applicationId: id }).set(c.finance.auth).expect(200)).body.items;
+    expect(records.map((d: { kind: string; amount: string; status: string }) => [d.kind, d.amount, d.status])).toEqual([
+      ['advance', '70000000', 'returned'],
+      ['payment', '100000000', 'paid'],
+    ]);
+    // Settlement: 100 paid of a final support of 100, nothing to pay and nothing to recover.
+    const settlement = (await fileSettlement(id, '200000000')).body;
+    await t.http.post(api(`/settlements/${settlement.id}/approve`)).set(c.finance.auth).send({}).expect(200);
+    const approved = (await t.http.post(api(`/settlements/${settlement.id}/approve`)).set(c.leader.auth).send({}).expect(200)).body;
+    expect(approved).toMatchObject({ status: 'approved', finalSupport: '100000000', paid: '100000000', balance: '0', recoveryId: null, finalPaymentId: null });
+    const recoveries = (await t.http.get(api('/recoveries')).query({ applicationId: id }).set(c.finance.auth).expect(200)).body.items;
+    expect(recoveries).toEqual([]);
+    // Reconciliation: 70 out, 70 back, 100 out, each matched; nothing KCFund expects is missing.
+    const matched = (await statement([`${out1},2027-03-20,70000000,out,,`, `${back},2027-04-02,70000000,in,,Hoàn trả`, `${out2},2027-10-20,100000000,out,,`])).body;
+    expect(matched.lines.map((l: { treasuryRef: string; status: string }) => [l.treasuryRef, l.status])).toEqual([
+      [out1, 'matched'],
+      [back, 'matched'],
+      [out2, 'matched'],
+    ]);
+    expect(matched.missing.filter((m: { treasuryRef: string }) => [out1, back, out2].includes(m.treasuryRef))).toEqual([]);
+    await expectBalanced(t, c.finance, { fundCode: c.fundCode, fiscalYear: YEAR });
+  });
+
   it('a settlement is not approved by whoever checked it, nor by a delegate of the leader who checked it', async () => {
     const financeLeader = await createActor(t, ['finance', 'leader']);
-    const deputy = await createActor(t, ['head'], c.centre.id);
+    const deputy = await webUser(t, ['head'], c.centre.id, 'Trưởng phòng Được Ủy Quyền');
     const id = await approvedFile(t, c, { eligibleCost: '200000000', approvedSupport: '100000000' });
     await contract(id);
     await accept(id);
@@ -165,6 +212,15 @@ describe('treasury returns of paid disbursements; settlement maker-checker with 
     const byDelegate = await approveAs(deputy).expect(403);
     expect(byDelegate.body.code).toBe('FORBIDDEN');
     expect(byDelegate.body.detail).toContain('kiểm tra');
+    // Its page offers the delegate no approval, and a hand-made one is refused the same way.
+    const browser = new PageClient(t);
+    await browser.login(deputy.email);
+    const page = await browser.get(`/quyet-toan/${settlement.id}`);
+    expect(page.status).toBe(200);
+    expect(page.text).not.toContain(`action="/quyet-toan/${settlement.id}/duyet"`);
+    const posted = await browser.post(`/quyet-toan/${settlement.id}/duyet`, {}, { csrf: csrfOf(page.text) });
+    expect(posted.status).toBe(403);
+    expect(posted.text).toContain('Người đã kiểm tra không được tự phê duyệt');
     expect((await approveAs(financeLeader).expect(403)).body.code).toBe('FORBIDDEN');
     expect((await t.http.get(api(`/settlements/${settlement.id}`)).set(c.finance.auth).expect(200)).body.status).toBe('checked');
 
@@ -173,7 +229,7 @@ describe('treasury returns of paid disbursements; settlement maker-checker with 
   });
 
   it('the final payment a delegate opened by approving a settlement is not approved by the leader behind the delegation', async () => {
-    const financeLeader = await createActor(t, ['finance', 'leader']);
+    const financeLeader = await webUser(t, ['finance', 'leader'], null, 'Phó Giám đốc Kiêm Tài Chính');
     const deputy = await createActor(t, ['head'], c.centre.id);
     await t.http
       .post(api('/delegations'))
@@ -193,6 +249,21 @@ describe('treasury returns of paid disbursements; settlement maker-checker with 
 
     const byDelegator = await t.http.post(api(`/disbursements/${finalId}/approve`)).set(financeLeader.auth).send({}).expect(403);
     expect(byDelegator.body.code).toBe('FORBIDDEN');
+    // The payments page offers that leader no approval of it; a hand-made one is refused the same way.
+    const approveForm = `action="/giai-ngan/${finalId}/duyet"`;
+    const browser = new PageClient(t);
+    await browser.login(financeLeader.email);
+    const page = await browser.get('/giai-ngan');
+    expect(page.text).toContain(`id="chi-${finalId}"`);
+    expect(page.text).not.toContain(approveForm);
+    const posted = await browser.post(`/giai-ngan/${finalId}/duyet`, {}, { csrf: csrfOf(page.text) });
+    expect(posted.status).toBe(403);
+    expect(posted.text).toContain('Người đề nghị không được tự phê duyệt');
+    // Another finance user is offered it.
+    const clerk = await webUser(t, ['finance']);
+    const other = new PageClient(t);
+    await other.login(clerk.email);
+    expect((await other.get('/giai-ngan')).text).toContain(approveForm);
     expect((await t.http.post(api(`/disbursements/${finalId}/approve`)).set(c.finance2.auth).send({}).expect(200)).body).toMatchObject({ status: 'approved', approvedBy: c.finance2.id });
   });
 

@@ -18,7 +18,8 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
  * walk has a year and a fund of its own (2066, 2067), so the report's sections hold its file only.
  * A third walk cancels a file after an advance (2088): its recovery is told alike everywhere.
  * Also: the period report counts payments the treasury sent back (2068), and the file page offers
- * no request that can only be refused (2069).
+ * no request that can only be refused (2069), nor a cancellation or a settlement approval while a
+ * request waits (2091).
  */
 describe('one source for every figure', () => {
   let t: TestApp;
@@ -302,5 +303,42 @@ describe('one source for every figure', () => {
     expect(await offers(id, officer)).toEqual({ advance: false, payment: false });
     expect(await offers(id, finance)).toEqual({ advance: false, payment: false });
     expect((await postMoney(t, c.officer, '/disbursements', { applicationId: id, kind: 'payment', amount: '1' }).expect(409)).body.code).toBe('LIMIT_EXCEEDED');
+  });
+
+  it('while a disbursement request waits for finance, no page offers what would be refused: the cancellation of the file, the approval of its settlement', async () => {
+    t.clock.set('2091-05-02T02:00:00Z');
+    const c = await cast(t, 2091);
+    const w = walk(c);
+    const leader = await pages(c.leader);
+    const reject = (disbursementId: string) => t.http.post(api(`/disbursements/${disbursementId}/reject`)).set(c.finance.auth).send({ reason: 'Chưa cần' }).expect(200);
+    const id = await approvedFile(t, c, { eligibleCost: '200000000', approvedSupport: '100000000' });
+    await w.contract(id);
+    const cancelForm = `action="/ho-so/${id}/huy"`;
+    expect((await leader.get(`/ho-so/${id}`)).text).toContain(cancelForm);
+
+    const advance = await w.advance(id, '30000000');
+    const page = await leader.get(`/ho-so/${id}`);
+    expect(page.text).not.toContain(cancelForm);
+    // A hand-made cancellation is refused the same way, and the file stays as it was.
+    const cancelled = await leader.post(`/ho-so/${id}/huy`, { reason: 'Cơ sở xin dừng' }, { from: `/ho-so/${id}` });
+    expect(cancelled.status).toBe(409);
+    expect(cancelled.text).toContain('Còn khoản chi đang chờ duyệt hoặc chờ chi');
+    expect((await t.http.get(api(`/applications/${id}`)).set(c.finance.auth).expect(200)).body.status).toBe('contracted');
+    await reject(advance);
+    expect((await leader.get(`/ho-so/${id}`)).text).toContain(cancelForm);
+
+    await w.accept(id);
+    const settlementId = await w.fileSettlement(id, '200000000');
+    await w.check(settlementId);
+    const approveForm = `action="/quyet-toan/${settlementId}/duyet"`;
+    expect((await leader.get(`/quyet-toan/${settlementId}`)).text).toContain(approveForm);
+    const payment = (await postMoney(t, c.officer, '/disbursements', { applicationId: id, kind: 'payment', amount: '10000000', note: 'Thanh toán' }).expect(201)).body.id as string;
+    const settlementPage = await leader.get(`/quyet-toan/${settlementId}`);
+    expect(settlementPage.text).not.toContain(approveForm);
+    const approved = await leader.post(`/quyet-toan/${settlementId}/duyet`, {}, { from: `/quyet-toan/${settlementId}` });
+    expect(approved.status).toBe(409);
+    expect((await t.http.get(api(`/settlements/${settlementId}`)).set(c.finance.auth).expect(200)).body.status).toBe('checked');
+    await reject(payment);
+    expect((await leader.get(`/quyet-toan/${settlementId}`)).text).toContain(approveForm);
   });
 });

@@ -166,6 +166,35 @@ describe("deciding inside and outside a deputy director's field of work", () => 
   });
 });
 
+describe("changing an assignment inside and outside a deputy director's field", () => {
+  /** A file of the cast in review with the cast's officer, of this activity type. */
+  async function inReview(activityTypeCode: string): Promise<string> {
+    const id = await initialedFile(t, c, { activityTypeCode });
+    await t.http.post(api(`/applications/${id}/send-back`)).set(c.leader.auth).send({ reason: 'Xem lại hồ sơ' }).expect(200);
+    return id;
+  }
+
+  it('outside the field: 403 OUT_OF_SCOPE and the assignment stays; inside: changed; the page offers the change inside only', async () => {
+    const machineryDeputy = await deputy({ activityTypeCodes: ['machinery'] }, () => webUser(t, ['leader'], null, 'Phó Giám đốc Cơ Khí'));
+    const officer2 = await createActor(t, ['officer'], c.centre.id);
+    const [outside, inside] = [await inReview('technology_line'), await inReview('machinery')];
+    const reassign = (id: string) =>
+      t.http.post(api(`/applications/${id}/assign`)).set(machineryDeputy.auth).send({ officerId: officer2.id, leadUnitId: c.centre.id, dueDate: `${YEAR}-12-31`, note: 'Đổi chuyên viên' });
+
+    const refused = await reassign(outside).expect(403);
+    expect(refused.body.code).toBe('OUT_OF_SCOPE');
+    expect(refused.body.detail).toContain('technology_line');
+    expect((await t.http.get(api(`/applications/${outside}`)).set(c.officer.auth).expect(200)).body.officerId).toBe(c.officer.id);
+    expect((await reassign(inside).expect(200)).body.officerId).toBe(officer2.id);
+
+    const browser = new PageClient(t);
+    await browser.login(machineryDeputy.email);
+    expect((await browser.get(`/ho-so/${outside}`)).text).not.toContain(`action="/ho-so/${outside}/giao"`);
+    const other = await inReview('machinery');
+    expect((await browser.get(`/ho-so/${other}`)).text).toContain(`action="/ho-so/${other}/giao"`);
+  });
+});
+
 describe("the pages follow a deputy director's field", () => {
   it('the queue shows the files of the field first, marked; a file outside it offers no decision, one inside does', async () => {
     const web = await deputy({ activityTypeCodes: ['demo_model'] }, () => webUser(t, ['leader'], null, 'Phó Giám đốc Lĩnh Vực'));
@@ -330,9 +359,8 @@ describe('routine delegations (ủy quyền công việc thường xuyên)', () 
 });
 
 describe("approving a settlement inside and outside a deputy director's field", () => {
-  it('outside the field: 403 OUT_OF_SCOPE and the settlement stays checked; inside: approved', async () => {
-    const outsider = await deputy({ activityTypeCodes: ['demo_model'] });
-    const insider = await deputy({ activityTypeCodes: ['machinery'] });
+  /** A machinery file, contracted, accepted and its settlement filed and checked by finance. */
+  async function checkedSettlement(): Promise<string> {
     const id = await approvedFile(t, c, { eligibleCost: '200000000', approvedSupport: '100000000' });
     const today = t.clock.today();
     await t.http.post(api(`/applications/${id}/contract`)).set(c.officer.auth).send({ contractNo: `HĐ-LS-${id}`, signedDate: today }).expect(200);
@@ -345,10 +373,41 @@ describe("approving a settlement inside and outside a deputy director's field", 
         .expect(201)
     ).body;
     await t.http.post(api(`/settlements/${settlement.id}/approve`)).set(c.finance.auth).send({}).expect(200);
+    return settlement.id;
+  }
+
+  it('outside the field: 403 OUT_OF_SCOPE and the settlement stays checked; inside: approved', async () => {
+    const outsider = await deputy({ activityTypeCodes: ['demo_model'] });
+    const insider = await deputy({ activityTypeCodes: ['machinery'] });
+    const settlement = { id: await checkedSettlement() };
     const refused = await t.http.post(api(`/settlements/${settlement.id}/approve`)).set(outsider.auth).send({}).expect(403);
     expect(refused.body.code).toBe('OUT_OF_SCOPE');
     expect((await t.http.get(api(`/settlements/${settlement.id}`)).set(c.finance.auth).expect(200)).body.status).toBe('checked');
     const approved = await t.http.post(api(`/settlements/${settlement.id}/approve`)).set(insider.auth).send({}).expect(200);
     expect(approved.body).toMatchObject({ status: 'approved', approvedBy: insider.id, approvedCapacity: 'leader' });
+  });
+
+  it('the settlement page offers the approval to a deputy inside the field only; a hand-made approval from outside is refused the same way', async () => {
+    const outsider = await deputy({ activityTypeCodes: ['demo_model'] }, () => webUser(t, ['leader'], null, 'Phó Giám đốc Ngoài Lĩnh Vực'));
+    const insider = await deputy({ activityTypeCodes: ['machinery'] }, () => webUser(t, ['leader'], null, 'Phó Giám đốc Trong Lĩnh Vực'));
+    const id = await checkedSettlement();
+    const form = `action="/quyet-toan/${id}/duyet"`;
+
+    const outside = new PageClient(t);
+    await outside.login(outsider.email);
+    const page = await outside.get(`/quyet-toan/${id}`);
+    expect(page.status).toBe(200);
+    expect(page.text).not.toContain(form);
+    const posted = await outside.post(`/quyet-toan/${id}/duyet`, {}, { csrf: csrfOf(page.text) });
+    expect(posted.status).toBe(403);
+    expect(posted.text).toContain('không thuộc lĩnh vực bạn được phân công');
+    expect((await t.http.get(api(`/settlements/${id}`)).set(c.finance.auth).expect(200)).body.status).toBe('checked');
+
+    const inside = new PageClient(t);
+    await inside.login(insider.email);
+    const offered = await inside.get(`/quyet-toan/${id}`);
+    expect(offered.text).toContain(form);
+    expect((await inside.post(`/quyet-toan/${id}/duyet`, {}, { csrf: csrfOf(offered.text) })).status).toBe(303);
+    expect((await t.http.get(api(`/settlements/${id}`)).set(c.finance.auth).expect(200)).body).toMatchObject({ status: 'approved', approvedBy: insider.id });
   });
 });

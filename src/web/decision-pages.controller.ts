@@ -1,14 +1,13 @@
 import { Body, Get, Param, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { STAFF_ROLES, type Actor } from '../common/auth/actor';
-import { Money } from '../common/money/decimal';
-import { DECIDING_ROLES } from '../modules/applications/application-decision.service';
+import { ApplicationDecisionService, DECIDING_ROLES } from '../modules/applications/application-decision.service';
+import { ConflictDeclarationsService } from '../modules/applications/conflict-declarations.service';
 import { ApplicationsService } from '../modules/applications/applications.service';
 import { ListDecisionDto, MAX_LIST_DECISION_FILES } from '../modules/applications/dto/list-decision.dto';
 import { ListDecisionService } from '../modules/applications/list-decision.service';
 import { CatalogueService } from '../modules/catalogue/catalogue.service';
 import { EstablishmentsService } from '../modules/establishments/establishments.service';
-import { DelegationService } from '../modules/identity/delegation.service';
 import { OFFICIAL_DOCUMENT_LABELS } from '../modules/document-register/document-register.labels';
 import { FormPages } from './forms/form-pages';
 import { checkbox, FormBody, list, optionalText } from './forms/form-input';
@@ -29,7 +28,8 @@ export class DecisionPagesController {
   constructor(
     private readonly applications: ApplicationsService,
     private readonly listDecisions: ListDecisionService,
-    private readonly delegations: DelegationService,
+    private readonly decisions: ApplicationDecisionService,
+    private readonly conflicts: ConflictDeclarationsService,
     private readonly establishments: EstablishmentsService,
     private readonly catalogue: CatalogueService,
     private readonly directory: DirectoryService,
@@ -86,8 +86,10 @@ export class DecisionPagesController {
   }
 
   /**
-   * The initialed files the actor sees, oldest first, each marked whether they may decide it
-   * (their field of work, a delegation) and whether a consulted unit disagreed with it.
+   * The initialed files the actor sees, oldest first, each with its conflict-of-interest
+   * declarations, whether a consulted unit disagreed with it, and whether the actor may decide it
+   * (the decision's own first checks: field of work, delegation, conflicts, maker-checker); a
+   * file they may not decide is shown with why, and not offered.
    */
   private async formModel(actor: Actor): Promise<Record<string, unknown>> {
     const [page, rules] = await Promise.all([
@@ -96,21 +98,25 @@ export class DecisionPagesController {
     ]);
     const items = [...page.items].reverse();
     const activityName = new Map(rules.map((r) => [r.code, r.name]));
-    const establishments = await this.establishments.namesOf(actor, items.map((a) => a.establishmentId));
-    const files = await Promise.all(
-      items.map(async (a) => ({
-        id: a.id,
-        title: a.title,
-        establishmentName: establishments.get(a.establishmentId)?.name ?? '—',
-        activityName: activityName.get(a.activityTypeCode) ?? a.activityTypeCode,
-        fundCode: a.fundCode,
-        fiscalYear: a.fiscalYear,
-        approvedSupport: a.approvedSupport,
-        currency: a.currency,
-        disagreements: a.disagreements.map((d) => d.unitName),
-        mayDecide: await this.delegations.mayDecide(actor, { amount: new Money(a.approvedSupport ?? '0'), currency: a.currency, activityTypeCode: a.activityTypeCode, leadUnitId: a.leadUnitId }),
-      })),
-    );
+    const [establishments, refusals, declarations] = await Promise.all([
+      this.establishments.namesOf(actor, items.map((a) => a.establishmentId)),
+      this.decisions.decisionRefusals(actor, items.map((a) => a.id)),
+      Promise.all(items.map((a) => this.conflicts.list(actor, a.id))),
+    ]);
+    const files = items.map((a, i) => ({
+      id: a.id,
+      title: a.title,
+      establishmentName: establishments.get(a.establishmentId)?.name ?? '—',
+      activityName: activityName.get(a.activityTypeCode) ?? a.activityTypeCode,
+      fundCode: a.fundCode,
+      fiscalYear: a.fiscalYear,
+      approvedSupport: a.approvedSupport,
+      currency: a.currency,
+      disagreements: a.disagreements.map((d) => d.unitName),
+      conflictDeclarations: declarations[i],
+      mayDecide: refusals.get(a.id) === null,
+      refusal: refusals.get(a.id)?.detail ?? null,
+    }));
     return {
       title: 'Quyết định phê duyệt theo danh sách',
       files,

@@ -1,11 +1,8 @@
 import { Body, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Actor, hasRole, isStaff, STAFF_ROLES } from '../common/auth/actor';
+import { Actor, hasRole, STAFF_ROLES } from '../common/auth/actor';
 import { Clock } from '../common/clock';
 import { ApplicationsService } from '../modules/applications/applications.service';
-import { DomainError } from '../common/http/domain-error';
-import { Money } from '../common/money/decimal';
-import { DelegationService } from '../modules/identity/delegation.service';
 import { DisbursementsService } from '../modules/disbursements/disbursements.service';
 import { PayDisbursementDto, RejectDisbursementDto, ReturnDisbursementDto } from '../modules/disbursements/dto/disbursement.dto';
 import { ReceiveRecoveryDto } from '../modules/settlement/dto/settlement.dto';
@@ -40,7 +37,6 @@ export class PaymentPagesController {
     private readonly disbursements: DisbursementsService,
     private readonly settlements: SettlementService,
     private readonly recoveries: RecoveryService,
-    private readonly delegations: DelegationService,
     private readonly directory: DirectoryService,
     private readonly idempotency: WebIdempotency,
     private readonly apiLinks: ApiLinks,
@@ -185,7 +181,7 @@ export class PaymentPagesController {
         approvedByName: d.approvedBy ? names.personName(d.approvedBy) : null,
         payKey: d.status === 'approved' ? this.idempotency.newKey() : null,
         returnKey: d.status === 'paid' && hasRole(actor, 'finance') ? this.idempotency.newKey() : null,
-        mayApprove: hasRole(actor, 'finance') && d.status === 'requested' && d.requestedBy !== actor.id,
+        mayApprove: this.disbursements.mayApprove(actor, d),
       }));
     return {
       title: 'Giải ngân',
@@ -201,10 +197,8 @@ export class PaymentPagesController {
   private async settlementModel(actor: Actor, id: string): Promise<Record<string, unknown>> {
     const settlement = await this.settlements.get(actor, id);
     const [app, signed] = await Promise.all([this.applications.get(actor, settlement.applicationId), this.settlements.signatories(actor, id)]);
-    const mayAct =
-      isStaff(actor) &&
-      ((settlement.status === 'submitted' && hasRole(actor, 'finance')) ||
-        (settlement.status === 'checked' && ![settlement.checkedBy, settlement.submittedBy].includes(actor.id) && (await this.mayDecide(actor, app))));
+    // The step is offered exactly when the service would take it (capacity, field, maker-checker, pending requests).
+    const mayAct = await this.settlements.mayApprove(actor, id);
     return {
       title: `Quyết toán: ${app.title}`,
       settlement,
@@ -216,22 +210,6 @@ export class PaymentPagesController {
       actLabel: settlement.status === 'submitted' ? 'Xác nhận đã kiểm tra' : 'Phê duyệt quyết toán',
       statementUrl: settlement.status === 'approved' && this.apiLinks.has('GET', STATEMENT_ROUTE) ? STATEMENT_ROUTE.replace(':id', settlement.id) : null,
     };
-  }
-
-  /** A leader, or a delegate whose delegation covers this file (as the settlement service decides). */
-  private async mayDecide(actor: Actor, app: { approvedSupport: string | null; currency: string; activityTypeCode: string }): Promise<boolean> {
-    try {
-      await this.delegations.decisionCapacity(actor, {
-        amount: new Money(app.approvedSupport ?? '0'),
-        currency: app.currency,
-        activityTypeCode: app.activityTypeCode,
-        on: this.clock.now(),
-      });
-      return true;
-    } catch (error) {
-      if (error instanceof DomainError) return false;
-      throw error;
-    }
   }
 
   private async recoveryModel(actor: Actor, asked?: string): Promise<Record<string, unknown>> {

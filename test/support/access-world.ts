@@ -19,16 +19,18 @@ import type { TestApp } from './test-app';
  * | oUnit  | officer   | lead unit                             | same unit, not assigned                            |
  * | oOth   | officer   | other division of the centre          | another unit (inside the centre: sees the intake)  |
  * | oCons  | officer   | division of the Sở outside the centre | the unit consulted on the files once in review     |
+ * | hCons  | head      | division of the Sở outside the centre | head of the unit consulted                         |
  * | hLead  | head      | lead unit                             | head of the lead unit                              |
  * | hUp    | head      | the centre                            | head of the unit above the lead unit               |
  * | hOth   | head      | other division of the centre          | head of another unit (inside the centre)           |
  * | lead   | leader    | —                                     | the director (no field of work: every file)        |
  * | dep    | leader    | —                                     | a deputy director whose field is demo models only  |
+ * | depIn  | leader    | —                                     | a deputy director whose field is machinery: inside |
  * | fin    | finance   | —                                     |                                                    |
  * | aud    | auditor   | —                                     |                                                    |
  * | adm    | admin     | —                                     | placed in no unit                                  |
  */
-export const CALLERS = ['anon', 'own', 'strg', 'oAsg', 'oUnit', 'oOth', 'oCons', 'hLead', 'hUp', 'hOth', 'lead', 'dep', 'fin', 'aud', 'adm'] as const;
+export const CALLERS = ['anon', 'own', 'strg', 'oAsg', 'oUnit', 'oOth', 'oCons', 'hCons', 'hLead', 'hUp', 'hOth', 'lead', 'dep', 'depIn', 'fin', 'aud', 'adm'] as const;
 export type Caller = (typeof CALLERS)[number];
 export type User = Exclude<Caller, 'anon'>;
 
@@ -309,11 +311,13 @@ export async function buildWorld(t: TestApp): Promise<World> {
     oUnit: await person('officer', lead),
     oOth: await person('officer', other),
     oCons: await person('officer', consulted),
+    hCons: await person('head', consulted),
     hLead: await person('head', lead),
     hUp: await person('head', centre),
     hOth: await person('head', other),
     lead: await person('leader'),
     dep: await person('leader'),
+    depIn: await person('leader'),
     fin: await person('finance'),
     aud: await person('auditor'),
   });
@@ -321,6 +325,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
   w.centreOfficer = await person('officer', centre);
   // A deputy director's field of work (leaderScope): demo models, not the machinery the files are.
   await must(t.http.patch(api(`/users/${w.as.dep.id}`)).set(adm.auth).send({ leaderScope: { activityTypeCodes: ['demo_model'] } }), 200, 'deputy field');
+  // Another deputy's field holds the files (machinery): inside it they act as the director does.
+  await must(t.http.patch(api(`/users/${w.as.depIn.id}`)).set(adm.auth).send({ leaderScope: { activityTypeCodes: ['machinery'] } }), 200, 'deputy field inside');
 
   w.fundCode = (await fundWithBudget(t, w.as.fin, { year: w.year, appropriated: '1000000000000' })).fundCode;
   await must(

@@ -18,16 +18,23 @@ export interface EarlierSteps {
  * approval calls it, for the actor and, under a delegation, for the leader behind it too.
  */
 export function assertNotMakerChecker(actorId: string, steps: EarlierSteps): void {
+  const refusal = makerCheckerRefusal(actorId, steps);
+  if (refusal) throw refusal;
+}
+
+/** The refusal `assertNotMakerChecker` throws, or null: for pages that offer a step only to whom may take it. */
+export function makerCheckerRefusal(actorId: string, steps: EarlierSteps): Forbidden | null {
   if (steps.preparedBy && steps.preparedBy === actorId) {
-    throw new Forbidden('Người đã lập hồ sơ không được tự quyết định hoặc phê duyệt chính hồ sơ đó.');
+    return new Forbidden('Người đã lập hồ sơ không được tự quyết định hoặc phê duyệt chính hồ sơ đó.');
   }
   if (steps.initialedBy && steps.initialedBy === actorId) {
-    throw new Forbidden('Người đã ký tắt hồ sơ không được tự quyết định hoặc phê duyệt chính hồ sơ đó.');
+    return new Forbidden('Người đã ký tắt hồ sơ không được tự quyết định hoặc phê duyệt chính hồ sơ đó.');
   }
   if (steps.requestedBy && steps.requestedBy === actorId) {
-    throw new Forbidden('Người đề nghị không được tự phê duyệt đề nghị của mình.');
+    return new Forbidden('Người đề nghị không được tự phê duyệt đề nghị của mình.');
   }
   if (steps.checkedBy && steps.checkedBy === actorId) {
-    throw new Forbidden('Người đã kiểm tra không được tự phê duyệt, kể cả qua người được mình ủy quyền.');
+    return new Forbidden('Người đã kiểm tra không được tự phê duyệt, kể cả qua người được mình ủy quyền.');
   }
+  return null;
 }

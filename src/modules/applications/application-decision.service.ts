@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { Actor, Role } from '../../common/auth/actor';
 import { assertNotMakerChecker } from '../../common/auth/maker-checker';
 import { Clock } from '../../common/clock';
+import { DomainError } from '../../common/http/domain-error';
 import { Money } from '../../common/money/decimal';
 import { formatMoneyVi } from '../../common/money/format-vi';
 import { TransactionRunner } from '../../database/transaction';
@@ -92,22 +93,7 @@ export class ApplicationDecisionService {
    * changes nothing else. The list decision asks this of each of its files.
    */
   async judge(em: EntityManager, actor: Actor, app: Application, decision: DecideDto['decision'], { acknowledgeDisagreement }: { acknowledgeDisagreement: boolean }): Promise<Judgement> {
-    const granted = await this.delegations.decisionCapacity(actor, {
-      amount: app.approvedSupport ?? new Money(0),
-      currency: app.currency,
-      activityTypeCode: app.activityTypeCode,
-      on: this.clock.now(),
-      unitIds: (await this.units.placement()).lineOf(app.leadUnitId),
-    });
-    const role = granted.capacity;
-    const onBehalfOf = granted.capacity === 'delegated' ? granted.onBehalfOf : null;
-    const from = app.status;
-    const to = nextStatus({ from, action: decision, role });
-    await this.conflicts.assertMayJudge(app.id, onBehalfOf ? [actor.id, onBehalfOf] : [actor.id]);
-    for (const person of onBehalfOf ? [actor.id, onBehalfOf] : [actor.id]) {
-      assertNotMakerChecker(person, { preparedBy: app.recommendedBy, initialedBy: app.initialedBy });
-      assertNotMakerChecker(person, { preparedBy: app.officerId });
-    }
+    const { granted, role, onBehalfOf, from, to } = await this.authority(actor, app, decision);
     const disagreeing = await this.disagreeingUnits(em, app.id);
     const unacknowledged = disagreementRefusal({ units: disagreeing, acknowledged: acknowledgeDisagreement });
     if (unacknowledged) throw unacknowledged;
@@ -126,6 +112,55 @@ export class ApplicationDecisionService {
       if (problem) throw problem;
     }
     return { decision, role, onBehalfOf, delegationId: granted.capacity === 'delegated' ? granted.delegationId : null, from, to, ruleId: rule.id, today, disagreeing };
+  }
+
+  /**
+   * Whether the actor may decide each of these files now, as `judge` asks first (`authority`):
+   * null where they may, otherwise the refusal the decision would give. Writes nothing. For the
+   * pages, which offer a decision only on the files it would take (the file page, the list
+   * decision's form). What the one deciding settles on the form (a disagreement acknowledged,
+   * the support within the rule) is left to the decision. Files the actor does not see are 404.
+   */
+  async decisionRefusals(actor: Actor, ids: readonly string[]): Promise<Map<string, DomainError | null>> {
+    const refusals = new Map<string, DomainError | null>();
+    for (const id of ids) {
+      const app = await this.store.findVisible(actor, id);
+      try {
+        await this.authority(actor, app, 'approve');
+        refusals.set(id, null);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        refusals.set(id, error);
+      }
+    }
+    return refusals;
+  }
+
+  /**
+   * Who may decide the file and in what capacity, the first checks of `judge`: a leader inside
+   * their field or a delegate within the delegation and its giver's field (403, OUT_OF_SCOPE); a
+   * file in a state that takes the decision (409 INVALID_STATE); no conflict of interest declared
+   * by the one deciding or the leader behind them, and their declaration where required (403
+   * CONFLICT_OF_INTEREST, 409 DECLARATION_REQUIRED); neither prepared nor initialed it (403).
+   */
+  private async authority(actor: Actor, app: Application, decision: DecideDto['decision']) {
+    const granted = await this.delegations.decisionCapacity(actor, {
+      amount: app.approvedSupport ?? new Money(0),
+      currency: app.currency,
+      activityTypeCode: app.activityTypeCode,
+      on: this.clock.now(),
+      unitIds: (await this.units.placement()).lineOf(app.leadUnitId),
+    });
+    const role = granted.capacity;
+    const onBehalfOf = granted.capacity === 'delegated' ? granted.onBehalfOf : null;
+    const from = app.status;
+    const to = nextStatus({ from, action: decision, role });
+    await this.conflicts.assertMayJudge(app.id, onBehalfOf ? [actor.id, onBehalfOf] : [actor.id]);
+    for (const person of onBehalfOf ? [actor.id, onBehalfOf] : [actor.id]) {
+      assertNotMakerChecker(person, { preparedBy: app.recommendedBy, initialedBy: app.initialedBy });
+      assertNotMakerChecker(person, { preparedBy: app.officerId });
+    }
+    return { granted, role, onBehalfOf, from, to };
   }
 
   /**

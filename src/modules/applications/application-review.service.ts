@@ -62,6 +62,10 @@ export class ApplicationReviewService {
         return this.store.view(app);
       }
       const role = capacityFor({ action, roles });
+      // A leader changes an assignment in their own right only inside their field of work (403 OUT_OF_SCOPE).
+      if (role === 'leader') {
+        await this.delegations.requireOwnField(actor, { activityTypeCode: app.activityTypeCode, unitIds: (await this.units.placement()).lineOf(app.leadUnitId) });
+      }
       const from = app.status;
       const to = nextStatus({ from, action, role });
       // One lead unit, one responsible officer of it (DOMAIN.md rule 1).

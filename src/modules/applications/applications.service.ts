@@ -240,12 +240,13 @@ export class ApplicationsService {
    * workflow's table narrowed by the same access policy every use case asks first. `mayDecide` is
    * the decision service's answer for this user and file; `declaredByMe` whether they declared on
    * it, `conflictDeclared` whether they declared a conflict (which takes the judging steps away);
-   * `advanceRoom` and `paymentRoom` whether the disbursements' limits leave room for a request.
+   * `advanceRoom` and `paymentRoom` whether the disbursements' limits leave room for a request;
+   * `pendingRequests` whether a request of the file waits for finance (no cancellation then).
    */
   async offeredActions(
     actor: Actor,
     app: ApplicationView,
-    facts: Pick<OfferFacts, 'mayDecide' | 'declaredByMe' | 'conflictDeclared' | 'advanceRoom' | 'paymentRoom'>,
+    facts: Pick<OfferFacts, 'mayDecide' | 'declaredByMe' | 'conflictDeclared' | 'advanceRoom' | 'paymentRoom' | 'pendingRequests'>,
   ): Promise<Set<FileAction>> {
     const { standing } = await this.access.find(actor, app.id);
     const lastBy = (action: string) => [...app.timeline].reverse().find((e) => e.action === action)?.actorId ?? null;

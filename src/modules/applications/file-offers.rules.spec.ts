@@ -14,6 +14,7 @@ const file = (facts: Partial<OfferFacts>): OfferFacts => ({
   mayDecide: false,
   advanceRoom: true,
   paymentRoom: true,
+  pendingRequests: false,
   ...facts,
 });
 /** The file is led by PTV, under the centre TTKC. */
@@ -32,6 +33,14 @@ const standing = (actor: Actor, f: OfferFacts, extra: Partial<FileStanding> = {}
 const offers = (actor: Actor, f: OfferFacts, extra: Partial<FileStanding> = {}) => [...offeredActions(actor, f, standing(actor, f, extra))].sort();
 
 describe('offeredActions', () => {
+  it('offers a leader the cancellation of an approved or contracted file, but not while a disbursement request waits for finance', () => {
+    const leader = person('l', null, 'leader');
+    for (const status of ['approved', 'contracted'] as const) {
+      expect(offers(leader, file({ status, officerId: 'o1' }))).toContain('cancel');
+      expect(offers(leader, file({ status, officerId: 'o1', pendingRequests: true }))).not.toContain('cancel');
+    }
+  });
+
   it('offers the owner of a draft editing, submitting, withdrawing and documents; nobody else', () => {
     expect(offers(person('owner', null, 'applicant'), file({}))).toEqual(['edit', 'submit', 'upload', 'withdraw']);
     expect(offers(person('other', null, 'applicant'), file({}))).toEqual([]);

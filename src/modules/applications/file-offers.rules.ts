@@ -52,6 +52,11 @@ export interface OfferFacts {
    */
   advanceRoom: boolean;
   /**
+   * A disbursement request of the file waits to be approved or paid: the file is not cancelled
+   * until finance pays or rejects it (the cancellation refuses, 409, as a settlement's approval does).
+   */
+  pendingRequests: boolean;
+  /**
    * A payment may still be asked for: something is left of the commitment that no request holds
    * (nothing once the settlement has opened its final payment, or a recovery).
    */
@@ -111,7 +116,7 @@ export function offeredActions(actor: Actor, file: OfferFacts, standing: FileSta
   ) {
     offers.add('decide');
   }
-  if (hasRole(actor, 'leader') && allowed(status, 'cancel', 'leader')) offers.add('cancel');
+  if (hasRole(actor, 'leader') && allowed(status, 'cancel', 'leader') && !file.pendingRequests) offers.add('cancel');
   if (may('contract', 'contract')) offers.add('contract');
   if (may('accept', 'accept')) offers.add('accept');
   // A request with no room can only be refused (over the limit): it is not offered.

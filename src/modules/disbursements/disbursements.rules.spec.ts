@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Decimal, Money } from '../../common/money/decimal';
 import type { ApplicationStatus } from '../applications/application-files';
-import { advanceLimit, DisbursementKind, disbursementRefusal, disbursementReturnRefusal, DisbursementStatus, nextDisbursementStatus, requestRoom } from './disbursements.rules';
+import { advanceLimit, approverRefusal, DisbursementKind, disbursementRefusal, disbursementReturnRefusal, DisbursementStatus, nextDisbursementStatus, requestRoom } from './disbursements.rules';
 
 const m = (v: string | number) => new Money(v);
 const base = {
@@ -14,6 +14,14 @@ const base = {
 };
 
 describe('disbursement rules', () => {
+  it('a request is approved neither by its requester nor by the leader in whose name a delegate requested it', () => {
+    expect(approverRefusal('finance-2', { requestedBy: 'officer', requestedOnBehalfOf: null })).toBeNull();
+    expect(approverRefusal('officer', { requestedBy: 'officer', requestedOnBehalfOf: null })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(approverRefusal('leader', { requestedBy: 'delegate', requestedOnBehalfOf: 'leader' })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(approverRefusal('delegate', { requestedBy: 'delegate', requestedOnBehalfOf: 'leader' })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(approverRefusal('finance-2', { requestedBy: 'delegate', requestedOnBehalfOf: 'leader' })).toBeNull();
+  });
+
   it('advance limit is floor(advanceRate × approvedSupport)', () => {
     expect(advanceLimit({ approvedSupport: m('300000000'), advanceRate: m('0.7'), currency: 'VND' }).toString()).toBe('210000000');
     expect(advanceLimit({ approvedSupport: m('333'), advanceRate: m('0.3'), currency: 'VND' }).toString()).toBe('99');

@@ -2,6 +2,8 @@ import { Decimal, Money } from '../../common/money/decimal';
 import { floorRateOf, minMoney } from '../../common/money/money';
 import { formatMoneyVi, formatPercentVi } from '../../common/money/format-vi';
 import type { ApplicationStatus } from '../applications/application-files';
+import { makerCheckerRefusal } from '../../common/auth/maker-checker';
+import type { Forbidden } from '../../common/http/domain-error';
 
 export type DisbursementKind = 'advance' | 'payment' | 'final';
 export type DisbursementStatus = 'requested' | 'approved' | 'paid' | 'rejected' | 'returned';
@@ -135,4 +137,20 @@ export function disbursementReturnRefusal(check: {
     };
   }
   return null;
+}
+
+/** A disbursement request as its approval is asked about: who asked, and in whose name. */
+export interface RequestedBy {
+  requestedBy: string;
+  /** The leader whose delegate asked (a final payment opened by a delegate's settlement approval). */
+  requestedOnBehalfOf: string | null;
+}
+
+/**
+ * Maker-checker on a disbursement's approval: not its requester, nor the leader in whose name a
+ * delegate requested it. Null when `approverId` may approve; otherwise the refusal (403). The
+ * approval and the payments page both ask this.
+ */
+export function approverRefusal(approverId: string, request: RequestedBy): Forbidden | null {
+  return makerCheckerRefusal(approverId, { requestedBy: request.requestedBy }) ?? makerCheckerRefusal(approverId, { requestedBy: request.requestedOnBehalfOf });
 }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor } from '../../common/auth/actor';
+import { Actor, hasRole } from '../../common/auth/actor';
 import { requireRole } from '../../common/auth/access';
-import { assertNotMakerChecker } from '../../common/auth/maker-checker';
 import { Clock } from '../../common/clock';
 import { NotFound } from '../../common/http/domain-error';
 import { Page } from '../../common/http/page';
@@ -23,6 +22,7 @@ import { DisbursementView, toDisbursementView } from './disbursement.view';
 import { DisbursementError } from './disbursements.error';
 import {
   advanceLimit,
+  approverRefusal,
   DisbursementCheck,
   disbursementRefusal,
   disbursementReturnRefusal,
@@ -30,6 +30,7 @@ import {
   DisbursementStatus,
   nextDisbursementStatus,
   NOT_COUNTING_STATUSES,
+  RequestedBy,
   requestRoom,
 } from './disbursements.rules';
 import { DisbursementQuery, PayDisbursementDto, RejectDisbursementDto, RequestDisbursementDto, ReturnDisbursementDto } from './dto/disbursement.dto';
@@ -126,9 +127,8 @@ export class DisbursementsService {
     const capacity = requireRole(actor, 'finance');
     return this.tx.run(async (em) => {
       const { disbursement, app } = await this.lockForAction(actor, id);
-      assertNotMakerChecker(actor.id, { requestedBy: disbursement.requestedBy });
-      // Nor the leader whose delegate requested it: the request was made in that leader's name.
-      assertNotMakerChecker(actor.id, { requestedBy: disbursement.requestedOnBehalfOf });
+      const refusal = approverRefusal(actor.id, disbursement);
+      if (refusal) throw refusal;
       const before = toDisbursementView(disbursement, app.currency);
       disbursement.status = this.next(disbursement, 'approve');
       disbursement.approvedBy = actor.id;
@@ -138,6 +138,14 @@ export class DisbursementsService {
       this.audit.record({ actor, capacity, action: 'disbursement.approve', entity: 'disbursement', entityId: id, before, after: view });
       return view;
     });
+  }
+
+  /**
+   * Whether `approve` would approve this request for the actor now: finance, a request still
+   * waiting, and neither its requester nor the leader in whose name it was requested. For the page.
+   */
+  mayApprove(actor: Actor, request: Pick<DisbursementView, 'status'> & RequestedBy): boolean {
+    return hasRole(actor, 'finance') && nextDisbursementStatus(request.status, 'approve') !== null && approverRefusal(actor.id, request) === null;
   }
 
   async reject(actor: Actor, id: string, dto: RejectDisbursementDto): Promise<DisbursementView> {

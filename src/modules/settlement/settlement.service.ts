@@ -7,7 +7,7 @@ import { Actor, hasRole } from '../../common/auth/actor';
 import { requireRole } from '../../common/auth/access';
 import { assertNotMakerChecker } from '../../common/auth/maker-checker';
 import { Clock } from '../../common/clock';
-import { NotFound, ValidationFailed } from '../../common/http/domain-error';
+import { DomainError, NotFound, ValidationFailed } from '../../common/http/domain-error';
 import { Page, pageOf } from '../../common/http/page';
 import { isId, newId } from '../../common/ids';
 import { Money } from '../../common/money/decimal';
@@ -126,8 +126,30 @@ export class SettlementService {
     });
   }
 
-  private async check(actor: Actor, settlement: Settlement, app: FileFacts): Promise<SettlementView> {
+  /**
+   * Whether `approve` would take the settlement's next step for the actor now (finance's check, or
+   * the approval: the same checks as `approve`, the capacity, field of work, maker-checker and
+   * pending requests included), writing nothing. For the page, which offers the step only then.
+   */
+  async mayApprove(actor: Actor, id: string): Promise<boolean> {
+    const { settlement, app } = await this.findVisible(actor, id);
+    try {
+      if (settlement.status === 'submitted') this.assertMayCheck(actor);
+      else if (settlement.status === 'checked') await this.approvalTerms(actor, settlement, app, { lock: false });
+      else return false;
+      return true;
+    } catch (error) {
+      if (error instanceof DomainError) return false;
+      throw error;
+    }
+  }
+
+  private assertMayCheck(actor: Actor): void {
     if (!hasRole(actor, 'finance')) throw new SettlementError('FORBIDDEN', 'Bộ phận tài chính kiểm tra quyết toán trước khi lãnh đạo phê duyệt.');
+  }
+
+  private async check(actor: Actor, settlement: Settlement, app: FileFacts): Promise<SettlementView> {
+    this.assertMayCheck(actor);
     const before = { status: settlement.status };
     settlement.status = 'checked';
     settlement.checkedBy = actor.id;
@@ -137,8 +159,14 @@ export class SettlementService {
     return this.view(settlement, app.currency);
   }
 
-  private async decide(actor: Actor, settlement: Settlement, app: FileFacts): Promise<SettlementView> {
-    const em = this.tx.manager;
+  /**
+   * Who may approve a checked settlement and on what terms, the one rule `decide` and `mayApprove`
+   * share: not whoever filed or checked it; no disbursement request of the file still waiting;
+   * the final support by the rule in force on the decision date; a leader inside their field, or
+   * a delegate whose delegation covers the file, and then not on what the delegator checked.
+   * Throws the refusal. With `lock`, the commitment row is locked for the posting that follows.
+   */
+  private async approvalTerms(actor: Actor, settlement: Settlement, app: FileFacts, { lock }: { lock: boolean }) {
     const earlierSteps = { checkedBy: settlement.checkedBy, preparedBy: settlement.submittedBy };
     assertNotMakerChecker(actor.id, earlierSteps);
     const { pending, paid } = await this.disbursements.totalsForFile(app.id);
@@ -148,7 +176,7 @@ export class SettlementService {
     const rule = await this.catalogue.ruleIn(app.activityTypeCode, app.fundSource, app.decisionDate!, app.currency);
     const books = await this.budget.applicationBooks(app);
     const commitment = { kind: 'commitment' as const, unitId: app.allocationUnitId, applicationId: app.id };
-    const committed = await this.ledger.balance(books, commitment, { lock: true });
+    const committed = await this.ledger.balance(books, commitment, { lock });
     const figures = settle({
       approvedSupport: app.approvedSupport!,
       supportRate: rule.supportRate,
@@ -169,6 +197,12 @@ export class SettlementService {
     const onBehalfOf = decision.capacity === 'delegated' ? decision.onBehalfOf : null;
     // A delegate decides with the leader's authority, so not on what that leader checked.
     if (onBehalfOf) assertNotMakerChecker(onBehalfOf, earlierSteps);
+    return { rule, books, figures, capacity, onBehalfOf };
+  }
+
+  private async decide(actor: Actor, settlement: Settlement, app: FileFacts): Promise<SettlementView> {
+    const em = this.tx.manager;
+    const { rule, books, figures, capacity, onBehalfOf } = await this.approvalTerms(actor, settlement, app, { lock: true });
     const reference = `QT ${app.decisionNo ?? app.id}`.slice(0, 120);
     if (figures.recommitted.gt(0)) {
       // A year close released the commitment instead of carrying it over: the final payment the

@@ -4,6 +4,7 @@ import { Clock } from '../../common/clock';
 import { Money } from '../../common/money/decimal';
 import { AppConfig } from '../../config/app-config';
 import { ApplicationsService } from '../../modules/applications/applications.service';
+import { ApplicationDecisionService } from '../../modules/applications/application-decision.service';
 import type { ApplicationView } from '../../modules/applications/application.view';
 import { ConflictDeclarationsService } from '../../modules/applications/conflict-declarations.service';
 import { consultedUnitOffers } from '../../modules/applications/consultations.service';
@@ -22,7 +23,7 @@ import { OfficialPapersService } from '../../modules/official-documents/official
 import { ApiLinks } from '../api-links';
 import { WebIdempotency } from '../forms/web-idempotency.service';
 import { DirectoryService } from './directory.service';
-import { askedOfOwner, lastStep } from './owner-requests';
+import { askedOfOwner } from './owner-requests';
 import { OUTCOME_FIELDS, OUTCOME_LABELS } from '../../modules/disbursements/disbursements.labels';
 
 /** The statement of a settlement, when the API serves it. */
@@ -59,6 +60,7 @@ export class FilePageService {
     private readonly settlements: SettlementService,
     private readonly recoveries: RecoveryService,
     private readonly delegations: DelegationService,
+    private readonly decisions: ApplicationDecisionService,
     private readonly directory: DirectoryService,
     private readonly idempotency: WebIdempotency,
     private readonly apiLinks: ApiLinks,
@@ -73,7 +75,7 @@ export class FilePageService {
     const app = await this.applications.get(actor, id);
     const today = this.clock.today();
     const seesMoney = hasRole(actor, 'officer', 'finance', 'auditor', 'applicant');
-    const [establishment, works, disbursements, settlements, recoveries, rules, names, onFile, mayDecide, funds, declarations, mayCancel, room, blockers, issued] = await Promise.all([
+    const [establishment, works, disbursements, settlements, recoveries, rules, names, onFile, mayDecide, funds, declarations, mayCancel, room, blockers, issued, totals] = await Promise.all([
       this.establishments.get(actor, app.establishmentId),
       this.contracts.contractAndAcceptance(actor, app.id),
       seesMoney ? this.disbursements.list(actor, { applicationId: app.id, page: 1, pageSize: 200 }).then((p) => p.items) : Promise.resolve([]),
@@ -89,6 +91,7 @@ export class FilePageService {
       this.requestRoom(actor, app),
       this.applications.blockersOf(actor, app),
       this.apiLinks.has('GET', PAPER_ROUTE) ? this.papers.list(actor, app.id) : Promise.resolve([]),
+      this.disbursements.totalsForFile(app.id),
     ]);
     const mine = declarations.filter((d) => d.userId === actor.id);
     const actions = await this.applications.offeredActions(actor, app, {
@@ -97,10 +100,13 @@ export class FilePageService {
       conflictDeclared: mine.some((d) => d.hasConflict),
       advanceRoom: new Money(room.advance).gt(0),
       paymentRoom: new Money(room.payment).gt(0),
+      pendingRequests: totals.pending > 0,
     });
     if (!mayCancel) actions.delete('cancel');
     // A leader sends back, like cancelling, only inside their own field of work (the service checks it again).
     if (!mayCancel && app.status === 'initialed') actions.delete('sendBack');
+    // So does a leader (not a head, who may change the officer as one) change an assignment.
+    if (!mayCancel && hasRole(actor, 'leader') && !hasRole(actor, 'head')) actions.delete('reassign');
     // The rule of the file's fund source, or the one for every source (as the catalogue chooses).
     const source = funds.find((f) => f.code === app.fundCode)?.source;
     const rule = rules.find((r) => r.fundSource === source) ?? rules.find((r) => r.fundSource === null) ?? null;
@@ -210,22 +216,13 @@ export class FilePageService {
   }
 
   /**
-   * Whether the decision service would take this user's decision now: a leader in their field of
-   * work, or someone a leader's delegation covers for this amount, activity type and that leader's
-   * field — and the leader in that case took no earlier step on the file either.
+   * Whether the decision service would take this user's decision now: the checks it asks first
+   * (capacity and field, the file's state, conflicts of interest of the actor and of the leader
+   * behind a delegate, maker-checker for both), through the one rule `judge` uses.
    */
   private async mayDecide(actor: Actor, app: ApplicationView): Promise<boolean> {
     if (app.status !== 'initialed' || !isStaff(actor)) return false;
-    const capacity = await this.delegations.capacityToDecide(actor, {
-      amount: new Money(app.approvedSupport ?? '0'),
-      currency: app.currency,
-      activityTypeCode: app.activityTypeCode,
-      leadUnitId: app.leadUnitId,
-    });
-    if (capacity === null) return false;
-    if (capacity.capacity !== 'delegated') return true;
-    const earlier = [app.officerId, lastStep(app, 'recommend')?.actorId, lastStep(app, 'initial')?.actorId];
-    return !earlier.includes(capacity.onBehalfOf);
+    return (await this.decisions.decisionRefusals(actor, [app.id])).get(app.id) === null;
   }
 
   /**
