@@ -43,7 +43,7 @@ describe('official documents of a file', () => {
   /** Both renderings carry every line of the paper, and each of `expected`. */
   async function paperSays(type: string, expected: string[], query: Record<string, string> = {}) {
     const [pdf, docx] = await Promise.all([pdfOf(type, query), docxOf(type, query)]);
-    const { paper } = await t.app.get(OfficialPapersService).paper(c.finance, id, type, query.disbursementId);
+    const { paper } = await t.app.get(OfficialPapersService).paper(c.finance, id, type, { disbursementId: query.disbursementId, number: query.number });
     const lines = paperLines(paper).map(flat);
     const missing = (text: string) => [...lines, ...expected].filter((line) => !text.includes(flat(line)));
     expect({ pdf: missing(pdf), docx: missing(docx) }).toEqual({ pdf: [], docx: [] });
@@ -186,6 +186,46 @@ describe('official documents of a file', () => {
       id = saved;
     }
   }, 60_000);
+
+  it('an earlier paper of a type stays downloadable by its number: a failed acceptance, then a passed one', async () => {
+    const other = await initialedFile(t, c);
+    await t.http.post(api(`/applications/${other}/decide`)).set(c.leader.auth).send({ decision: 'approve' }).expect(200);
+    await t.http.post(api(`/applications/${other}/contract`)).set(c.officer.auth).send({ signedDate: `${YEAR}-03-02` }).expect(200);
+    await t.http.post(api(`/applications/${other}/acceptance`)).set(c.officer.auth).send({ result: 'failed', date: `${YEAR}-03-02`, note: 'Máy chưa lắp đặt xong' }).expect(200);
+    await t.http.post(api(`/applications/${other}/acceptance`)).set(c.officer.auth).send({ result: 'passed', date: `${YEAR}-03-02`, note: 'Đã khắc phục, vận hành tốt' }).expect(200);
+    const [failed, passed] = (await get(c.applicant, `/applications/${other}/official-documents`).expect(200)).body.filter((e: { type: string }) => e.type === 'acceptance');
+    expect(failed.number).not.toBe(passed.number);
+    // each entry of the list carries its own downloads, by its number
+    const query = (n: string) => `number=${encodeURIComponent(n)}`;
+    expect(failed).toMatchObject({
+      pdfUrl: `/api/v1/applications/${other}/official-documents/acceptance?${query(failed.number)}&format=pdf`,
+      docxUrl: `/api/v1/applications/${other}/official-documents/acceptance?${query(failed.number)}&format=docx`,
+    });
+    expect(passed.pdfUrl).toBe(`/api/v1/applications/${other}/official-documents/acceptance?${query(passed.number)}&format=pdf`);
+    const textOf = async (url: string) => flat(pdfText((await t.http.get(url).set(c.applicant.auth).buffer(true).parse(binary).expect(200)).body));
+    const first = await textOf(failed.pdfUrl);
+    expect(first).toContain(`Số: ${failed.number}`);
+    expect(first).toContain('KHÔNG ĐẠT.');
+    expect(first).toContain('Ý kiến: Máy chưa lắp đặt xong');
+    expect(first).not.toContain('Đã khắc phục');
+    const firstDocx = flat(await docxText((await t.http.get(failed.docxUrl).set(c.applicant.auth).buffer(true).parse(binary).expect(200)).body));
+    expect(firstDocx).toContain(`Số: ${failed.number}`);
+    expect(firstDocx).toContain('KHÔNG ĐẠT.');
+    const second = await textOf(passed.pdfUrl);
+    expect(second).toContain(`Số: ${passed.number}`);
+    expect(second).toContain('Ý kiến: Đã khắc phục, vận hành tốt');
+    // without a number: the latest, as before
+    expect(await textOf(`/api/v1/applications/${other}/official-documents/acceptance`)).toContain(`Số: ${passed.number}`);
+    // a number that is not one of this file's papers of the type: 404 (another file's, another type's, unknown)
+    const path = `/applications/${other}/official-documents/acceptance`;
+    const [theFirstFilesAcceptance] = await registerOf('acceptance');
+    await get(c.applicant, path).query({ number: theFirstFilesAcceptance.number }).expect(404);
+    await get(c.applicant, path).query({ number: '99/BB-NT' }).expect(404);
+    await get(c.applicant, path).query({ number: (await file()).decisionNo }).expect(404);
+    await get(c.applicant, `/applications/${other}/official-documents/decision`).query({ number: failed.number }).expect(404);
+    const tooLong = await get(c.applicant, path).query({ number: 'x'.repeat(65) }).expect(400);
+    expect(tooLong.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ field: 'number' })] });
+  }, 90_000);
 
   it('every paper in the list is the one in the register, and only those who see the file read them', async () => {
     const list = (await get(c.applicant, `/applications/${id}/official-documents`).expect(200)).body as Array<{ type: string; number: string }>;
