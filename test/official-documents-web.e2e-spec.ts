@@ -101,4 +101,47 @@ describe('official documents on the web pages', () => {
     await them.login(outsider.email);
     expect((await them.get('/so-van-ban-di')).status).toBe(403);
   });
+
+  it('the settlement paper and the recovery notice appear behind their buttons once the settlement is approved, and open', async () => {
+    const id = await initialedFile(t, c);
+    await t.http.post(api(`/applications/${id}/decide`)).set(c.leader.auth).send({ decision: 'approve' }).expect(200);
+    await t.http.post(api(`/applications/${id}/contract`)).set(c.officer.auth).send({ signedDate: `${YEAR}-04-07` }).expect(200);
+    const advance = await postMoney(t, c.officer, '/disbursements', { applicationId: id, kind: 'advance', amount: '210000000' }).expect(201);
+    await t.http.post(api(`/disbursements/${advance.body.id}/approve`)).set(c.finance.auth).send({}).expect(200);
+    await postMoney(t, c.finance, `/disbursements/${advance.body.id}/pay`, { treasuryRef: `KB-PAPERS18B-${Date.now().toString(36)}`, valueDate: `${YEAR}-04-07` }).expect(200);
+    await t.http.post(api(`/applications/${id}/acceptance`)).set(c.officer.auth).send({ result: 'passed', date: `${YEAR}-04-07` }).expect(200);
+    const submitted = await t.http
+      .post(api(`/applications/${id}/settlement`))
+      .set(c.applicant.auth)
+      .send({ actualCostLines: [{ description: 'Máy sấy lúa', amount: '300000000', eligible: true, documentRef: 'HĐ GTGT 0001' }] })
+      .expect(201);
+    await t.app.get(DataSource).query('UPDATE users SET password_hash = ? WHERE id = ?', [await t.app.get(PasswordHasher).hash(PASSWORD), c.applicant.id]);
+    const mine = new PageClient(t);
+    await mine.login(c.applicant.email);
+    const pending = await mine.get(`/ho-so/${id}`);
+    for (const button of ['Tải biên bản quyết toán (DOCX)', 'Tải thông báo thu hồi (PDF)', 'Tải thông báo thu hồi (DOCX)']) expect(pending.text).not.toContain(button);
+
+    await t.http.post(api(`/settlements/${submitted.body.id}/approve`)).set(c.finance.auth).send({}).expect(200);
+    const approved = await t.http.post(api(`/settlements/${submitted.body.id}/approve`)).set(c.leader.auth).send({}).expect(200);
+    expect(approved.body).toMatchObject({ finalSupport: '150000000', balance: '-60000000' });
+    const papers = (await t.http.get(api(`/applications/${id}/official-documents`)).set(c.applicant.auth).expect(200)).body as Array<{ type: string; number: string }>;
+    const numberOf = (type: string) => papers.find((p) => p.type === type)!.number;
+
+    const page = await mine.get(`/ho-so/${id}`);
+    const paperUrl = (type: string, format: string) => `/api/v1/applications/${id}/official-documents/${type}?format=${format}`;
+    expect(hrefOf(page.text, 'Tải biên bản quyết toán (PDF)')).toBe(paperUrl('settlement', 'pdf'));
+    expect(hrefOf(page.text, 'Tải biên bản quyết toán (DOCX)')).toBe(paperUrl('settlement', 'docx'));
+    expect(hrefOf(page.text, 'Tải thông báo thu hồi (PDF)')).toBe(paperUrl('recovery-notice', 'pdf'));
+    expect(hrefOf(page.text, 'Tải thông báo thu hồi (DOCX)')).toBe(paperUrl('recovery-notice', 'docx'));
+    expect(page.text).toContain(`Số ${numberOf('settlement')} ngày 07/04/${YEAR} · GIÁM ĐỐC`);
+    expect(page.text).toContain(`Số ${numberOf('recovery-notice')} ngày 07/04/${YEAR} · GIÁM ĐỐC`);
+
+    const open = (url: string) => t.http.get(url).set('Cookie', mine.cookieHeader).buffer(true).parse(binary).expect(200);
+    const settlement = flat(pdfText((await open(hrefOf(page.text, 'Tải biên bản quyết toán (PDF)'))).body));
+    for (const s of [`Số: ${numberOf('settlement')}`, 'BIÊN BẢN QUYẾT TOÁN KINH PHÍ KHUYẾN CÔNG', 'Bằng chữ: Một trăm năm mươi triệu đồng.']) expect(settlement).toContain(s);
+    const notice = flat(pdfText((await open(hrefOf(page.text, 'Tải thông báo thu hồi (PDF)'))).body));
+    for (const s of [`Số: ${numberOf('recovery-notice')}`, 'THÔNG BÁO', 'Bằng chữ: Sáu mươi triệu đồng.']) expect(notice).toContain(s);
+    const noticeDocx = flat(await docxText((await open(hrefOf(page.text, 'Tải thông báo thu hồi (DOCX)'))).body));
+    expect(noticeDocx).toContain('Bằng chữ: Sáu mươi triệu đồng.');
+  }, 90_000);
 });

@@ -1,7 +1,7 @@
 import { OfficialPapersService } from '../src/modules/official-documents/official-papers.service';
 import { paperLines } from '../src/rendering/paper/official-paper';
 import { createActor, TestActor } from './support/actors';
-import { postMoney } from './support/budget';
+import { fundWithBudget, postMoney } from './support/budget';
 import { binary, docxText, flat, pdfText } from './support/documents';
 import { startTestApp, TestApp } from './support/test-app';
 import { cast, Cast, initialedFile } from './support/workflow';
@@ -43,7 +43,7 @@ describe('official documents of a file', () => {
   /** Both renderings carry every line of the paper, and each of `expected`. */
   async function paperSays(type: string, expected: string[], query: Record<string, string> = {}) {
     const [pdf, docx] = await Promise.all([pdfOf(type, query), docxOf(type, query)]);
-    const { paper } = await t.app.get(OfficialPapersService).paper(c.finance, id, type, query.disbursementId);
+    const { paper } = await t.app.get(OfficialPapersService).paper(c.finance, id, type, { disbursementId: query.disbursementId, number: query.number });
     const lines = paperLines(paper).map(flat);
     const missing = (text: string) => [...lines, ...expected].filter((line) => !text.includes(flat(line)));
     expect({ pdf: missing(pdf), docx: missing(docx) }).toEqual({ pdf: [], docx: [] });
@@ -187,6 +187,46 @@ describe('official documents of a file', () => {
     }
   }, 60_000);
 
+  it('an earlier paper of a type stays downloadable by its number: a failed acceptance, then a passed one', async () => {
+    const other = await initialedFile(t, c);
+    await t.http.post(api(`/applications/${other}/decide`)).set(c.leader.auth).send({ decision: 'approve' }).expect(200);
+    await t.http.post(api(`/applications/${other}/contract`)).set(c.officer.auth).send({ signedDate: `${YEAR}-03-02` }).expect(200);
+    await t.http.post(api(`/applications/${other}/acceptance`)).set(c.officer.auth).send({ result: 'failed', date: `${YEAR}-03-02`, note: 'Máy chưa lắp đặt xong' }).expect(200);
+    await t.http.post(api(`/applications/${other}/acceptance`)).set(c.officer.auth).send({ result: 'passed', date: `${YEAR}-03-02`, note: 'Đã khắc phục, vận hành tốt' }).expect(200);
+    const [failed, passed] = (await get(c.applicant, `/applications/${other}/official-documents`).expect(200)).body.filter((e: { type: string }) => e.type === 'acceptance');
+    expect(failed.number).not.toBe(passed.number);
+    // each entry of the list carries its own downloads, by its number
+    const query = (n: string) => `number=${encodeURIComponent(n)}`;
+    expect(failed).toMatchObject({
+      pdfUrl: `/api/v1/applications/${other}/official-documents/acceptance?${query(failed.number)}&format=pdf`,
+      docxUrl: `/api/v1/applications/${other}/official-documents/acceptance?${query(failed.number)}&format=docx`,
+    });
+    expect(passed.pdfUrl).toBe(`/api/v1/applications/${other}/official-documents/acceptance?${query(passed.number)}&format=pdf`);
+    const textOf = async (url: string) => flat(pdfText((await t.http.get(url).set(c.applicant.auth).buffer(true).parse(binary).expect(200)).body));
+    const first = await textOf(failed.pdfUrl);
+    expect(first).toContain(`Số: ${failed.number}`);
+    expect(first).toContain('KHÔNG ĐẠT.');
+    expect(first).toContain('Ý kiến: Máy chưa lắp đặt xong');
+    expect(first).not.toContain('Đã khắc phục');
+    const firstDocx = flat(await docxText((await t.http.get(failed.docxUrl).set(c.applicant.auth).buffer(true).parse(binary).expect(200)).body));
+    expect(firstDocx).toContain(`Số: ${failed.number}`);
+    expect(firstDocx).toContain('KHÔNG ĐẠT.');
+    const second = await textOf(passed.pdfUrl);
+    expect(second).toContain(`Số: ${passed.number}`);
+    expect(second).toContain('Ý kiến: Đã khắc phục, vận hành tốt');
+    // without a number: the latest, as before
+    expect(await textOf(`/api/v1/applications/${other}/official-documents/acceptance`)).toContain(`Số: ${passed.number}`);
+    // a number that is not one of this file's papers of the type: 404 (another file's, another type's, unknown)
+    const path = `/applications/${other}/official-documents/acceptance`;
+    const [theFirstFilesAcceptance] = await registerOf('acceptance');
+    await get(c.applicant, path).query({ number: theFirstFilesAcceptance.number }).expect(404);
+    await get(c.applicant, path).query({ number: '99/BB-NT' }).expect(404);
+    await get(c.applicant, path).query({ number: (await file()).decisionNo }).expect(404);
+    await get(c.applicant, `/applications/${other}/official-documents/decision`).query({ number: failed.number }).expect(404);
+    const tooLong = await get(c.applicant, path).query({ number: 'x'.repeat(65) }).expect(400);
+    expect(tooLong.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ field: 'number' })] });
+  }, 90_000);
+
   it('every paper in the list is the one in the register, and only those who see the file read them', async () => {
     const list = (await get(c.applicant, `/applications/${id}/official-documents`).expect(200)).body as Array<{ type: string; number: string }>;
     expect(list.map((e) => e.type)).toEqual(['decision', 'contract', 'payment-request', 'acceptance', 'settlement', 'recovery-notice']);
@@ -199,4 +239,67 @@ describe('official documents of a file', () => {
     await get(c.applicant, `/applications/${id}/official-documents/decision`).query({ format: 'xls' }).expect(400);
     await get(c.auditor, `/applications/${id}/official-documents/decision`).expect(200);
   });
+
+  it('a rejection is a decision too: "Không hỗ trợ" with the reason, numbered by the register, no amount', async () => {
+    const other = await initialedFile(t, c);
+    await t.http.post(api(`/applications/${other}/decide`)).set(c.leader.auth).send({ decision: 'reject', reason: 'Trùng nội dung đã được hỗ trợ năm trước' }).expect(200);
+    const [entry] = (await get(c.applicant, `/applications/${other}/official-documents`).expect(200)).body;
+    expect(entry).toMatchObject({ type: 'decision', signerName: c.leader.fullName, signingForm: 'direct' });
+    const register = (await get(c.finance, '/document-register').query({ year: YEAR, type: 'decision' }).expect(200)).body.items.find((i: { applicationId: string }) => i.applicationId === other);
+    expect(register.number).toBe(entry.number);
+    const saved = id;
+    id = other;
+    try {
+      const text = await paperSays('decision', [
+        `Số: ${entry.number}`,
+        'QUYẾT ĐỊNH',
+        'Về việc không hỗ trợ kinh phí khuyến công đề án "Ứng dụng máy sấy lúa tiên tiến"',
+        'Điều 1. Không hỗ trợ kinh phí khuyến công cho Hợp tác xã cơ khí Phú Thành',
+        'Lý do: Trùng nội dung đã được hỗ trợ năm trước',
+        'Như Điều 2;',
+        'GIÁM ĐỐC',
+        c.leader.fullName,
+      ]);
+      expect(text).not.toContain('Bằng chữ');
+      expect(text).not.toContain('Kinh phí khuyến công hỗ trợ');
+    } finally {
+      id = saved;
+    }
+  }, 60_000);
+
+  it('a file in USD: amounts in figures with cents ("12,30 USD") and in words in đô la Mỹ and xu, in the PDF and the DOCX', async () => {
+    // a year of its own for the fund in USD (budget data of this test only)
+    const USD_YEAR = 2074;
+    t.clock.set(`${USD_YEAR}-02-05T03:00:00Z`);
+    const admin = await createActor(t, ['admin']);
+    const { fundCode } = await fundWithBudget(t, c.finance, { year: USD_YEAR, appropriated: '500000.00', currency: 'USD', source: 'sponsor' });
+    await postMoney(t, c.finance, '/allocations', { fundCode, fiscalYear: USD_YEAR, unitId: c.centre.id, amount: '200000.00', decisionNo: `PB-PAPERS18B-${USD_YEAR}` }).expect(201);
+    const activityTypeCode = `papers18b_usd_${Date.now().toString(36)}`;
+    await t.http
+      .post(api('/activity-types'))
+      .set(admin.auth)
+      .send({ code: activityTypeCode, name: 'Máy móc thiết bị (tài trợ)', fundSource: 'sponsor', supportRate: '0.5', advanceRate: '0.7', supportCap: '20000.00', capCurrency: 'USD', effectiveFrom: `${USD_YEAR}-01-01` })
+      .expect(201);
+    const other = await initialedFile(t, { ...c, fundCode, year: USD_YEAR }, { activityTypeCode, approvedSupport: '12345.60', eligibleCost: '24691.20' });
+    await t.http.post(api(`/applications/${other}/decide`)).set(c.leader.auth).send({ decision: 'approve' }).expect(200);
+    expect((await get(c.finance, `/applications/${other}`).expect(200)).body).toMatchObject({ currency: 'USD', approvedSupport: '12345.60' });
+    await t.http.post(api(`/applications/${other}/contract`)).set(c.officer.auth).send({ signedDate: `${USD_YEAR}-02-05` }).expect(200);
+    const advance = await postMoney(t, c.officer, '/disbursements', { applicationId: other, kind: 'advance', amount: '12.30' }).expect(201);
+    const saved = id;
+    id = other;
+    try {
+      const decision = await paperSays('decision', [
+        '3. Kinh phí khuyến công hỗ trợ: 12.345,60 USD',
+        'Bằng chữ: Mười hai nghìn ba trăm bốn mươi lăm đô la Mỹ và sáu mươi xu.',
+        '4. Mức tạm ứng tối đa: 8.641,92 USD',
+        'Bằng chữ: Tám nghìn sáu trăm bốn mươi mốt đô la Mỹ và chín mươi hai xu.',
+        'Tổng chi phí thực hiện đề án: 24.691,20 USD',
+      ]);
+      expect(decision).not.toMatch(/\d đồng|đồng\./);
+      await paperSays('contract', ['1. Kinh phí hỗ trợ: 12.345,60 USD', 'Bằng chữ: Mười hai nghìn ba trăm bốn mươi lăm đô la Mỹ và sáu mươi xu.']);
+      await paperSays('payment-request', ['Số tiền đề nghị tạm ứng lần này: 12,30 USD', 'Bằng chữ: Mười hai đô la Mỹ và ba mươi xu.'], { disbursementId: advance.body.id });
+    } finally {
+      id = saved;
+    }
+  }, 90_000);
 });

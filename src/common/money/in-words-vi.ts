@@ -8,6 +8,23 @@ import { Decimal, plainString } from './decimal';
  * tens 20–90, "mốt" for a one after "mươi", "lăm" for a five after a ten, "bốn" (never "tư"),
  * "tỷ" for 10^9, and every group after the first read in full ("một nghìn không trăm linh năm").
  * Digits go in as a string and never pass through a JS number.
+ *
+ * Why not `read-vietnamese-number` (npm, MIT, 2.3.1; source read at
+ * github.com/tonghoangvu/read-vietnamese-number-js, `src/reader.ts`, `src/type.ts`): checked
+ * against the hard cases of the spec beside this file, it reads every whole number right once
+ * configured — 0, 5, 10 (mười), 15 (mười lăm), 21 (hai mươi mốt), 105, 1.005 (một nghìn không
+ * trăm lẻ năm), 1.000.000, 1.000.005, 10^12 (một nghìn tỉ), 999.999.999.999.999 — but:
+ * - USD with cents is wrong: a fraction is read as decimal digits after "chấm", trailing zeros
+ *   trimmed, so 12.30 reads "mười hai chấm ba" and 12.05 "mười hai chấm không năm", where a
+ *   paper says "Mười hai đô la Mỹ và ba mươi xu". It has no major and minor unit; we would split
+ *   the amount and name the units ourselves, leaving it only the whole-number reading.
+ * - Its defaults are not the Ministry's forms: "lẻ" (we write "linh"), "tư" after "mươi" (we
+ *   write "bốn"), "tỉ" (we write "tỷ"), unit "đơn vị", lower case; five settings to pin on every
+ *   call, and a change of default in a release would change the papers silently.
+ * - Its README and its source disagree on the argument order of `doReadNumber`
+ *   (`(config, number)` against `(number, config)`), a sign of an API still moving.
+ * What is left is some sixty lines of reading that we keep here, with the table of hard cases
+ * and a property test that reads every amount up to 18 digits back (`in-words-vi.spec.ts`).
  */
 
 const DIGITS = ['không', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín'];

@@ -40,8 +40,11 @@ export class ContractsService {
     private readonly papers: DocumentRegisterService,
   ) {}
 
-  /** The file's contract and its latest acceptance (with the settlement due date), for whoever may see the file. */
-  async contractAndAcceptance(actor: Actor, applicationId: string): Promise<{
+  /**
+   * The file's contract and its latest acceptance (with the settlement due date), or the acceptance
+   * whose minutes carry `minutesNo` (an earlier one's paper), for whoever may see the file.
+   */
+  async contractAndAcceptance(actor: Actor, applicationId: string, minutesNo?: string): Promise<{
     contract: { contractNo: string; signedDate: string } | null;
     acceptance: { result: 'passed' | 'failed'; date: string; minutesNo: string; note: string | null; settlementDueDate: string | null; outcomes: AcceptanceOutcomes | null } | null;
   }> {
@@ -49,7 +52,7 @@ export class ContractsService {
     const em = this.tx.manager;
     const [contract, acceptance] = await Promise.all([
       em.findOne(Contract, { where: { applicationId: app.id } }),
-      em.findOne(Acceptance, { where: { applicationId: app.id }, order: { id: 'DESC' } }),
+      em.findOne(Acceptance, { where: minutesNo ? { applicationId: app.id, minutesNo } : { applicationId: app.id }, order: { id: 'DESC' } }),
     ]);
     return {
       contract: contract ? { contractNo: contract.contractNo, signedDate: contract.signedDate } : null,

@@ -39,6 +39,19 @@ const BUILDERS: Record<OfficialDocumentType, (facts: PaperFacts) => OfficialPape
   'payment-request': paymentRequestPaper,
 };
 
+/** A paper in the file's list (`GET /applications/:id/official-documents`): its register entry and its own downloads. */
+export interface OfficialDocumentListItem extends RegisterEntryView {
+  /** `/api/v1/applications/:id/official-documents/:type?number=…&format=pdf`. */
+  pdfUrl: string;
+  docxUrl: string;
+}
+
+/** Where one paper of the file is downloaded: by its type and its own register number. */
+function paperUrls(applicationId: string, entry: RegisterEntryView): { pdfUrl: string; docxUrl: string } {
+  const base = `/api/v1/applications/${applicationId}/official-documents/${entry.type}?number=${encodeURIComponent(entry.number)}&format=`;
+  return { pdfUrl: `${base}pdf`, docxUrl: `${base}docx` };
+}
+
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /**
@@ -65,15 +78,19 @@ export class OfficialPapersService {
     private readonly clock: Clock,
   ) {}
 
-  /** `GET /applications/:id/official-documents`: the papers issued for the file so far, oldest first. */
-  async list(actor: Actor, applicationId: string): Promise<RegisterEntryView[]> {
+  /**
+   * `GET /applications/:id/official-documents`: the papers issued for the file so far, oldest
+   * first, each with the addresses of its own PDF and DOCX (by its register number, so an
+   * earlier paper of a type — a failed acceptance's record — stays downloadable).
+   */
+  async list(actor: Actor, applicationId: string): Promise<OfficialDocumentListItem[]> {
     const file = await this.files.findVisible(actor, applicationId);
-    return this.register.entriesOfFile(file.id);
+    return (await this.register.entriesOfFile(file.id)).map((e) => ({ ...e, ...paperUrls(file.id, e) }));
   }
 
   /** `GET /applications/:id/official-documents/:type`: the paper as PDF (default) or DOCX. */
   async document(actor: Actor, applicationId: string, type: string, query: OfficialDocumentQuery): Promise<StreamableFile> {
-    const { paper } = await this.paper(actor, applicationId, type, query.disbursementId);
+    const { paper } = await this.paper(actor, applicationId, type, { disbursementId: query.disbursementId, number: query.number });
     if (query.format === 'docx') {
       const bytes = await officialPaperDocx(paper);
       return new StreamableFile(bytes, { type: DOCX_TYPE, disposition: `attachment; filename="${paper.fileName}.docx"`, length: bytes.length });
@@ -83,13 +100,16 @@ export class OfficialPapersService {
 
   /**
    * The paper of `type` for a file the actor sees (404 otherwise), as data: the latest of its
-   * type (a payment request: of `disbursementId` when given), 404 while its step has not happened.
+   * type, or the one numbered `number` in the register (404 when no paper of this file and type
+   * carries it), a payment request of `disbursementId` when given; 404 while its step has not
+   * happened.
    */
-  async paper(actor: Actor, applicationId: string, type: string, disbursementId?: string): Promise<{ paper: OfficialPaper; entry: RegisterEntryView }> {
+  async paper(actor: Actor, applicationId: string, type: string, which: { disbursementId?: string; number?: string } = {}): Promise<{ paper: OfficialPaper; entry: RegisterEntryView }> {
     const file = await this.files.findVisible(actor, applicationId);
     if (!(OFFICIAL_DOCUMENT_TYPES as readonly string[]).includes(type)) throw new NotFound('Loại văn bản');
     const register = await this.register.entriesOfFile(file.id);
-    const entry = register.filter((e) => e.type === type && (!disbursementId || e.disbursementId === disbursementId)).at(-1);
+    const { disbursementId, number } = which;
+    const entry = register.filter((e) => e.type === type && (!disbursementId || e.disbursementId === disbursementId) && (!number || e.number === number)).at(-1);
     if (!entry) throw new NotFound('Văn bản');
     const facts = await this.facts(actor, file, entry, register);
     return { paper: BUILDERS[entry.type](facts), entry };
@@ -115,7 +135,8 @@ export class OfficialPapersService {
       this.establishments.get(actor, file.establishmentId),
       this.catalogue.findRuleFor(file.activityTypeCode, file.fundSource, file.decisionDate ?? this.clock.today()),
       this.units.describe([file.leadUnitId]),
-      this.contracts.contractAndAcceptance(actor, file.id),
+      // an acceptance record tells of the acceptance it numbered, not of the latest one
+      this.contracts.contractAndAcceptance(actor, file.id, entry.type === 'acceptance' ? entry.number : undefined),
     ]);
     const settlement = needs('settlement', 'recovery-notice') ? (await this.settlements.list(actor, { applicationId: file.id, page: 1, pageSize: 1 })).items[0] ?? null : null;
     const recoveries = needs('settlement', 'recovery-notice') ? (await this.recoveries.list(actor, { applicationId: file.id, page: 1, pageSize: 200 })).items : [];
