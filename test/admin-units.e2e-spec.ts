@@ -192,6 +192,26 @@ describe('administrative units', () => {
     expect(await auditEntries()).toHaveLength(1);
   });
 
+  it('refuses a form past its multipart limits (too many fields, a second file, a field too long, a file too large), naming the limit; the list in force stays', async () => {
+    const before = (await list({ provinceCode: '82' }).expect(200)).body;
+    // A sound list that would replace the one in force: without the limits checked, the extra parts were dropped and it did.
+    const next = Buffer.from(FIXTURE.replace('30226\tcommune\tXã Lai Vung\t82', '39998\tward\tPhường Giới Hạn\t82'), 'utf8');
+    const post = () => t.http.post('/api/v1/admin-units/import').set(admin.auth);
+    let crowded = post();
+    for (let i = 0; i < 6; i++) crowded = crowded.field(`note${i}`, 'x');
+    const tooMany = await crowded.attach('file', next, 'don-vi-hanh-chinh.tsv').expect(400);
+    expect(tooMany.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(tooMany.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'body', message: 'biểu mẫu tải lên có quá nhiều trường' }] });
+    const twoFiles = await post().attach('file', next, 'a.tsv').attach('other', next, 'b.tsv').expect(400);
+    expect(twoFiles.body.errors).toEqual([{ field: 'file', message: 'gửi đúng một tệp trong trường "file" (multipart/form-data)' }]);
+    const long = await post().field('note', 'x'.repeat(2000)).attach('file', next, 'don-vi-hanh-chinh.tsv').expect(400);
+    expect(long.body.errors).toEqual([{ field: 'note', message: 'giá trị quá dài' }]);
+    const tooLarge = await post().attach('file', Buffer.concat([next, Buffer.alloc(5 * 1024 * 1024, 0x0a)]), 'lon.tsv').expect(400);
+    expect(tooLarge.body.errors).toEqual([{ field: 'file', message: 'tệp lớn quá 5 MB' }]);
+    expect((await list({ provinceCode: '82' }).expect(200)).body).toEqual(before);
+    expect(await auditEntries()).toHaveLength(1);
+  });
+
   it('an admin loads a new version of the list (multipart or the TSV as the body): it replaces the old one in one go, audited with its source, date and counts', async () => {
     // A later decree: Xã Lai Vung leaves the list, a new ward appears (codes invented for the test).
     const next = FIXTURE.replace('# date: 2025-07-01', '# date: 2026-01-01').replace('30226\tcommune\tXã Lai Vung\t82', '39999\tward\tPhường Thử Nghiệm\t82');

@@ -76,13 +76,24 @@ describe('hostile input never reaches a 500', () => {
   });
 
   it('?page=1e20 (an offset of 5e+21) and other pages past the bound are a 400 naming page', async () => {
-    for (const path of ['/units', '/ledger/transfers', '/applications', '/audit', '/disbursements', '/recoveries']) {
+    // Each list with a user who may read it: a 403 would prove nothing about the bound.
+    const readers: Array<[string, TestActor]> = [
+      ['/units', c.auditor],
+      ['/ledger/transfers', c.finance],
+      ['/applications', c.officer],
+      ['/audit', c.auditor],
+      ['/disbursements', c.finance],
+      ['/recoveries', c.finance],
+    ];
+    const checked: string[] = [];
+    for (const [path, reader] of readers) {
+      await t.http.get(api(path)).query({ page: 1 }).set(reader.auth).expect(200);
       for (const page of ['1e20', '99999999999999999999', '1000001']) {
-        const res = await t.http.get(api(path)).query({ page }).set(c.auditor.auth);
-        if (res.status === 403) continue;
-        expectFieldProblem(res, 'page');
+        expectFieldProblem(await t.http.get(api(path)).query({ page }).set(reader.auth), 'page');
       }
+      checked.push(path);
     }
+    expect(checked).toHaveLength(readers.length);
   });
 
   it('settlement lines whose sum passes DECIMAL(20,2): 400 naming actualCostLines, no settlement', async () => {

@@ -198,6 +198,38 @@ describe('treasury reconciliation: import a statement, match it, list what is mi
     expect(json.body.errors).toEqual([{ field: 'file', message: expect.any(String) }]);
   });
 
+  it('refuses a form past its multipart limits (too many fields, a second file, a field too long, a file too large), naming the limit; nothing imported', async () => {
+    // A statement that would import: without the limits checked, the extra parts were dropped and it was.
+    const csv = () => Buffer.from(`${HEADER}\n${ref('LIM')},2012-04-01,1000000,out,,Chi trả\n`, 'utf8');
+    const [imports, audits] = [await importCount(), await auditCount()];
+    let crowded = t.http.post(api('/reconciliation/imports')).set(finance.auth);
+    for (let i = 0; i < 11; i++) crowded = crowded.field(`note${i}`, 'x');
+    const tooMany = await crowded.attach('file', csv(), { filename: 'sao-ke.csv', contentType: 'text/csv' }).expect(400);
+    expect(tooMany.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(tooMany.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'body', message: 'biểu mẫu tải lên có quá nhiều trường' }] });
+    const twoFiles = await t.http
+      .post(api('/reconciliation/imports'))
+      .set(finance.auth)
+      .attach('file', csv(), { filename: 'sao-ke.csv', contentType: 'text/csv' })
+      .attach('file2', csv(), { filename: 'sao-ke-2.csv', contentType: 'text/csv' })
+      .expect(400);
+    expect(twoFiles.body.errors).toEqual([{ field: 'file', message: 'gửi đúng một tệp trong trường "file" (multipart/form-data)' }]);
+    const long = await t.http
+      .post(api('/reconciliation/imports'))
+      .set(finance.auth)
+      .field('note', 'x'.repeat(2000))
+      .attach('file', csv(), { filename: 'sao-ke.csv', contentType: 'text/csv' })
+      .expect(400);
+    expect(long.body.errors).toEqual([{ field: 'note', message: 'giá trị quá dài' }]);
+    // Past 64 MB (bytes of an old .xls, only counted) the file is refused by its size.
+    const huge = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(64 * 1024 * 1024)]);
+    const tooLarge = await upload(finance, huge, 'lon.xls').expect(400);
+    expect(tooLarge.body.errors).toEqual([{ field: 'file', message: 'tệp sao kê tối đa 64 MB' }]);
+    expect([await importCount(), await auditCount()]).toEqual([imports, audits]);
+    // Within the limits the same kind of form imports.
+    await t.http.post(api('/reconciliation/imports')).set(finance.auth).field('note', 'x'.repeat(1000)).attach('file', csv(), { filename: 'sao-ke.csv', contentType: 'text/csv' }).expect(201);
+  });
+
   it('refuses the same file twice (409 DUPLICATE), also when both arrive at once', async () => {
     const csv = `${HEADER}\n${ref('DUP')},2012-03-01,1000000,out,,Chi trả\n`;
     const first = await upload(finance, csv).expect(201);

@@ -10,7 +10,8 @@ import { approvedFile, cast, Cast } from './support/workflow';
  * allocation, never a 500), the final payment is paid, recovery receipts are booked in the open
  * year they arrive in (that year's recovery account of the file), and each file reaches
  * `settled`; the books of both years balance. Cancelling a file on which advances were paid opens
- * a recovery for what was paid. Years 2061–2064 are this suite's own (each close opens the next).
+ * a recovery for what was paid. Years 2036–2039 and 2061–2064 are this suite's own (each close
+ * opens the next; 2037 is opened by the close of 2036 and shared with the ledger reversals' file).
  */
 describe('year boundaries', () => {
   let t: TestApp;
@@ -89,6 +90,139 @@ describe('year boundaries', () => {
     expect(approvedC).toMatchObject({ finalSupport: '90000000', paid: '70000000', balance: '20000000' });
     return { a, b, c: cc, settlementB, recoveryB: approvedB.recoveryId as string, settlementC, finalC: approvedC.finalPaymentId as string };
   }
+
+  /**
+   * Three files at stages a close cuts through, besides those above: E approved and not yet
+   * contracted; F advanced 70.000.000, accepted, its settlement (eligible 180.000.000) filed by the
+   * producer and neither checked nor approved; G contracted, an advance of 70.000.000 approved and
+   * not yet paid. Approved 100.000.000 each.
+   */
+  async function atTheClose(c: Cast) {
+    const s = steps(c);
+    t.clock.set(`${c.year}-03-02T02:00:00Z`);
+    const file = () => approvedFile(t, c, { eligibleCost: '200000000', approvedSupport: '100000000' });
+    const [e, f, g] = [await file(), await file(), await file()];
+    await s.contract(f);
+    await s.advance(f, '70000000');
+    await s.contract(g);
+    const advanceG = (await postMoney(t, c.officer, '/disbursements', { applicationId: g, kind: 'advance', amount: '70000000', note: 'Tạm ứng' }).expect(201)).body.id as string;
+    await t.http.post(api(`/disbursements/${advanceG}/approve`)).set(c.finance.auth).send({}).expect(200);
+    t.clock.set(`${c.year}-10-20T02:00:00Z`);
+    await s.accept(f, `${c.year}-10-15`);
+    const settlementF = (
+      await t.http
+        .post(api(`/applications/${f}/settlement`))
+        .set(c.applicant.auth)
+        .send({ actualCostLines: [{ description: 'Máy sấy', amount: '180000000', eligible: true, documentRef: 'HĐ GTGT 02' }] })
+        .expect(201)
+    ).body.id as string;
+    expect([await s.status(e), await s.status(f), await s.status(g)]).toEqual(['approved', 'settlement_submitted', 'contracted']);
+    return { e, f, g, advanceG, settlementF };
+  }
+
+  /** The steps of E, F and G after the close, on days of the open year `y`. */
+  function afterTheClose(c: Cast, y: number) {
+    const s = steps(c);
+    return {
+      contract: (id: string, date: string) => onDay(t.clock, date) || t.http.post(api(`/applications/${id}/contract`)).set(c.officer.auth).send({ contractNo: `HĐ-YB-${id}`, signedDate: date }).expect(200),
+      payAdvance: (disbursementId: string, valueDate: string) => onDay(t.clock, valueDate) || postMoney(t, c.finance2, `/disbursements/${disbursementId}/pay`, { treasuryRef: ref('ADV'), valueDate }),
+      advance: async (id: string, amount: string, valueDate: string) => {
+        const requested = (await postMoney(t, c.officer, '/disbursements', { applicationId: id, kind: 'advance', amount, note: 'Tạm ứng' }).expect(201)).body;
+        await t.http.post(api(`/disbursements/${requested.id}/approve`)).set(c.finance.auth).send({}).expect(200);
+        onDay(t.clock, valueDate);
+        await postMoney(t, c.finance2, `/disbursements/${requested.id}/pay`, { treasuryRef: ref('ADV'), valueDate }).expect(200);
+      },
+      disbursementStatus: async (id: string) => (await t.http.get(api(`/disbursements/${id}`)).set(c.finance.auth).expect(200)).body.status,
+      checkSettlement: (settlementId: string) => t.http.post(api(`/settlements/${settlementId}/approve`)).set(c.finance.auth).send({}).expect(200),
+      /** Approves the settlement and pays its final payment; the file is settled with all of its final support paid. */
+      settle: async (id: string, settlementId: string, expected: { finalSupport: string; paid: string; balance: string }, payDay: string) => {
+        const approved = (await s.approveSettlement(settlementId).expect(200)).body;
+        expect(approved).toMatchObject(expected);
+        expect((await s.payFinal(approved.finalPaymentId, payDay)).status).toBe(200);
+        expect(await s.status(id)).toBe('settled');
+        expect(await s.settlement(settlementId)).toMatchObject({ paid: expected.finalSupport, balance: '0' });
+      },
+      budget: async () => {
+        await postMoney(t, c.finance, '/appropriations', { fundCode: c.fundCode, fiscalYear: y, amount: '1000000000', decisionNo: `${c.fundCode}/${y}`, decisionDate: `${y}-01-05` }).expect(201);
+        await postMoney(t, c.finance, '/allocations', { fundCode: c.fundCode, fiscalYear: y, unitId: c.centre.id, amount: '500000000', decisionNo: `PB-${y}` }).expect(201);
+      },
+    };
+  }
+
+  it('carrying commitments over (2036): a file approved, one whose settlement awaits approval and one with an advance approved and unpaid at the close all settle from the carried commitments, nothing committed twice', async () => {
+    t.clock.set('2036-01-05T02:00:00Z');
+    const c = await cast(t, 2036);
+    const s = steps(c);
+    const next = afterTheClose(c, 2037);
+    const files = await atTheClose(c);
+    t.clock.set('2036-12-31T09:00:00Z');
+    const closed = (await s.close({ carryOverCommitments: true, carryOverAllocations: false })).body;
+    // E 100.000.000, F 30.000.000 (100 less 70 advanced), G 100.000.000.
+    expect(closed.funds).toEqual([expect.objectContaining({ fundCode: c.fundCode, commitmentsCarried: '230000000', commitmentsReleased: '0' })]);
+
+    // G's advance is paid from the carried commitment: no commitment made anew.
+    expect((await next.payAdvance(files.advanceG, '2037-01-12')).status).toBe(200);
+    expect((await s.transfers(files.g, 2037)).map((x) => [x.kind, x.amount])).toEqual([
+      ['carry_over', '100000000'],
+      ['disbursement', '70000000'],
+    ]);
+    await s.accept(files.g, '2037-02-01');
+    await next.settle(files.g, await s.fileSettlement(files.g, '200000000'), { finalSupport: '100000000', paid: '70000000', balance: '30000000' }, '2037-02-05');
+
+    // F's settlement is checked and approved in 2037: 10.000.000 of the carried 30.000.000 released, 20.000.000 paid.
+    await next.checkSettlement(files.settlementF);
+    await next.settle(files.f, files.settlementF, { finalSupport: '90000000', paid: '70000000', balance: '20000000' }, '2037-02-10');
+
+    // E is contracted, advanced, accepted and settled in 2037.
+    await next.contract(files.e, '2037-02-15');
+    await next.advance(files.e, '70000000', '2037-02-20');
+    await s.accept(files.e, '2037-03-01');
+    await next.settle(files.e, await s.fileSettlement(files.e, '200000000'), { finalSupport: '100000000', paid: '70000000', balance: '30000000' }, '2037-03-05');
+
+    await expectBalanced(t, c.finance, { fundCode: c.fundCode, fiscalYear: 2036 });
+    await expectBalanced(t, c.finance, { fundCode: c.fundCode, fiscalYear: 2037 });
+  });
+
+  it('not carrying commitments over (2038): an advance approved and unpaid at the close is committed anew from the open year when paid (409 naming the year until the unit holds it); files approved or with a settlement awaiting approval settle too', async () => {
+    t.clock.set('2038-01-05T02:00:00Z');
+    const c = await cast(t, 2038);
+    const s = steps(c);
+    const next = afterTheClose(c, 2039);
+    const files = await atTheClose(c);
+    t.clock.set('2038-12-31T09:00:00Z');
+    const closed = (await s.close({ carryOverCommitments: false, carryOverAllocations: false })).body;
+    expect(closed.funds).toEqual([expect.objectContaining({ fundCode: c.fundCode, commitmentsCarried: '0', commitmentsReleased: '230000000' })]);
+
+    // G's advance, approved in 2038: the close released its commitment and the unit holds nothing in 2039 yet.
+    const short = await next.payAdvance(files.advanceG, '2039-01-10');
+    expect([short.status, short.body.code]).toEqual([409, 'INSUFFICIENT_FUNDS']);
+    expect(short.body.detail).toContain('năm 2039');
+    expect(await s.transfers(files.g, 2039)).toEqual([]);
+    expect(await next.disbursementStatus(files.advanceG)).toBe('approved');
+
+    // Finance gives the unit its 2039 budget: the advance is committed anew and paid.
+    await next.budget();
+    expect((await next.payAdvance(files.advanceG, '2039-01-12')).status).toBe(200);
+    expect(await next.disbursementStatus(files.advanceG)).toBe('paid');
+    expect((await s.transfers(files.g, 2039)).map((x) => [x.kind, x.amount])).toEqual([
+      ['commitment', '70000000'],
+      ['disbursement', '70000000'],
+    ]);
+    await s.accept(files.g, '2039-02-01');
+    await next.settle(files.g, await s.fileSettlement(files.g, '200000000'), { finalSupport: '100000000', paid: '70000000', balance: '30000000' }, '2039-02-05');
+
+    // F's settlement, filed before the close, is checked and approved in 2039: its 20.000.000 committed anew.
+    await next.checkSettlement(files.settlementF);
+    await next.settle(files.f, files.settlementF, { finalSupport: '90000000', paid: '70000000', balance: '20000000' }, '2039-02-10');
+
+    // E, approved in 2038, is contracted and accepted in 2039 and settled: its whole support committed anew.
+    await next.contract(files.e, '2039-02-15');
+    await s.accept(files.e, '2039-03-01');
+    await next.settle(files.e, await s.fileSettlement(files.e, '200000000'), { finalSupport: '100000000', paid: '0', balance: '100000000' }, '2039-03-05');
+
+    await expectBalanced(t, c.finance, { fundCode: c.fundCode, fiscalYear: 2038 });
+    await expectBalanced(t, c.finance, { fundCode: c.fundCode, fiscalYear: 2039 });
+  });
 
   it('carrying commitments over: every file settles in the next year, receipts booked there', async () => {
     const c = await cast(t, 2061);

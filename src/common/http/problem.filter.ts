@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger, NotFoundException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError } from './domain-error';
+import { multipartLimitPassed } from './multipart-limits';
 import { MoneyFormatError } from '../money/money';
 import { problem, ProblemDetails, statusForCode } from './problem';
 
@@ -121,26 +122,8 @@ export function clientProblem(error: unknown, request: Request): ProblemDetails 
 
 /** What a multipart upload that passed one of multer's limits (its `code`) gets, naming the field. */
 export function multipartProblem(code: string, field?: string): ProblemDetails {
-  const refused = (status: number, name: string, message: string) =>
-    problem(status, `${name}: ${message}`, { code: 'VALIDATION_FAILED', errors: [{ field: name, message }] });
-  switch (code) {
-    case 'LIMIT_FILE_SIZE':
-      return refused(413, field ?? 'file', 'tệp vượt quá dung lượng cho phép');
-    case 'LIMIT_FIELD_VALUE':
-      return refused(400, field ?? 'body', 'giá trị quá dài');
-    case 'LIMIT_FIELD_KEY':
-      return refused(400, 'body', 'tên trường quá dài');
-    case 'LIMIT_FIELD_NESTING':
-    case 'LIMIT_FIELD_ARRAY_INDEX':
-    case 'INVALID_FIELD_NAME':
-    case 'MISSING_FIELD_NAME':
-      return refused(400, 'body', 'tên trường không hợp lệ');
-    case 'LIMIT_FIELD_COUNT':
-    case 'LIMIT_PART_COUNT':
-      return refused(400, 'body', 'biểu mẫu tải lên có quá nhiều trường');
-    default:
-      return refused(400, 'file', 'gửi đúng một tệp trong trường "file" (multipart/form-data)');
-  }
+  const passed = multipartLimitPassed(code, field);
+  return problem(passed.status, `${passed.field}: ${passed.message}`, { code: 'VALIDATION_FAILED', errors: [{ field: passed.field, message: passed.message }] });
 }
 
 export function toProblem(error: unknown, request: Request): ProblemDetails {

@@ -14,4 +14,9 @@ export class AdminUnitsError extends DomainError {
   static badUpload(message: string): AdminUnitsError {
     return new AdminUnitsError('VALIDATION_FAILED', `Tệp danh mục đơn vị hành chính: ${message}.`, [{ field: 'file', message }]);
   }
+
+  /** The form passed one of its multipart limits (field count, a value's size): nothing of it is read. */
+  static uploadLimitPassed(passed: FieldError): AdminUnitsError {
+    return new AdminUnitsError('VALIDATION_FAILED', `Tệp danh mục đơn vị hành chính: ${passed.field}: ${passed.message}.`, [passed]);
+  }
 }

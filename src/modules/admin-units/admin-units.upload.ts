@@ -2,6 +2,7 @@ import busboy from 'busboy';
 import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { watchMultipartLimits } from '../../common/http/multipart-limits';
 import { AdminUnitsError } from './admin-units.error';
 
 /** Largest list file taken: the 2025 list is about 115 KB. */
@@ -18,7 +19,8 @@ const TEXT_TYPES = /^(text\/tab-separated-values|text\/plain)\b/i;
 /**
  * Reads a list file from the request: a multipart/form-data upload (the file in field `file`) or
  * the TSV itself as the body (Content-Type text/tab-separated-values or text/plain). At most 5 MB,
- * UTF-8; anything else is refused naming `file`.
+ * UTF-8; anything else is refused naming `file`, and a form past its limits (more fields or files than
+ * it has, a value cut short) naming the limit.
  */
 export async function readAdminUnitsUpload(request: IncomingMessage): Promise<AdminUnitsUpload> {
   const type = request.headers['content-type'] ?? '';
@@ -27,6 +29,7 @@ export async function readAdminUnitsUpload(request: IncomingMessage): Promise<Ad
     throw AdminUnitsError.badUpload('gửi tệp danh mục (TSV UTF-8) trong trường "file" dạng multipart/form-data, hoặc gửi nội dung tệp với Content-Type text/tab-separated-values');
   }
   const form = busboy({ headers: request.headers, defParamCharset: 'utf8', limits: { files: 1, fileSize: MAX_ADMIN_UNITS_BYTES, fields: 5, fieldSize: 1024, parts: 10 } });
+  const limitPassed = watchMultipartLimits(form);
   let reading: Promise<AdminUnitsUpload> | undefined;
   form.on('file', (name, stream, info) => {
     if (name !== 'file' || reading) {
@@ -41,6 +44,11 @@ export async function readAdminUnitsUpload(request: IncomingMessage): Promise<Ad
   } catch {
     await reading?.catch(() => undefined);
     throw AdminUnitsError.badUpload('dữ liệu multipart không đọc được hoặc chưa gửi trọn vẹn');
+  }
+  const passed = limitPassed();
+  if (passed) {
+    await reading?.catch(() => undefined);
+    throw AdminUnitsError.uploadLimitPassed(passed);
   }
   if (!reading) throw AdminUnitsError.badUpload('bắt buộc: tệp danh mục đơn vị hành chính trong trường "file"');
   return reading;

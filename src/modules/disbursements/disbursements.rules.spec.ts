@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Decimal, Money } from '../../common/money/decimal';
 import type { ApplicationStatus } from '../applications/application-files';
-import { advanceLimit, approverRefusal, DisbursementKind, disbursementRefusal, disbursementReturnRefusal, DisbursementStatus, nextDisbursementStatus, requestRoom } from './disbursements.rules';
+import { advanceLimit, approverRefusal, DisbursementKind, disbursementRefusal, disbursementReturnRefusal, DisbursementStatus, nextDisbursementStatus, releasedByClose, requestRoom } from './disbursements.rules';
 
 const m = (v: string | number) => new Money(v);
 const base = {
@@ -31,6 +31,19 @@ describe('disbursement rules', () => {
     expect(disbursementRefusal({ ...base, kind: 'advance', amount: m('210000000'), applicationStatus: 'contracted' })).toBeNull();
     expect(disbursementRefusal({ ...base, kind: 'advance', amount: m('210000001'), applicationStatus: 'contracted' })?.code).toBe('LIMIT_EXCEEDED');
     expect(disbursementRefusal({ ...base, kind: 'advance', amount: m('1'), advancesSoFar: m('210000000'), applicationStatus: 'contracted' })?.code).toBe('LIMIT_EXCEEDED');
+  });
+
+  it('counts what a close that did not carry commitments over released as still committed for an interim payment approved before it', () => {
+    // 100.000.000 approved, nothing paid, the commitment released whole: the approved 70.000.000 advance stays payable.
+    const released = releasedByClose({ approvedSupport: m('100000000'), paid: m(0), committed: m(0) });
+    expect(released.toString()).toBe('100000000');
+    expect(disbursementRefusal({ ...base, approvedSupport: m('100000000'), kind: 'advance', amount: m('70000000'), applicationStatus: 'contracted', committed: m(0) })?.code).toBe('LIMIT_EXCEEDED');
+    expect(disbursementRefusal({ ...base, approvedSupport: m('100000000'), kind: 'advance', amount: m('70000000'), applicationStatus: 'contracted', committed: released })).toBeNull();
+    // Once one payment was committed anew and paid, the next is owed what is left.
+    expect(releasedByClose({ approvedSupport: m('100000000'), paid: m('20000000'), committed: m(0) }).toString()).toBe('80000000');
+    // In the year of the decision, or after a close that carried the commitment: nothing released.
+    expect(releasedByClose({ approvedSupport: m('100000000'), paid: m('30000000'), committed: m('70000000') }).toString()).toBe('0');
+    expect(releasedByClose({ approvedSupport: m('100000000'), paid: m('30000000'), committed: m('80000000') }).toString()).toBe('0');
   });
 
   it('pays other than advances only after acceptance', () => {

@@ -68,6 +68,20 @@ export function disbursementRefusal(check: DisbursementCheck): DisbursementRefus
   return null;
 }
 
+/**
+ * What a year close released from a file's commitment that the file is still owed: before its
+ * settlement a file's commitment is its approved support less what was paid to it (returns put
+ * back), so any shortfall of the commitment in the open year's books is what a close that did not
+ * carry commitments over released. An interim payment approved before that close is checked
+ * against the commitment as if it had been carried (`committed` plus this), and what it lacks is
+ * committed anew from the unit's allocation of the open year when it is paid. Zero in the year of
+ * the decision and after a close that carried commitments over.
+ */
+export function releasedByClose({ approvedSupport, paid, committed }: { approvedSupport: Decimal; paid: Decimal; committed: Decimal }): Money {
+  const released = new Money(approvedSupport).minus(paid).minus(committed);
+  return released.isNegative() ? new Money(0) : released;
+}
+
 /** How much more of each kind a file may be asked for now. */
 export interface RequestRoom {
   advance: Money;

@@ -25,6 +25,7 @@ import {
   approverRefusal,
   DisbursementCheck,
   disbursementRefusal,
+  releasedByClose,
   disbursementReturnRefusal,
   DisbursementKind,
   DisbursementStatus,
@@ -179,11 +180,13 @@ export class DisbursementsService {
       const status = this.next(disbursement, 'pay');
       assertHappened({ field: 'valueDate', date: dto.valueDate, today: this.clock.today() });
       await this.assertTreasuryRefUnused(dto.treasuryRef);
-      if (disbursement.kind !== 'final') await this.assertWithinLimits(app, disbursement.kind, disbursement.amount, disbursement.id);
+      const released = disbursement.kind === 'final' ? null : await this.assertPayable(app, disbursement);
       const books = await this.budget.applicationBooks(app);
-      if (disbursement.kind === 'final') {
-        // The settlement decided this payment; a year close since may have released its
-        // commitment instead of carrying it over: it is committed anew in the open year.
+      if (disbursement.kind === 'final' || released?.gt(0)) {
+        // The settlement decided a final payment, and an interim one was approved within the
+        // file's commitment; a year close since may have released that commitment instead of
+        // carrying it over: what this payment lacks is committed anew in the open year (409
+        // INSUFFICIENT_FUNDS naming it when the unit's allocation there cannot cover it).
         await this.budget.recommitShortfall({
           books,
           applicationId: app.id,
@@ -346,6 +349,25 @@ export class DisbursementsService {
   private async assertWithinLimits(app: FileFacts, kind: DisbursementKind, amount: Decimal, excludeId: string | null): Promise<void> {
     const refusal = disbursementRefusal({ kind, amount, ...(await this.limitFacts(app, excludeId)) });
     if (refusal) throw new DisbursementError(refusal.code, refusal.detail);
+  }
+
+  /**
+   * The limits of an interim payment (advance or payment) checked again when it is paid, with what
+   * a year close released from the file's commitment counted as still committed (it is committed
+   * anew as the payment is made). Returns what the close released.
+   */
+  private async assertPayable(app: FileFacts, disbursement: Disbursement): Promise<Money> {
+    const facts = await this.limitFacts(app, disbursement.id);
+    const released = releasedByClose({ approvedSupport: app.approvedSupport!, paid: await this.paidSoFar(app.id), committed: facts.committed });
+    const refusal = disbursementRefusal({ ...facts, kind: disbursement.kind, amount: disbursement.amount, committed: new Money(facts.committed).plus(released) });
+    if (refusal) throw new DisbursementError(refusal.code, refusal.detail);
+    return released;
+  }
+
+  /** What was paid to a file and not sent back by the treasury. */
+  private async paidSoFar(applicationId: string): Promise<Money> {
+    const [row]: Array<{ total: string | null }> = await this.tx.manager.query(`SELECT SUM(amount) AS total FROM disbursements WHERE application_id = ? AND status = 'paid'`, [applicationId]);
+    return new Money(row?.total ?? 0);
   }
 
   /**

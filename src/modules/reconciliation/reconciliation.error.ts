@@ -22,6 +22,11 @@ export class ReconciliationError extends DomainError {
     return new ReconciliationError('VALIDATION_FAILED', `Tệp sao kê: ${message}.`, [{ field: 'file', message }]);
   }
 
+  /** The form passed one of its multipart limits (field count, a value's size): nothing of it is read. */
+  static uploadLimitPassed(passed: FieldError): ReconciliationError {
+    return new ReconciliationError('VALIDATION_FAILED', `Tệp sao kê: ${passed.field}: ${passed.message}.`, [passed]);
+  }
+
   /** The statement shown for checking is gone: imported already, replaced, or kept too long. */
   static previewGone(): ReconciliationError {
     return new ReconciliationError('INVALID_STATE', 'Bản xem trước của sao kê này không còn (đã nhập, hoặc đã quá thời gian giữ); hãy chọn tệp và xem trước lại.');

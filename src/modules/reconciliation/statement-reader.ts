@@ -6,6 +6,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
 import type { FieldError } from '../../common/http/domain-error';
+import { watchMultipartLimits } from '../../common/http/multipart-limits';
 import { ReconciliationError } from './reconciliation.error';
 import { movementKey } from './reconciliation.rules';
 import { readSpreadsheetRows } from './statement-spreadsheet';
@@ -50,7 +51,8 @@ export type ParsedStatement = Omit<StatementReading, 'problems' | 'problemsTrunc
  * Reads the multipart upload's `file` part as it arrives: the bytes are hashed and parsed in one
  * pass (a CSV is never held whole; an XLSX is, as a zip must be), every line is checked and the
  * upload is read to its end whatever is found. A file that cannot be a statement (no file part, too
- * large, an old .xls, UTF-16 text) is refused here; problems of lines are in the reading.
+ * large, an old .xls, UTF-16 text) is refused here, and so is a form past its limits (more fields
+ * or files than it has, a value cut short: nothing of it is used); problems of lines are in the reading.
  */
 export async function readStatementUpload(request: IncomingMessage): Promise<StatementReading> {
   let form: busboy.Busboy;
@@ -63,6 +65,7 @@ export async function readStatementUpload(request: IncomingMessage): Promise<Sta
   } catch {
     throw ReconciliationError.badUpload('gửi tệp sao kê (CSV hoặc XLSX) dạng multipart/form-data, trong trường "file"');
   }
+  const limitPassed = watchMultipartLimits(form);
   let reading: Promise<StatementReading> | undefined;
   form.on('file', (name, stream, info) => {
     if (name !== 'file' || reading) {
@@ -78,6 +81,11 @@ export async function readStatementUpload(request: IncomingMessage): Promise<Sta
   } catch {
     await reading?.catch(() => undefined);
     throw ReconciliationError.badUpload('dữ liệu multipart không đọc được hoặc chưa gửi trọn vẹn');
+  }
+  const passed = limitPassed();
+  if (passed) {
+    await reading?.catch(() => undefined);
+    throw ReconciliationError.uploadLimitPassed(passed);
   }
   if (!reading) throw ReconciliationError.badUpload('bắt buộc: tệp sao kê Kho bạc (CSV hoặc XLSX)');
   return reading;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { Decimal, Money } from '../../common/money/decimal';
 import { InMemoryLedger } from '../../../test/support/in-memory-ledger';
 import { CLOSING_ORDER, movementYear, YearStatus, yearCloseMoves } from '../budget/year-close.rules';
-import { disbursementRefusal } from '../disbursements/disbursements.rules';
+import { disbursementRefusal, releasedByClose } from '../disbursements/disbursements.rules';
 import type { AccountKind, AccountSpec } from '../ledger/ledger.types';
 import { takeRecoveryReceipt } from './recovery.rules';
 import { settle, settlementStanding } from './settlement.rules';
@@ -17,8 +17,8 @@ import { settle, settlementStanding } from './settlement.rules';
  * history, every movement is booked in an open year, the books balance, nothing goes negative,
  * and the file ends settled (or cancelled with its recovery received) with its beneficiary holding
  * exactly the final support; the only refusals on the way are a unit short of money (an
- * allocation lifts it), a waiting payment whose commitment a close released (finance rejects it;
- * the settlement commits its final payment anew), and a treasury return of a closed year's payment.
+ * allocation lifts it; a waiting payment whose commitment a close released, and the settlement's
+ * final payment, are committed anew from it) and a treasury return of a closed year's payment.
  */
 
 const FUND = 'F';
@@ -65,8 +65,8 @@ class FileLife {
   /** Advances and interim payments paid and not returned, each with the year whose books paid it. */
   payments: Array<{ kind: 'advance' | 'payment'; amount: Decimal; year: number }> = [];
   /**
-   * Refusals met: a unit short of money to commit anew, an interim payment whose commitment a
-   * close released (finance then rejects it), a treasury return of a closed year's payment.
+   * Refusals met: a unit short of money to commit anew (a waiting payment whose commitment a
+   * close released, or a final payment), a treasury return of a closed year's payment.
    */
   refusals: string[] = [];
 
@@ -153,17 +153,32 @@ class FileLife {
   }
 
   /**
-   * DisbursementsService.pay of the waiting payment, in the year the file's money moves in now: an
-   * interim payment is not committed anew, so after a close that released its commitment it is
-   * refused (409 LIMIT_EXCEEDED, nothing moves) and stays waiting until finance rejects it.
+   * DisbursementsService.pay of the waiting payment, in the year the file's money moves in now:
+   * checked against the commitment with what a close released from it counted in (releasedByClose),
+   * and what it lacks committed anew from the unit's allocation of that year (refused 409
+   * INSUFFICIENT_FUNDS, nothing moving, while the unit does not hold it).
    */
   payPending() {
     if (!this.pending || this.status !== 'accepted') return;
     const year = this.movesIn();
-    if (this.ledger.balance(FUND, year, commitment).lt(this.pending)) {
-      this.refusals.push('LIMIT_EXCEEDED');
+    const committed = this.ledger.balance(FUND, year, commitment);
+    const released = releasedByClose({ approvedSupport: this.approvedSupport, paid: this.paidSoFar(), committed });
+    const refusal = disbursementRefusal({
+      kind: 'payment',
+      amount: this.pending,
+      applicationStatus: 'accepted',
+      approvedSupport: this.approvedSupport,
+      advanceRate: RULE.advanceRate,
+      currency: RULE.currency,
+      advancesSoFar: this.advances,
+      pending: new Money(0),
+      committed: committed.plus(released),
+    });
+    if (refusal) {
+      this.refusals.push(refusal.code);
       return;
     }
+    if (released.gt(0) && !this.recommit(year, this.pending)) return;
     this.post(year, commitment, payee, this.pending);
     this.payments.push({ kind: 'payment', amount: this.pending, year });
     this.pending = null;
@@ -339,11 +354,15 @@ describe('a file across year closes (rules together)', () => {
           }
         }
 
-        // Then the file is taken to its end: a waiting payment is paid, or rejected when a close
-        // released its commitment; a unit short of money is topped up.
+        // Then the file is taken to its end: a waiting payment is paid (committed anew when a
+        // close released its commitment, the unit topped up when short); a unit short of money is topped up.
         if (life.status === 'approved') life.status = 'accepted';
         if (life.pending) life.payPending();
-        if (life.pending) life.rejectPending();
+        if (life.pending) {
+          life.topUp(1000);
+          life.payPending();
+        }
+        expect(life.pending).toBeNull();
         const ended = () => life.status === 'settled' || (life.status === 'cancelled' && (!life.recovery || life.recovery.status === 'closed'));
         for (let attempt = 0; !ended() && attempt < 4; attempt++) {
           if (life.status === 'accepted') life.settle(approvedSupport);
@@ -353,7 +372,8 @@ describe('a file across year closes (rules together)', () => {
           life.expectBooksHold();
         }
         expect(ended()).toBe(true);
-        expect(life.refusals.every((r) => ['INSUFFICIENT_FUNDS', 'LIMIT_EXCEEDED', 'YEAR_CLOSED'].includes(r))).toBe(true);
+        // A payment approved within the file's commitment is never refused over a limit later, whatever closed since.
+        expect(life.refusals.every((r) => ['INSUFFICIENT_FUNDS', 'YEAR_CLOSED'].includes(r))).toBe(true);
         // The beneficiary holds exactly the final support; the file's commitment is empty in every year.
         expect(life.paidSoFar().minus(life.receivedSoFar()).eq(life.finalSupport!)).toBe(true);
         expect(life.ledger.sumOf((a) => a.spec.kind === 'commitment' && a.spec.applicationId === FILE).isZero()).toBe(true);
