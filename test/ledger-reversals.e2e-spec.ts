@@ -244,6 +244,30 @@ describe('ledger reversals: maker-checker', () => {
     await expectBalanced(t, finance, { fundCode });
   });
 
+  it("puts a reversal request on another finance user's home queue, linked to /ngan-sach/dao-but-toan, never on the requester's", async () => {
+    // Reserved year of this test: 2070.
+    const [maker, checker] = [await webUser(t, ['finance']), await webUser(t, ['finance'])];
+    const { fundCode } = await fundWithBudget(t, maker, { year: 2070, appropriated: '1000' });
+    const allocation = await postMoney(t, maker, '/allocations', { fundCode, fiscalYear: 2070, unitId: (await createUnit(t)).id, amount: '250', decisionNo: 'PB-2070-HANG' }).expect(201);
+    const asked = await ask(allocation.body.id, maker, 'Phân bổ nhầm năm ngân sách').expect(201);
+    const queueOf = async (who: TestActor) => {
+      const client = new PageClient(t);
+      await client.login(who.email);
+      const page = await client.get('/');
+      expect(page.status).toBe(200);
+      const start = page.text.indexOf('<section class="card" id="reversals">');
+      return start < 0 ? '' : page.text.slice(start, page.text.indexOf('</section>', start));
+    };
+
+    const waiting = await queueOf(checker);
+    expect(waiting).toContain(`href="/ngan-sach/dao-but-toan#dao-${asked.body.id}"`);
+    expect(waiting).toContain('Phân bổ nhầm năm ngân sách');
+    expect(await queueOf(maker)).not.toContain(asked.body.id);
+    await approve(asked.body.id, checker).expect(200);
+    expect(await queueOf(checker)).not.toContain(asked.body.id);
+    await expectBalanced(t, maker, { fundCode });
+  });
+
   it('shows finance the requests waiting for a second person at /ngan-sach/dao-but-toan, where another approves or rejects', async () => {
     const [maker, checker, reader] = [await webUser(t, ['finance']), await webUser(t, ['finance']), await webUser(t, ['auditor'])];
     const { fundCode } = await fundWithBudget(t, maker, { year: YEAR, appropriated: '1000' });
