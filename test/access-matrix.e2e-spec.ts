@@ -20,10 +20,12 @@ import { startTestApp } from './support/test-app';
  *   anon   no token
  *   own    the producer who owns the files            strg   another producer
  *   oAsg   the files' responsible officer             oUnit  officer of the lead unit, not assigned
+ *   oRtn   officer of the lead unit holding its head's routine delegation, in force (assigns, initials)
  *   oOth   officer of another division of the centre  oCons  officer of the unit consulted (outside the centre)
  *   hCons  head of the unit consulted
  *   hLead  head of the lead unit                      hUp    head of the centre, the unit above it
  *   hOth   head of another division of the centre     lead   the director (a leader with no field)
+ *   hDlg   as hOth, holding the director's delegation to decide, in force: sees every file, decides
  *   dep    a deputy director whose field is another activity type than the files'
  *   depIn  a deputy director whose field is the files' activity type (inside it: as the director)
  *   fin    finance          aud    auditor            adm    administrator, placed in no unit
@@ -50,210 +52,210 @@ import { startTestApp } from './support/test-app';
  * shared one, each caller once.
  */
 const MATRIX = `
-# route                                               | situation                                      | anon  own   strg  oAsg  oUnit oOth  oCons hCons hLead hUp   hOth  lead  dep   depIn fin   aud   adm
+# route                                               | situation                                      | anon  own   strg  oAsg  oUnit oRtn  oOth  oCons hCons hLead hUp   hOth  hDlg  lead  dep   depIn fin   aud   adm
 #
 # Health and identity
-GET    /health                                        | -                                              | 200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200
-POST   /api/v1/auth/register                          | a new producer                                 | 201   201   201   201   201   201   201   201   201   201   201   201   201   201   201   201   201
-POST   /api/v1/auth/login                             | a wrong password                               | 401   401   401   401   401   401   401   401   401   401   401   401   401   401   401   401   401
-POST   /api/v1/auth/refresh                           | an unknown token                               | 401   401   401   401   401   401   401   401   401   401   401   401   401   401   401   401   401
-POST   /api/v1/auth/logout                            | an unknown token                               | 401   204   204   204   204   204   204   204   204   204   204   204   204   204   204   204   204
-GET    /api/v1/me                                     | -                                              | 401   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200
-POST   /api/v1/me/password                            | a wrong current password                       | 401   400   400   400   400   400   400   400   400   400   400   400   400   400   400   400   400
-GET    /api/v1/notifications                          | -                                              | 401   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200
-POST   /api/v1/notifications/read-all                 | -                                              | 401   204   204   204   204   204   204   204   204   204   204   204   204   204   204   204   204
-POST   /api/v1/notifications/:id/read                 | absent (or another's: the same 404)            | 401   404   404   404   404   404   404   404   404   404   404   404   404   404   404   404   404
-GET    /api/v1/me/notification-settings               | -                                              | 401   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200
-PUT    /api/v1/me/notification-settings               | e-mail on, no digest                           | 401   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200
+GET    /health                                        | -                                              | 200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200
+POST   /api/v1/auth/register                          | a new producer                                 | 201   201   201   201   201   201   201   201   201   201   201   201   201   201   201   201   201   201   201
+POST   /api/v1/auth/login                             | a wrong password                               | 401   401   401   401   401   401   401   401   401   401   401   401   401   401   401   401   401   401   401
+POST   /api/v1/auth/refresh                           | an unknown token                               | 401   401   401   401   401   401   401   401   401   401   401   401   401   401   401   401   401   401   401
+POST   /api/v1/auth/logout                            | an unknown token                               | 401   204   204   204   204   204   204   204   204   204   204   204   204   204   204   204   204   204   204
+GET    /api/v1/me                                     | -                                              | 401   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200
+POST   /api/v1/me/password                            | a wrong current password                       | 401   400   400   400   400   400   400   400   400   400   400   400   400   400   400   400   400   400   400
+GET    /api/v1/notifications                          | -                                              | 401   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200
+POST   /api/v1/notifications/read-all                 | -                                              | 401   204   204   204   204   204   204   204   204   204   204   204   204   204   204   204   204   204   204
+POST   /api/v1/notifications/:id/read                 | absent (or another's: the same 404)            | 401   404   404   404   404   404   404   404   404   404   404   404   404   404   404   404   404   404   404
+GET    /api/v1/me/notification-settings               | -                                              | 401   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200
+PUT    /api/v1/me/notification-settings               | e-mail on, no digest                           | 401   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200
 #
 # Organisation, users, delegations, audit
-POST   /api/v1/units                                  | a new office                                   | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   201
-GET    /api/v1/units                                  | -                                              | 401   403   403   200   200   200   200   200   200   200   200   200   200   200   200   200   200
-GET    /api/v1/units/tree                             | -                                              | 401   403   403   200   200   200   200   200   200   200   200   200   200   200   200   200   200
-GET    /api/v1/units/:id                              | the lead unit                                  | 401   403   403   200   200   200   200   200   200   200   200   200   200   200   200   200   200
-GET    /api/v1/units/:id                              | absent                                         | 401   403   403   404   404   404   404   404   404   404   404   404   404   404   404   404   404
-PATCH  /api/v1/units/:id                              | a new office                                   | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   200
-POST   /api/v1/units/:id/deactivate                   | a new, empty office                            | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   200
-POST   /api/v1/units/:id/activate                     | a deactivated office                           | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   200
-POST   /api/v1/users                                  | a new officer                                  | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   201
-GET    /api/v1/users                                  | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   200
-GET    /api/v1/users/:id                              | the responsible officer                        | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   200
-GET    /api/v1/users/:id                              | absent                                         | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   404
-PATCH  /api/v1/users/:id                              | a new officer                                  | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   200
-POST   /api/v1/users/:id/reset-password               | a new officer                                  | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   200
-POST   /api/v1/users/:id/deactivate                   | a new officer                                  | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   200
-POST   /api/v1/users/:id/activate                     | a deactivated officer                          | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   200
-POST   /api/v1/delegations                            | to the lead unit's head                        | 401   403   403   403   403   403   403   403   403   403   403   201   201   201   403   403   403
-POST   /api/v1/delegations                            | routine work, to a member of the caller's unit | 401   403   403   403   403   403   403   201   201   201   201   400   400   400   403   403   403
-GET    /api/v1/delegations                            | -                                              | 401   403   403   200   200   200   200   200   200   200   200   200   200   200   200   200   200
-GET    /api/v1/delegations/:id                        | from the leader to the lead unit's head        | 401   403   403   404   404   404   404   404   200   404   404   200   404   404   404   200   404
-GET    /api/v1/delegations/:id                        | between two other people                       | 401   403   403   404   404   404   404   404   404   404   404   404   404   404   404   200   404
-DELETE /api/v1/delegations/:id                        | the leader's own                               | 401   403   403   403   403   403   403   404   404   404   404   204   404   404   403   403   403
-DELETE /api/v1/delegations/:id                        | the lead unit head's routine one               | 401   403   403   403   403   403   403   404   204   404   404   404   404   404   403   403   403
-DELETE /api/v1/delegations/:id                        | between two other people                       | 401   403   403   403   403   403   403   404   404   404   404   404   404   404   403   403   403
-POST   /api/v1/acting-appointments                    | a deputy director, days of its own             | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   201
-GET    /api/v1/acting-appointments                    | -                                              | 401   403   403   200   200   200   200   200   200   200   200   200   200   200   200   200   200
-DELETE /api/v1/acting-appointments/:id                | one made for the call                          | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   204
-GET    /api/v1/audit                                  | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   200   200
-GET    /api/v1/audit/verify                           | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   200   403
+POST   /api/v1/units                                  | a new office                                   | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   201
+GET    /api/v1/units                                  | -                                              | 401   403   403   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200
+GET    /api/v1/units/tree                             | -                                              | 401   403   403   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200
+GET    /api/v1/units/:id                              | the lead unit                                  | 401   403   403   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200
+GET    /api/v1/units/:id                              | absent                                         | 401   403   403   404   404   404   404   404   404   404   404   404   404   404   404   404   404   404   404
+PATCH  /api/v1/units/:id                              | a new office                                   | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   200
+POST   /api/v1/units/:id/deactivate                   | a new, empty office                            | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   200
+POST   /api/v1/units/:id/activate                     | a deactivated office                           | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   200
+POST   /api/v1/users                                  | a new officer                                  | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   201
+GET    /api/v1/users                                  | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   200
+GET    /api/v1/users/:id                              | the responsible officer                        | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   200
+GET    /api/v1/users/:id                              | absent                                         | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   404
+PATCH  /api/v1/users/:id                              | a new officer                                  | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   200
+POST   /api/v1/users/:id/reset-password               | a new officer                                  | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   200
+POST   /api/v1/users/:id/deactivate                   | a new officer                                  | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   200
+POST   /api/v1/users/:id/activate                     | a deactivated officer                          | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   200
+POST   /api/v1/delegations                            | to the lead unit's head                        | 401   403   403   403   403   403   403   403   403   403   403   403   403   201   201   201   403   403   403
+POST   /api/v1/delegations                            | routine work, to a member of the caller's unit | 401   403   403   403   403   403   403   403   201   201   201   201   201   400   400   400   403   403   403
+GET    /api/v1/delegations                            | -                                              | 401   403   403   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200
+GET    /api/v1/delegations/:id                        | from the leader to the lead unit's head        | 401   403   403   404   404   404   404   404   404   200   404   404   404   200   404   404   404   200   404
+GET    /api/v1/delegations/:id                        | between two other people                       | 401   403   403   404   404   404   404   404   404   404   404   404   404   404   404   404   404   200   404
+DELETE /api/v1/delegations/:id                        | the leader's own                               | 401   403   403   403   403   403   403   403   404   404   404   404   404   204   404   404   403   403   403
+DELETE /api/v1/delegations/:id                        | the lead unit head's routine one               | 401   403   403   403   403   403   403   403   404   204   404   404   404   404   404   404   403   403   403
+DELETE /api/v1/delegations/:id                        | between two other people                       | 401   403   403   403   403   403   403   403   404   404   404   404   404   404   404   404   403   403   403
+POST   /api/v1/acting-appointments                    | a deputy director, days of its own             | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   201
+GET    /api/v1/acting-appointments                    | -                                              | 401   403   403   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200
+DELETE /api/v1/acting-appointments/:id                | one made for the call                          | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   204
+GET    /api/v1/audit                                  | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   200   200
+GET    /api/v1/audit/verify                           | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   200   403
 #
 # The holiday calendar: read by anyone signed in, kept by the administrator (the date in DELETE's path)
-GET    /api/v1/calendar/holidays                      | -                                              | 401   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200
-POST   /api/v1/calendar/holidays                      | a new weekday off                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   201
-DELETE /api/v1/calendar/holidays/:date                | a day added for the call                       | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   204
+GET    /api/v1/calendar/holidays                      | -                                              | 401   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200
+POST   /api/v1/calendar/holidays                      | a new weekday off                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   201
+DELETE /api/v1/calendar/holidays/:date                | a day added for the call                       | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   204
 #
 # Rates of exchange: recorded by finance, read by finance, leaders and auditors (a pair of made-up currencies no fund uses)
-GET    /api/v1/exchange-rates                         | -                                              | 401   403   403   403   403   403   403   403   403   403   403   200   200   200   200   200   403
-POST   /api/v1/exchange-rates                         | a rate of a pair no fund uses                  | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   201   403   403
+GET    /api/v1/exchange-rates                         | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   200   200   200   200   200   403
+POST   /api/v1/exchange-rates                         | a rate of a pair no fund uses                  | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   201   403   403
 #
 # The list of administrative units: read by anyone, signed in or not; replaced by an admin only. The admin's call sends
 # a list with a problem (a commune of no listed province): the run's database shares one list, and a loaded list
 # would refuse the other test files' commune codes; test/admin-units.e2e-spec.ts imports sound lists on its own database.
-GET    /api/v1/admin-units                            | the provinces and cities                       | 200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200
-GET    /api/v1/admin-units                            | a province not in the list                     | 400   400   400   400   400   400   400   400   400   400   400   400   400   400   400   400   400
-POST   /api/v1/admin-units/import                     | a list refused whole (no change to the run's)  | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   400
+GET    /api/v1/admin-units                            | the provinces and cities                       | 200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200
+GET    /api/v1/admin-units                            | a province not in the list                     | 400   400   400   400   400   400   400   400   400   400   400   400   400   400   400   400   400   400   400
+POST   /api/v1/admin-units/import                     | a list refused whole (no change to the run's)  | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   400
 #
 # Budget and ledger
-POST   /api/v1/funds                                  | a new fund                                     | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   201   403   403
-GET    /api/v1/funds                                  | -                                              | 401   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200
-POST   /api/v1/fiscal-years                           | a new year                                     | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   201   403   403
-GET    /api/v1/fiscal-years                           | -                                              | 401   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200
-POST   /api/v1/fiscal-years/:year/close               | a new, empty year                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   200   403   403
-POST   /api/v1/appropriations                         | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   201   403   403
-POST   /api/v1/allocations                            | to the lead unit                               | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   201   403   403
-POST   /api/v1/allocations/split                      | between two divisions                          | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   201   403   403
-POST   /api/v1/allocations/transfer                   | between two divisions                          | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   201   403   403
-POST   /api/v1/allocations/return                     | from the lead unit                             | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   201   403   403
-GET    /api/v1/budget/summary                         | -                                              | 401   403   403   403   403   403   403   403   403   403   403   200   200   200   200   200   403
-GET    /api/v1/ledger/transfers                       | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   200   200   403
-GET    /api/v1/ledger/trial-balance                   | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   200   200   403
-POST   /api/v1/ledger/transfers/:id/reverse           | an allocation                                  | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   201   403   403
-POST   /api/v1/ledger/transfers/:id/reverse           | a payment (corrected by a return instead)      | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   409   403   403
-GET    /api/v1/ledger/reversal-requests               | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   200   200   403
-GET    /api/v1/ledger/reversal-requests/:id           | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   200   200   403
-POST   /api/v1/ledger/reversal-requests/:id/approve   | asked by another finance user                  | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   200   403   403
-POST   /api/v1/ledger/reversal-requests/:id/approve   | asked by fin itself                            | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403
-POST   /api/v1/ledger/reversal-requests/:id/reject    | asked by another finance user                  | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   200   403   403
-POST   /api/v1/ledger/reversal-requests/:id/reject    | asked by fin itself                            | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403
+POST   /api/v1/funds                                  | a new fund                                     | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   201   403   403
+GET    /api/v1/funds                                  | -                                              | 401   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200
+POST   /api/v1/fiscal-years                           | a new year                                     | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   201   403   403
+GET    /api/v1/fiscal-years                           | -                                              | 401   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200
+POST   /api/v1/fiscal-years/:year/close               | a new, empty year                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   200   403   403
+POST   /api/v1/appropriations                         | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   201   403   403
+POST   /api/v1/allocations                            | to the lead unit                               | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   201   403   403
+POST   /api/v1/allocations/split                      | between two divisions                          | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   201   403   403
+POST   /api/v1/allocations/transfer                   | between two divisions                          | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   201   403   403
+POST   /api/v1/allocations/return                     | from the lead unit                             | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   201   403   403
+GET    /api/v1/budget/summary                         | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   200   200   200   200   200   403
+GET    /api/v1/ledger/transfers                       | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   200   200   403
+GET    /api/v1/ledger/trial-balance                   | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   200   200   403
+POST   /api/v1/ledger/transfers/:id/reverse           | an allocation                                  | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   201   403   403
+POST   /api/v1/ledger/transfers/:id/reverse           | a payment (corrected by a return instead)      | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   409   403   403
+GET    /api/v1/ledger/reversal-requests               | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   200   200   403
+GET    /api/v1/ledger/reversal-requests/:id           | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   200   200   403
+POST   /api/v1/ledger/reversal-requests/:id/approve   | asked by another finance user                  | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   200   403   403
+POST   /api/v1/ledger/reversal-requests/:id/approve   | asked by fin itself                            | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403
+POST   /api/v1/ledger/reversal-requests/:id/reject    | asked by another finance user                  | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   200   403   403
+POST   /api/v1/ledger/reversal-requests/:id/reject    | asked by fin itself                            | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403
 #
 # Establishments and the catalogue
-POST   /api/v1/establishments                         | the caller's own                               | 401   201   201   403   403   403   403   403   403   403   403   403   403   403   403   403   403
-GET    /api/v1/establishments                         | lists the owner's establishment                | 401   200+  200-  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+
-GET    /api/v1/establishments/:id                     | the owner's establishment                      | 401   200   404   200   200   200   200   200   200   200   200   200   200   200   200   200   200
-PATCH  /api/v1/establishments/:id                     | the owner's, a new count of women workers      | 401   200   404   403   403   403   403   403   403   403   403   403   403   403   403   403   403
-POST   /api/v1/establishments/:id/verify-classification | the owner's, classification declared         | 401   403   403   200   200   200   200   200   200   200   200   403   403   403   403   403   403
-GET    /api/v1/activity-types                         | -                                              | 401   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200
-GET    /api/v1/activity-types/:code/versions          | machinery                                      | 401   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200
-POST   /api/v1/activity-types                         | a new code                                     | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   201
-POST   /api/v1/activity-types                         | a new code with eligibility conditions         | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   201
+POST   /api/v1/establishments                         | the caller's own                               | 401   201   201   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403
+GET    /api/v1/establishments                         | lists the owner's establishment                | 401   200+  200-  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+
+GET    /api/v1/establishments/:id                     | the owner's establishment                      | 401   200   404   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200
+PATCH  /api/v1/establishments/:id                     | the owner's, a new count of women workers      | 401   200   404   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403
+POST   /api/v1/establishments/:id/verify-classification | the owner's, classification declared         | 401   403   403   200   200   200   200   200   200   200   200   200   200   403   403   403   403   403   403
+GET    /api/v1/activity-types                         | -                                              | 401   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200
+GET    /api/v1/activity-types/:code/versions          | machinery                                      | 401   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200
+POST   /api/v1/activity-types                         | a new code                                     | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   201
+POST   /api/v1/activity-types                         | a new code with eligibility conditions         | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   201
 #
 # Calls for applications: opened by a leader or a head; public notices, read without signing in
-POST   /api/v1/calls                                  | a new call                                     | 401   403   403   403   403   403   403   201   201   201   201   201   201   201   403   403   403
-GET    /api/v1/calls                                  | lists the open call                            | 200+  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+
-GET    /api/v1/calls/:id                              | the open call                                  | 200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200
-GET    /api/v1/calls/:id                              | absent                                         | 404   404   404   404   404   404   404   404   404   404   404   404   404   404   404   404   404
+POST   /api/v1/calls                                  | a new call                                     | 401   403   403   403   403   403   403   403   201   201   201   201   201   201   201   201   403   403   403
+GET    /api/v1/calls                                  | lists the open call                            | 200+  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+  200+
+GET    /api/v1/calls/:id                              | the open call                                  | 200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200
+GET    /api/v1/calls/:id                              | absent                                         | 404   404   404   404   404   404   404   404   404   404   404   404   404   404   404   404   404   404   404
 #
 # Files: reading
-POST   /api/v1/applications                           | for the caller's own establishment             | 401   201   201   403   403   403   403   403   403   403   403   403   403   403   403   403   403
-GET    /api/v1/applications                           | lists the file in review                       | 401   200+  200-  200+  200+  200-  200+  200+  200+  200+  200-  200+  200+  200+  200+  200+  200-
-GET    /api/v1/applications                           | lists the intake file                          | 401   200+  200-  200+  200+  200+  200-  200-  200+  200+  200+  200+  200+  200+  200+  200+  200-
-GET    /api/v1/applications/:id                       | a draft                                        | 401   200   404   404   404   404   404   404   404   404   404   200   200   200   200   200   404
-GET    /api/v1/applications/:id                       | the intake file (submitted, unassigned)        | 401   200   404   200   200   200   404   404   200   200   200   200   200   200   200   200   404
-GET    /api/v1/applications/:id                       | the file in review (unit consulted)            | 401   200   404   200   200   404   200   200   200   200   404   200   200   200   200   200   404
-GET    /api/v1/applications/:id                       | a file in review nobody consulted              | 401   200   404   200   200   404   404   404   200   200   404   200   200   200   200   200   404
-GET    /api/v1/applications/:id                       | absent                                         | 401   404   404   404   404   404   404   404   404   404   404   404   404   404   404   404   404
-GET    /api/v1/applications/:id/documents/:docId      | the owner's, on the file in review             | 401   200   404   200   200   404   200   200   200   200   404   200   200   200   200   200   404
-GET    /api/v1/consultations                          | lists the one on the file in review            | 401   403   403   200+  200+  200-  200+  200+  200+  200+  200-  200+  200+  200+  200+  200+  200-
-GET    /api/v1/consultations/:id                      | the one on the file in review                  | 401   403   403   200   200   404   200   200   200   200   404   200   200   200   200   200   404
+POST   /api/v1/applications                           | for the caller's own establishment             | 401   201   201   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403
+GET    /api/v1/applications                           | lists the file in review                       | 401   200+  200-  200+  200+  200+  200-  200+  200+  200+  200+  200-  200+  200+  200+  200+  200+  200+  200-
+GET    /api/v1/applications                           | lists the intake file                          | 401   200+  200-  200+  200+  200+  200+  200-  200-  200+  200+  200+  200+  200+  200+  200+  200+  200+  200-
+GET    /api/v1/applications/:id                       | a draft                                        | 401   200   404   404   404   404   404   404   404   404   404   404   200   200   200   200   200   200   404
+GET    /api/v1/applications/:id                       | the intake file (submitted, unassigned)        | 401   200   404   200   200   200   200   404   404   200   200   200   200   200   200   200   200   200   404
+GET    /api/v1/applications/:id                       | the file in review (unit consulted)            | 401   200   404   200   200   200   404   200   200   200   200   404   200   200   200   200   200   200   404
+GET    /api/v1/applications/:id                       | a file in review nobody consulted              | 401   200   404   200   200   200   404   404   404   200   200   404   200   200   200   200   200   200   404
+GET    /api/v1/applications/:id                       | absent                                         | 401   404   404   404   404   404   404   404   404   404   404   404   404   404   404   404   404   404   404
+GET    /api/v1/applications/:id/documents/:docId      | the owner's, on the file in review             | 401   200   404   200   200   200   404   200   200   200   200   404   200   200   200   200   200   200   404
+GET    /api/v1/consultations                          | lists the one on the file in review            | 401   403   403   200+  200+  200+  200-  200+  200+  200+  200+  200-  200+  200+  200+  200+  200+  200+  200-
+GET    /api/v1/consultations/:id                      | the one on the file in review                  | 401   403   403   200   200   200   404   200   200   200   200   404   200   200   200   200   200   200   404
 #
 # Files: the producer's steps
-PATCH  /api/v1/applications/:id                       | a draft                                        | 401   200   404   403   403   403   403   403   403   403   403   403   403   403   403   403   403
-POST   /api/v1/applications/:id/submit                | a draft                                        | 401   200   404   403   403   403   403   403   403   403   403   403   403   403   403   403   403
-POST   /api/v1/applications/:id/withdraw              | an intake file                                 | 401   200   404   403   403   403   403   403   403   403   403   403   403   403   403   403   403
-POST   /api/v1/applications/:id/documents             | the file in review                             | 401   201   404   201   403N  404   403N  403N  201   403N  404   403   403   403   403   403   403
+PATCH  /api/v1/applications/:id                       | a draft                                        | 401   200   404   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403
+POST   /api/v1/applications/:id/submit                | a draft                                        | 401   200   404   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403
+POST   /api/v1/applications/:id/withdraw              | an intake file                                 | 401   200   404   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403
+POST   /api/v1/applications/:id/documents             | the file in review                             | 401   201   404   201   403N  403N  404   403N  403N  201   403N  404   403N  403   403   403   403   403   403
 #
 # Files: the office's steps
-# Assign and initial are a head's, or a routine delegate's (any member of the unit): an officer is NOT_ASSIGNED.
+# Assign and initial are a head's, or a routine delegate's (oRtn, for hLead): any other officer is NOT_ASSIGNED.
 # A change of lead unit or due date needs a leader (DOMAIN.md rule 1): heads get a 403, its code left open.
 # Return: a head of the lead unit or above, or the responsible officer (v1's table: officer); at intake,
 # like the first assignment, the centre's heads and officers.
-POST   /api/v1/applications/:id/assign                | an intake file: first assignment               | 401   403   403   403N  403N  403N  404   404   200   200   200   403N  403N  403N  403   403   403
-POST   /api/v1/applications/:id/assign                | a file in review: another officer              | 401   403   403   403N  403N  404   403N  403N  200   200   404   200   403O  200   403   403   403
-POST   /api/v1/applications/:id/assign                | a file in review: another lead unit            | 401   403   403   403N  403N  404   403N  403N  403*  403*  404   200   403O  200   403   403   403
-POST   /api/v1/applications/:id/return                | a file in review                               | 401   403   403   200   403N  404   403N  403N  200   200   404   403   403   403   403   403   403
-POST   /api/v1/applications/:id/return                | an intake file                                 | 401   403   403   200   200   200   404   404   200   200   200   403   403   403   403   403   403
-POST   /api/v1/applications/:id/consultations         | the file in review, to the consulted unit      | 401   403   403   201   403N  404   403N  403N  201   403N  404   403   403   403   403   403   403
-POST   /api/v1/consultations/:id/answer               | an open one, to the consulted unit             | 401   403   403   403N  403N  404   200   200   403N  403N  404   403N  403N  403N  403N  403   403
-POST   /api/v1/consultations/:id/extension            | an open one, to the consulted unit             | 401   403   403   403N  403N  404   200   200   403N  403N  404   403N  403N  403N  403N  403   403
-POST   /api/v1/consultations/:id/extension            | one whose request awaits its decision          | 401   403   403   403N  403N  404   409   409   403N  403N  404   403N  403N  403N  403N  403   403
-POST   /api/v1/consultations/:id/extension/approve    | a request awaiting its decision                | 401   403   403   200   403N  404   403N  403N  200   403N  404   403   403   403   403   403   403
-POST   /api/v1/consultations/:id/extension/approve    | an open one, no request                        | 401   403   403   409   403N  404   403N  403N  409   403N  404   403   403   403   403   403   403
-POST   /api/v1/consultations/:id/extension/reject     | a request awaiting its decision                | 401   403   403   200   403N  404   403N  403N  200   403N  404   403   403   403   403   403   403
-POST   /api/v1/consultations/:id/extension/reject     | an open one, no request                        | 401   403   403   409   403N  404   403N  403N  409   403N  404   403   403   403   403   403   403
+POST   /api/v1/applications/:id/assign                | an intake file: first assignment               | 401   403   403   403N  403N  200   403N  404   404   200   200   200   200   403N  403N  403N  403   403   403
+POST   /api/v1/applications/:id/assign                | a file in review: another officer              | 401   403   403   403N  403N  200   404   403N  403N  200   200   404   403N  200   403O  200   403   403   403
+POST   /api/v1/applications/:id/assign                | a file in review: another lead unit            | 401   403   403   403N  403N  403*  404   403N  403N  403*  403*  404   403N  200   403O  200   403   403   403
+POST   /api/v1/applications/:id/return                | a file in review                               | 401   403   403   200   403N  403N  404   403N  403N  200   200   404   403N  403   403   403   403   403   403
+POST   /api/v1/applications/:id/return                | an intake file                                 | 401   403   403   200   200   200   200   404   404   200   200   200   200   403   403   403   403   403   403
+POST   /api/v1/applications/:id/consultations         | the file in review, to the consulted unit      | 401   403   403   201   403N  403N  404   403N  403N  201   403N  404   403N  403   403   403   403   403   403
+POST   /api/v1/consultations/:id/answer               | an open one, to the consulted unit             | 401   403   403   403N  403N  403N  404   200   200   403N  403N  404   403N  403N  403N  403N  403N  403   403
+POST   /api/v1/consultations/:id/extension            | an open one, to the consulted unit             | 401   403   403   403N  403N  403N  404   200   200   403N  403N  404   403N  403N  403N  403N  403N  403   403
+POST   /api/v1/consultations/:id/extension            | one whose request awaits its decision          | 401   403   403   403N  403N  403N  404   409   409   403N  403N  404   403N  403N  403N  403N  403N  403   403
+POST   /api/v1/consultations/:id/extension/approve    | a request awaiting its decision                | 401   403   403   200   403N  403N  404   403N  403N  200   403N  404   403N  403   403   403   403   403   403
+POST   /api/v1/consultations/:id/extension/approve    | an open one, no request                        | 401   403   403   409   403N  403N  404   403N  403N  409   403N  404   403N  403   403   403   403   403   403
+POST   /api/v1/consultations/:id/extension/reject     | a request awaiting its decision                | 401   403   403   200   403N  403N  404   403N  403N  200   403N  404   403N  403   403   403   403   403   403
+POST   /api/v1/consultations/:id/extension/reject     | an open one, no request                        | 401   403   403   409   403N  403N  404   403N  403N  409   403N  404   403N  403   403   403   403   403   403
 # Declaring a conflict: staff who act on the file (responsible officer, heads of the lead unit or above, the leader).
-POST   /api/v1/applications/:id/conflict-declarations | the file in review, none declared yet          | 401   403   403   201   403N  404   403N  403N  201   403N  404   201   201   201   403N  403   403
-GET    /api/v1/applications/:id/conflict-declarations | the file in review                             | 401   403   403   200   200   404   200   200   200   200   404   200   200   200   200   200   404
-POST   /api/v1/applications/:id/appraisals            | the file in review                             | 401   403   403   201   403N  404   403N  403N  201   403N  404   403   403   403   403   403   403
+POST   /api/v1/applications/:id/conflict-declarations | the file in review, none declared yet          | 401   403   403   201   403N  201   404   403N  403N  201   403N  404   201   201   201   201   403N  403   403
+GET    /api/v1/applications/:id/conflict-declarations | the file in review                             | 401   403   403   200   200   200   404   200   200   200   200   404   200   200   200   200   200   200   404
+POST   /api/v1/applications/:id/appraisals            | the file in review                             | 401   403   403   201   403N  403N  404   403N  403N  201   403N  404   403N  403   403   403   403   403   403
 # A recommendation rests on an appraisal (or a stated reason to skip it): without either, 409 INVALID_STATE.
-POST   /api/v1/applications/:id/recommend             | an appraised file in review                    | 401   403   403   200   403N  404   403N  403N  200   403N  404   403   403   403   403   403   403
-POST   /api/v1/applications/:id/recommend             | a file in review nobody appraised              | 401   403   403   409   403N  404   403N  403N  409   403N  404   403   403   403   403   403   403
-POST   /api/v1/applications/:id/initial               | a recommended file                             | 401   403   403   403N  403N  404   403N  403N  200   403N  404   403   403   403   403   403   403
+POST   /api/v1/applications/:id/recommend             | an appraised file in review                    | 401   403   403   200   403N  403N  404   403N  403N  200   403N  404   403N  403   403   403   403   403   403
+POST   /api/v1/applications/:id/recommend             | a file in review nobody appraised              | 401   403   403   409   403N  403N  404   403N  403N  409   403N  404   403N  403   403   403   403   403   403
+POST   /api/v1/applications/:id/initial               | a recommended file                             | 401   403   403   403N  403N  200   404   403N  403N  200   403N  404   403N  403   403   403   403   403   403
 # Back to the officer: a recommended file by a head of the lead unit, an initialed one by a leader in their field.
-POST   /api/v1/applications/:id/send-back             | a recommended file                             | 401   403   403   403   403   403   403   403N  200   403N  404   403N  403N  403N  403   403   403
-POST   /api/v1/applications/:id/send-back             | an initialed file                              | 401   403   403   403   403   403   403   403N  403N  403N  404   200   403O  200   403   403   403
-# Deciding: a leader, or a delegate (none here); a role that may decide as a delegate but cannot see the file: 404.
-POST   /api/v1/applications/:id/decide                | an initialed file                              | 401   403   403   403   403   404   403   403   403   403   404   200   403O  200   403   403   403
-POST   /api/v1/applications/:id/cancel                | an approved file                               | 401   403   403   403   403   403   403   403   403   403   403   200   403O  200   403   403   403
+POST   /api/v1/applications/:id/send-back             | a recommended file                             | 401   403   403   403   403   403   403   403   403N  200   403N  404   403N  403N  403N  403N  403   403   403
+POST   /api/v1/applications/:id/send-back             | an initialed file                              | 401   403   403   403   403   403   403   403   403N  403N  403N  404   403N  200   403O  200   403   403   403
+# Deciding: a leader in their field, or a leader's delegate (hDlg); a role that may decide as a delegate but cannot see the file: 404.
+POST   /api/v1/applications/:id/decide                | an initialed file                              | 401   403   403   403   403   403   404   403   403   403   403   404   200   200   403O  200   403   403   403
+POST   /api/v1/applications/:id/cancel                | an approved file                               | 401   403   403   403   403   403   403   403   403   403   403   403   403   200   403O  200   403   403   403
 # A list decision: the single decision's checks per file (a role deciding as a delegate but not seeing the file: 404).
-POST   /api/v1/decisions                              | an initialed file                              | 401   403   403   403   403   404   403   403   403   403   404   201   403O  201   403   403   403
-GET    /api/v1/decisions/:id                          | a list decision                                | 401   403   403   200   200   200   200   200   200   200   200   200   200   200   200   200   200
-GET    /api/v1/decisions/:id                          | absent                                         | 401   403   403   404   404   404   404   404   404   404   404   404   404   404   404   404   404
+POST   /api/v1/decisions                              | an initialed file                              | 401   403   403   403   403   403   404   403   403   403   403   404   201   201   403O  201   403   403   403
+GET    /api/v1/decisions/:id                          | a list decision                                | 401   403   403   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200
+GET    /api/v1/decisions/:id                          | absent                                         | 401   403   403   404   404   404   404   404   404   404   404   404   404   404   404   404   404   404   404
 #
 # Contracts, payments, acceptance
-POST   /api/v1/applications/:id/contract              | an approved file                               | 401   403   403   200   403N  404   403N  403N  200   403N  404   403   403   403   403   403   403
-POST   /api/v1/disbursements                          | an advance on a contracted file                | 401   403   403   201   403N  404   403N  403N  201   403N  404   403   403   403   201   403   403
-POST   /api/v1/applications/:id/acceptance            | a contracted file                              | 401   403   403   200   403N  404   403N  403N  200   403N  404   403   403   403   403   403   403
-GET    /api/v1/disbursements                          | lists the paid advance                         | 401   200+  200-  200+  200+  200-  200+  403   403   403   403   403   403   403   200+  200+  403
-GET    /api/v1/disbursements/:id                      | the paid advance                               | 401   200   404   200   200   404   200   200   200   200   404   200   200   200   200   200   404
-POST   /api/v1/disbursements/:id/approve              | asked by the responsible officer               | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   200   403   403
-POST   /api/v1/disbursements/:id/approve              | asked by fin itself                            | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403
-POST   /api/v1/disbursements/:id/reject               | asked                                          | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   200   403   403
-POST   /api/v1/disbursements/:id/pay                  | approved by another finance user               | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   200   403   403
-POST   /api/v1/disbursements/:id/return               | paid                                           | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   200   403   403
+POST   /api/v1/applications/:id/contract              | an approved file                               | 401   403   403   200   403N  403N  404   403N  403N  200   403N  404   403N  403   403   403   403   403   403
+POST   /api/v1/disbursements                          | an advance on a contracted file                | 401   403   403   201   403N  403N  404   403N  403N  201   403N  404   403N  403   403   403   201   403   403
+POST   /api/v1/applications/:id/acceptance            | a contracted file                              | 401   403   403   200   403N  403N  404   403N  403N  200   403N  404   403N  403   403   403   403   403   403
+GET    /api/v1/disbursements                          | lists the paid advance                         | 401   200+  200-  200+  200+  200+  200-  200+  403   403   403   403   403   403   403   403   200+  200+  403
+GET    /api/v1/disbursements/:id                      | the paid advance                               | 401   200   404   200   200   200   404   200   200   200   200   404   200   200   200   200   200   200   404
+POST   /api/v1/disbursements/:id/approve              | asked by the responsible officer               | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   200   403   403
+POST   /api/v1/disbursements/:id/approve              | asked by fin itself                            | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403
+POST   /api/v1/disbursements/:id/reject               | asked                                          | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   200   403   403
+POST   /api/v1/disbursements/:id/pay                  | approved by another finance user               | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   200   403   403
+POST   /api/v1/disbursements/:id/return               | paid                                           | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   200   403   403
 #
 # Settlement and recovery
-POST   /api/v1/applications/:id/settlement            | an accepted file                               | 401   201   404   403   403   403   403   403   403   403   403   403   403   403   403   403   403
-POST   /api/v1/settlements/:id/approve                | submitted: finance checks                      | 401   403   403   403   403   404   403   403   403   403   404   403   403   403   200   403   403
-POST   /api/v1/settlements/:id/approve                | checked by another: a leader approves          | 401   403   403   403   403   404   403   403   403   403   404   200   403O  200   403   403   403
-GET    /api/v1/settlements/:id                        | the money file's                               | 401   200   404   200   200   404   200   200   200   200   404   200   200   200   200   200   404
-GET    /api/v1/settlements/:id/statement.pdf          | the money file's                               | 401   200   404   200   200   404   200   200   200   200   404   200   200   200   200   200   404
-GET    /api/v1/recoveries                             | lists the money file's                         | 401   200+  200-  200+  200+  200-  200+  200+  200+  200+  200-  200+  200+  200+  200+  200+  200-
-GET    /api/v1/recoveries/:id                         | the money file's                               | 401   200   404   200   200   404   200   200   200   200   404   200   200   200   200   200   404
-POST   /api/v1/recoveries/:id/receive                 | part of an open one                            | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   200   403   403
+POST   /api/v1/applications/:id/settlement            | an accepted file                               | 401   201   404   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403
+POST   /api/v1/settlements/:id/approve                | submitted: finance checks                      | 401   403   403   403   403   403   404   403   403   403   403   404   403   403   403   403   200   403   403
+POST   /api/v1/settlements/:id/approve                | checked by another: a leader approves          | 401   403   403   403   403   403   404   403   403   403   403   404   200   200   403O  200   403   403   403
+GET    /api/v1/settlements/:id                        | the money file's                               | 401   200   404   200   200   200   404   200   200   200   200   404   200   200   200   200   200   200   404
+GET    /api/v1/settlements/:id/statement.pdf          | the money file's                               | 401   200   404   200   200   200   404   200   200   200   200   404   200   200   200   200   200   200   404
+GET    /api/v1/recoveries                             | lists the money file's                         | 401   200+  200-  200+  200+  200+  200-  200+  200+  200+  200+  200-  200+  200+  200+  200+  200+  200+  200-
+GET    /api/v1/recoveries/:id                         | the money file's                               | 401   200   404   200   200   200   404   200   200   200   200   404   200   200   200   200   200   200   404
+POST   /api/v1/recoveries/:id/receive                 | part of an open one                            | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   200   403   403
 #
 # Reconciliation and reports
-POST   /api/v1/reconciliation/imports                 | a new statement                                | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   201   403   403
-GET    /api/v1/reconciliation/imports                 | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   200   200   403
-GET    /api/v1/reconciliation/imports/:id             | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   200   200   403
-GET    /api/v1/reconciliation/template.csv            | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   200   200   403
-GET    /api/v1/reconciliation/template.xlsx           | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   200   200   403
-GET    /api/v1/reports/overdue                        | -                                              | 401   403   403   403   403   403   403   200   200   200   200   200   200   200   403   200   403
-GET    /api/v1/reports/annual/:year                   | -                                              | 401   403   403   403   403   403   403   403   403   403   403   200   200   200   200   200   403
-GET    /api/v1/reports/period                         | -                                              | 401   403   403   403   403   403   403   403   403   403   403   200   200   200   200   200   403
-GET    /api/v1/exports/grants                         | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   200   200   403
-GET    /api/v1/open-data/grants                       | open data, no login                            | 200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200
+POST   /api/v1/reconciliation/imports                 | a new statement                                | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   201   403   403
+GET    /api/v1/reconciliation/imports                 | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   200   200   403
+GET    /api/v1/reconciliation/imports/:id             | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   200   200   403
+GET    /api/v1/reconciliation/template.csv            | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   200   200   403
+GET    /api/v1/reconciliation/template.xlsx           | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   200   200   403
+GET    /api/v1/reports/overdue                        | -                                              | 401   403   403   403   403   403   403   403   200   200   200   200   200   200   200   200   403   200   403
+GET    /api/v1/reports/annual/:year                   | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   200   200   200   200   200   403
+GET    /api/v1/reports/period                         | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   200   200   200   200   200   403
+GET    /api/v1/exports/grants                         | -                                              | 401   403   403   403   403   403   403   403   403   403   403   403   403   403   403   403   200   200   403
+GET    /api/v1/open-data/grants                       | open data, no login                            | 200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200
 #
 # The programme (issue 20): the plan and the review's assessment by finance and leaders, read by staff; commendations by a leader
-PUT    /api/v1/plans/:year                            | one line for the lead unit                     | 401   403   403   403   403   403   403   403   403   403   403   200   200   200   200   403   403
-GET    /api/v1/plans/:year                            | -                                              | 401   403   403   200   200   200   200   200   200   200   200   200   200   200   200   200   200
-PUT    /api/v1/reports/annual/:year/narrative         | the four parts                                 | 401   403   403   403   403   403   403   403   403   403   403   200   200   200   200   403   403
-POST   /api/v1/commendations                          | the lead unit, by a decision                   | 401   403   403   403   403   403   403   403   403   403   403   201   201   201   403   403   403
-GET    /api/v1/commendations                          | -                                              | 401   403   403   200   200   200   200   200   200   200   200   200   200   200   200   200   200
+PUT    /api/v1/plans/:year                            | one line for the lead unit                     | 401   403   403   403   403   403   403   403   403   403   403   403   403   200   200   200   200   403   403
+GET    /api/v1/plans/:year                            | -                                              | 401   403   403   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200
+PUT    /api/v1/reports/annual/:year/narrative         | the four parts                                 | 401   403   403   403   403   403   403   403   403   403   403   403   403   200   200   200   200   403   403
+POST   /api/v1/commendations                          | the lead unit, by a decision                   | 401   403   403   403   403   403   403   403   403   403   403   403   403   201   201   201   403   403   403
+GET    /api/v1/commendations                          | -                                              | 401   403   403   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200
 #
 # Official documents (văn bản): a file's papers for whoever sees the file; the register of outgoing documents for staff
-GET    /api/v1/applications/:id/official-documents    | the money file's                               | 401   200   404   200   200   404   200   200   200   200   404   200   200   200   200   200   404
-GET    /api/v1/applications/:id/official-documents/:type | the money file's decision                   | 401   200   404   200   200   404   200   200   200   200   404   200   200   200   200   200   404
-GET    /api/v1/document-register                      | -                                              | 401   403   403   200   200   200   200   200   200   200   200   200   200   200   200   200   200
+GET    /api/v1/applications/:id/official-documents    | the money file's                               | 401   200   404   200   200   200   404   200   200   200   200   404   200   200   200   200   200   200   404
+GET    /api/v1/applications/:id/official-documents/:type | the money file's decision                   | 401   200   404   200   200   200   404   200   200   200   200   404   200   200   200   200   200   200   404
+GET    /api/v1/document-register                      | -                                              | 401   403   403   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200   200
 `;
 
 /** What one row's call acts on: ids made by `given`, read by `path`, `body` and `lists`. */
@@ -459,7 +461,7 @@ const CALLS: Record<string, Call> = {
     body: (w, _g, who) => ({
       scope: 'routine',
       // Each head names someone of their own unit (hLead's for everyone else).
-      toUserId: (who === 'hUp' ? w.centreOfficer : who === 'hOth' ? w.as.oOth : who === 'hCons' ? w.as.oCons : w.as.oUnit).id,
+      toUserId: (who === 'hUp' ? w.centreOfficer : who === 'hOth' || who === 'hDlg' ? w.as.oOth : who === 'hCons' ? w.as.oCons : w.as.oUnit).id,
       validFrom: w.tomorrow,
       validTo: w.tomorrow,
       reason: 'Nghỉ phép',

@@ -88,11 +88,11 @@ describe('who sees a file and who acts on it', () => {
     who.responsible = await webUser(t, ['officer'], units.ptv, 'Nguyễn Văn Phụ Trách');
     who.colleague = await webUser(t, ['officer'], units.ptv, 'Trần Thị Đồng Nghiệp');
     who.headPtv = await webUser(t, ['head'], units.ptv, 'Lê Văn Trưởng Phòng');
-    who.headTtkc = await createActor(t, ['head'], units.ttkc);
+    who.headTtkc = await webUser(t, ['head'], units.ttkc, 'Võ Văn Giám Đốc Trung Tâm');
     who.stranger = await createActor(t, ['officer'], units.qlcn);
     who.strangerHead = await webUser(t, ['head'], units.qlcn, 'Phạm Văn Phòng Khác');
     who.consultedOfficer = await createActor(t, ['officer'], units.khtc);
-    who.consultedHead = await createActor(t, ['head'], units.khtc);
+    who.consultedHead = await webUser(t, ['head'], units.khtc, 'Đỗ Thị Phòng Được Hỏi');
     who.leader = await createActor(t, ['leader']);
     who.finance = await createActor(t, ['finance']);
     who.admin = await createActor(t, ['admin']);
@@ -271,6 +271,42 @@ describe('who sees a file and who acts on it', () => {
       const theirs = await other.get('/');
       expect(theirs.text).not.toContain(`/ho-so/${intake}`);
       expect(theirs.text).not.toContain(`/ho-so/${ours}`);
+    });
+
+    it("show a head of the centre its divisions' files, and put in a head's initial queue only the files whose initial is theirs", async () => {
+      const inReview = await assignedFile();
+      const toInitial = await recommendedFile();
+      const conflicted = await recommendedFile();
+      await t.http.post(api(`/applications/${conflicted}/conflict-declarations`)).set(who.headPtv.auth).send({ hasConflict: true, relation: 'kin', note: 'Anh ruột của chủ cơ sở' }).expect(201);
+      const home = async (actor: TestActor) => {
+        const client = new PageClient(t);
+        await client.login(actor.email);
+        const page = await client.get('/');
+        expect(page.status).toBe(200);
+        return page.text;
+      };
+      /** One section of the home queue (empty when the page has none). */
+      const section = (html: string, key: string) => {
+        const start = html.indexOf(`<section class="card" id="${key}">`);
+        return start < 0 ? '' : html.slice(start, html.indexOf('</section>', start));
+      };
+
+      // The centre's head: the division's file in "Hồ sơ đơn vị tôi"; its initial is the division head's, not theirs.
+      const centre = await home(who.headTtkc);
+      expect(section(centre, 'unit')).toContain(`/ho-so/${inReview}`);
+      expect(section(centre, 'initial')).not.toContain(`/ho-so/${toInitial}`);
+      // The lead unit's head: both, but not a file they declared a conflict on.
+      const lead = await home(who.headPtv);
+      expect(section(lead, 'unit')).toContain(`/ho-so/${inReview}`);
+      expect(section(lead, 'initial')).toContain(`/ho-so/${toInitial}`);
+      expect(section(lead, 'initial')).not.toContain(`/ho-so/${conflicted}`);
+      // The consulted unit's head sees the files (to answer) but neither leads nor initials them.
+      const consulted = await home(who.consultedHead);
+      expect(section(consulted, 'unit')).not.toContain(`/ho-so/${inReview}`);
+      expect(section(consulted, 'initial')).not.toContain(`/ho-so/${toInitial}`);
+      // Another unit's head: none of them anywhere.
+      const stranger = await home(who.strangerHead);
+      for (const id of [inReview, toInitial, conflicted]) expect(stranger).not.toContain(`/ho-so/${id}`);
     });
   });
 });

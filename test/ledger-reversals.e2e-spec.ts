@@ -116,6 +116,49 @@ describe('ledger reversals: maker-checker', () => {
     await expectBalanced(t, c.finance, { fundCode: c.fundCode });
   });
 
+  it('refuses a recovery receipt and a year\'s carry-over, naming the use case that posted each (409), and records no request', async () => {
+    // Reserved years of this test: a file of 2051 whose settlement asks money back; a close of 2059 into 2060.
+    t.clock.set('2051-03-02T02:00:00Z');
+    try {
+      const c = await cast(t, 2051);
+      const id = await approvedFile(t, c);
+      await t.http.post(api(`/applications/${id}/contract`)).set(c.officer.auth).send({ contractNo: `HĐ-${id}`, signedDate: '2051-03-02' }).expect(200);
+      const advance = await postMoney(t, c.officer, '/disbursements', { applicationId: id, kind: 'advance', amount: '100000000', note: 'Tạm ứng' }).expect(201);
+      await t.http.post(api(`/disbursements/${advance.body.id}/approve`)).set(c.finance.auth).send({}).expect(200);
+      await postMoney(t, c.finance, `/disbursements/${advance.body.id}/pay`, { treasuryRef: `KB-${id}`, valueDate: '2051-03-02' }).expect(200);
+      await t.http.post(api(`/applications/${id}/acceptance`)).set(c.officer.auth).send({ result: 'passed', date: '2051-03-02', minutesNo: `BB-${id}` }).expect(200);
+      // Eligible costs of 100.000.000 at 50 %: 50.000.000 of the 100.000.000 advanced comes back.
+      const costs = { actualCostLines: [{ description: 'Máy sấy lúa 10 tấn/mẻ', amount: '100000000', eligible: true, documentRef: 'HĐ GTGT 0001' }] };
+      const settlement = await t.http.post(api(`/applications/${id}/settlement`)).set(c.applicant.auth).send(costs).expect(201);
+      await t.http.post(api(`/settlements/${settlement.body.id}/approve`)).set(c.finance.auth).send({}).expect(200);
+      const { recoveryId } = (await t.http.post(api(`/settlements/${settlement.body.id}/approve`)).set(c.leader.auth).send({}).expect(200)).body;
+      expect(recoveryId).toEqual(expect.any(String));
+      await postMoney(t, c.finance, `/recoveries/${recoveryId}/receive`, { amount: '1000000', treasuryRef: `KB-THU-${id}`, valueDate: '2051-03-02' }).expect(200);
+      const receipt = (await transfersOf(c.fundCode)).find((x) => x.applicationId === id && x.kind === 'recovery_receipt')!;
+      expect(receipt).toMatchObject({ amount: '1000000' });
+      const refusedReceipt = await ask(receipt.id, c.finance).expect(409);
+      expect(refusedReceipt.body).toMatchObject({ code: 'INVALID_STATE', detail: expect.stringContaining('POST /recoveries/:id/receive') });
+
+      const { fundCode } = await fundWithBudget(t, finance, { year: 2059, appropriated: '1000' });
+      await postMoney(t, finance, '/allocations', { fundCode, fiscalYear: 2059, unitId: (await createUnit(t)).id, amount: '400', decisionNo: 'PB-2059' }).expect(201);
+      await t.http.post(api('/fiscal-years/2059/close')).set(finance.auth).send({ carryOverCommitments: true, carryOverAllocations: true }).expect(200);
+      const carried = (await transfersOf(fundCode)).filter((x) => x.kind === 'carry_over');
+      expect(carried.map((x) => x.amount)).toEqual(['400', '400']);
+      for (const leg of carried) {
+        const refused = await ask(leg.id).expect(409);
+        expect(refused.body).toMatchObject({ code: 'INVALID_STATE', detail: expect.stringContaining('POST /fiscal-years/:year/close') });
+      }
+
+      const requests = await t.http.get(api('/ledger/reversal-requests')).query({ pageSize: 200 }).set(finance.auth).expect(200);
+      const refusedIds = [receipt.id, ...carried.map((x) => x.id)];
+      expect(requests.body.items.filter((r: { transferId: string }) => refusedIds.includes(r.transferId))).toEqual([]);
+      await expectBalanced(t, c.finance, { fundCode: c.fundCode });
+      await expectBalanced(t, finance, { fundCode });
+    } finally {
+      t.clock.set('2037-03-02T02:00:00Z');
+    }
+  });
+
   it('lets a transfer have one open request at a time', async () => {
     const { allocationId } = await allocated();
     await ask(allocationId).expect(201);
@@ -199,6 +242,30 @@ describe('ledger reversals: maker-checker', () => {
     expect((await transfersOf(fundCode)).filter((x) => x.kind === 'reversal')).toEqual([]);
     expect(await auditActions(asked.body.id)).toEqual([['ledger.reversal_request', finance.id]]);
     await expectBalanced(t, finance, { fundCode });
+  });
+
+  it("puts a reversal request on another finance user's home queue, linked to /ngan-sach/dao-but-toan, never on the requester's", async () => {
+    // Reserved year of this test: 2070.
+    const [maker, checker] = [await webUser(t, ['finance']), await webUser(t, ['finance'])];
+    const { fundCode } = await fundWithBudget(t, maker, { year: 2070, appropriated: '1000' });
+    const allocation = await postMoney(t, maker, '/allocations', { fundCode, fiscalYear: 2070, unitId: (await createUnit(t)).id, amount: '250', decisionNo: 'PB-2070-HANG' }).expect(201);
+    const asked = await ask(allocation.body.id, maker, 'Phân bổ nhầm năm ngân sách').expect(201);
+    const queueOf = async (who: TestActor) => {
+      const client = new PageClient(t);
+      await client.login(who.email);
+      const page = await client.get('/');
+      expect(page.status).toBe(200);
+      const start = page.text.indexOf('<section class="card" id="reversals">');
+      return start < 0 ? '' : page.text.slice(start, page.text.indexOf('</section>', start));
+    };
+
+    const waiting = await queueOf(checker);
+    expect(waiting).toContain(`href="/ngan-sach/dao-but-toan#dao-${asked.body.id}"`);
+    expect(waiting).toContain('Phân bổ nhầm năm ngân sách');
+    expect(await queueOf(maker)).not.toContain(asked.body.id);
+    await approve(asked.body.id, checker).expect(200);
+    expect(await queueOf(checker)).not.toContain(asked.body.id);
+    await expectBalanced(t, maker, { fundCode });
   });
 
   it('shows finance the requests waiting for a second person at /ngan-sach/dao-but-toan, where another approves or rejects', async () => {

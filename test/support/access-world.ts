@@ -17,12 +17,17 @@ import type { TestApp } from './test-app';
  * | strg   | applicant | —                                     | owns none                                          |
  * | oAsg   | officer   | lead unit                             | the files' responsible officer                     |
  * | oUnit  | officer   | lead unit                             | same unit, not assigned                            |
+ * | oRtn   | officer   | lead unit                             | not assigned; holds hLead's routine delegation,    |
+ * |        |           |                                       | in force today (assigns and initials for hLead)    |
  * | oOth   | officer   | other division of the centre          | another unit (inside the centre: sees the intake)  |
  * | oCons  | officer   | division of the Sở outside the centre | the unit consulted on the files once in review     |
  * | hCons  | head      | division of the Sở outside the centre | head of the unit consulted                         |
  * | hLead  | head      | lead unit                             | head of the lead unit                              |
  * | hUp    | head      | the centre                            | head of the unit above the lead unit               |
  * | hOth   | head      | other division of the centre          | head of another unit (inside the centre)           |
+ * | hDlg   | head      | other division of the centre          | as hOth, but holds the director's delegation to    |
+ * |        |           |                                       | decide, in force today (sees what the director     |
+ * |        |           |                                       | sees, decides, approves checked settlements)       |
  * | lead   | leader    | —                                     | the director (no field of work: every file)        |
  * | dep    | leader    | —                                     | a deputy director whose field is demo models only  |
  * | depIn  | leader    | —                                     | a deputy director whose field is machinery: inside |
@@ -30,7 +35,7 @@ import type { TestApp } from './test-app';
  * | aud    | auditor   | —                                     |                                                    |
  * | adm    | admin     | —                                     | placed in no unit                                  |
  */
-export const CALLERS = ['anon', 'own', 'strg', 'oAsg', 'oUnit', 'oOth', 'oCons', 'hCons', 'hLead', 'hUp', 'hOth', 'lead', 'dep', 'depIn', 'fin', 'aud', 'adm'] as const;
+export const CALLERS = ['anon', 'own', 'strg', 'oAsg', 'oUnit', 'oRtn', 'oOth', 'oCons', 'hCons', 'hLead', 'hUp', 'hOth', 'hDlg', 'lead', 'dep', 'depIn', 'fin', 'aud', 'adm'] as const;
 export type Caller = (typeof CALLERS)[number];
 export type User = Exclude<Caller, 'anon'>;
 
@@ -250,9 +255,13 @@ export class Factory {
     return (await must(this.t.http.post(api(`/ledger/transfers/${allocation.id}/reverse`)).set(by.auth).send({ reason: 'Nhập nhầm' }), 201, 'ask a reversal')).id;
   }
 
-  /** A delegation from `from` to `to`, valid tomorrow: a leader's decisions, or a head's routine work. */
-  async delegation(from: TestActor, to: TestActor, scope: 'decision' | 'routine' = 'decision'): Promise<string> {
-    const body = { scope, toUserId: to.id, validFrom: this.w.tomorrow, validTo: this.w.tomorrow, reason: 'Đi công tác' };
+  /**
+   * A delegation from `from` to `to`: a leader's decisions, or a head's routine work. Valid
+   * tomorrow only (not in force while the matrix runs), unless `inForce`: from today to `due`.
+   */
+  async delegation(from: TestActor, to: TestActor, scope: 'decision' | 'routine' = 'decision', inForce = false): Promise<string> {
+    const window = inForce ? { validFrom: this.w.today, validTo: this.w.due } : { validFrom: this.w.tomorrow, validTo: this.w.tomorrow };
+    const body = { scope, toUserId: to.id, ...window, reason: 'Đi công tác' };
     return (await must(this.t.http.post(api('/delegations')).set(from.auth).send(body), 201, 'delegation')).id;
   }
 
@@ -309,12 +318,14 @@ export async function buildWorld(t: TestApp): Promise<World> {
     strg: await person('applicant'),
     oAsg: await person('officer', lead),
     oUnit: await person('officer', lead),
+    oRtn: await person('officer', lead),
     oOth: await person('officer', other),
     oCons: await person('officer', consulted),
     hCons: await person('head', consulted),
     hLead: await person('head', lead),
     hUp: await person('head', centre),
     hOth: await person('head', other),
+    hDlg: await person('head', other),
     lead: await person('leader'),
     dep: await person('leader'),
     depIn: await person('leader'),
@@ -363,7 +374,11 @@ export async function buildWorld(t: TestApp): Promise<World> {
   w.importId = (
     await must(t.http.post(api('/reconciliation/imports')).set(w.as.fin.auth).attach('file', statement(), { filename: 'sao-ke.csv', contentType: 'text/csv' }), 201, 'import')
   ).id;
+  // Valid tomorrow: the lead unit's head is no delegate while the cells run.
   w.leaderDelegationId = await w.make.delegation(w.as.lead, w.as.hLead);
+  // In force today: the two delegates' columns.
+  await w.make.delegation(w.as.lead, w.as.hDlg, 'decision', true);
+  await w.make.delegation(w.as.hLead, w.as.oRtn, 'routine', true);
   w.foreignDelegationId = await w.make.delegation(await person('leader'), await person('head', lead));
   return w;
 }

@@ -26,6 +26,7 @@ import type { ApplicationChanges, CostLineDto, CreateApplicationDto } from './dt
 import type { ReasonDto } from './dto/workflow.dto';
 import { FundDirectory, FundInfo } from './fund-directory';
 import { FileAccess } from './file-access';
+import type { FileFocus } from './file-access.rules';
 import { FileAction, OfferFacts, offeredActions } from './file-offers.rules';
 import { BEFORE_DECISION_STATUSES, FileBlocker, fileBlockers } from './file-blockers.rules';
 import { BudgetSetupService } from '../budget/budget-setup.service';
@@ -325,10 +326,22 @@ export class ApplicationsService {
    * assignment and consultation). `overdue=true`: files in review past
    * their due date; `q`: text in the title, the establishment's name or its tax code. Newest
    * first (ids sort by creation time and are unique, so pages never overlap or skip a file).
+   * `focus` (the pages' work queues, not the API) narrows them further: see `FileFocus`; the
+   * files to initial leave out those the actor declared a conflict of interest on.
    */
-  async list(actor: Actor, query: ApplicationQuery): Promise<Page<ApplicationView>> {
+  async list(actor: Actor, query: ApplicationQuery, focus?: FileFocus): Promise<Page<ApplicationView>> {
     requireSignedIn(actor);
     const qb = await this.store.restrictToVisible(this.tx.manager.createQueryBuilder(Application, 'a'), 'a', actor);
+    if (focus) {
+      const units = await this.access.focusUnits(actor, focus);
+      if (units.length === 0) qb.andWhere('1 = 0');
+      else qb.andWhere('a.lead_unit_id IN (:...focusUnits)', { focusUnits: units });
+      if (focus === 'to_initial') {
+        qb.andWhere('a.id NOT IN (SELECT focus_cd.application_id FROM conflict_declarations focus_cd WHERE focus_cd.user_id = :focusActor AND focus_cd.has_conflict = 1)', {
+          focusActor: actor.id,
+        });
+      }
+    }
     if (query.status) qb.andWhere('a.status = :status', { status: query.status });
     if (query.fiscalYear) qb.andWhere('a.fiscal_year = :year', { year: query.fiscalYear });
     if (query.unitId) qb.andWhere('(a.lead_unit_id = :unitId OR a.allocation_unit_id = :unitId)', { unitId: query.unitId });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { Actor, Role } from '../../common/auth/actor';
 import { ROLES } from '../../common/auth/actor';
 import { APPLICATION_STATUSES } from './application-statuses';
-import { actingRight, FileAct, FileAccessFacts, maySee, RoutinePrincipal, standingOf, visibleFilesCondition } from './file-access.rules';
+import { actingRight, FileAct, FileAccessFacts, initialingUnitIds, maySee, RoutinePrincipal, standingOf, visibleFilesCondition } from './file-access.rules';
 
 const person = (id: string, unitId: string | null, ...roles: Role[]): Actor => ({ id, email: `${id}@x.vn`, fullName: id, roles, unitId });
 /** TTKC (centre) ⊃ PTV (the lead unit); QLCN elsewhere; TV consulted. */
@@ -146,5 +146,28 @@ describe('the same rule in SQL for lists', () => {
     expect(sql).toContain("a.status = 'submitted' AND a.officer_id IS NULL");
     expect(params).toEqual({ scopeActor: 'me', scopeUnits: ['PTV'], scopeUnit: 'PTV' });
     expect(visibleFilesCondition('a', { actorId: 'me', all: false, unitIds: [], unitId: null, intake: false }).sql).not.toContain('lead_unit_id');
+  });
+});
+
+describe('whose initial a file waits for (the heads’ queue)', () => {
+  it("keeps a head's own unit and the units of the heads who handed them routine work, never a unit above", () => {
+    expect(initialingUnitIds({ actor: { roles: ['head'], unitId: 'TTKC' }, routineUnitIds: [] })).toEqual(['TTKC']);
+    expect(initialingUnitIds({ actor: { roles: ['officer'], unitId: 'PTV' }, routineUnitIds: [] })).toEqual([]);
+    expect(initialingUnitIds({ actor: { roles: ['officer'], unitId: 'PTV' }, routineUnitIds: ['PTV', null, 'PTV'] })).toEqual(['PTV']);
+    expect(initialingUnitIds({ actor: { roles: ['head'], unitId: null }, routineUnitIds: [] })).toEqual([]);
+  });
+
+  it('says what actingRight says of the initial, for a file led by PTV', () => {
+    const recommended = file({ status: 'recommended' });
+    for (const unit of ['PTV', 'TTKC', 'QLCN']) {
+      for (const role of ['head', 'officer'] as const) {
+        for (const routine of [[], [{ userId: 'h', inLeadUnit: unit === 'PTV', inLeadLine: unit === 'PTV', inCentre: true }]]) {
+          const actor = person('x', unit, role);
+          const allowed = right('initial', actor, recommended, { routine }).allowed;
+          const units = initialingUnitIds({ actor, routineUnitIds: routine.map(() => unit) });
+          expect({ unit, role, routine: routine.length, listed: units.includes('PTV') }).toEqual({ unit, role, routine: routine.length, listed: allowed });
+        }
+      }
+    }
   });
 });

@@ -210,6 +210,25 @@ export function actingRight(act: FileAct, actor: Pick<Actor, 'roles'>, standing:
   }
 }
 
+/**
+ * A narrowing of the files the actor sees, for the pages' work queues: `unit_tree`, the files
+ * led by the actor's unit or a unit below it ("Hồ sơ đơn vị tôi" of a head of the centre holds
+ * its divisions' files); `to_initial`, the files whose initial is the actor's to give.
+ */
+export type FileFocus = 'unit_tree' | 'to_initial';
+
+/**
+ * The lead units whose files the actor may initial: their own unit when they are its head, and
+ * the units of the heads who handed them their routine work ('initial' in `actingRight`: a head
+ * of the lead unit itself, or such a head's routine delegate). Not a unit above the lead unit.
+ */
+export function initialingUnitIds(input: { actor: Pick<Actor, 'roles' | 'unitId'>; routineUnitIds: readonly (string | null)[] }): string[] {
+  const units = new Set<string>();
+  if (hasRole(input.actor as Actor, 'head') && input.actor.unitId !== null) units.add(input.actor.unitId);
+  for (const unit of input.routineUnitIds) if (unit !== null) units.add(unit);
+  return [...units];
+}
+
 /** What a staff member's place lets them see, for listing files in SQL. */
 export interface StaffScope {
   actorId: string;

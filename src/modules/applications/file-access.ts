@@ -10,7 +10,9 @@ import { Consultation } from './consultation.entity';
 import {
   actingRight,
   FileAct,
+  FileFocus,
   FileStanding,
+  initialingUnitIds,
   maySee,
   mayEverTake,
   PROVINCE_ROLES,
@@ -112,6 +114,13 @@ export class FileAccess {
       unitId: actor.unitId,
       intake: hasRole(actor, 'head', 'officer') && placement.inCentre(actor.unitId),
     };
+  }
+
+  /** The lead units a focus of the work queues keeps (see `FileFocus`); none for a person in no unit. */
+  async focusUnits(actor: Actor, focus: FileFocus): Promise<string[]> {
+    if (focus === 'unit_tree') return actor.unitId === null ? [] : (await this.units.placement()).subtreeOf(actor.unitId);
+    const principals = await this.delegations.routinePrincipals(actor);
+    return initialingUnitIds({ actor, routineUnitIds: principals.map((p) => p.unitId) });
   }
 
   /** The SQL condition for files aliased `alias` the actor may see: a producer their own, staff by scope. */

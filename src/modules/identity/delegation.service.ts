@@ -3,10 +3,9 @@ import { In } from 'typeorm';
 import { requireRole, requireStaff } from '../../common/auth/access';
 import { Actor, hasRole, Role } from '../../common/auth/actor';
 import { Clock } from '../../common/clock';
-import { DomainError, Forbidden } from '../../common/http/domain-error';
+import { Forbidden } from '../../common/http/domain-error';
 import { Page, pageOf } from '../../common/http/page';
 import { isId, newId } from '../../common/ids';
-import type { Decimal } from '../../common/money/decimal';
 import { parseMoney } from '../../common/money/money';
 import { TransactionRunner } from '../../database/transaction';
 import { AuditService } from '../audit/audit.service';
@@ -35,14 +34,6 @@ const DELEGATE_ROLES: Role[] = ['leader', 'head', 'officer', 'finance'];
 
 /** Roles a head's routine delegate must hold one of: those who work the unit's files. */
 export const ROUTINE_DELEGATE_ROLES: Role[] = ['officer', 'head'];
-
-/** A file as a decision on it is asked about: its amount, activity type and lead unit. */
-export interface DecidableFile {
-  amount: Decimal;
-  currency: string;
-  activityTypeCode: string;
-  leadUnitId: string | null;
-}
 
 /** A file placed for a field of work: its activity type and lead unit. */
 export interface PlacedFile {
@@ -197,31 +188,6 @@ export class DelegationService {
     const needsDelegation = !leader || !inScope(ownScope, file!);
     const delegations = needsDelegation ? await this.decisionDelegationsTo(actor.id) : [];
     return resolveDecisionCapacity({ roles: actor.roles, ownScope, delegations, request });
-  }
-
-  /**
-   * The capacity the decision service would grant `actor` on this file now (role, delegation and
-   * fields of work, as `decisionCapacity`), or null when it would refuse. For pages that offer a
-   * decision only to whom may take it.
-   */
-  async capacityToDecide(actor: Actor, file: DecidableFile): Promise<DecisionCapacity | null> {
-    try {
-      return await this.decisionCapacity(actor, {
-        amount: file.amount,
-        currency: file.currency,
-        activityTypeCode: file.activityTypeCode,
-        on: this.clock.now(),
-        unitIds: (await this.units.placement()).lineOf(file.leadUnitId),
-      });
-    } catch (error) {
-      if (error instanceof DomainError) return null;
-      throw error;
-    }
-  }
-
-  /** Whether `actor` may decide this file now (as `capacityToDecide`). */
-  async mayDecide(actor: Actor, file: DecidableFile): Promise<boolean> {
-    return (await this.capacityToDecide(actor, file)) !== null;
   }
 
   /**

@@ -40,6 +40,9 @@ export interface ReversalRequestView {
   transfer: { kind: string; fundCode: string; fiscalYear: number; amount: string; reference: string };
 }
 
+/** A request waiting for a second person, with its fund's currency. */
+export type WaitingReversal = ReversalRequestView & { currency: string };
+
 interface RequestRow {
   id: string;
   transfer_id: string;
@@ -167,6 +170,23 @@ export class ReversalRequestsService {
       (query.page - 1) * query.pageSize,
     ]);
     return pageOf(rows.map(toView), Number(total), query);
+  }
+
+  /**
+   * The requests waiting for the actor as the second person: still requested, and asked by
+   * someone else (nobody approves their own). Oldest first; with the fund's currency, for the
+   * home queue's amounts.
+   */
+  async waitingForSecondPerson(actor: Actor, query: PageQuery): Promise<Page<WaitingReversal>> {
+    requireRole(actor, 'finance');
+    const clause = "WHERE r.status = 'requested' AND r.requested_by <> ?";
+    const [{ total }] = await this.tx.manager.query(`SELECT COUNT(*) AS total FROM ledger_reversal_requests r ${clause}`, [actor.id]);
+    const rows: RequestRow[] = await this.tx.manager.query(`${SELECT_VIEW} ${clause} ORDER BY r.id LIMIT ? OFFSET ?`, [actor.id, query.pageSize, (query.page - 1) * query.pageSize]);
+    return pageOf(
+      rows.map((row) => ({ ...toView(row), currency: row.currency })),
+      Number(total),
+      query,
+    );
   }
 
   async get(actor: Actor, id: string): Promise<ReversalRequestView> {

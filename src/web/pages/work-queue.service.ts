@@ -10,6 +10,8 @@ import { DelegationService } from '../../modules/identity/delegation.service';
 import { RecoveryService } from '../../modules/settlement/recovery.service';
 import { SettlementService } from '../../modules/settlement/settlement.service';
 import { DISBURSEMENT_KIND_LABELS } from '../../modules/disbursements/disbursements.labels';
+import { ReversalRequestsService } from '../../modules/ledger/reversal-requests.service';
+import { TRANSFER_KIND_LABELS } from '../../modules/ledger/ledger.labels';
 import { DirectoryService } from './directory.service';
 import { setupLinks } from './setup-links';
 
@@ -64,6 +66,7 @@ export class WorkQueueService {
     private readonly delegations: DelegationService,
     private readonly directory: DirectoryService,
     private readonly budgetSetup: BudgetSetupService,
+    private readonly reversals: ReversalRequestsService,
   ) {}
 
   async sections(actor: Actor): Promise<QueueSection[]> {
@@ -158,12 +161,19 @@ export class WorkQueueService {
       );
     }
     if (hasRole(actor, 'head') && actor.unitId) {
-      // The head's unit's files in review (the list shows the head only the files their unit leads or was consulted on).
-      const ours = (await this.applications.list(actor, { ...PAGE, status: 'under_review', unitId: actor.unitId })).items;
+      // The files in review led by the head's unit or a unit below it (a head of the centre: its divisions' too).
+      const ours = (await this.applications.list(actor, { ...PAGE, status: 'under_review' }, 'unit_tree')).items;
       add('unit', 'Hồ sơ đơn vị tôi đang thẩm định', ours.map((a) => fileItem(a, `Chuyên viên: ${names.personName(a.officerId)}`)));
     }
     if (hasRole(actor, 'head')) {
-      add('initial', 'Hồ sơ đã đề xuất, chờ ký tắt', (await files('recommended')).map((a) => fileItem(a, `Chuyên viên: ${names.personName(a.officerId)}`)), fileList('recommended'));
+      // Only the files whose initial is the head's to give (their unit leads them), not those they merely see.
+      const page = await this.applications.list(actor, { ...PAGE, status: 'recommended' }, 'to_initial');
+      add(
+        'initial',
+        'Hồ sơ đã đề xuất, chờ ký tắt',
+        page.items.map((a) => fileItem(a, `Chuyên viên: ${names.personName(a.officerId)}`)),
+        { total: page.total, href: '/ho-so?trang-thai=recommended' },
+      );
     }
     if (hasRole(actor, 'leader') || (await this.hasActiveDelegation(actor))) {
       // A deputy director (a leader with a field of work) sees the files of their field first.
@@ -216,6 +226,25 @@ export class WorkQueueService {
         rows.push({ href: `/thu-hoi#thu-${r.id}`, title: file.title, detail: 'Còn phải thu hồi', amount: r.outstanding, currency: file.currency, dueDate: null, overdue: false });
       }
       add('recoveries', 'Lệnh thu hồi chưa thu đủ', rows, { total: page.total, href: '/thu-hoi' });
+    }
+    if (hasRole(actor, 'finance')) {
+      // Maker-checker: a reversal asked by another finance user waits for this one (never their own).
+      const page = await this.reversals.waitingForSecondPerson(actor, PAGE);
+      add(
+        'reversals',
+        'Đề nghị đảo bút toán chờ người thứ hai duyệt',
+        page.items.map((r) => ({
+          href: `/ngan-sach/dao-but-toan#dao-${r.id}`,
+          title: `${TRANSFER_KIND_LABELS[r.transfer.kind] ?? r.transfer.kind} ${r.transfer.reference} (năm ${r.transfer.fiscalYear})`,
+          detail: `Đề nghị của ${names.personName(r.requestedBy)}: ${r.reason}`,
+          amount: r.transfer.amount,
+          currency: r.currency,
+          dueDate: null,
+          overdue: false,
+        })),
+        { total: page.total, href: '/ngan-sach/dao-but-toan' },
+        'Mỗi đề nghị do một cán bộ tài chính khác lập; duyệt hoặc từ chối tại trang Đảo bút toán.',
+      );
     }
     return sections;
   }
