@@ -37,6 +37,7 @@ import { AddEstablishmentClassification1763884803200 } from './1763884803200-Add
 import { CreateCalls1763884803100 } from './1763884803100-CreateCalls';
 import { AddActivityEligibility1763884803110 } from './1763884803110-AddActivityEligibility';
 import { CreateListDecisions1763884803120 } from './1763884803120-CreateListDecisions';
+import { RequireFileDocuments1763884803500 } from './1763884803500-RequireFileDocuments';
 
 /** Every migration; TypeORM orders them by the timestamp in their name. Never edit a landed one. */
 export const MIGRATIONS: Function[] = [
@@ -79,4 +80,5 @@ export const MIGRATIONS: Function[] = [
   CreateCalls1763884803100,
   AddActivityEligibility1763884803110,
   CreateListDecisions1763884803120,
+  RequireFileDocuments1763884803500,
 ];

@@ -1,6 +1,6 @@
 import { createActor, createUnit } from './support/actors';
 import { postMoney } from './support/budget';
-import { registerEstablishment, sampleFileBody } from './support/files';
+import { attachRequiredDocuments, registerEstablishment, sampleFileBody } from './support/files';
 import { startTestApp, TestApp } from './support/test-app';
 import { appraise, approvedFile, cast, Cast } from './support/workflow';
 
@@ -38,6 +38,7 @@ describe('process guards', () => {
       .send(sampleFileBody({ establishmentId: establishment.id, year: YEAR, fundCode: c.fundCode, requestedSupport: '300000000', activityTypeCode }))
       .expect(201);
     const id: string = created.body.id;
+    await attachRequiredDocuments(t, c.applicant.auth, id);
     await t.http.post(api(`/applications/${id}/submit`)).set(c.applicant.auth).expect(200);
     await t.http.post(api(`/applications/${id}/assign`)).set(c.head.auth).send({ officerId: c.officer.id, leadUnitId: c.centre.id, dueDate: `${YEAR}-12-31` }).expect(200);
     return id;

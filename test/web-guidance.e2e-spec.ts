@@ -1,7 +1,7 @@
 import { dropDatabase } from '../src/database/ensure-database';
 import { parseDatabaseUrl, withDatabase } from '../src/database/database-url';
 import { createActor, createUnit, TestActor } from './support/actors';
-import { registerEstablishment, sampleFileBody } from './support/files';
+import { attachRequiredDocuments, registerEstablishment, sampleFileBody } from './support/files';
 import { startTestAppOnFreshDatabase, TestApp } from './support/test-app';
 import { csrfOf, hiddenValue, PageClient, webUser } from './web-support';
 
@@ -147,6 +147,7 @@ describe('home pages that say what to do next, forms that offer only what can su
       .set(producer.auth)
       .send({ ...sampleFileBody({ establishmentId: establishment.id, year: fiscalYear, fundCode: FUND, requestedSupport: '300000000', activityTypeCode }), title })
       .expect(201);
+    await attachRequiredDocuments(t, producer.auth, created.body.id);
     await t.http.post(api(`/applications/${created.body.id}/submit`)).set(producer.auth).expect(200);
     await t.http.post(api(`/applications/${created.body.id}/assign`)).set(head.auth).send({ officerId: officer.id, leadUnitId: centre.id, dueDate: `${year + 1}-12-31` }).expect(200);
     return created.body.id;

@@ -5,7 +5,7 @@ import { PasswordHasher } from '../src/modules/identity/password-hasher';
 import { BrowserSession, DESK, openBrowser, PHONE, SCREENSHOTS } from './support/browser';
 import { ensureYear, postMoney } from './support/budget';
 import { createActor, TestActor } from './support/actors';
-import { registerEstablishment } from './support/files';
+import { attachRequiredDocuments, registerEstablishment } from './support/files';
 import { startTestApp, TestApp } from './support/test-app';
 import { cast, Cast } from './support/workflow';
 import { csrfOf, PageClient, PASSWORD } from './web-support';
@@ -89,7 +89,11 @@ describe('pages a person reads (names, formats, phone width)', () => {
     return res.body.id;
   }
 
-  const step = (id: string, path: string, actor: TestActor, body: object = {}) => t.http.post(api(`/applications/${id}/${path}`)).set(actor.auth).send(body).expect(200);
+  const step = async (id: string, path: string, actor: TestActor, body: object = {}) => {
+    // A submission carries the documents its activity type requires.
+    if (path === 'submit') await attachRequiredDocuments(t, actor, id);
+    return t.http.post(api(`/applications/${id}/${path}`)).set(actor.auth).send(body).expect(200);
+  };
 
   beforeAll(async () => {
     t = await startTestApp();

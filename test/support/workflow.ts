@@ -1,7 +1,7 @@
 import { createActor, createUnit, TestActor } from './actors';
 import { fundWithBudget, postMoney } from './budget';
 import type { TestApp } from './test-app';
-import { sampleFileBody } from './files';
+import { attachRequiredDocuments, sampleFileBody } from './files';
 
 let taxSeq = 0;
 const freshTaxCode = () => `${(Date.now() % 1e7).toString().padStart(7, '0')}${(taxSeq++ % 1000).toString().padStart(3, '0')}`;
@@ -87,6 +87,7 @@ export async function initialedFile(t: TestApp, c: Cast, options: FileOptions = 
     })
     .expect(201);
   const id = created.body.id;
+  await attachRequiredDocuments(t, c.applicant.auth, id);
   await t.http.post(api(`/applications/${id}/submit`)).set(c.applicant.auth).expect(200);
   await t.http.post(api(`/applications/${id}/assign`)).set(c.head.auth).send({ officerId: c.officer.id, leadUnitId: c.centre.id, dueDate: `${c.year}-12-31` }).expect(200);
   await appraise(t, c.officer, id);
