@@ -63,6 +63,46 @@ describe('pages: messages that say what to do, and work kept across a sign-in', 
     expect(forbidden.headers['content-type']).toMatch(/text\/html/);
   });
 
+  it('answers a download linked from a page (under /api/v1, opened with the session cookie) with an error page, never raw JSON', async () => {
+    const finance = await webUser(t, ['finance'], null, 'Hoàng Thị Thu Hà');
+    const browser = new PageClient(t);
+    await browser.login(finance.email);
+    const open = (path: string, headers: Record<string, string> = {}) =>
+      t.http.get(path).set({ Cookie: browser.cookieHeader, Accept: 'text/html,application/xhtml+xml,*/*;q=0.8', ...headers }).redirects(0);
+    const asPage = (res: { status: number; headers: Record<string, string>; text: string }) => {
+      expect(res.headers['content-type']).toMatch(/text\/html/);
+      expect(res.text).not.toMatch(/"type"\s*:|problem\+json/);
+      expect(res.text).toContain('href="/"');
+      return res.text;
+    };
+
+    // The period report for a period that ends before it starts: 400, told in Vietnamese on a page with the menu.
+    const period = await open(`/api/v1/reports/period?from=${year}-05-01&to=${year}-04-01&format=pdf`);
+    expect(period.status).toBe(400);
+    const periodPage = asPage(period);
+    expect(periodPage).toContain('<h1>');
+    expect(periodPage).toContain('Hoàng Thị Thu Hà');
+    // A statement PDF of a settlement that does not exist: 404 as a page.
+    const statement = await open('/api/v1/settlements/01JZZZZZZZZZZZZZZZZZZZZZZZ/statement.pdf');
+    expect(statement.status).toBe(404);
+    expect(asPage(statement)).toContain('không tồn tại, hoặc bạn không có quyền xem');
+    // A report the role does not read (a producer on the annual review): 403 as a page.
+    const producer = await webUser(t, ['applicant']);
+    const theirs = new PageClient(t);
+    await theirs.login(producer.email);
+    const annual = await t.http.get(`/api/v1/reports/annual/${year}?format=pdf`).set({ Cookie: theirs.cookieHeader, Accept: 'text/html' }).redirects(0);
+    expect(annual.status).toBe(403);
+    asPage(annual);
+
+    // A program's call (a Bearer token) and a script's fetch (no HTML asked) keep problem+json.
+    const token = await t.http.get(`/api/v1/reports/period?from=${year}-05-01&to=${year}-04-01`).set({ Authorization: `Bearer ${finance.token}`, Accept: 'text/html' });
+    expect(token.status).toBe(400);
+    expect(token.headers['content-type']).toMatch(/application\/problem\+json/);
+    const fetched = await open(`/api/v1/reports/period?from=${year}-05-01&to=${year}-04-01`, { Accept: 'application/json' });
+    expect(fetched.status).toBe(400);
+    expect(fetched.headers['content-type']).toMatch(/application\/problem\+json/);
+  });
+
   it('answers what fails before a page runs (a form over the size limit) with a page too; the API keeps its JSON', async () => {
     const huge = `name=${'x'.repeat(1_100_000)}`;
     const page = await t.http.post('/co-so/moi').type('form').set('Accept', 'text/html,application/xhtml+xml').send(huge).redirects(0);
