@@ -15,12 +15,15 @@ function fieldMessage(html: string, field: string): string | null {
   return match ? unescape(match[1]) : null;
 }
 
+/** Whom people ask for a new password, as the province configures it. */
+const SUPPORT_CONTACT = 'Văn phòng Sở Công Thương Đồng Tháp, điện thoại 0277 3851 234, email vanphong.sct@dongthap.gov.vn';
+
 describe('pages: messages that say what to do, and work kept across a sign-in', () => {
   let t: TestApp;
   const year = new Date().getUTCFullYear();
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ SUPPORT_CONTACT: SUPPORT_CONTACT });
     // A fund open and allocated this year: the producer's form offers only such funds.
     const finance = await createActor(t, ['finance']);
     const { fundCode } = await fundWithBudget(t, finance, { year, appropriated: '1000000000' });
@@ -306,6 +309,8 @@ describe('pages: messages that say what to do, and work kept across a sign-in', 
     expect(page.text).toContain('<h1>Quên mật khẩu</h1>');
     expect(page.text).toContain('quản trị viên hệ thống');
     expect(page.text).toContain('Văn phòng Sở Công Thương');
+    // Whom to ask, with the telephone and e-mail the province configured (SUPPORT_CONTACT).
+    expect(page.text).toContain(`<strong class="support-contact">${SUPPORT_CONTACT}</strong>`);
     expect(page.text).toContain('mật khẩu tạm thời');
     expect(page.text).not.toContain(admin.email);
     expect(page.text).not.toContain('Quản Trị Viên Bí Mật');
