@@ -339,6 +339,19 @@ describe('pages a person reads (names, formats, phone width)', () => {
           .slice(-3);
         problems.push(`${scrollWidth} px wide (${widest.join(', ')})`);
       }
+      // Nothing scrolls sideways inside the page (a menu, a box) except a table with its swipe hint:
+      // a person cannot guess that more is hidden to the right.
+      const name = (el: any) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className ? `.${String(el.className).trim().replace(/\s+/g, '.')}` : ''}`;
+      for (const el of document.querySelectorAll('body *')) {
+        const box = el as any;
+        // Form controls scroll their own text; a drawing (SVG) never scrolls.
+        if (box.clientWidth === 0 || box.matches('input, select, textarea') || box.namespaceURI !== 'http://www.w3.org/1999/xhtml') continue;
+        if (box.scrollWidth <= box.clientWidth + 1) continue;
+        const hint = box.previousElementSibling;
+        if (box.matches('.table-wrap') && hint?.classList.contains('swipe-hint') && hint.offsetParent !== null) continue;
+        const wide = [...box.children].find((child: any) => child.getBoundingClientRect().right > box.getBoundingClientRect().right + 1);
+        problems.push(`${name(box.parentElement)} > ${name(box)} scrolls sideways (${box.scrollWidth} px in ${box.clientWidth} px, ${wide ? name(wide) : 'its text'}) with no hint`);
+      }
       const text = document.body.innerText;
       return { problems, text };
     }, width);
