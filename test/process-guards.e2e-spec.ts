@@ -149,8 +149,8 @@ describe('process guards', () => {
       expect(published.body.requiredDocumentKinds).toEqual(['business_license', 'quotation']);
       const listed = await t.http.get(api('/activity-types')).query({ on: TODAY }).set(c.applicant.auth).expect(200);
       expect(listed.body.find((r: { code: string }) => r.code === code).requiredDocumentKinds).toEqual(['business_license', 'quotation']);
-      // The seeded national types ask for nothing yet.
-      expect(listed.body.find((r: { code: string }) => r.code === 'machinery').requiredDocumentKinds).toEqual([]);
+      // The seeded national types ask for the project plan, and machinery for a quotation too.
+      expect(listed.body.find((r: { code: string }) => r.code === 'machinery').requiredDocumentKinds).toEqual(['project_plan', 'quotation']);
 
       const establishment = await registerEstablishment(t, c.applicant, 'Cơ sở cơ khí Tân Hòa');
       const created = await t.http
