@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { PasswordHasher } from '../src/modules/identity/password-hasher';
+import { accessibilityViolations, describeViolation } from './support/axe';
 import { BrowserSession, DESK, openBrowser, PHONE, SCREENSHOTS } from './support/browser';
 import { ensureYear, postMoney } from './support/budget';
 import { createActor, TestActor } from './support/actors';
@@ -356,6 +357,8 @@ describe('pages a person reads (names, formats, phone width)', () => {
       return { problems, text };
     }, width);
     const problems = found.problems;
+    // axe-core on the page as measured (its forms open): no serious or critical violation.
+    for (const violation of await accessibilityViolations(page)) problems.push(`accessibility: ${describeViolation(violation)}`);
     const id = ULID.exec(found.text);
     if (id) problems.push(`an id where a name belongs: …${found.text.slice(Math.max(0, id.index - 60), id.index + 26)}`);
     const iso = ISO_DATE.exec(found.text);
@@ -450,5 +453,68 @@ describe('pages a person reads (names, formats, phone width)', () => {
       }, code);
     expect(await linesOf(longFundCode)).toBe(1);
     expect(await linesOf(c.fundCode)).toBe(1);
+  });
+
+  /** Presses Tab until the focused element matches `test` (at most `limit` times); whether it did. */
+  async function tabTo(page: Page, test: (focused: { text: string; tag: string; name: string | null }) => boolean, limit = 120): Promise<boolean> {
+    for (let i = 0; i < limit; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement as any;
+        return { text: (el?.textContent ?? '').trim(), tag: (el?.tagName ?? '').toLowerCase(), name: el?.getAttribute?.('name') ?? null };
+      });
+      if (test(focused)) return true;
+    }
+    return false;
+  }
+
+  it('takes a new application from the keyboard alone: Tab to "+ Thêm dòng chi phí", Enter, type the line, submit', async () => {
+    const page = await browser.newPage({ viewport: DESK });
+    await signIn(page, c.applicant);
+    await page.goto(`${browser.base}/ho-so/moi`);
+    const title = 'Ứng dụng máy thái lát chuối (gõ bằng bàn phím)';
+    // What the form needs besides the new line, typed into each field.
+    if (await page.locator('select[name=establishmentId] option[value]:not([value=""])').count()) {
+      await page.selectOption('select[name=establishmentId]', establishmentId);
+    }
+    await page.selectOption('select[name=activityTypeCode]', 'machinery');
+    await page.selectOption('select[name=fundCode]', c.fundCode);
+    await page.fill('input[name=title]', title);
+    const year = t.clock.today().slice(0, 4);
+    await page.fill('input[name=startDate]', `${year}-04-01`);
+    await page.fill('input[name=endDate]', `${year}-10-31`);
+    const before = await page.locator('input[name$=".description"]').count();
+
+    await page.focus('input[name=title]');
+    expect(await tabTo(page, (f) => f.tag === 'button' && f.text === '+ Thêm dòng chi phí')).toBe(true);
+    await page.keyboard.press('Enter');
+    // The new line is there and has the focus: its description, then quantity and unit price.
+    expect(await page.locator('input[name$=".description"]').count()).toBe(before + 1);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe(`costLines[${before}].description`);
+    await page.keyboard.type('Máy thái lát chuối 200 kg/giờ');
+    expect(await tabTo(page, (f) => f.name === `costLines[${before}].quantity`, 3)).toBe(true);
+    await page.keyboard.type('1');
+    expect(await tabTo(page, (f) => f.name === `costLines[${before}].unitPrice`, 3)).toBe(true);
+    await page.keyboard.type('120.000.000');
+    expect(await page.textContent('[data-total=eligible]')).toBe('120.000.000 ₫');
+    // Enter in a field sends the form.
+    await Promise.all([page.waitForURL(/\/ho-so\/[0-9A-Z]{26}$/), page.keyboard.press('Enter')]);
+    expect(await page.textContent('.flash')).toContain('Mức hỗ trợ tối đa theo quy định: 60.000.000 ₫');
+    expect(await page.textContent('main')).toContain('Máy thái lát chuối 200 kg/giờ');
+  });
+
+  it('opens a step of the file page with the keyboard: Tab to its heading, Enter, and on into its form', async () => {
+    const page = await browser.newPage({ viewport: PHONE });
+    await signIn(page, c.applicant);
+    await page.goto(`${browser.base}/ho-so/${files.draft}`);
+    const step = page.locator('details.step', { has: page.locator('summary', { hasText: 'Rút hồ sơ' }) });
+    expect(await step.getAttribute('open')).toBeNull();
+    expect(await tabTo(page, (f) => f.tag === 'summary' && f.text.includes('Rút hồ sơ'))).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await step.getAttribute('open')).not.toBeNull();
+    // The next Tab goes into the step's form.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => Boolean(document.activeElement?.closest('details.step[open]')))).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toMatch(/^(textarea|input|button|select)$/);
   });
 });
