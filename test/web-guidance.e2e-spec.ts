@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { dropDatabase } from '../src/database/ensure-database';
 import { parseDatabaseUrl, withDatabase } from '../src/database/database-url';
 import { createActor, createUnit, TestActor } from './support/actors';
@@ -56,6 +57,43 @@ describe('home pages that say what to do next, forms that offer only what can su
     return start < 0 ? null : home.text.slice(start, home.text.indexOf('</section>', start));
   };
   const noBudgetYet = 'Hiện chưa nhận hồ sơ đề án';
+
+  /** A section of a person's home page, or null when it has none. */
+  const homeSection = async (client: PageClient, key: string) => {
+    const home = await client.get('/');
+    expect(home.status).toBe(200);
+    const start = home.text.indexOf(`id="${key}"`);
+    return start < 0 ? null : home.text.slice(start, home.text.indexOf('</section>', start));
+  };
+
+  it("tells the administrator what the installation lacks, and the head that the books are not ready, before anything is set up", async () => {
+    // The administrator: a centre, a person in every role and the seeded rules are there; the
+    // communes' list is not loaded in a fresh installation.
+    const admin = await webUser(t, ['admin'], null, 'Quản trị Vũ Thị Hạnh');
+    const desk = new PageClient(t);
+    await desk.login(admin.email);
+    const install = (await homeSection(desk, 'install'))!;
+    expect(install).toContain('Thiết lập hệ thống');
+    expect(install).toContain('Nạp danh mục đơn vị hành chính');
+    expect(install).toContain('ADMIN_UNITS_FILE');
+    expect(install).not.toContain('Tạo đơn vị Trung tâm Khuyến công');
+    expect(install).not.toContain('Giao vai trò');
+    expect(install).not.toContain('Ban hành quy định');
+    // A role nobody holds any more is a step, with the link to the people's page.
+    await t.app.get(DataSource).query('UPDATE users SET active = 0 WHERE id = ?', [leader.id]);
+    const withoutLeader = (await homeSection(desk, 'install'))!;
+    await t.app.get(DataSource).query('UPDATE users SET active = 1 WHERE id = ?', [leader.id]);
+    expect(withoutLeader).toContain('<a href="/quan-tri/nguoi-dung">Giao vai trò Lãnh đạo Sở cho một người</a>');
+
+    // The head: no fund yet, so nothing can go ahead; finance is the one to ask.
+    const desk2 = new PageClient(t);
+    await desk2.login(head.email);
+    const books = (await homeSection(desk2, 'books'))!;
+    expect(books).toContain('Sổ sách ngân sách chưa sẵn sàng');
+    expect(books).toContain('Chưa có nguồn kinh phí nào');
+    expect(books).toContain('phòng Kế hoạch – Tài chính');
+    expect(books).not.toContain('Không có việc nào');
+  });
 
   it('walks finance through the set-up one step at a time, each a link to its form; the producer is told plainly until then', async () => {
     // 1. No fund: create one. The producer has no empty list to choose from, only who to ask.
@@ -124,6 +162,12 @@ describe('home pages that say what to do next, forms that offer only what can su
     expect(form.text).toContain(`<option value="${FUND}" selected>`);
     expect(form.text).toContain(`<option value="${year}" selected>`);
     expect(form.text).not.toContain(`<option value="${year + 1}"`);
+  });
+
+  it('no longer tells the head the books are not ready once a fund and an open year exist', async () => {
+    const desk = new PageClient(t);
+    await desk.login(head.email);
+    expect(await homeSection(desk, 'books')).toBeNull();
   });
 
   it('offers the producer only the activity types with a rule in force for the funds open to them', async () => {

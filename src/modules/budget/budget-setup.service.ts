@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { requireRole, requireSignedIn } from '../../common/auth/access';
+import { requireRole, requireSignedIn, requireStaff } from '../../common/auth/access';
 import type { Actor } from '../../common/auth/actor';
 import { Clock } from '../../common/clock';
 import { Money } from '../../common/money/decimal';
@@ -9,7 +9,7 @@ import { FiscalYear } from '../ledger/fiscal-year.entity';
 import type { FundSource } from '../ledger/ledger.types';
 import { BudgetService } from './budget.service';
 import { BudgetSummaryService } from './budget-summary.service';
-import { BooksFacts, booksWithBudget, proposedYear, SetupStep, setupSteps } from './budget-setup.rules';
+import { BooksFacts, booksNotReady, booksWithBudget, proposedYear, SetupStep, setupSteps } from './budget-setup.rules';
 
 export type { SetupStep } from './budget-setup.rules';
 
@@ -45,6 +45,12 @@ export class BudgetSetupService {
       proposedYear: proposedYear(facts),
       openYears: facts.years.filter((y) => y.status === 'open').map((y) => y.year),
     };
+  }
+
+  /** For any member of staff: why no file can go ahead yet (no fund, no open year), or null when the books exist. */
+  async notReady(actor: Actor): Promise<'no_fund' | 'no_open_year' | null> {
+    requireStaff(actor);
+    return booksNotReady(await this.facts());
   }
 
   /** The funds' open years that hold an allocation, newest year first: what a producer may apply to. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, hasRole } from '../../common/auth/actor';
 import { ApplicationsService, BlockedFile } from '../../modules/applications/applications.service';
+import { InstallSetupService } from '../../modules/administration/install-setup.service';
 import { BudgetSetupService } from '../../modules/budget/budget-setup.service';
 import type { ApplicationView } from '../../modules/applications/application.view';
 import type { ApplicationStatus } from '../../modules/applications/application-statuses';
@@ -11,6 +12,7 @@ import { RecoveryService } from '../../modules/settlement/recovery.service';
 import { SettlementService } from '../../modules/settlement/settlement.service';
 import { DISBURSEMENT_KIND_LABELS } from '../../modules/disbursements/disbursements.labels';
 import { DirectoryService } from './directory.service';
+import { installLinks } from './install-links';
 import { setupLinks } from './setup-links';
 
 export interface QueueItem {
@@ -64,6 +66,7 @@ export class WorkQueueService {
     private readonly delegations: DelegationService,
     private readonly directory: DirectoryService,
     private readonly budgetSetup: BudgetSetupService,
+    private readonly installSetup: InstallSetupService,
   ) {}
 
   async sections(actor: Actor): Promise<QueueSection[]> {
@@ -100,6 +103,32 @@ export class WorkQueueService {
       sections.push({ key, title, items, total, moreHref: more && total > items.length ? more.href : null, ...(intro ? { intro } : {}) });
     };
 
+    if (hasRole(actor, 'admin')) {
+      // The installation first: units, people in every role, rules, the communes.
+      const steps = await this.installSetup.steps(actor);
+      if (steps.length) {
+        add(
+          'install',
+          'Thiết lập hệ thống',
+          installLinks(steps).map((l) => ({ href: l.href, title: l.title, detail: l.detail, dueDate: null, overdue: false })),
+          undefined,
+          'Hệ thống chưa sẵn sàng nhận hồ sơ: làm các bước dưới đây; mỗi bước mở trang quản trị tương ứng.',
+        );
+      }
+    }
+    if (hasRole(actor, 'officer', 'head', 'leader') && !hasRole(actor, 'finance')) {
+      // Whoever handles files learns why none can go ahead, and whom to ask.
+      const missing = await this.budgetSetup.notReady(actor);
+      if (missing) {
+        add(
+          'books',
+          'Sổ sách ngân sách chưa sẵn sàng',
+          [],
+          undefined,
+          `${missing === 'no_fund' ? 'Chưa có nguồn kinh phí nào' : 'Chưa mở năm ngân sách nào'}: cơ sở chưa lập được đề án và chưa hồ sơ nào được phê duyệt. Đề nghị phòng Kế hoạch – Tài chính tạo nguồn kinh phí, mở năm ngân sách, giao dự toán và phân bổ cho đơn vị.`,
+        );
+      }
+    }
     if (hasRole(actor, 'finance')) {
       // The books first: nothing can be applied for or approved until they are set up.
       const { steps } = await this.budgetSetup.setup(actor);
