@@ -184,12 +184,12 @@ describe('home pages that say what to do next, forms that offer only what can su
   });
 
   /** A file of the producer for `fiscalYear`, submitted and assigned to the officer. */
-  async function fileInReview(fiscalYear: number, title: string, activityTypeCode = 'machinery'): Promise<string> {
+  async function fileInReview(fiscalYear: number, title: string, activityTypeCode = 'machinery', fundCode = FUND): Promise<string> {
     const establishment = await registerEstablishment(t, producer, `Cơ sở ${title}`);
     const created = await t.http
       .post(api('/applications'))
       .set(producer.auth)
-      .send({ ...sampleFileBody({ establishmentId: establishment.id, year: fiscalYear, fundCode: FUND, requestedSupport: '300000000', activityTypeCode }), title })
+      .send({ ...sampleFileBody({ establishmentId: establishment.id, year: fiscalYear, fundCode, requestedSupport: '300000000', activityTypeCode }), title })
       .expect(201);
     await attachRequiredDocuments(t, producer.auth, created.body.id);
     await t.http.post(api(`/applications/${created.body.id}/submit`)).set(producer.auth).expect(200);
@@ -241,6 +241,38 @@ describe('home pages that say what to do next, forms that offer only what can su
     // A file of the open year carries no such note.
     const fine = await fileInReview(year, `Máy sấy năm nay ${Date.now().toString(36)}`);
     expect(sectionOf((await page(officer, '/')).res.text, 'blocked')).not.toContain(fine);
+  });
+
+  it("offers as allocation unit only the units holding the file's fund money of its year, with what remains; a fund nobody was allocated is a blocker", async () => {
+    // A second unit with no money of FUND: never offered.
+    const emptyUnit = await createUnit(t, 'department', 'Phòng Quản lý công nghiệp (chưa được phân bổ)');
+    const id = await fileInReview(year, `Máy đóng gói ${Date.now().toString(36)}`);
+    await appraise(id);
+    const form = (await page(officer, `/ho-so/${id}`)).res.text;
+    const select = form.slice(form.indexOf('name="allocationUnitId"'), form.indexOf('</select>', form.indexOf('name="allocationUnitId"')));
+    expect(select).toMatch(new RegExp(`<option value="${centre.id}"[^>]*>Trung tâm Khuyến công \\(thử\\) — còn [0-9.]+ ₫</option>`));
+    expect(select).not.toContain(emptyUnit.id);
+    expect(select).not.toContain('Phòng Quản lý công nghiệp');
+
+    // A fund appropriated in the open year but allocated to no unit: the officer cannot pick a unit
+    // and every to-do list says why; finance is led to the allocation form of that fund and year.
+    const bare = `KCTW-${Date.now().toString(36)}`.toUpperCase().slice(0, 16);
+    await t.http.post(api('/funds')).set(finance.auth).send({ code: bare, name: 'Kinh phí khuyến công quốc gia (chưa phân bổ)', source: 'central', currency: 'VND' }).expect(201);
+    await t.http.post(api('/appropriations')).set(finance.auth).set('Idempotency-Key', `ap-${bare}`).send({ fundCode: bare, fiscalYear: year, amount: '500000000', decisionNo: `${bare}/QĐ-BCT`, decisionDate: t.clock.today() }).expect(201);
+    const title = `Máy ép dầu ${Date.now().toString(36)}`;
+    const stuck = await fileInReview(year, title, 'machinery', bare);
+    await appraise(stuck);
+    const stuckPage = (await page(officer, `/ho-so/${stuck}`)).res.text;
+    expect(stuckPage).toContain('id="khong-co-don-vi-cap-kinh-phi"');
+    expect(stuckPage).not.toContain('name="allocationUnitId"');
+    const review = sectionOf((await page(officer, '/')).res.text, 'review');
+    expect(review).toContain(title);
+    expect(review).toContain(`Nguồn ${bare} năm ${year} chưa có đơn vị nào còn kinh phí được phân bổ`);
+    expect(sectionOf((await money.get('/')).text, 'blocked')).toContain(`href="/ngan-sach/phan-bo?nguon=${bare}&amp;nam=${year}"`);
+    // Once finance allocates, the blocker is gone and the unit is offered.
+    await t.http.post(api('/allocations')).set(finance.auth).set('Idempotency-Key', `pb-${bare}`).send({ fundCode: bare, fiscalYear: year, unitId: centre.id, amount: '400000000', decisionNo: `PB-${bare}` }).expect(201);
+    expect(sectionOf((await page(officer, '/')).res.text, 'review')).not.toContain('chưa có đơn vị nào còn kinh phí');
+    expect((await page(officer, `/ho-so/${stuck}`)).res.text).toContain('— còn 400.000.000 ₫</option>');
   });
 
   it('folds the recommendation behind the appraisal, and asks for a reason to recommend without one', async () => {

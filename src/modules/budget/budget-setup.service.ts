@@ -67,6 +67,29 @@ export class BudgetSetupService {
       .sort((a, b) => b.fiscalYear - a.fiscalYear || a.fundName.localeCompare(b.fundName, 'vi'));
   }
 
+  /**
+   * The fund and year pairs where some unit holds money not yet committed or spent (for the use
+   * cases that already checked their caller): where a recommendation can draw from.
+   */
+  async fundedBooks(): Promise<Array<{ fundCode: string; fiscalYear: number }>> {
+    const figures = await this.summaries.figures({});
+    return figures.funds.filter((f) => f.units.some((u) => new Money(u.available).gt(0))).map((f) => ({ fundCode: f.fundCode, fiscalYear: f.fiscalYear }));
+  }
+
+  /**
+   * The units holding money of a fund's year, with what they still have (more first): the units a
+   * recommendation may name to fund a file. Staff only.
+   */
+  async fundedUnits(actor: Actor, fundCode: string, fiscalYear: number): Promise<Array<{ unitId: string; available: string; currency: string }>> {
+    requireStaff(actor);
+    const book = (await this.summaries.figures({ fundCode, fiscalYear })).funds.find((f) => f.fundCode === fundCode && f.fiscalYear === fiscalYear);
+    if (!book) return [];
+    return book.units
+      .filter((u) => new Money(u.available).gt(0))
+      .sort((a, b) => new Money(b.available).comparedTo(new Money(a.available)))
+      .map((u) => ({ unitId: u.unitId, available: u.available, currency: book.currency }));
+  }
+
   /** The fiscal years that are open now (for the use cases that already checked their caller). */
   async openYears(): Promise<number[]> {
     const years = await this.tx.manager.find(FiscalYear, { where: { status: 'open' }, select: { year: true }, order: { year: 'ASC' } });

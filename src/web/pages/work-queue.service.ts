@@ -149,7 +149,7 @@ export class WorkQueueService {
         'blocked',
         'Hồ sơ chưa thể phê duyệt',
         blocked.map((f) => ({
-          href: fixes ? `/ngan-sach/nam?nam=${f.fiscalYear}` : `/ho-so/${f.id}`,
+          href: fixes ? fixFor(f) : `/ho-so/${f.id}`,
           title: f.title,
           detail: f.blockers.map((b) => b.text).join(' '),
           dueDate: null,
@@ -157,8 +157,8 @@ export class WorkQueueService {
         })),
         undefined,
         fixes
-          ? 'Các hồ sơ này thuộc năm ngân sách chưa mở; mở năm (mỗi dòng dẫn tới biểu mẫu mở năm) rồi giao dự toán và phân bổ.'
-          : 'Các hồ sơ này thuộc năm ngân sách chưa mở; đề nghị phòng Kế hoạch – Tài chính mở năm và phân bổ kinh phí trước khi trình lãnh đạo.',
+          ? 'Các hồ sơ này thuộc năm ngân sách chưa mở hoặc nguồn kinh phí chưa phân bổ cho đơn vị nào; mỗi dòng dẫn tới biểu mẫu khắc phục (mở năm, phân bổ).'
+          : 'Các hồ sơ này thuộc năm ngân sách chưa mở hoặc nguồn kinh phí chưa phân bổ cho đơn vị nào; đề nghị phòng Kế hoạch – Tài chính mở năm và phân bổ kinh phí trước khi trình lãnh đạo.',
       );
     }
     const fileList = (status: ApplicationStatus) => ({ total: totals.get(status) ?? 0, href: `/ho-so?trang-thai=${status}` });
@@ -254,4 +254,10 @@ export class WorkQueueService {
     const received = await this.delegations.listDelegations(actor, { ...PAGE, direction: 'received' });
     return received.items.some((d) => d.status === 'active' && d.scope === 'decision');
   }
+}
+
+/** The form that lifts what stops a file: opening its year, or allocating its fund's money of the year. */
+function fixFor(file: BlockedFile): string {
+  const noAllocation = file.blockers.some((b) => b.reason === 'no_allocation');
+  return noAllocation ? `/ngan-sach/phan-bo?nguon=${encodeURIComponent(file.fundCode)}&nam=${file.fiscalYear}` : `/ngan-sach/nam?nam=${file.fiscalYear}`;
 }
