@@ -37,6 +37,7 @@ import { AddEstablishmentClassification1763884803200 } from './1763884803200-Add
 import { CreateCalls1763884803100 } from './1763884803100-CreateCalls';
 import { AddActivityEligibility1763884803110 } from './1763884803110-AddActivityEligibility';
 import { CreateListDecisions1763884803120 } from './1763884803120-CreateListDecisions';
+import { RequireFileDocuments1763884803500 } from './1763884803500-RequireFileDocuments';
 import { CreateExchangeRates1763884803400 } from './1763884803400-CreateExchangeRates';
 import { CreateActingAppointments1763884803600 } from './1763884803600-CreateActingAppointments';
 import { CreateScheduledRuns1763884803700 } from './1763884803700-CreateScheduledRuns';
@@ -83,6 +84,7 @@ export const MIGRATIONS: Function[] = [
   AddActivityEligibility1763884803110,
   CreateListDecisions1763884803120,
   CreateExchangeRates1763884803400,
+  RequireFileDocuments1763884803500,
   CreateActingAppointments1763884803600,
   CreateScheduledRuns1763884803700,
 ];

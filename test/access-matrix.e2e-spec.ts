@@ -682,7 +682,7 @@ const CALLS: Record<string, Call> = {
     body: () => ({ title: 'Ứng dụng máy sấy lúa tiên tiến (sửa)' }),
   },
   'POST /api/v1/applications/:id/submit | a draft': {
-    given: fresh(async (w) => ({ id: await w.make.draft() })),
+    given: fresh(async (w) => ({ id: await w.make.completeDraft() })),
     path: (w, g) => `/api/v1/applications/${g.id}/submit`,
   },
   'POST /api/v1/applications/:id/withdraw | an intake file': {

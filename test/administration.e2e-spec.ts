@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { createActor, createUnit, TestActor } from './support/actors';
 import { fundWithBudget, postMoney } from './support/budget';
 import { startTestApp, TestApp } from './support/test-app';
+import { attachRequiredDocuments } from './support/files';
 
 /**
  * Administration (issue 13): users (changes taking effect on the next request, password reset and
@@ -378,6 +379,7 @@ describe('administration', () => {
         requestedSupport: '100000000',
       })
       .expect(201);
+    await attachRequiredDocuments(t, applicant.auth, created.body.id);
     await t.http.post(api(`/applications/${created.body.id}/submit`)).set(applicant.auth).expect(200);
     return created.body.id;
   }

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { createActor, createUnit, TestActor } from './support/actors';
 import { fundWithBudget, postMoney, unitFigures } from './support/budget';
 import { startTestApp, TestApp } from './support/test-app';
+import { attachRequiredDocuments } from './support/files';
 
 /**
  * The application workflow end to end: draft → submitted → under review → recommended →
@@ -94,6 +95,7 @@ async function draft(overrides: Record<string, unknown> = {}, owner = w.applican
 
 async function submitted(overrides: Record<string, unknown> = {}): Promise<string> {
   const id = await draft(overrides);
+  await attachRequiredDocuments(w.t, w.applicant.auth, id);
   await w.t.http.post(api(`/applications/${id}/submit`)).set(w.applicant.auth).expect(200);
   return id;
 }
@@ -205,6 +207,7 @@ describe('a file from draft to approval', () => {
     const edited = await t.http.patch(api(`/applications/${id}`)).set(applicant.auth).send({ requestedSupport: '750000000' }).expect(200);
     expect(edited.body).toMatchObject({ status: 'draft', requestedSupport: '750000000', maxSupport: '750000000' });
 
+    await attachRequiredDocuments(t, applicant.auth, id);
     expect((await t.http.post(api(`/applications/${id}/submit`)).set(applicant.auth).expect(200)).body.status).toBe('submitted');
 
     const assigned = await t.http
@@ -543,6 +546,7 @@ describe('refusals: wrong role, wrong state, over the maximum, no money', () => 
 
   it('asking more than the maximum is a 400 at submission naming requestedSupport', async () => {
     const id = await draft({ requestedSupport: '750000001' });
+    await attachRequiredDocuments(w.t, w.applicant.auth, id);
     const res = await w.t.http.post(api(`/applications/${id}/submit`)).set(w.applicant.auth).expect(400);
     expect(res.body.errors).toEqual([{ field: 'requestedSupport', message: 'vượt quá mức hỗ trợ tối đa 750.000.000 ₫' }]);
     expect((await read(id, w.applicant)).status).toBe('draft');
@@ -550,6 +554,7 @@ describe('refusals: wrong role, wrong state, over the maximum, no money', () => 
 
   it('an incomplete file is a 400 at submission naming each missing field', async () => {
     const id = await draft({ costLines: [], requestedSupport: undefined, startDate: undefined });
+    await attachRequiredDocuments(w.t, w.applicant.auth, id);
     const res = await w.t.http.post(api(`/applications/${id}/submit`)).set(w.applicant.auth).expect(400);
     expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['costLines', 'requestedSupport', 'startDate']);
   });

@@ -1,5 +1,5 @@
 import { createActor, createUnit, TestActor } from './support/actors';
-import { registerEstablishment } from './support/files';
+import { attachRequiredDocuments, registerEstablishment } from './support/files';
 import { sampleFileBody } from './support/files';
 import { startTestApp, TestApp } from './support/test-app';
 import { cast, Cast } from './support/workflow';
@@ -45,6 +45,7 @@ describe('holiday calendar and due dates in working days', () => {
       .set(c.applicant.auth)
       .send(sampleFileBody({ establishmentId: establishment.id, year: YEAR, fundCode: c.fundCode, requestedSupport: '100000000' }))
       .expect(201);
+    await attachRequiredDocuments(t, c.applicant.auth, created.body.id);
     await t.http.post(api(`/applications/${created.body.id}/submit`)).set(c.applicant.auth).expect(200);
     return created.body.id;
   }

@@ -1,6 +1,6 @@
 import { createActor, createUnit, TestActor } from './support/actors';
 import { ensureYear, unitFigures } from './support/budget';
-import { sampleFileBody, uniqueTaxCode } from './support/files';
+import { attachRequiredDocuments, sampleFileBody, uniqueTaxCode } from './support/files';
 import { startTestApp, TestApp } from './support/test-app';
 import { DataSource } from 'typeorm';
 import { PasswordHasher } from '../src/modules/identity/password-hasher';
@@ -55,6 +55,7 @@ function draft(c: Cast, establishmentId: string, extra: Record<string, unknown> 
 /** A file of `establishmentId` walked to `initialed` under `activityTypeCode`, recommending `support`. */
 async function initialedFor(c: Cast, establishmentId: string, activityTypeCode: string, support: string): Promise<string> {
   const id = (await draft(c, establishmentId, { activityTypeCode }, support).expect(201)).body.id;
+  await attachRequiredDocuments(t, c.applicant.auth, id);
   await t.http.post(api(`/applications/${id}/submit`)).set(c.applicant.auth).expect(200);
   await t.http.post(api(`/applications/${id}/assign`)).set(c.head.auth).send({ officerId: c.officer.id, leadUnitId: c.centre.id, dueDate: `${c.year}-12-31` }).expect(200);
   await appraise(t, c.officer, id);
@@ -124,6 +125,7 @@ describe('calls for applications', () => {
     t.clock.set(at(`${YEAR}-03-10`));
     const early = await draft(c, establishmentId, { callId }).expect(201);
     expect(early.body.callId).toBe(callId);
+    await attachRequiredDocuments(t, c.applicant.auth, early.body.id);
     const notYet = await t.http.post(api(`/applications/${early.body.id}/submit`)).set(c.applicant.auth).expect(409);
     expect(notYet.body).toMatchObject({ code: 'CALL_CLOSED', status: 409 });
     expect(notYet.body.detail).toContain('01/04/2085');
@@ -135,9 +137,11 @@ describe('calls for applications', () => {
 
     t.clock.set(`${YEAR}-04-30T16:59:00Z`);
     const lastMinute = (await draft(c, establishmentId, { callId }).expect(201)).body.id;
+    await attachRequiredDocuments(t, c.applicant.auth, lastMinute);
     await t.http.post(api(`/applications/${lastMinute}/submit`)).set(c.applicant.auth).expect(200);
 
     t.clock.set(`${YEAR}-04-30T17:00:00Z`);
+    await attachRequiredDocuments(t, c.applicant.auth, late);
     const closed = await t.http.post(api(`/applications/${late}/submit`)).set(c.applicant.auth).expect(409);
     expect(closed.body.code).toBe('CALL_CLOSED');
     expect(closed.body.detail).toContain('30/04/2085');
@@ -153,6 +157,7 @@ describe('calls for applications', () => {
   it('lets a file returned for supplement come back after the call closed', async () => {
     t.clock.set(at(`${YEAR}-04-10`));
     const id = (await draft(c, establishmentId, { callId }).expect(201)).body.id;
+    await attachRequiredDocuments(t, c.applicant.auth, id);
     await t.http.post(api(`/applications/${id}/submit`)).set(c.applicant.auth).expect(200);
     await t.http.post(api(`/applications/${id}/return`)).set(c.head.auth).send({ reason: 'Bổ sung báo giá', dueDate: `${YEAR}-05-20` }).expect(200);
     t.clock.set(at(`${YEAR}-05-12`));
@@ -216,6 +221,7 @@ describe('eligibility per activity type', () => {
     const household = await establishment(c.applicant, 'household_business');
     const id = (await draft(c, household, { activityTypeCode: code }, '200000000').expect(201)).body.id;
     await t.http.patch(api(`/applications/${id}`)).set(c.applicant.auth).send({ communeCode: null }).expect(200);
+    await attachRequiredDocuments(t, c.applicant.auth, id);
     const refused = await t.http.post(api(`/applications/${id}/submit`)).set(c.applicant.auth).expect(409);
     expect(refused.body).toMatchObject({ status: 409, code: 'NOT_ELIGIBLE', title: 'Không đủ điều kiện được hỗ trợ' });
     expect(fieldsOf(refused.body)).toEqual(['establishmentId', 'requestedSupport', 'communeCode']);
@@ -234,6 +240,7 @@ describe('eligibility per activity type', () => {
     await t.http.post(api(`/applications/${first}/decide`)).set(c.leader.auth).send({ decision: 'approve' }).expect(200);
 
     const second = (await draft(c, coop, { activityTypeCode: code }, '60000000').expect(201)).body.id;
+    await attachRequiredDocuments(t, c.applicant.auth, second);
     const over = await t.http.post(api(`/applications/${second}/submit`)).set(c.applicant.auth).expect(409);
     expect(over.body.code).toBe('NOT_ELIGIBLE');
     expect(fieldsOf(over.body)).toEqual(['requestedSupport']);
@@ -248,9 +255,11 @@ describe('eligibility per activity type', () => {
       .set(c.applicant.auth)
       .send({ ...sampleFileBody({ establishmentId: coop, year: NEXT_YEAR, fundCode: c.fundCode, requestedSupport: '150000000' }), activityTypeCode: code })
       .expect(201);
+    await attachRequiredDocuments(t, c.applicant.auth, nextYear.body.id);
     await t.http.post(api(`/applications/${nextYear.body.id}/submit`)).set(c.applicant.auth).expect(200);
     const other = await establishment(c.applicant, 'enterprise');
     const fresh = (await draft(c, other, { activityTypeCode: code }, '150000000').expect(201)).body.id;
+    await attachRequiredDocuments(t, c.applicant.auth, fresh);
     await t.http.post(api(`/applications/${fresh}/submit`)).set(c.applicant.auth).expect(200);
   });
 });
@@ -360,6 +369,7 @@ describe('the list decision', () => {
     // A file the consulted unit disagreed with, walked to the leader.
     const coop = await establishment(rich.applicant, 'cooperative');
     const disputed = (await draft(rich, coop).expect(201)).body.id;
+    await attachRequiredDocuments(t, rich.applicant.auth, disputed);
     await t.http.post(api(`/applications/${disputed}/submit`)).set(rich.applicant.auth).expect(200);
     await t.http.post(api(`/applications/${disputed}/assign`)).set(rich.head.auth).send({ officerId: rich.officer.id, leadUnitId: rich.centre.id, dueDate: `${YEAR}-12-31` }).expect(200);
     const asked = await t.http

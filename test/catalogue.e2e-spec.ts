@@ -36,19 +36,27 @@ describe('the activity catalogue', () => {
   it('seeds the national defaults of DOMAIN.md, in force today for every fund source', async () => {
     const res = await t.http.get('/api/v1/activity-types').set(applicant.auth).expect(200);
     const list = res.body as ActivityType[];
-    const expected: Array<[string, string, string | null, string]> = [
-      ['demo_model', '0.3', '1000000000', '0.7'],
-      ['machinery', '0.5', '300000000', '0.7'],
-      ['technology_line', '0.5', '450000000', '0.7'],
-      ['product_selection_regional', '1', '200000000', '0.7'],
-      ['product_selection_national', '1', '400000000', '0.7'],
-      ['fair_abroad', '1', null, '0.7'],
-      ['cluster_infrastructure', '1', '6000000000', '0.3'],
+    const plan = ['project_plan'];
+    const planAndQuotes = ['project_plan', 'quotation'];
+    const expected: Array<[string, string, string | null, string, string[]]> = [
+      ['demo_model', '0.3', '1000000000', '0.7', planAndQuotes],
+      ['machinery', '0.5', '300000000', '0.7', planAndQuotes],
+      ['technology_line', '0.5', '450000000', '0.7', planAndQuotes],
+      ['product_selection_regional', '1', '200000000', '0.7', plan],
+      ['product_selection_national', '1', '400000000', '0.7', plan],
+      ['fair_abroad', '1', null, '0.7', planAndQuotes],
+      ['cluster_infrastructure', '1', '6000000000', '0.3', plan],
     ];
-    for (const [code, supportRate, supportCap, advanceRate] of expected) {
+    // In force: the version that asks for the documents (from the day after the seeded one, which asked for none).
+    for (const [code, supportRate, supportCap, advanceRate, requiredDocumentKinds] of expected) {
       expect(find(list, code)).toEqual(
-        expect.objectContaining({ supportRate, supportCap, advanceRate, settlementDueDays: 15, fundSource: null, effectiveFrom: '2018-05-12', effectiveTo: null }),
+        expect.objectContaining({ supportRate, supportCap, advanceRate, settlementDueDays: 15, fundSource: null, effectiveFrom: '2018-05-13', effectiveTo: null, requiredDocumentKinds }),
       );
+      const versions = (await t.http.get(`/api/v1/activity-types/${code}/versions`).set(applicant.auth).expect(200)).body as Array<ActivityType & { requiredDocumentKinds: string[] }>;
+      expect(versions.slice(0, 2).map((v) => [v.effectiveFrom, v.effectiveTo, v.requiredDocumentKinds, v.supportCap])).toEqual([
+        ['2018-05-12', '2018-05-12', [], supportCap],
+        ['2018-05-13', null, requiredDocumentKinds, supportCap],
+      ]);
     }
     expect(find(list, 'demo_model')!.name).toMatch(/mô hình trình diễn/);
   });

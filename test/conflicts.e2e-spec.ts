@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { PasswordHasher } from '../src/modules/identity/password-hasher';
 import { createActor, TestActor } from './support/actors';
-import { registerEstablishment } from './support/files';
+import { attachRequiredDocuments, registerEstablishment } from './support/files';
 import { sampleFileBody } from './support/files';
 import { startTestApp, TestApp } from './support/test-app';
 import { cast, Cast } from './support/workflow';
@@ -49,6 +49,7 @@ describe('conflicts of interest', () => {
       .send(sampleFileBody({ establishmentId: establishment.id, year: YEAR, fundCode: c.fundCode, requestedSupport: '300000000' }))
       .expect(201);
     const id: string = created.body.id;
+    await attachRequiredDocuments(t, c.applicant.auth, id);
     await t.http.post(api(`/applications/${id}/submit`)).set(c.applicant.auth).expect(200);
     await t.http.post(api(`/applications/${id}/assign`)).set(c.head.auth).send({ officerId: c.officer.id, leadUnitId: c.centre.id, dueDate: `${YEAR}-12-31` }).expect(200);
     if (stage === 'under_review') return id;

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { join } from 'node:path';
 import { createActor, createUnit, TestActor } from './support/actors';
 import { openBrowser, PHONE, SCREENSHOTS } from './support/browser';
-import { registerEstablishment, sampleFileBody } from './support/files';
+import { attachRequiredDocuments, registerEstablishment, sampleFileBody } from './support/files';
 import { startTestApp, TestApp } from './support/test-app';
 import { appraise, Cast, cast } from './support/workflow';
 import { csrfOf, PageClient, PASSWORD, webUser } from './web-support';
@@ -75,6 +75,7 @@ async function fileInReview(): Promise<string> {
     .send(sampleFileBody({ establishmentId: establishment.id, year: YEAR, fundCode: c.fundCode, requestedSupport: '200000000' }))
     .expect(201);
   const id = created.body.id;
+  await attachRequiredDocuments(t, c.applicant.auth, id);
   await t.http.post(api(`/applications/${id}/submit`)).set(c.applicant.auth).expect(200);
   await t.http.post(api(`/applications/${id}/assign`)).set(c.head.auth).send({ officerId: c.officer.id, leadUnitId: c.centre.id, dueDate: `${YEAR}-12-31` }).expect(200);
   return id;

@@ -1,6 +1,6 @@
 import { createActor, createUnit, TestActor } from './support/actors';
 import { fundWithBudget, postMoney } from './support/budget';
-import { sampleFileBody, uniqueTaxCode } from './support/files';
+import { attachRequiredDocuments, sampleFileBody, uniqueTaxCode } from './support/files';
 import { startTestApp, TestApp } from './support/test-app';
 
 const api = (path: string) => `/api/v1${path}`;
@@ -76,6 +76,7 @@ describe('currencies: a cap applies only in its own currency', () => {
     await publish({ code, name: 'Dây chuyền (tài trợ)', fundSource: 'sponsor', supportCap: '20000.00', capCurrency: 'USD', effectiveFrom: `${YEAR}-03-10` }).expect(201);
     const created = await draft(code).expect(201);
     expect(created.body).toMatchObject({ currency: 'USD', maxSupport: '20000.00' });
+    await attachRequiredDocuments(t, applicant.auth, created.body.id);
     await t.http.post(api(`/applications/${created.body.id}/submit`)).set(applicant.auth).expect(200);
   });
 
@@ -88,6 +89,7 @@ describe('currencies: a cap applies only in its own currency', () => {
   it('a rule without a cap applies to a file in any currency', async () => {
     const created = await draft('fair_abroad').expect(201);
     expect(created.body).toMatchObject({ currency: 'USD', maxSupport: '40000.00' });
+    await attachRequiredDocuments(t, applicant.auth, created.body.id);
     await t.http.post(api(`/applications/${created.body.id}/submit`)).set(applicant.auth).expect(200);
   });
 
@@ -99,6 +101,7 @@ describe('currencies: a cap applies only in its own currency', () => {
     const toRecommend = (await draft(code).expect(201)).body.id;
     const toDecide = (await draft(code).expect(201)).body.id;
     for (const id of [toRecommend, toDecide]) {
+      await attachRequiredDocuments(t, applicant.auth, id);
       await t.http.post(api(`/applications/${id}/submit`)).set(applicant.auth).expect(200);
       await t.http.post(api(`/applications/${id}/assign`)).set(head.auth).send({ officerId: officer.id, leadUnitId: centreId, dueDate: `${YEAR}-12-31` }).expect(200);
       await t.http.post(api(`/applications/${id}/appraisals`)).set(officer.auth).send({ score: 80, recommendation: 'approve' }).expect(201);
@@ -109,6 +112,7 @@ describe('currencies: a cap applies only in its own currency', () => {
     // From the next day the province's version in đồng is in force for the sponsor's files.
     await publish({ code, name: 'Công nghệ (tài trợ)', fundSource: 'sponsor', supportCap: '450000000', effectiveFrom: `${YEAR}-03-11` }).expect(201);
     t.clock.set(DAY_2);
+    await attachRequiredDocuments(t, applicant.auth, toSubmit);
     expectCurrencyRefusal(await t.http.post(api(`/applications/${toSubmit}/submit`)).set(applicant.auth));
     expectCurrencyRefusal(
       await t.http.post(api(`/applications/${toRecommend}/recommend`)).set(officer.auth).send({ approvedSupport: '15000.00', allocationUnitId: centreId, note: 'Đủ điều kiện' }),

@@ -5,6 +5,7 @@ import { DEMO_ESTABLISHMENT, DEMO_FILES, DEMO_FUND, DEMO_USERS } from '../src/de
 import { DemoSeed, DemoSeedResult } from '../src/demo/demo-seed';
 import { startTestAppOnFreshDatabase, TestApp } from './support/test-app';
 import { PageClient } from './web-support';
+import { attachRequiredDocuments } from './support/files';
 
 const api = (path: string) => `/api/v1${path}`;
 const title = (stage: (typeof DEMO_FILES)[number]['stage']) => DEMO_FILES.find((f) => f.stage === stage)!.title;
@@ -86,6 +87,14 @@ describe('the demo province: a working year for every role', () => {
     expect(mine.body.items.map((a: { status: string }) => a.status).sort()).toEqual(
       ['approved', 'contracted', 'initialed', 'settled', 'submitted', 'under_review'].sort(),
     );
+    // Each demo file carries the documents its activity type requires, their bytes in place once the seed committed.
+    const submittedFile = mine.body.items.find((a: { status: string }) => a.status === 'submitted');
+    const detail = await t.http.get(api(`/applications/${submittedFile.id}`)).set(as('applicant')).expect(200);
+    const documents = detail.body.documents as Array<{ id: string; kind: string }>;
+    expect(documents.map((d) => d.kind).sort()).toEqual(['project_plan', 'quotation']);
+    const bytes = await t.http.get(api(`/applications/${submittedFile.id}/documents/${documents[0].id}`)).set(as('applicant')).buffer(true).expect(200);
+    expect(bytes.headers['content-type']).toBe('application/pdf');
+    expect(bytes.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const establishments = await t.http.get(api('/establishments')).set(as('applicant')).expect(200);
     expect(establishments.body.items).toHaveLength(1);
 
@@ -106,6 +115,7 @@ describe('the demo province: a working year for every role', () => {
       })
       .expect(201);
     expect(draft.body).toMatchObject({ status: 'draft', eligibleCost: '500000000', maxSupport: '250000000' });
+    await attachRequiredDocuments(t, as('applicant'), draft.body.id);
     const submitted = await t.http.post(api(`/applications/${draft.body.id}/submit`)).set(as('applicant')).expect(200);
     expect(submitted.body.status).toBe('submitted');
   });

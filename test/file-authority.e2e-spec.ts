@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { createActor, createUnit, TestActor } from './support/actors';
 import { fundWithBudget, postMoney } from './support/budget';
-import { registerEstablishment, sampleFileBody } from './support/files';
+import { attachRequiredDocuments, registerEstablishment, sampleFileBody } from './support/files';
 import { startTestApp, TestApp } from './support/test-app';
 import { PageClient, webUser } from './web-support';
 
@@ -37,6 +37,7 @@ describe('who sees a file and who acts on it', () => {
       .set(who.applicant.auth)
       .send(sampleFileBody({ establishmentId, year: YEAR, fundCode, requestedSupport: '200000000' }))
       .expect(201);
+    await attachRequiredDocuments(t, who.applicant.auth, created.body.id);
     await t.http.post(api(`/applications/${created.body.id}/submit`)).set(who.applicant.auth).expect(200);
     return created.body.id;
   }

@@ -1,6 +1,6 @@
 import { createActor, createUnit, TestActor } from './support/actors';
 import { fundWithBudget } from './support/budget';
-import { draftFiles, registerEstablishment } from './support/files';
+import { attachRequiredDocuments, draftFiles, registerEstablishment } from './support/files';
 import { startTestApp, TestApp } from './support/test-app';
 import { PageClient, webUser } from './web-support';
 
@@ -52,6 +52,7 @@ describe('lists: paging through every row and searching files', () => {
     });
     theirs = await draftFiles(t, other, { count: 3, fundCode, year, title: (i) => `Máy sấy nông sản ${token} của người khác ${i}`, establishmentOf: () => otherShop.id });
     for (const id of [mine[0], mine[1], mine[2], theirs[0]]) {
+      await attachRequiredDocuments(t, id === theirs[0] ? other : producer, id);
       await t.http.post(`/api/v1/applications/${id}/submit`).set((id === theirs[0] ? other : producer).auth).expect(200);
     }
   }, 180_000);

@@ -5,7 +5,7 @@ import { NotificationWorker } from '../src/modules/notifications/notification-wo
 import { PasswordHasher } from '../src/modules/identity/password-hasher';
 import { createActor, TestActor } from './support/actors';
 import { BrowserSession, openBrowser, PHONE, SCREENSHOTS } from './support/browser';
-import { registerEstablishment, sampleFileBody } from './support/files';
+import { attachRequiredDocuments, registerEstablishment, sampleFileBody } from './support/files';
 import { startTestApp, TestApp } from './support/test-app';
 import { cast, Cast } from './support/workflow';
 import { csrfOf, PageClient, PASSWORD } from './web-support';
@@ -46,7 +46,11 @@ describe('notification pages', () => {
     return client;
   }
 
-  const step = (id: string, path: string, actor: TestActor, body: object = {}) => t.http.post(api(`/applications/${id}/${path}`)).set(actor.auth).send(body).expect(200);
+  const step = async (id: string, path: string, actor: TestActor, body: object = {}) => {
+    // A submission carries the documents its activity type requires.
+    if (path === 'submit') await attachRequiredDocuments(t, actor, id);
+    return t.http.post(api(`/applications/${id}/${path}`)).set(actor.auth).send(body).expect(200);
+  };
 
   async function submittedFile(title: string): Promise<string> {
     const establishment = await registerEstablishment(t, c.applicant, 'Hợp tác xã Phú Thành');

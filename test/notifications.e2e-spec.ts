@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { NotificationWorker } from '../src/modules/notifications/notification-worker.service';
 import { createActor, createUnit } from './support/actors';
-import { registerEstablishment, sampleFileBody } from './support/files';
+import { attachRequiredDocuments, registerEstablishment, sampleFileBody } from './support/files';
 import { Mailbox } from './support/mailbox';
 import { startTestApp, TestApp } from './support/test-app';
 import { appraise, cast, Cast } from './support/workflow';
@@ -45,6 +45,7 @@ describe('notifications', () => {
       .set(c.applicant.auth)
       .send(sampleFileBody({ establishmentId: establishment.id, year: YEAR, fundCode: c.fundCode, requestedSupport: '200000000' }))
       .expect(201);
+    await attachRequiredDocuments(t, c.applicant.auth, created.body.id);
     await t.http.post(api(`/applications/${created.body.id}/submit`)).set(c.applicant.auth).expect(200);
     return created.body.id as string;
   }

@@ -1,6 +1,6 @@
 import { createActor, createUnit } from './support/actors';
 import { postMoney } from './support/budget';
-import { registerEstablishment, sampleFileBody } from './support/files';
+import { attachRequiredDocuments, registerEstablishment, sampleFileBody } from './support/files';
 import { startTestApp, TestApp } from './support/test-app';
 import { appraise, approvedFile, cast, Cast } from './support/workflow';
 
@@ -38,6 +38,7 @@ describe('process guards', () => {
       .send(sampleFileBody({ establishmentId: establishment.id, year: YEAR, fundCode: c.fundCode, requestedSupport: '300000000', activityTypeCode }))
       .expect(201);
     const id: string = created.body.id;
+    await attachRequiredDocuments(t, c.applicant.auth, id);
     await t.http.post(api(`/applications/${id}/submit`)).set(c.applicant.auth).expect(200);
     await t.http.post(api(`/applications/${id}/assign`)).set(c.head.auth).send({ officerId: c.officer.id, leadUnitId: c.centre.id, dueDate: `${YEAR}-12-31` }).expect(200);
     return id;
@@ -148,8 +149,8 @@ describe('process guards', () => {
       expect(published.body.requiredDocumentKinds).toEqual(['business_license', 'quotation']);
       const listed = await t.http.get(api('/activity-types')).query({ on: TODAY }).set(c.applicant.auth).expect(200);
       expect(listed.body.find((r: { code: string }) => r.code === code).requiredDocumentKinds).toEqual(['business_license', 'quotation']);
-      // The seeded national types ask for nothing yet.
-      expect(listed.body.find((r: { code: string }) => r.code === 'machinery').requiredDocumentKinds).toEqual([]);
+      // The seeded national types ask for the project plan, and machinery for a quotation too.
+      expect(listed.body.find((r: { code: string }) => r.code === 'machinery').requiredDocumentKinds).toEqual(['project_plan', 'quotation']);
 
       const establishment = await registerEstablishment(t, c.applicant, 'Cơ sở cơ khí Tân Hòa');
       const created = await t.http

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { RemindersService } from '../src/modules/deadlines/reminders.service';
 import { NotificationWorker } from '../src/modules/notifications/notification-worker.service';
 import { createActor, createUnit, TestActor } from './support/actors';
-import { registerEstablishment, sampleFileBody } from './support/files';
+import { attachRequiredDocuments, registerEstablishment, sampleFileBody } from './support/files';
 import { startTestApp, TestApp } from './support/test-app';
 import { appraise, approvedFile, cast, Cast } from './support/workflow';
 
@@ -59,6 +59,7 @@ describe('reminders', () => {
   async function submitted(): Promise<string> {
     const establishment = await registerEstablishment(t, c.applicant, 'Cơ sở mộc Tân Phú');
     const created = await t.http.post(api('/applications')).set(c.applicant.auth).send(sampleFileBody({ establishmentId: establishment.id, year: 2080, fundCode: c.fundCode, requestedSupport: '150000000' })).expect(201);
+    await attachRequiredDocuments(t, c.applicant.auth, created.body.id);
     await t.http.post(api(`/applications/${created.body.id}/submit`)).set(c.applicant.auth).expect(200);
     return created.body.id as string;
   }

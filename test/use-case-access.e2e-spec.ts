@@ -2,6 +2,7 @@ import type { Actor, Role } from '../src/common/auth/actor';
 import { Forbidden } from '../src/common/http/domain-error';
 import { BudgetSummaryService } from '../src/modules/budget/budget-summary.service';
 import { BudgetService } from '../src/modules/budget/budget.service';
+import { InstallSetupService } from '../src/modules/administration/install-setup.service';
 import { BudgetSetupService } from '../src/modules/budget/budget-setup.service';
 import { YearCloseService } from '../src/modules/budget/year-close.service';
 import { EstablishmentsService } from '../src/modules/establishments/establishments.service';
@@ -59,6 +60,9 @@ describe('use cases check their caller first, whoever calls them', () => {
     ['read the trial balance', ['finance', 'auditor'], (a) => ledgerRead().trialBalance(a, {})],
     ['read the budget summary', ['finance', 'leader', 'auditor'], (a) => summaries().summary(a, {})],
     ['read the budget set-up steps', ['finance'], (a) => t.app.get(BudgetSetupService).setup(a)],
+    ['read whether the books are ready', ['officer', 'head', 'leader', 'finance', 'auditor', 'admin'], (a) => t.app.get(BudgetSetupService).notReady(a)],
+    ["read the units holding a fund's money", ['officer', 'head', 'leader', 'finance', 'auditor', 'admin'], (a) => t.app.get(BudgetSetupService).fundedUnits(a, 'KHONG-CO', 2099)],
+    ["read the installation's set-up steps", ['admin'], (a) => t.app.get(InstallSetupService).steps(a)],
     ['set the annual plan', ['finance', 'leader'], (a) => t.app.get(AnnualPlanService).replacePlan(a, '2099', { items: [] })],
     ['read the annual plan', ['officer', 'head', 'leader', 'finance', 'auditor', 'admin'], (a) => t.app.get(AnnualPlanService).getPlan(a, '2099')],
     ["write the annual review's assessment", ['finance', 'leader'], (a) => t.app.get(AnnualNarrativeService).saveNarrative(a, '2099', { results: '', difficulties: '', causes: '', proposals: '' })],

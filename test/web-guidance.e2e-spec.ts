@@ -1,7 +1,8 @@
+import { DataSource } from 'typeorm';
 import { dropDatabase } from '../src/database/ensure-database';
 import { parseDatabaseUrl, withDatabase } from '../src/database/database-url';
 import { createActor, createUnit, TestActor } from './support/actors';
-import { registerEstablishment, sampleFileBody } from './support/files';
+import { attachRequiredDocuments, registerEstablishment, sampleFileBody } from './support/files';
 import { startTestAppOnFreshDatabase, TestApp } from './support/test-app';
 import { csrfOf, hiddenValue, PageClient, webUser } from './web-support';
 
@@ -56,6 +57,43 @@ describe('home pages that say what to do next, forms that offer only what can su
     return start < 0 ? null : home.text.slice(start, home.text.indexOf('</section>', start));
   };
   const noBudgetYet = 'Hiện chưa nhận hồ sơ đề án';
+
+  /** A section of a person's home page, or null when it has none. */
+  const homeSection = async (client: PageClient, key: string) => {
+    const home = await client.get('/');
+    expect(home.status).toBe(200);
+    const start = home.text.indexOf(`id="${key}"`);
+    return start < 0 ? null : home.text.slice(start, home.text.indexOf('</section>', start));
+  };
+
+  it("tells the administrator what the installation lacks, and the head that the books are not ready, before anything is set up", async () => {
+    // The administrator: a centre, a person in every role and the seeded rules are there; the
+    // communes' list is not loaded in a fresh installation.
+    const admin = await webUser(t, ['admin'], null, 'Quản trị Vũ Thị Hạnh');
+    const desk = new PageClient(t);
+    await desk.login(admin.email);
+    const install = (await homeSection(desk, 'install'))!;
+    expect(install).toContain('Thiết lập hệ thống');
+    expect(install).toContain('Nạp danh mục đơn vị hành chính');
+    expect(install).toContain('ADMIN_UNITS_FILE');
+    expect(install).not.toContain('Tạo đơn vị Trung tâm Khuyến công');
+    expect(install).not.toContain('Giao vai trò');
+    expect(install).not.toContain('Ban hành quy định');
+    // A role nobody holds any more is a step, with the link to the people's page.
+    await t.app.get(DataSource).query('UPDATE users SET active = 0 WHERE id = ?', [leader.id]);
+    const withoutLeader = (await homeSection(desk, 'install'))!;
+    await t.app.get(DataSource).query('UPDATE users SET active = 1 WHERE id = ?', [leader.id]);
+    expect(withoutLeader).toContain('<a href="/quan-tri/nguoi-dung">Giao vai trò Lãnh đạo Sở cho một người</a>');
+
+    // The head: no fund yet, so nothing can go ahead; finance is the one to ask.
+    const desk2 = new PageClient(t);
+    await desk2.login(head.email);
+    const books = (await homeSection(desk2, 'books'))!;
+    expect(books).toContain('Sổ sách ngân sách chưa sẵn sàng');
+    expect(books).toContain('Chưa có nguồn kinh phí nào');
+    expect(books).toContain('phòng Kế hoạch – Tài chính');
+    expect(books).not.toContain('Không có việc nào');
+  });
 
   it('walks finance through the set-up one step at a time, each a link to its form; the producer is told plainly until then', async () => {
     // 1. No fund: create one. The producer has no empty list to choose from, only who to ask.
@@ -126,6 +164,12 @@ describe('home pages that say what to do next, forms that offer only what can su
     expect(form.text).not.toContain(`<option value="${year + 1}"`);
   });
 
+  it('no longer tells the head the books are not ready once a fund and an open year exist', async () => {
+    const desk = new PageClient(t);
+    await desk.login(head.email);
+    expect(await homeSection(desk, 'books')).toBeNull();
+  });
+
   it('offers the producer only the activity types with a rule in force for the funds open to them', async () => {
     const admin = await createActor(t, ['admin']);
     const sponsorOnly = `tai_tro_${Date.now().toString(36)}`;
@@ -140,13 +184,14 @@ describe('home pages that say what to do next, forms that offer only what can su
   });
 
   /** A file of the producer for `fiscalYear`, submitted and assigned to the officer. */
-  async function fileInReview(fiscalYear: number, title: string, activityTypeCode = 'machinery'): Promise<string> {
+  async function fileInReview(fiscalYear: number, title: string, activityTypeCode = 'machinery', fundCode = FUND): Promise<string> {
     const establishment = await registerEstablishment(t, producer, `Cơ sở ${title}`);
     const created = await t.http
       .post(api('/applications'))
       .set(producer.auth)
-      .send({ ...sampleFileBody({ establishmentId: establishment.id, year: fiscalYear, fundCode: FUND, requestedSupport: '300000000', activityTypeCode }), title })
+      .send({ ...sampleFileBody({ establishmentId: establishment.id, year: fiscalYear, fundCode, requestedSupport: '300000000', activityTypeCode }), title })
       .expect(201);
+    await attachRequiredDocuments(t, producer.auth, created.body.id);
     await t.http.post(api(`/applications/${created.body.id}/submit`)).set(producer.auth).expect(200);
     await t.http.post(api(`/applications/${created.body.id}/assign`)).set(head.auth).send({ officerId: officer.id, leadUnitId: centre.id, dueDate: `${year + 1}-12-31` }).expect(200);
     return created.body.id;
@@ -196,6 +241,38 @@ describe('home pages that say what to do next, forms that offer only what can su
     // A file of the open year carries no such note.
     const fine = await fileInReview(year, `Máy sấy năm nay ${Date.now().toString(36)}`);
     expect(sectionOf((await page(officer, '/')).res.text, 'blocked')).not.toContain(fine);
+  });
+
+  it("offers as allocation unit only the units holding the file's fund money of its year, with what remains; a fund nobody was allocated is a blocker", async () => {
+    // A second unit with no money of FUND: never offered.
+    const emptyUnit = await createUnit(t, 'department', 'Phòng Quản lý công nghiệp (chưa được phân bổ)');
+    const id = await fileInReview(year, `Máy đóng gói ${Date.now().toString(36)}`);
+    await appraise(id);
+    const form = (await page(officer, `/ho-so/${id}`)).res.text;
+    const select = form.slice(form.indexOf('name="allocationUnitId"'), form.indexOf('</select>', form.indexOf('name="allocationUnitId"')));
+    expect(select).toMatch(new RegExp(`<option value="${centre.id}"[^>]*>Trung tâm Khuyến công \\(thử\\) — còn [0-9.]+ ₫</option>`));
+    expect(select).not.toContain(emptyUnit.id);
+    expect(select).not.toContain('Phòng Quản lý công nghiệp');
+
+    // A fund appropriated in the open year but allocated to no unit: the officer cannot pick a unit
+    // and every to-do list says why; finance is led to the allocation form of that fund and year.
+    const bare = `KCTW-${Date.now().toString(36)}`.toUpperCase().slice(0, 16);
+    await t.http.post(api('/funds')).set(finance.auth).send({ code: bare, name: 'Kinh phí khuyến công quốc gia (chưa phân bổ)', source: 'central', currency: 'VND' }).expect(201);
+    await t.http.post(api('/appropriations')).set(finance.auth).set('Idempotency-Key', `ap-${bare}`).send({ fundCode: bare, fiscalYear: year, amount: '500000000', decisionNo: `${bare}/QĐ-BCT`, decisionDate: t.clock.today() }).expect(201);
+    const title = `Máy ép dầu ${Date.now().toString(36)}`;
+    const stuck = await fileInReview(year, title, 'machinery', bare);
+    await appraise(stuck);
+    const stuckPage = (await page(officer, `/ho-so/${stuck}`)).res.text;
+    expect(stuckPage).toContain('id="khong-co-don-vi-cap-kinh-phi"');
+    expect(stuckPage).not.toContain('name="allocationUnitId"');
+    const review = sectionOf((await page(officer, '/')).res.text, 'review');
+    expect(review).toContain(title);
+    expect(review).toContain(`Nguồn ${bare} năm ${year} chưa có đơn vị nào còn kinh phí được phân bổ`);
+    expect(sectionOf((await money.get('/')).text, 'blocked')).toContain(`href="/ngan-sach/phan-bo?nguon=${bare}&amp;nam=${year}"`);
+    // Once finance allocates, the blocker is gone and the unit is offered.
+    await t.http.post(api('/allocations')).set(finance.auth).set('Idempotency-Key', `pb-${bare}`).send({ fundCode: bare, fiscalYear: year, unitId: centre.id, amount: '400000000', decisionNo: `PB-${bare}` }).expect(201);
+    expect(sectionOf((await page(officer, '/')).res.text, 'review')).not.toContain('chưa có đơn vị nào còn kinh phí');
+    expect((await page(officer, `/ho-so/${stuck}`)).res.text).toContain('— còn 400.000.000 ₫</option>');
   });
 
   it('folds the recommendation behind the appraisal, and asks for a reason to recommend without one', async () => {

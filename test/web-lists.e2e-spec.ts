@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { BrowserSession, openBrowser, SCREENSHOTS } from './support/browser';
 import { createActor, createUnit } from './support/actors';
 import { fundWithBudget } from './support/budget';
-import { draftFiles, registerEstablishment } from './support/files';
+import { attachRequiredDocuments, draftFiles, registerEstablishment } from './support/files';
 import { startTestApp, TestApp } from './support/test-app';
 import { PASSWORD, webUser } from './web-support';
 
@@ -50,7 +50,10 @@ describe('file list in Chromium: search and pages', () => {
       title: (i) => `Máy dệt chiếu tự động ${token} số ${i + 1}`,
       establishmentOf: (i) => (i < 62 ? shop.id : elsewhere.id),
     });
-    for (const id of ids.slice(0, 3)) await t.http.post(`/api/v1/applications/${id}/submit`).set(producer.auth).expect(200);
+    for (const id of ids.slice(0, 3)) {
+      await attachRequiredDocuments(t, producer, id);
+      await t.http.post(`/api/v1/applications/${id}/submit`).set(producer.auth).expect(200);
+    }
 
     await page.goto(`${base}/dang-nhap`);
     await page.fill('input[name=email]', officer.email);

@@ -15,12 +15,15 @@ function fieldMessage(html: string, field: string): string | null {
   return match ? unescape(match[1]) : null;
 }
 
+/** Whom people ask for a new password, as the province configures it. */
+const SUPPORT_CONTACT = 'Văn phòng Sở Công Thương Đồng Tháp, điện thoại 0277 3851 234, email vanphong.sct@dongthap.gov.vn';
+
 describe('pages: messages that say what to do, and work kept across a sign-in', () => {
   let t: TestApp;
   const year = new Date().getUTCFullYear();
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ SUPPORT_CONTACT: SUPPORT_CONTACT });
     // A fund open and allocated this year: the producer's form offers only such funds.
     const finance = await createActor(t, ['finance']);
     const { fundCode } = await fundWithBudget(t, finance, { year, appropriated: '1000000000' });
@@ -61,6 +64,46 @@ describe('pages: messages that say what to do, and work kept across a sign-in', 
     const forbidden = await other.get(`/bao-cao/theo-ky?from=${year}-01-01&to=${year}-01-31`);
     expect(forbidden.status).toBe(403);
     expect(forbidden.headers['content-type']).toMatch(/text\/html/);
+  });
+
+  it('answers a download linked from a page (under /api/v1, opened with the session cookie) with an error page, never raw JSON', async () => {
+    const finance = await webUser(t, ['finance'], null, 'Hoàng Thị Thu Hà');
+    const browser = new PageClient(t);
+    await browser.login(finance.email);
+    const open = (path: string, headers: Record<string, string> = {}) =>
+      t.http.get(path).set({ Cookie: browser.cookieHeader, Accept: 'text/html,application/xhtml+xml,*/*;q=0.8', ...headers }).redirects(0);
+    const asPage = (res: { status: number; headers: Record<string, string>; text: string }) => {
+      expect(res.headers['content-type']).toMatch(/text\/html/);
+      expect(res.text).not.toMatch(/"type"\s*:|problem\+json/);
+      expect(res.text).toContain('href="/"');
+      return res.text;
+    };
+
+    // The period report for a period that ends before it starts: 400, told in Vietnamese on a page with the menu.
+    const period = await open(`/api/v1/reports/period?from=${year}-05-01&to=${year}-04-01&format=pdf`);
+    expect(period.status).toBe(400);
+    const periodPage = asPage(period);
+    expect(periodPage).toContain('<h1>');
+    expect(periodPage).toContain('Hoàng Thị Thu Hà');
+    // A statement PDF of a settlement that does not exist: 404 as a page.
+    const statement = await open('/api/v1/settlements/01JZZZZZZZZZZZZZZZZZZZZZZZ/statement.pdf');
+    expect(statement.status).toBe(404);
+    expect(asPage(statement)).toContain('không tồn tại, hoặc bạn không có quyền xem');
+    // A report the role does not read (a producer on the annual review): 403 as a page.
+    const producer = await webUser(t, ['applicant']);
+    const theirs = new PageClient(t);
+    await theirs.login(producer.email);
+    const annual = await t.http.get(`/api/v1/reports/annual/${year}?format=pdf`).set({ Cookie: theirs.cookieHeader, Accept: 'text/html' }).redirects(0);
+    expect(annual.status).toBe(403);
+    asPage(annual);
+
+    // A program's call (a Bearer token) and a script's fetch (no HTML asked) keep problem+json.
+    const token = await t.http.get(`/api/v1/reports/period?from=${year}-05-01&to=${year}-04-01`).set({ Authorization: `Bearer ${finance.token}`, Accept: 'text/html' });
+    expect(token.status).toBe(400);
+    expect(token.headers['content-type']).toMatch(/application\/problem\+json/);
+    const fetched = await open(`/api/v1/reports/period?from=${year}-05-01&to=${year}-04-01`, { Accept: 'application/json' });
+    expect(fetched.status).toBe(400);
+    expect(fetched.headers['content-type']).toMatch(/application\/problem\+json/);
   });
 
   it('answers what fails before a page runs (a form over the size limit) with a page too; the API keeps its JSON', async () => {
@@ -266,6 +309,8 @@ describe('pages: messages that say what to do, and work kept across a sign-in', 
     expect(page.text).toContain('<h1>Quên mật khẩu</h1>');
     expect(page.text).toContain('quản trị viên hệ thống');
     expect(page.text).toContain('Văn phòng Sở Công Thương');
+    // Whom to ask, with the telephone and e-mail the province configured (SUPPORT_CONTACT).
+    expect(page.text).toContain(`<strong class="support-contact">${SUPPORT_CONTACT}</strong>`);
     expect(page.text).toContain('mật khẩu tạm thời');
     expect(page.text).not.toContain(admin.email);
     expect(page.text).not.toContain('Quản Trị Viên Bí Mật');

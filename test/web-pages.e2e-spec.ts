@@ -5,6 +5,7 @@ import { addDays } from '../src/modules/disbursements/contracts.service';
 import { startTestApp, TestApp } from './support/test-app';
 import { postMoney } from './support/budget';
 import { csrfOf, hiddenValue, PageClient, PASSWORD, webUser } from './web-support';
+import { attachRequiredDocuments } from './support/files';
 
 describe('web pages (server-rendered, through supertest)', () => {
   let t: TestApp;
@@ -241,6 +242,7 @@ describe('web pages (server-rendered, through supertest)', () => {
         requestedSupport: '150000000',
       })
       .expect(201);
+    await attachRequiredDocuments(t, c.applicant.auth, created.body.id);
     await t.http.post(api(`/applications/${created.body.id}/submit`)).set(c.applicant.auth).expect(200);
     await t.http.post(api(`/applications/${created.body.id}/assign`)).set(c.head.auth).send({ officerId, leadUnitId: c.centre.id, dueDate }).expect(200);
     return created.body.id;

@@ -2,10 +2,11 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { PasswordHasher } from '../src/modules/identity/password-hasher';
+import { accessibilityViolations, describeViolation } from './support/axe';
 import { BrowserSession, DESK, openBrowser, PHONE, SCREENSHOTS } from './support/browser';
 import { ensureYear, postMoney } from './support/budget';
 import { createActor, TestActor } from './support/actors';
-import { registerEstablishment } from './support/files';
+import { attachRequiredDocuments, registerEstablishment } from './support/files';
 import { startTestApp, TestApp } from './support/test-app';
 import { cast, Cast } from './support/workflow';
 import { csrfOf, PageClient, PASSWORD } from './web-support';
@@ -89,7 +90,11 @@ describe('pages a person reads (names, formats, phone width)', () => {
     return res.body.id;
   }
 
-  const step = (id: string, path: string, actor: TestActor, body: object = {}) => t.http.post(api(`/applications/${id}/${path}`)).set(actor.auth).send(body).expect(200);
+  const step = async (id: string, path: string, actor: TestActor, body: object = {}) => {
+    // A submission carries the documents its activity type requires.
+    if (path === 'submit') await attachRequiredDocuments(t, actor, id);
+    return t.http.post(api(`/applications/${id}/${path}`)).set(actor.auth).send(body).expect(200);
+  };
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -274,23 +279,32 @@ describe('pages a person reads (names, formats, phone width)', () => {
   });
 
   /** Every page of the walk, by who opens it. */
+  /**
+   * A page the walk opens that answers a refusal on purpose (a report period that ends before it
+   * starts): the status it must answer with. Every other page answers 200.
+   */
+  const refusedPeriod = () => `/bao-cao/theo-ky?from=${c.year}-05-01&to=${c.year}-04-01&format=pdf`;
+  const EXPECTED_STATUS: Record<string, number> = {};
+
   function walk(): Array<{ role: string; actor: TestActor | null; paths: string[] }> {
+    EXPECTED_STATUS[refusedPeriod()] = 400;
     return [
       { role: 'khách', actor: null, paths: ['/dang-nhap', '/dang-ky', '/quen-mat-khau', '/du-lieu-mo'] },
       {
         role: 'cơ sở',
         actor: c.applicant,
-        paths: ['/', '/co-so', '/co-so/moi', `/co-so/${establishmentId}/phan-loai`, '/ho-so', '/ho-so/moi', `/ho-so/moi?dot=${callId}`, `/ho-so/${files.draft}`, `/ho-so/${files.draft}/sua`, `/ho-so/${files.review}`, `/ho-so/${files.settled}`, `/quyet-toan/${settlementId}`, '/doi-mat-khau'],
+        paths: ['/', '/co-so', '/co-so/moi', `/co-so/${establishmentId}/phan-loai`, '/ho-so', '/ho-so/moi', `/ho-so/moi?dot=${callId}`, `/ho-so/${files.draft}`, `/ho-so/${files.draft}/sua`, `/ho-so/${files.review}`, `/ho-so/${files.settled}`, `/ho-so/${files.settled}/quyet-toan`, `/quyet-toan/${settlementId}`, '/doi-mat-khau'],
       },
       { role: 'chuyên viên', actor: c.officer, paths: ['/', '/ho-so', `/ho-so/${files.review}`, `/ho-so/${files.initialed}`, `/ho-so/${files.settled}`, '/giai-ngan', '/quyet-toan', '/thu-hoi', '/uy-quyen'] },
       { role: 'trưởng phòng', actor: c.head, paths: ['/', '/ho-so', `/ho-so/${files.submitted}`, `/ho-so/${files.review}`, `/ho-so/${files.initialed}`, '/bao-cao', '/uy-quyen'] },
-      { role: 'lãnh đạo', actor: c.leader, paths: ['/', '/ho-so', `/ho-so/${files.initialed}`, '/dot-tiep-nhan', '/quyet-dinh/moi', `/quyet-dinh/${listDecisionId}`, '/ngan-sach', `/quyet-toan/${settlementId}`, '/bao-cao', `/bao-cao/ke-hoach/${c.year}`, '/uy-quyen'] },
+      { role: 'lãnh đạo', actor: c.leader, paths: ['/', '/ho-so', `/ho-so/${files.initialed}`, '/dot-tiep-nhan', '/quyet-dinh/moi', `/quyet-dinh/${listDecisionId}`, '/ngan-sach', `/quyet-toan/${settlementId}`, '/bao-cao', `/bao-cao/ke-hoach/${c.year}`, '/so-van-ban-di', '/uy-quyen'] },
       {
         role: 'tài chính',
         actor: c.finance,
         paths: [
           '/',
           '/ngan-sach',
+          '/ngan-sach/nam',
           '/ngan-sach/nguon-kinh-phi',
           '/ngan-sach/du-toan',
           '/ngan-sach/phan-bo',
@@ -303,11 +317,13 @@ describe('pages a person reads (names, formats, phone width)', () => {
           '/doi-chieu',
           `/doi-chieu/${importId}`,
           '/bao-cao',
+          refusedPeriod(),
           `/bao-cao/ke-hoach/${c.year}`,
           `/ho-so/${files.settled}`,
+          '/so-van-ban-di',
         ],
       },
-      { role: 'quản trị', actor: admin, paths: ['/quan-tri/nguoi-dung', `/quan-tri/nguoi-dung/${c.officer.id}`, '/quan-tri/don-vi', '/quan-tri/hoat-dong', '/quan-tri/ngay-le'] },
+      { role: 'quản trị', actor: admin, paths: ['/quan-tri', '/quan-tri/nguoi-dung', `/quan-tri/nguoi-dung/${c.officer.id}`, '/quan-tri/don-vi', '/quan-tri/hoat-dong', '/quan-tri/ngay-le'] },
     ];
   }
 
@@ -335,10 +351,25 @@ describe('pages a person reads (names, formats, phone width)', () => {
           .slice(-3);
         problems.push(`${scrollWidth} px wide (${widest.join(', ')})`);
       }
+      // Nothing scrolls sideways inside the page (a menu, a box) except a table with its swipe hint:
+      // a person cannot guess that more is hidden to the right.
+      const name = (el: any) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className ? `.${String(el.className).trim().replace(/\s+/g, '.')}` : ''}`;
+      for (const el of document.querySelectorAll('body *')) {
+        const box = el as any;
+        // Form controls scroll their own text; a drawing (SVG) never scrolls.
+        if (box.clientWidth === 0 || box.matches('input, select, textarea') || box.namespaceURI !== 'http://www.w3.org/1999/xhtml') continue;
+        if (box.scrollWidth <= box.clientWidth + 1) continue;
+        const hint = box.previousElementSibling;
+        if (box.matches('.table-wrap') && hint?.classList.contains('swipe-hint') && hint.offsetParent !== null) continue;
+        const wide = [...box.children].find((child: any) => child.getBoundingClientRect().right > box.getBoundingClientRect().right + 1);
+        problems.push(`${name(box.parentElement)} > ${name(box)} scrolls sideways (${box.scrollWidth} px in ${box.clientWidth} px, ${wide ? name(wide) : 'its text'}) with no hint`);
+      }
       const text = document.body.innerText;
       return { problems, text };
     }, width);
     const problems = found.problems;
+    // axe-core on the page as measured (its forms open): no serious or critical violation.
+    for (const violation of await accessibilityViolations(page)) problems.push(`accessibility: ${describeViolation(violation)}`);
     const id = ULID.exec(found.text);
     if (id) problems.push(`an id where a name belongs: …${found.text.slice(Math.max(0, id.index - 60), id.index + 26)}`);
     const iso = ISO_DATE.exec(found.text);
@@ -369,7 +400,7 @@ describe('pages a person reads (names, formats, phone width)', () => {
       await signIn(page, actor);
       for (const path of paths) {
         const response = await page.goto(`${browser.base}${path}`);
-        if (response?.status() !== 200) {
+        if (response?.status() !== (EXPECTED_STATUS[path] ?? 200)) {
           problems.push(`${role} ${path}: HTTP ${response?.status()}`);
           continue;
         }
@@ -433,5 +464,68 @@ describe('pages a person reads (names, formats, phone width)', () => {
       }, code);
     expect(await linesOf(longFundCode)).toBe(1);
     expect(await linesOf(c.fundCode)).toBe(1);
+  });
+
+  /** Presses Tab until the focused element matches `test` (at most `limit` times); whether it did. */
+  async function tabTo(page: Page, test: (focused: { text: string; tag: string; name: string | null }) => boolean, limit = 120): Promise<boolean> {
+    for (let i = 0; i < limit; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement as any;
+        return { text: (el?.textContent ?? '').trim(), tag: (el?.tagName ?? '').toLowerCase(), name: el?.getAttribute?.('name') ?? null };
+      });
+      if (test(focused)) return true;
+    }
+    return false;
+  }
+
+  it('takes a new application from the keyboard alone: Tab to "+ Thêm dòng chi phí", Enter, type the line, submit', async () => {
+    const page = await browser.newPage({ viewport: DESK });
+    await signIn(page, c.applicant);
+    await page.goto(`${browser.base}/ho-so/moi`);
+    const title = 'Ứng dụng máy thái lát chuối (gõ bằng bàn phím)';
+    // What the form needs besides the new line, typed into each field.
+    if (await page.locator('select[name=establishmentId] option[value]:not([value=""])').count()) {
+      await page.selectOption('select[name=establishmentId]', establishmentId);
+    }
+    await page.selectOption('select[name=activityTypeCode]', 'machinery');
+    await page.selectOption('select[name=fundCode]', c.fundCode);
+    await page.fill('input[name=title]', title);
+    const year = t.clock.today().slice(0, 4);
+    await page.fill('input[name=startDate]', `${year}-04-01`);
+    await page.fill('input[name=endDate]', `${year}-10-31`);
+    const before = await page.locator('input[name$=".description"]').count();
+
+    await page.focus('input[name=title]');
+    expect(await tabTo(page, (f) => f.tag === 'button' && f.text === '+ Thêm dòng chi phí')).toBe(true);
+    await page.keyboard.press('Enter');
+    // The new line is there and has the focus: its description, then quantity and unit price.
+    expect(await page.locator('input[name$=".description"]').count()).toBe(before + 1);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe(`costLines[${before}].description`);
+    await page.keyboard.type('Máy thái lát chuối 200 kg/giờ');
+    expect(await tabTo(page, (f) => f.name === `costLines[${before}].quantity`, 3)).toBe(true);
+    await page.keyboard.type('1');
+    expect(await tabTo(page, (f) => f.name === `costLines[${before}].unitPrice`, 3)).toBe(true);
+    await page.keyboard.type('120.000.000');
+    expect(await page.textContent('[data-total=eligible]')).toBe('120.000.000 ₫');
+    // Enter in a field sends the form.
+    await Promise.all([page.waitForURL(/\/ho-so\/[0-9A-Z]{26}$/), page.keyboard.press('Enter')]);
+    expect(await page.textContent('.flash')).toContain('Mức hỗ trợ tối đa theo quy định: 60.000.000 ₫');
+    expect(await page.textContent('main')).toContain('Máy thái lát chuối 200 kg/giờ');
+  });
+
+  it('opens a step of the file page with the keyboard: Tab to its heading, Enter, and on into its form', async () => {
+    const page = await browser.newPage({ viewport: PHONE });
+    await signIn(page, c.applicant);
+    await page.goto(`${browser.base}/ho-so/${files.draft}`);
+    const step = page.locator('details.step', { has: page.locator('summary', { hasText: 'Rút hồ sơ' }) });
+    expect(await step.getAttribute('open')).toBeNull();
+    expect(await tabTo(page, (f) => f.tag === 'summary' && f.text.includes('Rút hồ sơ'))).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await step.getAttribute('open')).not.toBeNull();
+    // The next Tab goes into the step's form.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => Boolean(document.activeElement?.closest('details.step[open]')))).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toMatch(/^(textarea|input|button|select)$/);
   });
 });

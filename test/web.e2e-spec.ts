@@ -172,6 +172,20 @@ describe('web application in Chromium', () => {
     const fileUrl = page.url();
     const fileId = new URL(fileUrl).pathname.split('/')[2];
 
+    // Machinery asks for the project plan and a quotation before submission: the page lists them,
+    // and a submission without them is refused with a message naming both.
+    const required = (await page.textContent('.required-documents'))!.replace(/\s+/g, ' ');
+    expect(required).toContain('Thuyết minh đề án, dự toán kinh phí: còn thiếu');
+    expect(required).toContain('Báo giá thiết bị, dịch vụ: còn thiếu');
+    await page.click('summary:has-text("Nộp hồ sơ")');
+    await submit('form[action$="/nop"] button[type=submit]');
+    expect((await page.textContent('main'))!.replace(/\s+/g, ' ')).toContain('còn thiếu tài liệu bắt buộc: Thuyết minh đề án, dự toán kinh phí; Báo giá thiết bị, dịch vụ');
+    await page.goto(fileUrl);
+    await page.selectOption('form[action$="/tai-lieu"] select[name=kind]', 'project_plan');
+    await page.setInputFiles('input[name=file]', { name: 'thuyet-minh-de-an.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% thuyết minh\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') });
+    await submit('form[action$="/tai-lieu"] button[type=submit]');
+    expect(await flash()).toContain('Đã đính kèm “thuyet-minh-de-an.pdf”');
+
     await page.selectOption('form[action$="/tai-lieu"] select[name=kind]', 'quotation');
     await page.setInputFiles('input[name=file]', { name: 'bao-gia-may-say.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% báo giá\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') });
     await submit('form[action$="/tai-lieu"] button[type=submit]');
@@ -179,6 +193,7 @@ describe('web application in Chromium', () => {
     const download = await context.request.get(`${base}${await page.getAttribute('a:has-text("bao-gia-may-say.pdf")', 'href')}`);
     expect(download.status()).toBe(200);
     expect(download.headers()['content-type']).toBe('application/pdf');
+    expect((await page.textContent('.required-documents'))!.replace(/\s+/g, ' ')).not.toContain('còn thiếu');
     await page.click('summary:has-text("Nộp hồ sơ")');
     expect(await page.textContent('form[action$="/nop"]')).toBeDefined();
     await submit('form[action$="/nop"] button[type=submit]');

@@ -23,13 +23,17 @@ describe('configuration', () => {
       JWT_SECRET: 'x'.repeat(32),
       REDIS_URL: 'redis://127.0.0.1:6379',
       DATABASE_MIGRATION_URL: 'mysql://owner:pw@127.0.0.1:3306/kcfund',
+      SUPPORT_CONTACT: 'Văn phòng Sở Công Thương, điện thoại 0277 3851 234',
     });
     expect(config).toMatchObject({
       BOOTSTRAP_ADMIN_EMAIL: 'admin@so.test',
       BOOTSTRAP_ADMIN_PASSWORD: 'mot-mat-khau-dai',
       JWT_SECRET: 'x'.repeat(32),
       REDIS_URL: 'redis://127.0.0.1:6379',
+      SUPPORT_CONTACT: 'Văn phòng Sở Công Thương, điện thoại 0277 3851 234',
     });
+    expect(loadConfig({}).SUPPORT_CONTACT).toBeUndefined();
+    expect(CONFIG_VARIABLES).toContain('SUPPORT_CONTACT');
     expect(config.migrationUrl).toBe('mysql://owner:pw@127.0.0.1:3306/kcfund');
     expect(loadConfig({}).migrationUrl).toBe(loadConfig({}).DATABASE_URL);
   });

@@ -8,6 +8,7 @@ import {
   IsString,
   Matches,
   Max,
+  MaxLength,
   Min,
   MinLength,
   getMetadataStorage,
@@ -156,6 +157,16 @@ export class AppConfig {
 
   @IsString()
   ISSUING_PLACE = 'Đồng Tháp';
+
+  /**
+   * Whom people ask for a new password (or other help), as the "Quên mật khẩu?" page shows it: the
+   * office, its telephone and e-mail, e.g. "Văn phòng Sở Công Thương, điện thoại 0277 3851 234,
+   * email vanphong.sct@dongthap.gov.vn". Without it the page names the office alone.
+   */
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  SUPPORT_CONTACT?: string;
 
   @IsString()
   GRANT_ID_PREFIX = '360G-kcfund-dongthap';

@@ -33,6 +33,8 @@ interface TransactionContext {
   manager: EntityManager;
   /** Work to run just before COMMIT, in order. */
   beforeCommit: Array<() => Promise<void>>;
+  /** Work to run once COMMIT has succeeded, in order (files put in place for the rows just committed). */
+  afterCommit: Array<() => Promise<void>>;
   /**
    * Statements sent together in one round trip right before COMMIT (Idempotency-Key row, audit
    * entries): rows every request touches are then held only for that round trip and the commit.
@@ -94,6 +96,14 @@ export class TransactionRunner {
     this.context('beforeCommit').beforeCommit.push(work);
   }
 
+  /**
+   * Registers work to run once the current transaction has committed (never when it rolls back).
+   * Nothing after COMMIT can undo it, so the work settles its own failures: a rejection is ignored.
+   */
+  afterCommit(work: () => Promise<void>): void {
+    this.context('afterCommit').afterCommit.push(work);
+  }
+
   /** Queues a statement for the final round trip before COMMIT. */
   atCommit(statement: Statement): void {
     this.context('atCommit').finalBatch.push(statement);
@@ -121,6 +131,7 @@ export class TransactionRunner {
       const context: TransactionContext = {
         manager: runner.manager,
         beforeCommit: [],
+        afterCommit: [],
         finalBatch: [],
         setup: sessionsReady.has(connection) ? [] : [{ sql: 'SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED', params: [] }],
         deferred: [],
@@ -138,6 +149,7 @@ export class TransactionRunner {
         });
         if (context.failure) throw context.failure;
         await this.commit(runner, context);
+        for (const hook of context.afterCommit) await hook().catch(() => undefined);
         return result;
       } catch (failure) {
         context.deferred.length = 0;

@@ -1,13 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../common/auth/actor';
 import { ApplicationDecisionService } from '../modules/applications/application-decision.service';
+import { ApplicationDocumentsService } from '../modules/applications/application-documents.service';
 import { ApplicationReviewService } from '../modules/applications/application-review.service';
 import { ApplicationsService } from '../modules/applications/applications.service';
 import { ConsultationsService } from '../modules/applications/consultations.service';
+import { CatalogueService } from '../modules/catalogue/catalogue.service';
+import { documentKindLabel } from '../modules/catalogue/catalogue.labels';
 import { ContractsService } from '../modules/disbursements/contracts.service';
 import { DisbursementsService } from '../modules/disbursements/disbursements.service';
+import type { FundSource } from '../modules/ledger/ledger.types';
 import { SettlementService } from '../modules/settlement/settlement.service';
 import type { DemoCalendar } from './demo-calendar';
+import { demoPdf } from './demo-document';
 import type { DemoFile } from './demo-province';
 
 /** The demo people acting on files, each in the role the step needs. */
@@ -23,6 +28,7 @@ export interface DemoCast {
   consultedUnitId: string;
   establishmentId: string;
   fundCode: string;
+  fundSource: FundSource;
 }
 
 const ORDER = ['submitted', 'under_review', 'initialed', 'approved', 'contracted', 'settled'] as const;
@@ -37,6 +43,8 @@ const reached = (file: DemoFile, stage: (typeof ORDER)[number]) => ORDER.indexOf
 export class DemoFiles {
   constructor(
     private readonly applications: ApplicationsService,
+    private readonly documents: ApplicationDocumentsService,
+    private readonly catalogue: CatalogueService,
     private readonly review: ApplicationReviewService,
     private readonly consultations: ConsultationsService,
     private readonly decisions: ApplicationDecisionService,
@@ -60,6 +68,12 @@ export class DemoFiles {
       requestedSupport: file.requestedSupport,
     });
     const id = created.id;
+    // The documents the activity type's rule asks for before submission, as the producer attaches them.
+    const rule = await this.catalogue.ruleFor(file.activityTypeCode, c.fundSource, cal.today);
+    for (const kind of rule.requiredDocumentKinds) {
+      const bytes = demoPdf([`KCFund - du lieu mau (demo)`, `${kind}: ${asciiOf(documentKindLabel(kind))}`, asciiOf(file.title)]);
+      await this.documents.upload(c.producer, id, { originalname: `${kind}.pdf`, size: bytes.length, buffer: bytes }, { kind });
+    }
     await this.applications.submit(c.producer, id);
     if (!reached(file, 'under_review')) return id;
 
@@ -119,4 +133,9 @@ function projectDates(file: DemoFile, cal: DemoCalendar) {
     default:
       return { start: cal.daysAhead(45), end: cal.daysAhead(240) };
   }
+}
+
+/** Vietnamese text without its diacritics, for the demo PDFs' standard font (đ written d). */
+function asciiOf(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]/g, '?');
 }

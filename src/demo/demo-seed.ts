@@ -129,6 +129,7 @@ export class DemoSeed {
         consultedUnitId: unitIds.get('SCT-KHTC')!,
         establishmentId: establishment.id,
         fundCode: DEMO_FUND.code,
+        fundSource: DEMO_FUND.source,
       };
       for (const file of DEMO_FILES) await this.files.walk(file, cast, cal);
     });

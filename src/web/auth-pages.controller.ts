@@ -71,7 +71,7 @@ export class AuthPagesController {
   @WebPublic()
   @OpenDuringPasswordChange()
   forgotPassword(@Req() req: WebRequest, @Res() res: Response) {
-    this.pages.render(req, res, 'forgot-password', { title: 'Quên mật khẩu', place: this.config.ISSUING_PLACE });
+    this.pages.render(req, res, 'forgot-password', { title: 'Quên mật khẩu', place: this.config.ISSUING_PLACE, contact: this.config.SUPPORT_CONTACT ?? null });
   }
 
   @Get('dang-ky')

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BrowserSessionSource } from '../common/auth/browser-session';
+import { BrowserErrorPage } from '../common/http/browser-error-page';
+import { ApiErrorPage } from './api-error-page';
 import { AdminUnitsModule } from '../modules/admin-units/admin-units.module';
 import { AdministrationModule } from '../modules/administration/administration.module';
 import { ApplicationsModule } from '../modules/applications/applications.module';
@@ -110,6 +112,7 @@ import { WebViews } from './web-views';
     WebViews,
     WebSessionService,
     { provide: BrowserSessionSource, useExisting: WebSessionService },
+    { provide: BrowserErrorPage, useClass: ApiErrorPage },
     WebGuard,
     WebExceptionFilter,
     PageResponder,
@@ -123,7 +126,8 @@ import { WebViews } from './web-views';
     WorkQueueService,
     ProducerHomeService,
   ],
-  // The session service for housekeeping (ended sessions are purged on a schedule).
-  exports: [BrowserSessionSource, WebSessionService],
+  // The session service for housekeeping (ended sessions are purged on a schedule); the error page
+  // the API's problem filter shows a person who followed a page's link to a download.
+  exports: [BrowserSessionSource, BrowserErrorPage, WebSessionService],
 })
 export class WebModule {}

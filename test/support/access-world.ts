@@ -1,7 +1,7 @@
 import type { Test } from 'supertest';
 import { createActor, TestActor } from './actors';
 import { fundWithBudget, postMoney, uniqueCode } from './budget';
-import { registerEstablishment, sampleFileBody } from './files';
+import { attachRequiredDocuments, registerEstablishment, sampleFileBody } from './files';
 import type { TestApp } from './test-app';
 
 /**
@@ -124,8 +124,15 @@ export class Factory {
     return (await must(this.t.http.post(api('/applications')).set(this.as.own.auth).send(body), 201, 'draft')).id;
   }
 
-  async submitted(title?: string): Promise<string> {
+  /** A draft carrying the documents its activity type requires: ready to submit. */
+  async completeDraft(title?: string): Promise<string> {
     const id = await this.draft(title);
+    await attachRequiredDocuments(this.t, this.as.own, id);
+    return id;
+  }
+
+  async submitted(title?: string): Promise<string> {
+    const id = await this.completeDraft(title);
     await must(this.t.http.post(api(`/applications/${id}/submit`)).set(this.as.own.auth), 200, 'submit');
     return id;
   }

@@ -77,3 +77,26 @@ export function sampleFileBody(input: {
     requestedSupport: input.requestedSupport,
   };
 }
+
+/**
+ * The kinds of document the seeded activity types ask for before submission (migration
+ * RequireFileDocuments): every type the project plan with its cost estimate, the types that buy
+ * equipment or services a quotation too. Attaching both suits every seeded type.
+ */
+export const SEEDED_REQUIRED_KINDS = ['project_plan', 'quotation'] as const;
+
+/** The smallest content the service takes for a PDF (its type is read from the first bytes). */
+export const SAMPLE_PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'utf8');
+
+/** Attaches, as the file's owner, one small PDF of each kind the seeded activity types require before submission. */
+export async function attachRequiredDocuments(t: TestApp, owner: Pick<TestActor, 'auth'> | TestActor['auth'], id: string): Promise<void> {
+  const auth = 'auth' in owner ? owner.auth : owner;
+  for (const kind of SEEDED_REQUIRED_KINDS) {
+    await t.http
+      .post(`/api/v1/applications/${id}/documents`)
+      .set(auth)
+      .field('kind', kind)
+      .attach('file', SAMPLE_PDF, { filename: `${kind}.pdf`, contentType: 'application/pdf' })
+      .expect(201);
+  }
+}

@@ -7,6 +7,7 @@ import { DomainError, ErrorCode } from '../../src/common/http/domain-error';
 import { AppConfig } from '../../src/config/app-config';
 import { testConfig } from './test-app';
 import { ApplicationDecisionService } from '../../src/modules/applications/application-decision.service';
+import { ApplicationDocumentsService } from '../../src/modules/applications/application-documents.service';
 import { ApplicationReviewService } from '../../src/modules/applications/application-review.service';
 import { ApplicationsService } from '../../src/modules/applications/applications.service';
 import { BudgetSummaryService } from '../../src/modules/budget/budget-summary.service';
@@ -16,7 +17,7 @@ import { LedgerReadService } from '../../src/modules/ledger/ledger-read.service'
 import type { Actor } from '../../src/common/auth/actor';
 import { createActor, createUnit, TestActor } from './actors';
 import { uniqueCode } from './budget';
-import { sampleFileBody, uniqueTaxCode } from './files';
+import { SAMPLE_PDF, sampleFileBody, SEEDED_REQUIRED_KINDS, uniqueTaxCode } from './files';
 
 /** An auditor who reads the books for the assertions (reading them is an auditor's use case too). */
 export const BOOKS_READER: Actor = { id: '01JZZZZZZZZZZZZZZZZZZZZZZZ', email: 'so-sach@test.kcfund.vn', fullName: 'Kiểm tra sổ sách', roles: ['auditor'], unitId: null };
@@ -161,6 +162,9 @@ export async function initialedFile(u: UseCases, c: Cast, options: { eligibleCos
   const applications = u.get(ApplicationsService);
   const review = u.get(ApplicationReviewService);
   const { id } = await applications.create(c.applicant, sampleFileBody({ establishmentId: establishment.id, year: c.year, fundCode: c.fundCode, requestedSupport: approvedSupport, eligibleCost: options.eligibleCost }));
+  for (const kind of SEEDED_REQUIRED_KINDS) {
+    await u.get(ApplicationDocumentsService).upload(c.applicant, id, { originalname: `${kind}.pdf`, size: SAMPLE_PDF.length, buffer: SAMPLE_PDF }, { kind });
+  }
   await applications.submit(c.applicant, id);
   await review.assign(c.head, id, { officerId: c.officer.id, leadUnitId: c.centre.id, dueDate: `${c.year}-12-31` });
   await review.appraise(c.officer, id, { score: 85, recommendation: 'approve', comment: 'Đủ điều kiện hỗ trợ' });

@@ -1,7 +1,7 @@
 import { createActor, createUnit, TestActor } from './actors';
 import { fundWithBudget, postMoney } from './budget';
 import type { TestApp } from './test-app';
-import { sampleFileBody } from './files';
+import { attachRequiredDocuments, sampleFileBody } from './files';
 
 let taxSeq = 0;
 const freshTaxCode = () => `${(Date.now() % 1e7).toString().padStart(7, '0')}${(taxSeq++ % 1000).toString().padStart(3, '0')}`;
@@ -92,6 +92,7 @@ export async function initialedFile(t: TestApp, c: Cast, options: FileOptions = 
     })
     .expect(201);
   const id = created.body.id;
+  await attachRequiredDocuments(t, c.applicant.auth, id);
   await t.http.post(api(`/applications/${id}/submit`)).set(c.applicant.auth).expect(200);
   const lead = options.lead ?? { unit: c.centre, officer: c.officer, head: c.head };
   await t.http.post(api(`/applications/${id}/assign`)).set(c.head.auth).send({ officerId: lead.officer.id, leadUnitId: lead.unit.id, dueDate: `${c.year}-12-31` }).expect(200);

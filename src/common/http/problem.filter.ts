@@ -1,5 +1,6 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger, NotFoundException } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger, NotFoundException, Optional } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { BrowserErrorPage, followsPageLink } from './browser-error-page';
 import { DomainError } from './domain-error';
 import { multipartLimitPassed } from './multipart-limits';
 import { MoneyFormatError } from '../money/money';
@@ -87,6 +88,8 @@ function plainPage(title: string, detail: string): string {
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
 
+  constructor(@Optional() private readonly errorPage?: BrowserErrorPage) {}
+
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
@@ -97,9 +100,14 @@ export class ProblemFilter implements ExceptionFilter {
       response.type(error.status >= 400 ? 'application/problem+json' : 'application/json').send(JSON.stringify(error.body));
       return;
     }
-    if (error instanceof NotFoundException) return answerNotFound(request, response);
+    if (error instanceof NotFoundException && !followsPageLink(request)) return answerNotFound(request, response);
     const body = toProblem(error, request);
     if (body.status >= 500) this.logger.error({ err: error, path: request.url }, body.detail);
+    // A download linked from a page (a report for a wrong period, a paper not yet issued): a page.
+    if (this.errorPage && followsPageLink(request)) {
+      this.errorPage.send(request, response, body);
+      return;
+    }
     // The pages show their own errors (WebExceptionFilter); what fails before them (the body
     // parser) still answers a browser with a page, never JSON.
     if (wantsPage(request)) {

@@ -81,11 +81,16 @@ export class ApplicationDocumentsService {
    * even that cannot be known, the temporary file stays for the sweep to settle.
    */
   private async storeWithRow(document: ApplicationDocument, bytes: Buffer, insertRow: (em: EntityManager) => Promise<DocumentView>): Promise<DocumentView> {
-    // Placing the bytes needs the COMMIT to be this transaction's own, not an outer one's.
-    if (this.tx.inTransaction) throw new Error('a document is stored in a transaction of its own');
     const path = this.pathOf(document.storageKey);
     await mkdir(dirname(path), { recursive: true });
     const staged = await stageFile(path, bytes);
+    if (this.tx.inTransaction) {
+      // Part of a larger use case (the demo province): the bytes go to their name once the outer
+      // transaction commits; after a rollback, or a rename that fails, the sweep settles them.
+      const view = await this.tx.run(insertRow);
+      this.tx.afterCommit(() => placeStagedFile(staged));
+      return view;
+    }
     let view: DocumentView;
     try {
       view = await this.tx.run(insertRow);

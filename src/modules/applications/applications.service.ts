@@ -42,6 +42,7 @@ export interface BlockedFile {
   title: string;
   status: string;
   fiscalYear: number;
+  fundCode: string;
   blockers: FileBlocker[];
 }
 /** The roles that may ever take each step on a file: the routes' role check (API and pages) says the same as the use case. */
@@ -268,9 +269,10 @@ export class ApplicationsService {
   }
 
   /** Why a leader could not approve this file as it stands (none once it is decided). */
-  async blockersOf(actor: Actor, app: Pick<ApplicationView, 'status' | 'fiscalYear'>): Promise<FileBlocker[]> {
+  async blockersOf(actor: Actor, app: Pick<ApplicationView, 'status' | 'fiscalYear' | 'fundCode'>): Promise<FileBlocker[]> {
     requireSignedIn(actor);
-    return fileBlockers({ status: app.status, fiscalYear: app.fiscalYear, openYears: await this.budgetSetup.openYears() });
+    const [openYears, fundedBooks] = await Promise.all([this.budgetSetup.openYears(), this.budgetSetup.fundedBooks()]);
+    return fileBlockers({ status: app.status, fiscalYear: app.fiscalYear, fundCode: app.fundCode, openYears, fundedBooks });
   }
 
   /**
@@ -280,15 +282,25 @@ export class ApplicationsService {
    */
   async blockedFiles(actor: Actor, limit = 200): Promise<BlockedFile[]> {
     requireSignedIn(actor);
-    const openYears = await this.budgetSetup.openYears();
+    const [openYears, fundedBooks] = await Promise.all([this.budgetSetup.openYears(), this.budgetSetup.fundedBooks()]);
+    // Not blocked: an open year whose fund some unit holds money of (the rule says the rest).
+    const passing = fundedBooks.filter((b) => openYears.includes(b.fiscalYear));
     const qb = this.tx.manager
       .createQueryBuilder(Application, 'a')
-      .select(['a.id', 'a.title', 'a.status', 'a.fiscalYear'])
+      .select(['a.id', 'a.title', 'a.status', 'a.fiscalYear', 'a.fundCode'])
       .where('a.status IN (:...waiting)', { waiting: BEFORE_DECISION_STATUSES });
-    if (openYears.length) qb.andWhere('a.fiscal_year NOT IN (:...openYears)', { openYears });
+    if (passing.length) {
+      const params: Record<string, unknown> = {};
+      const pairs = passing.map((b, i) => {
+        params[`bf${i}`] = b.fundCode;
+        params[`by${i}`] = b.fiscalYear;
+        return `(a.fund_code = :bf${i} AND a.fiscal_year = :by${i})`;
+      });
+      qb.andWhere(`NOT (${pairs.join(' OR ')})`, params);
+    }
     const rows = await (await this.store.restrictToVisible(qb, 'a', actor)).orderBy('a.id', 'ASC').take(limit).getMany();
     return rows
-      .map((a) => ({ id: a.id, title: a.title, status: a.status, fiscalYear: a.fiscalYear, blockers: fileBlockers({ status: a.status, fiscalYear: a.fiscalYear, openYears }) }))
+      .map((a) => ({ id: a.id, title: a.title, status: a.status, fiscalYear: a.fiscalYear, fundCode: a.fundCode, blockers: fileBlockers({ status: a.status, fiscalYear: a.fiscalYear, fundCode: a.fundCode, openYears, fundedBooks }) }))
       .filter((f) => f.blockers.length > 0);
   }
 

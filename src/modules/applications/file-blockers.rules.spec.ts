@@ -16,3 +16,17 @@ describe('why a file would be stopped at the decision', () => {
     for (const status of BEFORE_DECISION_STATUSES) expect(fileBlockers({ status, fiscalYear: 2030, openYears: [] })).toHaveLength(1);
   });
 });
+
+describe('fileBlockers: a fund with no unit holding its money', () => {
+  const funded = [{ fundCode: 'KCDP', fiscalYear: 2026 }];
+  it('stops a file whose fund and year no unit holds money of, naming the fund and year', () => {
+    const [blocker] = fileBlockers({ status: 'under_review', fiscalYear: 2026, fundCode: 'KCTW', openYears: [2026], fundedBooks: funded });
+    expect(blocker).toMatchObject({ reason: 'no_allocation', fiscalYear: 2026, fundCode: 'KCTW' });
+    expect(blocker.text).toContain('Nguồn KCTW năm 2026 chưa có đơn vị nào còn kinh phí được phân bổ');
+  });
+  it('lets a funded file pass, tells a closed year first, and says nothing after the decision', () => {
+    expect(fileBlockers({ status: 'under_review', fiscalYear: 2026, fundCode: 'KCDP', openYears: [2026], fundedBooks: funded })).toEqual([]);
+    expect(fileBlockers({ status: 'under_review', fiscalYear: 2027, fundCode: 'KCTW', openYears: [2026], fundedBooks: funded })[0].reason).toBe('year_not_open');
+    expect(fileBlockers({ status: 'approved', fiscalYear: 2026, fundCode: 'KCTW', openYears: [2026], fundedBooks: funded })).toEqual([]);
+  });
+});

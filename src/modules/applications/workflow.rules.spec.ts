@@ -128,6 +128,9 @@ describe('submitActionFor and assignActionFor', () => {
 describe('appraisal before recommendation', () => {
   it('refuses a recommendation with no appraisal and no stated reason (409 INVALID_STATE)', () => {
     expect(recommendationRefusal({ appraisals: 0 })).toMatchObject({ code: 'INVALID_STATE', detail: expect.stringContaining('chưa có thẩm định') });
+    // The refusal is read by people: it names the form's field in Vietnamese, never the API's camelCase name.
+    expect(recommendationRefusal({ appraisals: 0 })!.detail).not.toMatch(/\b[a-z]+[A-Z][A-Za-z]*\b/);
+    expect(recommendationRefusal({ appraisals: 0 })!.detail).toContain('Lý do đề xuất khi chưa thẩm định');
     expect(recommendationRefusal({ appraisals: 0, skipAppraisalReason: '   ' })).toMatchObject({ code: 'INVALID_STATE' });
     expect(recommendationRefusal({ appraisals: 0, skipAppraisalReason: null })).toMatchObject({ code: 'INVALID_STATE' });
   });

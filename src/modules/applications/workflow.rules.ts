@@ -146,6 +146,6 @@ export function recommendationRefusal({ appraisals, skipAppraisalReason }: { app
   if (appraisals > 0 || (skipAppraisalReason ?? '').trim().length > 0) return null;
   return new ApplicationError(
     'INVALID_STATE',
-    'Hồ sơ chưa có thẩm định: hãy ghi ý kiến thẩm định trước khi đề xuất mức hỗ trợ, hoặc nêu lý do không thẩm định (skipAppraisalReason).',
+    'Hồ sơ chưa có thẩm định: hãy ghi ý kiến thẩm định trước khi đề xuất mức hỗ trợ, hoặc ghi “Lý do đề xuất khi chưa thẩm định”.',
   );
 }

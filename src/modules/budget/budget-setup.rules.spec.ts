@@ -1,5 +1,5 @@
 import { Money } from '../../common/money/decimal';
-import { booksWithBudget, BooksFacts, proposedYear, setupSteps } from './budget-setup.rules';
+import { booksNotReady, booksWithBudget, BooksFacts, proposedYear, setupSteps } from './budget-setup.rules';
 
 const book = (fundCode: string, fiscalYear: number, received: string, allocated: string) => ({ fundCode, fiscalYear, received: new Money(received), allocated: new Money(allocated) });
 const facts = (over: Partial<BooksFacts> = {}): BooksFacts => ({ funds: ['KCDP'], years: [], books: [], currentYear: 2026, ...over });
@@ -57,5 +57,14 @@ describe('the books a producer may apply to', () => {
         books: [book('A', 2025, '10', '10'), book('A', 2026, '10', '10'), book('B', 2026, '10', '0'), book('C', 2027, '10', '10')],
       }),
     ).toEqual([{ fundCode: 'A', fiscalYear: 2026 }]);
+  });
+});
+
+describe('booksNotReady', () => {
+  it('says no fund first, then no open year, and nothing once a fund and an open year exist', () => {
+    expect(booksNotReady({ funds: [], years: [] })).toBe('no_fund');
+    expect(booksNotReady({ funds: ['KCDP'], years: [] })).toBe('no_open_year');
+    expect(booksNotReady({ funds: ['KCDP'], years: [{ year: 2025, status: 'closed' }] })).toBe('no_open_year');
+    expect(booksNotReady({ funds: ['KCDP'], years: [{ year: 2026, status: 'open' }] })).toBeNull();
   });
 });

@@ -63,3 +63,14 @@ export function setupSteps(facts: BooksFacts): SetupStep[] {
   }
   return steps;
 }
+
+/**
+ * Why no file can go ahead yet, for the staff who do not keep the books (officers, heads,
+ * leaders): no fund at all, or no fiscal year open. Null once both exist (finance's remaining
+ * steps, an appropriation or an allocation, are finance's own to-do).
+ */
+export function booksNotReady(facts: Pick<BooksFacts, 'funds' | 'years'>): 'no_fund' | 'no_open_year' | null {
+  if (facts.funds.length === 0) return 'no_fund';
+  if (!facts.years.some((y) => y.status === 'open')) return 'no_open_year';
+  return null;
+}

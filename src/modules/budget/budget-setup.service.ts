@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { requireRole, requireSignedIn } from '../../common/auth/access';
+import { requireRole, requireSignedIn, requireStaff } from '../../common/auth/access';
 import type { Actor } from '../../common/auth/actor';
 import { Clock } from '../../common/clock';
 import { Money } from '../../common/money/decimal';
@@ -9,7 +9,7 @@ import { FiscalYear } from '../ledger/fiscal-year.entity';
 import type { FundSource } from '../ledger/ledger.types';
 import { BudgetService } from './budget.service';
 import { BudgetSummaryService } from './budget-summary.service';
-import { BooksFacts, booksWithBudget, proposedYear, SetupStep, setupSteps } from './budget-setup.rules';
+import { BooksFacts, booksNotReady, booksWithBudget, proposedYear, SetupStep, setupSteps } from './budget-setup.rules';
 
 export type { SetupStep } from './budget-setup.rules';
 
@@ -47,6 +47,12 @@ export class BudgetSetupService {
     };
   }
 
+  /** For any member of staff: why no file can go ahead yet (no fund, no open year), or null when the books exist. */
+  async notReady(actor: Actor): Promise<'no_fund' | 'no_open_year' | null> {
+    requireStaff(actor);
+    return booksNotReady(await this.facts());
+  }
+
   /** The funds' open years that hold an allocation, newest year first: what a producer may apply to. */
   async openBooks(actor: Actor): Promise<OpenBooks[]> {
     requireSignedIn(actor);
@@ -59,6 +65,29 @@ export class BudgetSetupService {
         return { fundCode: fund.code, fundName: fund.name, source: fund.source, currency: fund.currency, fiscalYear: b.fiscalYear };
       })
       .sort((a, b) => b.fiscalYear - a.fiscalYear || a.fundName.localeCompare(b.fundName, 'vi'));
+  }
+
+  /**
+   * The fund and year pairs where some unit holds money not yet committed or spent (for the use
+   * cases that already checked their caller): where a recommendation can draw from.
+   */
+  async fundedBooks(): Promise<Array<{ fundCode: string; fiscalYear: number }>> {
+    const figures = await this.summaries.figures({});
+    return figures.funds.filter((f) => f.units.some((u) => new Money(u.available).gt(0))).map((f) => ({ fundCode: f.fundCode, fiscalYear: f.fiscalYear }));
+  }
+
+  /**
+   * The units holding money of a fund's year, with what they still have (more first): the units a
+   * recommendation may name to fund a file. Staff only.
+   */
+  async fundedUnits(actor: Actor, fundCode: string, fiscalYear: number): Promise<Array<{ unitId: string; available: string; currency: string }>> {
+    requireStaff(actor);
+    const book = (await this.summaries.figures({ fundCode, fiscalYear })).funds.find((f) => f.fundCode === fundCode && f.fiscalYear === fiscalYear);
+    if (!book) return [];
+    return book.units
+      .filter((u) => new Money(u.available).gt(0))
+      .sort((a, b) => new Money(b.available).comparedTo(new Money(a.available)))
+      .map((u) => ({ unitId: u.unitId, available: u.available, currency: book.currency }));
   }
 
   /** The fiscal years that are open now (for the use cases that already checked their caller). */

@@ -5,7 +5,7 @@
 export const DOCUMENT_KIND_LABELS: Record<string, string> = {
   business_license: 'Giấy chứng nhận đăng ký kinh doanh',
   quotation: 'Báo giá thiết bị, dịch vụ',
-  project_plan: 'Thuyết minh đề án',
+  project_plan: 'Thuyết minh đề án, dự toán kinh phí',
   invoice: 'Hóa đơn, chứng từ',
   minutes: 'Biên bản',
   other: 'Tài liệu khác',

@@ -128,7 +128,10 @@ describe('normaliseNarrative', () => {
 
 describe('recipientProblems and recipientKey', () => {
   it('wants someone commended, and one kind of recipient', () => {
-    expect(recipientProblems({})).toEqual([{ field: 'establishmentId', message: expect.stringMatching(/cần cơ sở/) }]);
+    expect(recipientProblems({})).toEqual([{ field: 'establishmentId', message: 'cần chọn cơ sở, ghi tên cá nhân hoặc chọn đơn vị được khen thưởng' }]);
+    // Messages are read by people: no API field names (camelCase) in them.
+    const messages = [recipientProblems({}), recipientProblems({ establishmentId: 'E', personName: 'B', unitId: UNIT_A })].flat().map((e) => e.message);
+    for (const message of messages) expect(message).not.toMatch(/\b[a-z]+[A-Z][A-Za-z]*\b/);
     expect(recipientProblems({ personName: '   ' })).toHaveLength(1);
     expect(recipientProblems({ establishmentId: 'E' })).toEqual([]);
     expect(recipientProblems({ personName: 'Nguyễn Văn A' })).toEqual([]);

@@ -129,7 +129,7 @@ export interface CommendationRecipient {
  */
 export function recipientProblems(r: CommendationRecipient): FieldError[] {
   const [establishment, person, unit] = [Boolean(r.establishmentId), Boolean(r.personName?.trim()), Boolean(r.unitId)];
-  if (!establishment && !person && !unit) return [{ field: 'establishmentId', message: 'cần cơ sở (establishmentId), cá nhân (personName) hoặc đơn vị (unitId) được khen thưởng' }];
+  if (!establishment && !person && !unit) return [{ field: 'establishmentId', message: 'cần chọn cơ sở, ghi tên cá nhân hoặc chọn đơn vị được khen thưởng' }];
   const errors: FieldError[] = [];
   if (establishment && person) errors.push({ field: 'personName', message: 'khen thưởng một cơ sở hoặc một cá nhân, không gửi cả hai' });
   if (establishment && unit) errors.push({ field: 'unitId', message: 'khen thưởng một cơ sở không kèm đơn vị' });

@@ -10,6 +10,7 @@ import { ConflictDeclarationsService } from '../../modules/applications/conflict
 import { consultedUnitOffers } from '../../modules/applications/consultations.service';
 import { FileNamesService } from '../../modules/applications/file-names.service';
 import { BudgetService } from '../../modules/budget/budget.service';
+import { BudgetSetupService } from '../../modules/budget/budget-setup.service';
 import { HolidayCalendarService } from '../../modules/calendar/holiday-calendar.service';
 import { CatalogueService } from '../../modules/catalogue/catalogue.service';
 import { ContractsService } from '../../modules/disbursements/contracts.service';
@@ -20,6 +21,7 @@ import { RecoveryService } from '../../modules/settlement/recovery.service';
 import { SettlementService } from '../../modules/settlement/settlement.service';
 import { OFFICIAL_DOCUMENT_SHORT_LABELS } from '../../modules/document-register/document-register.labels';
 import { OfficialPapersService } from '../../modules/official-documents/official-papers.service';
+import { moneyVi } from '../web-views';
 import { ApiLinks } from '../api-links';
 import { WebIdempotency } from '../forms/web-idempotency.service';
 import { DirectoryService } from './directory.service';
@@ -55,6 +57,7 @@ export class FilePageService {
     private readonly establishments: EstablishmentsService,
     private readonly catalogue: CatalogueService,
     private readonly budget: BudgetService,
+    private readonly budgetSetup: BudgetSetupService,
     private readonly contracts: ContractsService,
     private readonly disbursements: DisbursementsService,
     private readonly settlements: SettlementService,
@@ -112,6 +115,10 @@ export class FilePageService {
     const rule = rules.find((r) => r.fundSource === source) ?? rules.find((r) => r.fundSource === null) ?? null;
     const settlement = settlements[0] ?? null;
     const proposedDueDates = await this.proposedDueDates(actions, today);
+    // The recommendation draws from a unit holding the file's fund money of its year: only those, with what they still have.
+    const allocationUnits = actions.has('recommend')
+      ? (await this.budgetSetup.fundedUnits(actor, app.fundCode, app.fiscalYear)).map((u) => ({ id: u.unitId, name: `${names.unitName(u.unitId)} — còn ${moneyVi(u.available, u.currency)}` }))
+      : [];
     const acceptance = works.acceptance;
     return {
       title: app.title,
@@ -160,6 +167,7 @@ export class FilePageService {
       communeName: onFile.commune,
       officers: names.staff.filter((p) => p.roles.includes('officer')),
       units: names.units,
+      allocationUnits,
       statementUrl:
         settlement?.status === 'approved' && this.apiLinks.has('GET', STATEMENT_ROUTE) ? STATEMENT_ROUTE.replace(':id', settlement.id) : null,
       // Kê khai xung đột lợi ích: staff read them (on the decision form too); who acts on files declares once.

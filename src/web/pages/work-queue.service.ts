@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, hasRole } from '../../common/auth/actor';
 import { ApplicationsService, BlockedFile } from '../../modules/applications/applications.service';
+import { InstallSetupService } from '../../modules/administration/install-setup.service';
 import { BudgetSetupService } from '../../modules/budget/budget-setup.service';
 import type { ApplicationView } from '../../modules/applications/application.view';
 import type { ApplicationStatus } from '../../modules/applications/application-statuses';
@@ -13,6 +14,7 @@ import { DISBURSEMENT_KIND_LABELS } from '../../modules/disbursements/disburseme
 import { ReversalRequestsService } from '../../modules/ledger/reversal-requests.service';
 import { TRANSFER_KIND_LABELS } from '../../modules/ledger/ledger.labels';
 import { DirectoryService } from './directory.service';
+import { installLinks } from './install-links';
 import { setupLinks } from './setup-links';
 
 export interface QueueItem {
@@ -67,6 +69,7 @@ export class WorkQueueService {
     private readonly directory: DirectoryService,
     private readonly budgetSetup: BudgetSetupService,
     private readonly reversals: ReversalRequestsService,
+    private readonly installSetup: InstallSetupService,
   ) {}
 
   async sections(actor: Actor): Promise<QueueSection[]> {
@@ -103,6 +106,32 @@ export class WorkQueueService {
       sections.push({ key, title, items, total, moreHref: more && total > items.length ? more.href : null, ...(intro ? { intro } : {}) });
     };
 
+    if (hasRole(actor, 'admin')) {
+      // The installation first: units, people in every role, rules, the communes.
+      const steps = await this.installSetup.steps(actor);
+      if (steps.length) {
+        add(
+          'install',
+          'Thiết lập hệ thống',
+          installLinks(steps).map((l) => ({ href: l.href, title: l.title, detail: l.detail, dueDate: null, overdue: false })),
+          undefined,
+          'Hệ thống chưa sẵn sàng nhận hồ sơ: làm các bước dưới đây; mỗi bước mở trang quản trị tương ứng.',
+        );
+      }
+    }
+    if (hasRole(actor, 'officer', 'head', 'leader') && !hasRole(actor, 'finance')) {
+      // Whoever handles files learns why none can go ahead, and whom to ask.
+      const missing = await this.budgetSetup.notReady(actor);
+      if (missing) {
+        add(
+          'books',
+          'Sổ sách ngân sách chưa sẵn sàng',
+          [],
+          undefined,
+          `${missing === 'no_fund' ? 'Chưa có nguồn kinh phí nào' : 'Chưa mở năm ngân sách nào'}: cơ sở chưa lập được đề án và chưa hồ sơ nào được phê duyệt. Đề nghị phòng Kế hoạch – Tài chính tạo nguồn kinh phí, mở năm ngân sách, giao dự toán và phân bổ cho đơn vị.`,
+        );
+      }
+    }
     if (hasRole(actor, 'finance')) {
       // The books first: nothing can be applied for or approved until they are set up.
       const { steps } = await this.budgetSetup.setup(actor);
@@ -123,7 +152,7 @@ export class WorkQueueService {
         'blocked',
         'Hồ sơ chưa thể phê duyệt',
         blocked.map((f) => ({
-          href: fixes ? `/ngan-sach/nam?nam=${f.fiscalYear}` : `/ho-so/${f.id}`,
+          href: fixes ? fixFor(f) : `/ho-so/${f.id}`,
           title: f.title,
           detail: f.blockers.map((b) => b.text).join(' '),
           dueDate: null,
@@ -131,8 +160,8 @@ export class WorkQueueService {
         })),
         undefined,
         fixes
-          ? 'Các hồ sơ này thuộc năm ngân sách chưa mở; mở năm (mỗi dòng dẫn tới biểu mẫu mở năm) rồi giao dự toán và phân bổ.'
-          : 'Các hồ sơ này thuộc năm ngân sách chưa mở; đề nghị phòng Kế hoạch – Tài chính mở năm và phân bổ kinh phí trước khi trình lãnh đạo.',
+          ? 'Các hồ sơ này thuộc năm ngân sách chưa mở hoặc nguồn kinh phí chưa phân bổ cho đơn vị nào; mỗi dòng dẫn tới biểu mẫu khắc phục (mở năm, phân bổ).'
+          : 'Các hồ sơ này thuộc năm ngân sách chưa mở hoặc nguồn kinh phí chưa phân bổ cho đơn vị nào; đề nghị phòng Kế hoạch – Tài chính mở năm và phân bổ kinh phí trước khi trình lãnh đạo.',
       );
     }
     const fileList = (status: ApplicationStatus) => ({ total: totals.get(status) ?? 0, href: `/ho-so?trang-thai=${status}` });
@@ -254,4 +283,10 @@ export class WorkQueueService {
     const received = await this.delegations.listDelegations(actor, { ...PAGE, direction: 'received' });
     return received.items.some((d) => d.status === 'active' && d.scope === 'decision');
   }
+}
+
+/** The form that lifts what stops a file: opening its year, or allocating its fund's money of the year. */
+function fixFor(file: BlockedFile): string {
+  const noAllocation = file.blockers.some((b) => b.reason === 'no_allocation');
+  return noAllocation ? `/ngan-sach/phan-bo?nguon=${encodeURIComponent(file.fundCode)}&nam=${file.fiscalYear}` : `/ngan-sach/nam?nam=${file.fiscalYear}`;
 }
