@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { createActor, createUnit, TestActor } from './support/actors';
 import { fundWithBudget, postMoney } from './support/budget';
-import { sampleFileBody, uniqueTaxCode } from './support/files';
+import { attachRequiredDocuments, sampleFileBody, uniqueTaxCode } from './support/files';
 import { startTestApp, TestApp } from './support/test-app';
 
 const api = (path: string) => `/api/v1${path}`;
@@ -93,6 +93,7 @@ describe('exchange rates: a cap in another currency holds a file once a rate is 
     expect(created.body).toMatchObject({ currency: 'USD', eligibleCost: '100000.00', maxSupport: '39370.07' });
     // The next day the later rate is in force: the figures taken again at submission follow it.
     t.clock.set(`${YEAR}-03-11T03:00:00Z`);
+    await attachRequiredDocuments(t, applicant.auth, created.body.id);
     const submitted = await t.http.post(api(`/applications/${created.body.id}/submit`)).set(applicant.auth).expect(200);
     // 1.000.000.000 / 26.000 = 38.461,538… → 38.461,53.
     expect(submitted.body.maxSupport).toBe('38461.53');
