@@ -6,7 +6,7 @@ import { NotificationWorker } from '../src/modules/notifications/notification-wo
 import { STATEMENT_COLUMNS } from '../src/modules/reconciliation/dto/statement-format';
 import { createActor, createUnit, TestActor } from './support/actors';
 import { expectBalanced, postMoney } from './support/budget';
-import { registerEstablishment, sampleFileBody } from './support/files';
+import { attachRequiredDocuments, registerEstablishment, sampleFileBody } from './support/files';
 import { registeredRoutes } from './support/router-routes';
 import { startTestApp, TestApp } from './support/test-app';
 import { appraise, approvedFile, cast, Cast } from './support/workflow';
@@ -220,6 +220,7 @@ async function buildWorld(t: TestApp): Promise<World> {
       .send(sampleFileBody({ establishmentId: establishment.id, year: YEAR, fundCode: c.fundCode, requestedSupport: '100000000' }))
       .expect(201)
   ).body.id;
+  await attachRequiredDocuments(t, everyone.auth, inReview);
   await t.http.post(api(`/applications/${inReview}/submit`)).set(everyone.auth).expect(200);
   await t.http.post(api(`/applications/${inReview}/assign`)).set(c.head.auth).send({ officerId: c.officer.id, leadUnitId: c.centre.id, dueDate: '2027-12-31' }).expect(200);
   await appraise(t, c.officer, inReview);
