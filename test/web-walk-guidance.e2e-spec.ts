@@ -14,7 +14,8 @@ import { PASSWORD, webUser } from './web-support';
  * The guidance of the pages, walked in Chromium as new users meet it, on a 390-px phone and on a
  * desktop: finance sets up an empty province by following its home page's steps, the
  * administrator sees the installation's, a form outlives an ended session, the head and the
- * leader send a file back, and dates in the future are refused at their fields. Every page reached is measured (nothing wider
+ * leader send a file back, and dates in the future and badly typed values are refused at their
+ * fields. Every page reached is measured (nothing wider
  * than the screen) and checked with axe-core.
  *
  * Each width has a province of its own (a fresh database): the set-up steps show only while the
@@ -306,6 +307,34 @@ describe.each([
     await go(`form[action="/giai-ngan/${advance}/chi"] button[type=submit]`);
     expect(await messageAt('valueDate')).toBe(NOT_AFTER_TODAY);
     expect((await t.http.get(api(`/disbursements/${advance}`)).set(finance.auth).expect(200)).body.status).toBe('approved');
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('shows why a form was refused at each field: a negative amount, "12 người", a title too long with its limit', async () => {
+    await signIn(producer);
+    await open('/ho-so/moi');
+    const longTitle = 'Đ'.repeat(501);
+    await page.selectOption('select[name=activityTypeCode]', 'machinery');
+    await page.fill('input[name=title]', longTitle);
+    await page.fill('input[name=requestedSupport]', '-500.000.000');
+    await go('form[action="/ho-so/moi"] button[type=submit]');
+    expect(await messageAt('title')).toBe('dài tối đa 500 ký tự (đang có 501 ký tự)');
+    expect(await messageAt('requestedSupport')).toBe('không được âm');
+    expect(await page.inputValue('input[name=title]')).toBe(longTitle);
+    expect(await page.inputValue('input[name=requestedSupport]')).toBe('-500.000.000');
+
+    await open('/co-so/moi');
+    await page.fill('input[name=name]', 'Cơ sở dệt thổ cẩm Phú Thành');
+    await page.selectOption('select[name=kind]', 'household_business');
+    await page.fill('input[name=taxCode]', '0312345670');
+    await page.fill('input[name=communeCode]', '29263');
+    await page.fill('input[name=address]', 'Ấp Phú Thành, xã Lai Vung');
+    await page.fill('input[name=representative]', 'Nguyễn Văn An');
+    await page.fill('input[name=phone]', '0912345678');
+    await page.fill('input[name=employees]', '12 người');
+    await go('main form[method=post] button[type=submit]');
+    expect(await messageAt('employees')).toBe('chỉ nhập số nguyên từ 0 đến 1.000.000');
+    expect(await page.inputValue('input[name=employees]')).toBe('12 người');
     expect(problems).toEqual([]);
   }, 60_000);
 
