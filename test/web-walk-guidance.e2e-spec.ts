@@ -14,8 +14,8 @@ import { PASSWORD, webUser } from './web-support';
  * The guidance of the pages, walked in Chromium as new users meet it, on a 390-px phone and on a
  * desktop: finance sets up an empty province by following its home page's steps, the
  * administrator sees the installation's, a form outlives an ended session, the head and the
- * leader send a file back, and dates in the future and badly typed values are refused at their
- * fields. Every page reached is measured (nothing wider
+ * leader send a file back, dates in the future and badly typed values are refused at their
+ * fields, and "Quên mật khẩu?" says whom to ask. Every page reached is measured (nothing wider
  * than the screen) and checked with axe-core.
  *
  * Each width has a province of its own (a fresh database): the set-up steps show only while the
@@ -338,4 +338,17 @@ describe.each([
     expect(problems).toEqual([]);
   }, 60_000);
 
+  it('opens "Quên mật khẩu?" from the login page: how a new password is given, and whom to ask', async () => {
+    await page.context().clearCookies();
+    await open('/dang-nhap');
+    await go('main a:has-text("Quên mật khẩu?")');
+    expect(new URL(page.url()).pathname).toBe('/quen-mat-khau');
+    expect(await text('main h1')).toBe('Quên mật khẩu');
+    expect(await text('main .support-contact')).toBe(SUPPORT_CONTACT);
+    expect(await text('main')).toContain('quản trị viên hệ thống');
+    expect(await text('main')).toContain('mật khẩu tạm thời');
+    await go('main a:has-text("Quay lại đăng nhập")');
+    expect(new URL(page.url()).pathname).toBe('/dang-nhap');
+    expect(problems).toEqual([]);
+  });
 });
