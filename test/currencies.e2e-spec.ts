@@ -1,6 +1,6 @@
 import { createActor, createUnit, TestActor } from './support/actors';
-import { fundWithBudget, postMoney } from './support/budget';
-import { attachRequiredDocuments, sampleFileBody, uniqueTaxCode } from './support/files';
+import { usdSponsorFund } from './support/budget';
+import { attachRequiredDocuments, registerEstablishment, sampleFileBody } from './support/files';
 import { startTestApp, TestApp } from './support/test-app';
 
 const api = (path: string) => `/api/v1${path}`;
@@ -39,15 +39,8 @@ describe('currencies: a cap applies only in its own currency', () => {
       createActor(t, ['head'], centreId),
       createActor(t, ['leader']),
     ]);
-    ({ fundCode: usdFund } = await fundWithBudget(t, finance, { year: YEAR, appropriated: '500000.00', currency: 'USD', source: 'sponsor' }));
-    await postMoney(t, finance, '/allocations', { fundCode: usdFund, fiscalYear: YEAR, unitId: centreId, amount: '200000.00', decisionNo: 'PB-USD' }).expect(201);
-    establishmentId = (
-      await t.http
-        .post(api('/establishments'))
-        .set(applicant.auth)
-        .send({ name: 'Công ty TNHH Gốm Lái Thiêu', kind: 'enterprise', taxCode: uniqueTaxCode(), communeCode: '29263', address: 'Ấp 3', representative: 'Phạm Văn Lộc', phone: '0912345678', employees: 40 })
-        .expect(201)
-    ).body.id;
+    usdFund = await usdSponsorFund(t, finance, YEAR, centreId, 'PB-USD');
+    ({ id: establishmentId } = await registerEstablishment(t, applicant, 'Công ty TNHH Gốm Lái Thiêu', undefined, { kind: 'enterprise', employees: 40 }));
   });
   afterAll(() => t.close());
 

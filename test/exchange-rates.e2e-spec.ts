@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { createActor, createUnit, TestActor } from './support/actors';
-import { fundWithBudget, postMoney } from './support/budget';
-import { attachRequiredDocuments, sampleFileBody, uniqueTaxCode } from './support/files';
+import { usdSponsorFund } from './support/budget';
+import { attachRequiredDocuments, registerEstablishment, sampleFileBody } from './support/files';
 import { startTestApp, TestApp } from './support/test-app';
 
 const api = (path: string) => `/api/v1${path}`;
@@ -33,15 +33,8 @@ describe('exchange rates: a cap in another currency holds a file once a rate is 
       createActor(t, ['finance']),
       createActor(t, ['leader']),
     ]);
-    ({ fundCode: usdFund } = await fundWithBudget(t, finance, { year: YEAR, appropriated: '500000.00', currency: 'USD', source: 'sponsor' }));
-    await postMoney(t, finance, '/allocations', { fundCode: usdFund, fiscalYear: YEAR, unitId: centreId, amount: '200000.00', decisionNo: 'PB-INPUT16-FX' }).expect(201);
-    establishmentId = (
-      await t.http
-        .post(api('/establishments'))
-        .set(applicant.auth)
-        .send({ name: 'Công ty TNHH Gốm Lái Thiêu', kind: 'enterprise', taxCode: uniqueTaxCode(), communeCode: '29263', address: 'Ấp 3', representative: 'Phạm Văn Lộc', phone: '0912345678', employees: 40 })
-        .expect(201)
-    ).body.id;
+    usdFund = await usdSponsorFund(t, finance, YEAR, centreId, 'PB-INPUT16-FX');
+    ({ id: establishmentId } = await registerEstablishment(t, applicant, 'Công ty TNHH Gốm Lái Thiêu', undefined, { kind: 'enterprise', employees: 40 }));
     // The rule for sponsors' files: 50 % of the eligible cost, at most 1.000.000.000 đ.
     await t.http
       .post(api('/activity-types'))

@@ -169,13 +169,16 @@ async function buildWorld(t: TestApp): Promise<World> {
   const everyone = await createActor(t, [...ROLES], c.centre.id);
   const asOwner: Cast = { ...c, applicant: everyone };
   const establishment = await registerEstablishment(t, everyone, 'Cơ sở thử nghiệm ngẫu nhiên');
-  const draft = (
-    await t.http
-      .post(api('/applications'))
-      .set(everyone.auth)
-      .send(sampleFileBody({ establishmentId: establishment.id, year: YEAR, fundCode: c.fundCode, requestedSupport: '100000000' }))
-      .expect(201)
-  ).body.id;
+  /** A draft of the world's establishment, as its owner files it. */
+  const newDraft = async (): Promise<string> =>
+    (
+      await t.http
+        .post(api('/applications'))
+        .set(everyone.auth)
+        .send(sampleFileBody({ establishmentId: establishment.id, year: YEAR, fundCode: c.fundCode, requestedSupport: '100000000' }))
+        .expect(201)
+    ).body.id;
+  const draft = await newDraft();
   const contracted = async () => {
     const id = await approvedFile(t, asOwner);
     await t.http.post(api(`/applications/${id}/contract`)).set(c.officer.auth).send({ contractNo: `HĐ-${id}`, signedDate: '2027-03-02' }).expect(200);
@@ -213,13 +216,7 @@ async function buildWorld(t: TestApp): Promise<World> {
   const spareUser = (await createActor(t, ['officer'], spareUnit)).id;
 
   // A file in review, its officer asking the spare unit.
-  const inReview = (
-    await t.http
-      .post(api('/applications'))
-      .set(everyone.auth)
-      .send(sampleFileBody({ establishmentId: establishment.id, year: YEAR, fundCode: c.fundCode, requestedSupport: '100000000' }))
-      .expect(201)
-  ).body.id;
+  const inReview = await newDraft();
   await attachRequiredDocuments(t, everyone.auth, inReview);
   await t.http.post(api(`/applications/${inReview}/submit`)).set(everyone.auth).expect(200);
   await t.http.post(api(`/applications/${inReview}/assign`)).set(c.head.auth).send({ officerId: c.officer.id, leadUnitId: c.centre.id, dueDate: '2027-12-31' }).expect(200);

@@ -10,6 +10,13 @@ export function postMoney(t: TestApp, actor: TestActor, path: string, body: obje
   return t.http.post(`/api/v1${path}`).set(actor.auth).set('Idempotency-Key', key).send(body);
 }
 
+/** A sponsor's fund in USD for `year`: 500.000 USD appropriated, 200.000 allocated to `unitId`. */
+export async function usdSponsorFund(t: TestApp, finance: TestActor, year: number, unitId: string, decisionNo: string): Promise<string> {
+  const { fundCode } = await fundWithBudget(t, finance, { year, appropriated: '500000.00', currency: 'USD', source: 'sponsor' });
+  await postMoney(t, finance, '/allocations', { fundCode, fiscalYear: year, unitId, amount: '200000.00', decisionNo }).expect(201);
+  return fundCode;
+}
+
 /** A fund (VND unless told) with an open fiscal year and an appropriation. */
 export async function fundWithBudget(
   t: TestApp,

@@ -6,11 +6,17 @@ let taxSeq = 0;
 export const uniqueTaxCode = () => `${(Date.now() % 1e7).toString().padStart(7, '0')}${(taxSeq++ % 1000).toString().padStart(3, '0')}`;
 
 /** An establishment registered by `applicant` through the API. */
-export async function registerEstablishment(t: TestApp, applicant: TestActor, name: string, taxCode = uniqueTaxCode()): Promise<{ id: string; taxCode: string }> {
+export async function registerEstablishment(
+  t: TestApp,
+  applicant: TestActor,
+  name: string,
+  taxCode = uniqueTaxCode(),
+  { kind = 'cooperative', employees = 12 }: { kind?: string; employees?: number } = {},
+): Promise<{ id: string; taxCode: string }> {
   const res = await t.http
     .post('/api/v1/establishments')
     .set(applicant.auth)
-    .send({ name, kind: 'cooperative', taxCode, communeCode: '29263', address: 'Ấp Phú Thành', representative: 'Nguyễn Văn An', phone: '0912345678', employees: 12 })
+    .send({ name, kind, taxCode, communeCode: '29263', address: 'Ấp Phú Thành', representative: 'Nguyễn Văn An', phone: '0912345678', employees })
     .expect(201);
   return { id: res.body.id, taxCode };
 }
