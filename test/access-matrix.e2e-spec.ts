@@ -37,7 +37,8 @@ import { startTestApp } from './support/test-app';
  *   a unit above it, or of a unit consulted on it; a submitted file not yet assigned is seen by
  *   the heads and officers of the centre's units; anyone else gets 404 (the administrator too);
  * - acting on a file: assign, return, reassign by a head of the lead unit or above (the first
- *   assignment of an intake file: a head of any of the centre's units); consult, appraise,
+ *   assignment of an intake file: a head of the chosen lead unit or of the centre above it, not
+ *   of another division); consult, appraise,
  *   recommend, contract, acceptance and documents by the responsible officer or a head of the
  *   lead unit; disbursement requests by them or finance; initial by a head of the lead unit;
  *   answers and requests for more time by the consulted unit's staff, the decision on such a
@@ -179,7 +180,7 @@ POST   /api/v1/applications/:id/documents             | the file in review      
 # A change of lead unit or due date needs a leader (DOMAIN.md rule 1): heads get a 403, its code left open.
 # Return: a head of the lead unit or above, or the responsible officer (v1's table: officer); at intake,
 # like the first assignment, the centre's heads and officers.
-POST   /api/v1/applications/:id/assign                | an intake file: first assignment               | 401   403   403   403N  403N  200   403N  404   404   200   200   200   200   403N  403N  403N  403   403   403
+POST   /api/v1/applications/:id/assign                | an intake file: first assignment               | 401   403   403   403N  403N  200   403N  404   404   200   200   403N  403N  403N  403N  403N  403   403   403
 POST   /api/v1/applications/:id/assign                | a file in review: another officer              | 401   403   403   403N  403N  200   404   403N  403N  200   200   404   403N  200   403O  200   403   403   403
 POST   /api/v1/applications/:id/assign                | a file in review: another lead unit            | 401   403   403   403N  403N  403*  404   403N  403N  403*  403*  404   403N  200   403O  200   403   403   403
 POST   /api/v1/applications/:id/return                | a file in review                               | 401   403   403   200   403N  403N  404   403N  403N  200   200   404   403N  403   403   403   403   403   403

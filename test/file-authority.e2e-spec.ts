@@ -127,6 +127,33 @@ describe('who sees a file and who acts on it', () => {
     await t.http.post(api(`/applications/${id}/assign`)).set(who.headTtkc.auth).send({ officerId: who.responsible.id, leadUnitId: units.ptv, dueDate: `${YEAR}-12-31` }).expect(200);
   });
 
+  it("a division head gives an intake file to their own division only: another division's is 403 NOT_ASSIGNED, and the page offers only theirs", async () => {
+    // A second division of the centre, with its head and an officer.
+    const ttdt = (await createUnit(t, 'division', 'Phòng Thông tin – Dữ liệu')).id;
+    await t.app.get(DataSource).query('UPDATE units SET parent_id = ? WHERE id = ?', [units.ttkc, ttdt]);
+    const headTtdt = await webUser(t, ['head'], ttdt, 'Hồ Văn Phòng Thông Tin');
+    const officerTtdt = await webUser(t, ['officer'], ttdt, 'Mai Thị Chuyên Viên');
+    const id = await submittedFile();
+
+    // The page's assignment form: their division and its officers, not the other division's.
+    const page = new PageClient(t);
+    await page.login(headTtdt.email);
+    const form = (await page.get(`/ho-so/${id}`)).text;
+    const assignForm = form.slice(form.indexOf(`action="/ho-so/${id}/giao"`));
+    const formPart = assignForm.slice(0, assignForm.indexOf('</form>'));
+    expect(formPart).toContain(`value="${ttdt}"`);
+    expect(formPart).toContain(`value="${officerTtdt.id}"`);
+    expect(formPart).not.toContain(`value="${units.ptv}"`);
+    expect(formPart).not.toContain(`value="${who.responsible.id}"`);
+
+    // A hand-made assignment to the other division is refused, and the file still waits at intake.
+    const refused = await t.http.post(api(`/applications/${id}/assign`)).set(headTtdt.auth).send({ officerId: who.responsible.id, leadUnitId: units.ptv, dueDate: `${YEAR}-12-31` }).expect(403);
+    expect(refused.body.code).toBe('NOT_ASSIGNED');
+    expect(await status(id)).toBe('submitted');
+    await t.http.post(api(`/applications/${id}/assign`)).set(headTtdt.auth).send({ officerId: officerTtdt.id, leadUnitId: ttdt, dueDate: `${YEAR}-12-31` }).expect(200);
+    expect(await status(id)).toBe('under_review');
+  });
+
   it('every list shows exactly the files its reader may open', async () => {
     await assignedFile();
     await submittedFile();

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, ActorSource, hasRole } from '../../common/auth/actor';
 import { assertNotMakerChecker } from '../../common/auth/maker-checker';
 import { Clock } from '../../common/clock';
-import { ValidationFailed } from '../../common/http/domain-error';
+import { Forbidden, ValidationFailed } from '../../common/http/domain-error';
 import { isId, newId } from '../../common/ids';
 import { formatDateVi } from '../../common/money/format-vi';
 import { parseMoney } from '../../common/money/money';
@@ -18,6 +18,7 @@ import { ConflictDeclarationsService } from './conflict-declarations.service';
 import { DueDates } from './due-dates';
 import { approvedSupportProblem, totalsOf } from './costs.rules';
 import { Assignment, assignActionFor, capacityFor, nextStatus, recommendationRefusal } from './workflow.rules';
+import { leadUnitUnderHead } from './file-access.rules';
 import { Appraisal } from './appraisal.entity';
 import { CostLine } from './cost-line.entity';
 import type { AppraisalDto, AssignDto, NoteDto, RecommendDto, RequiredReasonDto, ReturnDto } from './dto/workflow.dto';
@@ -44,6 +45,15 @@ export class ApplicationReviewService {
    * One lead unit, one responsible officer, one due date. The head assigns a submitted file and may
    * change the officer; changing the lead unit or the due date afterwards needs a leader.
    */
+  /**
+   * The lead units the actor may choose when assigning a file: a head their own unit and those
+   * below it, the same rule `assign` holds them to; null for a leader, who may choose any.
+   */
+  async leadUnitChoices(actor: Actor): Promise<string[] | null> {
+    if (hasRole(actor, 'leader')) return null;
+    return (await this.units.placement()).subtreeOf(actor.unitId);
+  }
+
   async assign(actor: Actor, id: string, dto: AssignDto): Promise<ApplicationView> {
     return this.tx.run(async (em) => {
       const { app, onBehalfOf } = await this.store.open(actor, id, 'assign', { lock: true });
@@ -68,8 +78,17 @@ export class ApplicationReviewService {
       }
       const from = app.status;
       const to = nextStatus({ from, action, role });
+      const placement = await this.units.placement();
+      // A head (or their routine delegate) gives files to their own unit or one below it; sending
+      // one to another division is for a head above both, or a leader (403 NOT_ASSIGNED).
+      if (role === 'head') {
+        const headUnitId = onBehalfOf ? ((await this.actors.findActiveActor(onBehalfOf))?.unitId ?? null) : actor.unitId;
+        if (!leadUnitUnderHead(placement, dto.leadUnitId, headUnitId)) {
+          throw new Forbidden('Trưởng đơn vị chỉ giao hồ sơ cho đơn vị mình hoặc đơn vị trực thuộc; giao cho phòng khác là việc của lãnh đạo cấp trên.', 'NOT_ASSIGNED');
+        }
+      }
       // One lead unit, one responsible officer of it (DOMAIN.md rule 1).
-      if (!(await this.units.placement()).lineOf(officer.unitId).includes(dto.leadUnitId)) {
+      if (!placement.lineOf(officer.unitId).includes(dto.leadUnitId)) {
         throw ValidationFailed.field('officerId', 'chuyên viên phải thuộc đơn vị chủ trì (hoặc một đơn vị trực thuộc)');
       }
       const before = { officerId: app.officerId, leadUnitId: app.leadUnitId, dueDate: app.dueDate };

@@ -261,3 +261,11 @@ export function visibleFilesCondition(alias: string, scope: StaffScope): { sql: 
   if (scope.intake) parts.push(`(${alias}.status = 'submitted' AND ${alias}.officer_id IS NULL)`);
   return { sql: `(${parts.join(' OR ')})`, params };
 }
+
+/**
+ * Whether a head of `headUnitId` may give a file to `leadUnitId`: their own unit or one below it
+ * (API.md: assign by a head of the lead unit or above). A head in no unit gives none.
+ */
+export function leadUnitUnderHead(placement: { lineOf(unitId: string | null): string[] }, leadUnitId: string, headUnitId: string | null): boolean {
+  return headUnitId !== null && placement.lineOf(leadUnitId).includes(headUnitId);
+}

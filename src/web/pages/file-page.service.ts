@@ -5,6 +5,7 @@ import { Money } from '../../common/money/decimal';
 import { AppConfig } from '../../config/app-config';
 import { ApplicationsService } from '../../modules/applications/applications.service';
 import { ApplicationDecisionService } from '../../modules/applications/application-decision.service';
+import { ApplicationReviewService } from '../../modules/applications/application-review.service';
 import type { ApplicationView } from '../../modules/applications/application.view';
 import { ConflictDeclarationsService } from '../../modules/applications/conflict-declarations.service';
 import { consultedUnitOffers } from '../../modules/applications/consultations.service';
@@ -64,6 +65,7 @@ export class FilePageService {
     private readonly recoveries: RecoveryService,
     private readonly delegations: DelegationService,
     private readonly decisions: ApplicationDecisionService,
+    private readonly review: ApplicationReviewService,
     private readonly directory: DirectoryService,
     private readonly idempotency: WebIdempotency,
     private readonly apiLinks: ApiLinks,
@@ -119,6 +121,9 @@ export class FilePageService {
     const allocationUnits = actions.has('recommend')
       ? (await this.budgetSetup.fundedUnits(actor, app.fundCode, app.fiscalYear)).map((u) => ({ id: u.unitId, name: `${names.unitName(u.unitId)} — còn ${moneyVi(u.available, u.currency)}` }))
       : [];
+    // Assigning, a head chooses among their own unit and those below it (the rule assign holds them to).
+    const leadUnits = actions.has('assign') || actions.has('reassign') ? await this.review.leadUnitChoices(actor) : null;
+    const officers = names.staff.filter((p) => p.roles.includes('officer'));
     const acceptance = works.acceptance;
     return {
       title: app.title,
@@ -165,8 +170,10 @@ export class FilePageService {
       allocationUnitName: onFile.allocationUnit ?? '—',
       officerName: onFile.officer,
       communeName: onFile.commune,
-      officers: names.staff.filter((p) => p.roles.includes('officer')),
+      officers,
       units: names.units,
+      assignUnits: leadUnits ? names.units.filter((u) => leadUnits.includes(u.id)) : names.units,
+      assignOfficers: leadUnits ? officers.filter((p) => p.unitId !== null && leadUnits.includes(p.unitId)) : officers,
       allocationUnits,
       statementUrl:
         settlement?.status === 'approved' && this.apiLinks.has('GET', STATEMENT_ROUTE) ? STATEMENT_ROUTE.replace(':id', settlement.id) : null,
