@@ -244,6 +244,17 @@ describe('who sees a file and who acts on it', () => {
       .set(who.headPtv.auth)
       .send({ toUserId: who.colleague.id, validFrom: today, validTo: today, reason: 'Trưởng phòng đi công tác', scope: 'routine' })
       .expect(201);
+    // While it stands, the delegate's home page lists the head's files to initial and the intake to assign.
+    const waiting = await submittedFile();
+    const delegateHome = new PageClient(t);
+    await delegateHome.login(who.colleague.email);
+    const homeSection = async (key: string) => {
+      const html = (await delegateHome.get('/')).text;
+      const start = html.indexOf(`<section class="card" id="${key}">`);
+      return start < 0 ? '' : html.slice(start, html.indexOf('</section>', start));
+    };
+    expect(await homeSection('initial')).toContain(`/ho-so/${recommended}`);
+    expect(await homeSection('assign')).toContain(`/ho-so/${waiting}`);
     const initialed = await t.http.post(api(`/applications/${recommended}/initial`)).set(who.colleague.auth).send({}).expect(200);
     expect(initialed.body.timeline.at(-1)).toMatchObject({ action: 'initial', actorId: who.colleague.id, capacity: 'head', onBehalfOf: who.headPtv.id });
     const intake = await submittedFile();
@@ -258,6 +269,9 @@ describe('who sees a file and who acts on it', () => {
     expect(decide.status).toBe(403);
     await t.http.delete(api(`/delegations/${delegation.body.id}`)).set(who.headPtv.auth).expect(204);
     const again = await recommendedFile();
+    // Revoked: the queues are gone from the delegate's home page.
+    expect(await homeSection('initial')).toBe('');
+    expect(await homeSection('assign')).toBe('');
     const after = await t.http.post(api(`/applications/${again}/initial`)).set(who.colleague.auth).send({});
     expect([after.status, after.body.code]).toEqual([403, 'NOT_ASSIGNED']);
   });

@@ -166,7 +166,9 @@ export class WorkQueueService {
     }
     const fileList = (status: ApplicationStatus) => ({ total: totals.get(status) ?? 0, href: `/ho-so?trang-thai=${status}` });
 
-    if (hasRole(actor, 'head')) {
+    // A head's routine delegate assigns and initials for the head while the delegation stands: their queues too.
+    const routine = !hasRole(actor, 'head') && (await this.hasActiveDelegation(actor, 'routine'));
+    if (hasRole(actor, 'head') || routine) {
       add('assign', 'Hồ sơ mới nộp cần giao xử lý', (await files('submitted')).map((a) => fileItem(a, 'Đề nghị hỗ trợ', a.requestedSupport)), fileList('submitted'));
     }
     if (hasRole(actor, 'officer')) {
@@ -194,7 +196,7 @@ export class WorkQueueService {
       const ours = (await this.applications.list(actor, { ...PAGE, status: 'under_review' }, 'unit_tree')).items;
       add('unit', 'Hồ sơ đơn vị tôi đang thẩm định', ours.map((a) => fileItem(a, `Chuyên viên: ${names.personName(a.officerId)}`)));
     }
-    if (hasRole(actor, 'head')) {
+    if (hasRole(actor, 'head') || routine) {
       // Only the files whose initial is the head's to give (their unit leads them), not those they merely see.
       const page = await this.applications.list(actor, { ...PAGE, status: 'recommended' }, 'to_initial');
       add(
@@ -204,7 +206,7 @@ export class WorkQueueService {
         { total: page.total, href: '/ho-so?trang-thai=recommended' },
       );
     }
-    if (hasRole(actor, 'leader') || (await this.hasActiveDelegation(actor))) {
+    if (hasRole(actor, 'leader') || (await this.hasActiveDelegation(actor, 'decision'))) {
       // A deputy director (a leader with a field of work) sees the files of their field first.
       const inField = await this.delegations.fieldOfWork(actor);
       add(
@@ -278,10 +280,10 @@ export class WorkQueueService {
     return sections;
   }
 
-  /** A decision delegation in force today (a routine one hands over assigning and initialing, not deciding). */
-  private async hasActiveDelegation(actor: Actor): Promise<boolean> {
+  /** A delegation of that scope in force today: a decision one hands over deciding, a routine one assigning and initialing. */
+  private async hasActiveDelegation(actor: Actor, scope: 'decision' | 'routine'): Promise<boolean> {
     const received = await this.delegations.listDelegations(actor, { ...PAGE, direction: 'received' });
-    return received.items.some((d) => d.status === 'active' && d.scope === 'decision');
+    return received.items.some((d) => d.status === 'active' && d.scope === scope);
   }
 }
 
