@@ -95,7 +95,11 @@ export async function initialedFile(t: TestApp, c: Cast, options: FileOptions = 
   await attachRequiredDocuments(t, c.applicant.auth, id);
   await t.http.post(api(`/applications/${id}/submit`)).set(c.applicant.auth).expect(200);
   const lead = options.lead ?? { unit: c.centre, officer: c.officer, head: c.head };
-  await t.http.post(api(`/applications/${id}/assign`)).set(c.head.auth).send({ officerId: lead.officer.id, leadUnitId: lead.unit.id, dueDate: `${c.year}-12-31` }).expect(200);
+  // The centre's head takes the file in; a unit outside the centre leads it once a leader moves it there.
+  await t.http.post(api(`/applications/${id}/assign`)).set(c.head.auth).send({ officerId: c.officer.id, leadUnitId: c.centre.id, dueDate: `${c.year}-12-31` }).expect(200);
+  if (lead.unit.id !== c.centre.id) {
+    await t.http.post(api(`/applications/${id}/assign`)).set(c.leader.auth).send({ officerId: lead.officer.id, leadUnitId: lead.unit.id, dueDate: `${c.year}-12-31` }).expect(200);
+  }
   await appraise(t, lead.officer, id);
   await t.http.post(api(`/applications/${id}/recommend`)).set(lead.officer.auth).send({ approvedSupport, allocationUnitId: lead.unit.id, note: 'Đủ điều kiện' }).expect(200);
   await t.http.post(api(`/applications/${id}/initial`)).set(lead.head.auth).send({}).expect(200);
