@@ -1,0 +1,101 @@
+import { DataSource } from 'typeorm';
+import { dropDatabase } from '../src/database/ensure-database';
+import { parseDatabaseUrl, withDatabase } from '../src/database/database-url';
+import type { TestActor } from './support/actors';
+import { startTestAppOnFreshDatabase, TestApp } from './support/test-app';
+import { PageClient, webUser } from './web-support';
+
+/**
+ * Setting up an installation from the administrator's pages alone: a unit added on the units
+ * page, a person given an account (with a temporary password shown once) on the users page, and
+ * the national list of administrative units uploaded on its own page. The forms call the API's
+ * use cases, so they refuse what the API refuses, beside the field, and only administrators may
+ * use them. A database of its own: the list of administrative units must start empty here, and
+ * a loaded one would refuse the commune codes of the files sharing the run's database.
+ */
+describe('administrator set-up pages', () => {
+  const base = process.env.DATABASE_URL!;
+  const url = withDatabase(base, `${parseDatabaseUrl(base).database}_adminsetup`);
+  let t: TestApp;
+  let admin: TestActor;
+  let staff: TestActor;
+  let asAdmin: PageClient;
+  let asStaff: PageClient;
+
+  beforeAll(async () => {
+    t = await startTestAppOnFreshDatabase(url);
+    admin = await webUser(t, ['admin'], null, 'Đặng Thị Lan');
+    staff = await webUser(t, ['officer', 'head', 'leader', 'finance', 'auditor']);
+    asAdmin = new PageClient(t);
+    await asAdmin.login(admin.email);
+    asStaff = new PageClient(t);
+    await asStaff.login(staff.email);
+  }, 60_000);
+
+  afterAll(async () => {
+    await t?.close();
+    await dropDatabase(url);
+  });
+
+  const db = () => t.app.get(DataSource);
+  const unitCount = async () => Number((await db().query('SELECT COUNT(*) AS n FROM units'))[0].n);
+  /** The page's text without tags, one space between words. */
+  const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/\s+/g, ' ');
+  /** The message shown beside a field of the form (the macros' `f-<name>-error`). */
+  const errorAt = (html: string, field: string) => {
+    const match = new RegExp(`id="f-${field}-error">([^<]*)<`).exec(html);
+    return match ? match[1] : null;
+  };
+
+  describe('Thêm đơn vị', () => {
+    it('adds a unit and one below it through the form; the tree names them', async () => {
+      const page = await asAdmin.get('/quan-tri/don-vi');
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('id="them-don-vi"');
+
+      const centre = await asAdmin.post('/quan-tri/don-vi', { name: 'Trung tâm Khuyến công Đồng Tháp', code: 'admin17-TTKC', kind: 'centre', parentId: '' });
+      expect(centre.status).toBe(303);
+      const [row] = await db().query('SELECT id, name, kind, parent_id FROM units WHERE code = ?', ['admin17-TTKC']);
+      expect(row).toMatchObject({ name: 'Trung tâm Khuyến công Đồng Tháp', kind: 'centre', parent_id: null });
+      expect(centre.headers.location).toBe(`/quan-tri/don-vi#don-vi-${row.id}`);
+
+      // The parent is chosen by its name in the tree.
+      const form = await asAdmin.get('/quan-tri/don-vi');
+      expect(form.text).toContain('Đã thêm đơn vị Trung tâm Khuyến công Đồng Tháp.');
+      expect(form.text).toMatch(new RegExp(`<option value="${row.id}">Trung tâm Khuyến công Đồng Tháp \\(admin17-TTKC\\)</option>`));
+      const division = await asAdmin.post('/quan-tri/don-vi', { name: 'Phòng Tư vấn', code: 'admin17-PTV', kind: 'division', parentId: row.id });
+      expect(division.status).toBe(303);
+      const [child] = await db().query('SELECT parent_id, kind FROM units WHERE code = ?', ['admin17-PTV']);
+      expect(child).toEqual({ parent_id: row.id, kind: 'division' });
+      expect(textOf((await asAdmin.get('/quan-tri/don-vi')).text)).toContain('— Phòng Tư vấn admin17-PTV');
+    });
+
+    it('shows each refusal at its field, with what was typed, and adds nothing', async () => {
+      const before = await unitCount();
+      const refused = await asAdmin.post('/quan-tri/don-vi', { name: '', code: 'mã có dấu', kind: 'quan', parentId: '' });
+      expect(refused.status).toBe(400);
+      expect(errorAt(refused.text, 'name')).toBeTruthy();
+      expect(errorAt(refused.text, 'code')).toContain('chữ cái không dấu');
+      expect(errorAt(refused.text, 'kind')).toBeTruthy();
+      expect(refused.text).toContain('value="mã có dấu"');
+      // The rows' own forms show none of it.
+      expect(refused.text.match(/class="error"/g)?.length).toBe(3);
+
+      const unknownParent = await asAdmin.post('/quan-tri/don-vi', { name: 'Xã Thử', code: 'admin17-XT', kind: 'commune', parentId: '01JZZZZZZZZZZZZZZZZZZZZZZZ' });
+      expect(unknownParent.status).toBe(400);
+      expect(errorAt(unknownParent.text, 'parentId')).toContain('không tồn tại');
+
+      const duplicate = await asAdmin.post('/quan-tri/don-vi', { name: 'Trung tâm khác', code: 'admin17-TTKC', kind: 'centre', parentId: '' });
+      expect(duplicate.status).toBe(409);
+      expect(textOf(duplicate.text)).toContain('Mã đơn vị "admin17-TTKC" đã được dùng.');
+      expect(await unitCount()).toBe(before);
+    });
+
+    it('is refused to anyone but an administrator', async () => {
+      const before = await unitCount();
+      const refused = await asStaff.post('/quan-tri/don-vi', { name: 'Trung tâm lạ', code: 'admin17-LA', kind: 'centre', parentId: '' }, { from: '/' });
+      expect(refused.status).toBe(403);
+      expect(await unitCount()).toBe(before);
+    });
+  });
+});
