@@ -98,4 +98,82 @@ describe('administrator set-up pages', () => {
       expect(await unitCount()).toBe(before);
     });
   });
+
+  describe('Thêm người dùng', () => {
+    let unitId: string;
+    beforeAll(async () => {
+      [{ id: unitId }] = await db().query('SELECT id FROM units WHERE code = ?', ['admin17-TTKC']);
+    });
+
+    it('opens an account with a temporary password shown once, which signs in only to change it', async () => {
+      const form = await asAdmin.get('/quan-tri/nguoi-dung?vai-tro=officer');
+      expect(form.status).toBe(200);
+      expect(form.text).toContain('id="them-nguoi-dung"');
+      expect(form.text).toContain('name="roles" value="officer" checked');
+      expect(form.text).toContain(`<option value="${unitId}">Trung tâm Khuyến công Đồng Tháp (admin17-TTKC)</option>`);
+
+      const email = 'admin17.chuyenvien@sct.dongthap.gov.vn';
+      const opened = await asAdmin.post('/quan-tri/nguoi-dung', { email, fullName: 'Trần Thị Bích', phone: '0912345678', unitId, roles: ['officer'] });
+      expect(opened.status).toBe(201);
+      const temporary = /<output id="mat-khau-tam" class="secret">([^<]+)<\/output>/.exec(opened.text)?.[1] ?? '';
+      expect(temporary.length).toBeGreaterThanOrEqual(10);
+      expect(textOf(opened.text)).toContain(`Đã tạo tài khoản cho Trần Thị Bích (${email})`);
+      const [row] = await db().query('SELECT id, full_name, phone, unit_id, roles, must_change_password, password_hash FROM users WHERE email = ?', [email]);
+      expect(row).toMatchObject({ full_name: 'Trần Thị Bích', phone: '0912345678', unit_id: unitId, roles: 'officer', must_change_password: 1 });
+      expect(row.password_hash).not.toContain(temporary);
+      // Shown once: not on the list, not on the user's page, not in the audit log.
+      expect((await asAdmin.get('/quan-tri/nguoi-dung')).text).not.toContain(temporary);
+      expect((await asAdmin.get(`/quan-tri/nguoi-dung/${row.id}`)).text).not.toContain(temporary);
+      const audit = await db().query("SELECT after_json FROM audit_log WHERE action = 'user.create' AND entity_id = ?", [row.id]);
+      expect(audit).toHaveLength(1);
+      expect(JSON.stringify(audit[0])).not.toContain(temporary);
+
+      // The temporary password signs in, to the change-password page and nothing else.
+      const user = new PageClient(t);
+      const signedIn = await user.login(email, temporary);
+      expect(signedIn.status).toBe(303);
+      expect((await user.get('/')).headers.location).toBe('/doi-mat-khau');
+      const chosen = 'Mat-khau-rieng-admin17';
+      const changed = await user.post('/doi-mat-khau', { currentPassword: temporary, newPassword: chosen, confirmPassword: chosen });
+      expect(changed.status).toBe(303);
+      expect((await user.get('/')).status).toBe(200);
+      await t.http.post('/api/v1/auth/login').send({ email, password: temporary }).expect(401);
+      const login = await t.http.post('/api/v1/auth/login').send({ email, password: chosen }).expect(200);
+      expect(login.body.user.mustChangePassword).toBe(false);
+    });
+
+    it("gives a deputy director's field of work at once", async () => {
+      const email = 'admin17.phogiamdoc@sct.dongthap.gov.vn';
+      const opened = await asAdmin.post('/quan-tri/nguoi-dung', { email, fullName: 'Lê Văn Phó', unitId, roles: ['leader'], scopeUnitIds: [unitId] });
+      expect(opened.status).toBe(201);
+      const [row] = await db().query('SELECT leader_scope FROM users WHERE email = ?', [email]);
+      const scope = typeof row.leader_scope === 'string' ? JSON.parse(row.leader_scope) : row.leader_scope;
+      expect(scope).toEqual({ unitIds: [unitId] });
+    });
+
+    it('shows each refusal at its field, with what was typed, and opens no account', async () => {
+      const count = async () => Number((await db().query('SELECT COUNT(*) AS n FROM users'))[0].n);
+      const before = await count();
+      const refused = await asAdmin.post('/quan-tri/nguoi-dung', { email: 'khong-phai-email', fullName: '', phone: '12ab', unitId: '' });
+      expect(refused.status).toBe(400);
+      for (const field of ['email', 'fullName', 'phone', 'unitId', 'roles']) expect(errorAt(refused.text, field)).toBeTruthy();
+      expect(refused.text).toContain('value="khong-phai-email"');
+      expect(refused.text).not.toContain('mat-khau-tam');
+
+      const unknownScope = await asAdmin.post('/quan-tri/nguoi-dung', { email: 'admin17.x@sct.dongthap.gov.vn', fullName: 'Người Thử', unitId, roles: ['leader'], scopeUnitIds: ['01JZZZZZZZZZZZZZZZZZZZZZZZ'] });
+      expect(unknownScope.status).toBe(400);
+      expect(errorAt(unknownScope.text, 'scopeUnitIds')).toContain('không có đơn vị này');
+
+      const taken = await asAdmin.post('/quan-tri/nguoi-dung', { email: 'admin17.chuyenvien@sct.dongthap.gov.vn', fullName: 'Người Trùng', unitId, roles: ['officer'] });
+      expect(taken.status).toBe(409);
+      expect(textOf(taken.text)).toContain('Email này đã được dùng cho một tài khoản khác.');
+      expect(await count()).toBe(before);
+    });
+
+    it('is refused to anyone but an administrator', async () => {
+      const refused = await asStaff.post('/quan-tri/nguoi-dung', { email: 'admin17.la@sct.dongthap.gov.vn', fullName: 'Người Lạ', unitId, roles: ['admin'] }, { from: '/' });
+      expect(refused.status).toBe(403);
+      expect(await db().query('SELECT id FROM users WHERE email = ?', ['admin17.la@sct.dongthap.gov.vn'])).toEqual([]);
+    });
+  });
 });
