@@ -3,7 +3,7 @@ import { dropDatabase } from '../src/database/ensure-database';
 import { parseDatabaseUrl, withDatabase } from '../src/database/database-url';
 import type { TestActor } from './support/actors';
 import { startTestAppOnFreshDatabase, TestApp } from './support/test-app';
-import { PageClient, webUser } from './web-support';
+import { csrfOf, PageClient, webUser } from './web-support';
 
 /**
  * Setting up an installation from the administrator's pages alone: a unit added on the units
@@ -174,6 +174,76 @@ describe('administrator set-up pages', () => {
       const refused = await asStaff.post('/quan-tri/nguoi-dung', { email: 'admin17.la@sct.dongthap.gov.vn', fullName: 'Người Lạ', unitId, roles: ['admin'] }, { from: '/' });
       expect(refused.status).toBe(403);
       expect(await db().query('SELECT id FROM users WHERE email = ?', ['admin17.la@sct.dongthap.gov.vn'])).toEqual([]);
+    });
+  });
+
+  describe('Danh mục đơn vị hành chính', () => {
+    const LIST = [
+      '# source: https://danhmuchanhchinh.nso.gov.vn/ (trích cho phép thử)',
+      '# date: 2025-07-01',
+      '82\tprovince\tTỉnh Đồng Tháp\t',
+      '01\tcity\tThành phố Hà Nội\t',
+      '30112\tcommune\tXã Mỹ Hiệp\t82',
+      '30226\tcommune\tXã Lai Vung\t82',
+      '00004\tward\tPhường Ba Đình\t01',
+    ].join('\n');
+    const BAD = ['82\tprovince\tTỉnh Đồng Tháp\t', '30112\ttown\tXã Mỹ Hiệp\t82', '301\tcommune\tXã Lai Vung\t82', '30226\tcommune\t\t82'].join('\n');
+    const loadedCount = async () => Number((await db().query('SELECT COUNT(*) AS n FROM admin_units'))[0].n);
+
+    /** The page's form as a browser sends it: the token first, then the file. */
+    async function upload(client: PageClient, content: string, fileName = 'danh-muc.tsv') {
+      const csrf = csrfOf((await client.get(client === asAdmin ? '/quan-tri/dia-ban' : '/')).text);
+      const res = await t.http
+        .post('/quan-tri/dia-ban')
+        .set('Cookie', client.cookieHeader)
+        .field('_csrf', csrf)
+        .attach('file', Buffer.from(content, 'utf8'), { filename: fileName, contentType: 'text/tab-separated-values' })
+        .redirects(0);
+      client.keep(res.headers['set-cookie'] as unknown as string[]);
+      return res;
+    }
+
+    it('starts empty, refuses a bad file naming each line, loads a sound one and shows its counts and source', async () => {
+      expect(await loadedCount()).toBe(0);
+      const empty = await asAdmin.get('/quan-tri/dia-ban');
+      expect(empty.status).toBe(200);
+      expect(textOf(empty.text)).toContain('Chưa nạp danh mục');
+      expect(empty.text).toContain('enctype="multipart/form-data"');
+
+      const refused = await upload(asAdmin, BAD, 'sai.tsv');
+      expect(refused.status).toBe(400);
+      const problems = textOf(refused.text);
+      expect(problems).toContain('không dòng nào được nạp, danh mục đang dùng giữ nguyên');
+      expect(problems).toContain('dòng 2: loại "town" không hợp lệ');
+      expect(problems).toContain('dòng 3: mã xã, phường, đặc khu "301" phải gồm 5 chữ số');
+      expect(problems).toContain('dòng 4: đơn vị 30226 thiếu tên');
+      expect(await loadedCount()).toBe(0);
+
+      const loaded = await upload(asAdmin, LIST);
+      expect(loaded.status).toBe(303);
+      expect(loaded.headers.location).toBe('/quan-tri/dia-ban');
+      expect(await loadedCount()).toBe(5);
+      const page = textOf((await asAdmin.get('/quan-tri/dia-ban')).text);
+      expect(page).toContain('Đã nạp danh mục đơn vị hành chính: 2 tỉnh, thành phố; 3 xã, phường, đặc khu.');
+      expect(page).toContain('2 tỉnh, thành phố; 3 xã, phường, đặc khu.');
+      expect(page).toContain('Xã 2');
+      expect(page).toContain('từ tệp danh-muc.tsv');
+      expect(page).toContain('Nguồn: https://danhmuchanhchinh.nso.gov.vn/ (trích cho phép thử)');
+      expect(page).toContain('ngày của danh mục: 2025-07-01');
+
+      // A bad file later leaves the list in force as it was.
+      expect((await upload(asAdmin, BAD)).status).toBe(400);
+      expect(await loadedCount()).toBe(5);
+      expect(await db().query("SELECT name FROM admin_units WHERE code = '30112'")).toEqual([{ name: 'Xã Mỹ Hiệp' }]);
+    });
+
+    it('refuses anyone but an administrator, the page and the upload alike', async () => {
+      expect((await asStaff.get('/quan-tri/dia-ban')).status).toBe(403);
+      const before = await loadedCount();
+      const refused = await upload(asStaff, '83\tprovince\tTỉnh Lạ\t');
+      expect(refused.status).toBe(403);
+      expect(await loadedCount()).toBe(before);
+      expect(await db().query("SELECT code FROM admin_units WHERE code = '83'")).toEqual([]);
     });
   });
 });
