@@ -6,7 +6,6 @@ import { Money } from '../common/money/decimal';
 import { formatNumberVi } from '../common/money/format-vi';
 import { ADMIN_UNIT_KIND_LABELS } from '../modules/admin-units/admin-units.labels';
 import { AdminUnitsService } from '../modules/admin-units/admin-units.service';
-import type { AdminUnitCounts } from '../modules/admin-units/admin-units.types';
 import { FormPages } from './forms/form-pages';
 import { PageController } from './page-controller';
 import { PageResponder } from './page-responder';
@@ -62,7 +61,7 @@ export class AdminAreaPagesController {
 }
 
 /** `34 tỉnh, thành phố; 3.321 xã, phường, đặc khu`. */
-function countsInWords(counts: AdminUnitCounts): string {
+function countsInWords(counts: { provinces: number; communes: number }): string {
   const vi = (n: number) => formatNumberVi(new Money(n));
   return `${vi(counts.provinces)} tỉnh, thành phố; ${vi(counts.communes)} xã, phường, đặc khu`;
 }
