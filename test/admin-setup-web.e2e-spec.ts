@@ -48,6 +48,15 @@ describe('administrator set-up pages', () => {
   };
 
   describe('Thêm đơn vị', () => {
+    it("the administrator's set-up steps link to these forms", async () => {
+      const home = await asAdmin.get('/');
+      const install = home.text.slice(home.text.indexOf('id="install"'));
+      expect(install).toContain('<a href="/quan-tri/don-vi?loai=centre#them-don-vi">Tạo đơn vị Trung tâm Khuyến công</a>');
+      expect(install).toContain('<a href="/quan-tri/dia-ban#nap-danh-muc">Nạp danh mục đơn vị hành chính</a>');
+      // The centre's link opens the form with the kind chosen.
+      expect((await asAdmin.get('/quan-tri/don-vi?loai=centre')).text).toContain('<option value="centre" selected>');
+    });
+
     it('adds a unit and one below it through the form; the tree names them', async () => {
       const page = await asAdmin.get('/quan-tri/don-vi');
       expect(page.status).toBe(200);
