@@ -83,7 +83,7 @@ describe('home pages that say what to do next, forms that offer only what can su
     await t.app.get(DataSource).query('UPDATE users SET active = 0 WHERE id = ?', [leader.id]);
     const withoutLeader = (await homeSection(desk, 'install'))!;
     await t.app.get(DataSource).query('UPDATE users SET active = 1 WHERE id = ?', [leader.id]);
-    expect(withoutLeader).toContain('<a href="/quan-tri/nguoi-dung">Giao vai trò Lãnh đạo Sở cho một người</a>');
+    expect(withoutLeader).toContain('<a href="/quan-tri/nguoi-dung?vai-tro=leader#them-nguoi-dung">Giao vai trò Lãnh đạo Sở cho một người</a>');
 
     // The head: no fund yet, so nothing can go ahead; finance is the one to ask.
     const desk2 = new PageClient(t);

@@ -318,7 +318,7 @@ describe('pages a person reads (names, formats, phone width)', () => {
           '/so-van-ban-di',
         ],
       },
-      { role: 'quản trị', actor: admin, paths: ['/quan-tri', '/quan-tri/nguoi-dung', `/quan-tri/nguoi-dung/${c.officer.id}`, '/quan-tri/don-vi', '/quan-tri/hoat-dong', '/quan-tri/ngay-le'] },
+      { role: 'quản trị', actor: admin, paths: ['/quan-tri', '/quan-tri/nguoi-dung', `/quan-tri/nguoi-dung/${c.officer.id}`, '/quan-tri/don-vi', '/quan-tri/hoat-dong', '/quan-tri/ngay-le', '/quan-tri/dia-ban'] },
     ];
   }
 

@@ -139,7 +139,10 @@ describe.each([
     expect(await text('section#install h2')).toContain('Thiết lập hệ thống');
     expect(await stepLinks('install')).toContain('Nạp danh mục đơn vị hành chính');
     await go('section#install a:has-text("Nạp danh mục đơn vị hành chính")');
-    expect(new URL(page.url()).pathname).toBe('/quan-tri/don-vi');
+    expect(new URL(page.url()).pathname).toBe('/quan-tri/dia-ban');
+    // The link lands on the upload form itself.
+    expect(new URL(page.url()).hash).toBe('#nap-danh-muc');
+    expect(await page.locator('form#nap-danh-muc input[type=file][name=file]').count()).toBe(1);
 
     await signIn(finance);
     // 1. No fund: the first step, and its link opens the fund form.

@@ -22,6 +22,7 @@ import { OfficialDocumentsModule } from '../modules/official-documents/official-
 import { AdminActivityPagesController } from './admin-activity-pages.controller';
 import { AdminHolidayPagesController } from './admin-holiday-pages.controller';
 import { AdminUnitPagesController } from './admin-unit-pages.controller';
+import { AdminAreaPagesController } from './admin-area-pages.controller';
 import { AdminUserPagesController } from './admin-user-pages.controller';
 import { ApiLinks } from './api-links';
 import { ApplicationPagesController } from './application-pages.controller';
@@ -103,6 +104,7 @@ import { WebViews } from './web-views';
     ProgrammePagesController,
     DocumentRegisterPagesController,
     AdminUnitPagesController,
+    AdminAreaPagesController,
     AdminActivityPagesController,
     AdminHolidayPagesController,
     AdminUserPagesController,

@@ -13,10 +13,12 @@ import { AdminUnitsError } from './admin-units.error';
 import { AdminUnitRecord, adminUnitCounts, AdminUnitsFile, isProvinceKind, readAdminUnitsList } from './admin-units.rules';
 import { readAdminUnitsUpload } from './admin-units.upload';
 import type { AdminUnitQuery } from './dto/admin-unit-query.dto';
-import type { AdminUnitCounts, AdminUnitsImportView, AdminUnitView, CommuneName } from './admin-units.types';
+import type { AdminUnitCounts, AdminUnitsImportView, AdminUnitsStatus, AdminUnitView, CommuneName } from './admin-units.types';
 
 const toView = (u: AdminUnit): AdminUnitView => ({ code: u.code, name: u.name, kind: u.kind, provinceCode: u.provinceCode });
 const INSERT_BATCH = 500;
+/** How an import is audited (see `replace`): the audit log is where a list's source is kept. */
+const IMPORT_AUDIT = { entity: 'admin_units', entityId: 'national-list', action: 'admin-units.import' } as const;
 
 /**
  * The national list of administrative units (tỉnh, thành phố; xã, phường, đặc khu). The
@@ -93,6 +95,20 @@ export class AdminUnitsService {
   }
 
   /**
+   * The list in force (administrators): its counts by kind, and where it came from, as the audit
+   * entry of the import that loaded it recorded the file's `# source:` and `# date:` lines.
+   */
+  async status(actor: Actor): Promise<AdminUnitsStatus> {
+    requireRole(actor, 'admin');
+    const counts = await this.currentCounts(this.tx.manager);
+    const { total } = await this.audit.list({ ...IMPORT_AUDIT, page: 1, pageSize: 1 });
+    if (total === 0) return { counts, loadedBy: null };
+    const [last] = (await this.audit.list({ ...IMPORT_AUDIT, page: total, pageSize: 1 })).items;
+    const after = (last.after ?? {}) as Partial<AdminUnitsImportView>;
+    return { counts, loadedBy: { at: last.at, source: after.source ?? null, date: after.date ?? null, fileName: after.fileName ?? null } };
+  }
+
+  /**
    * At start (ADMIN_UNITS_FILE): loads the list from the file when no list is loaded yet; a loaded
    * list is left alone (a later one goes through the import). A file that cannot be read or fails
    * its checks stops the start with every problem: it was asked for by configuration.
@@ -138,7 +154,7 @@ export class AdminUnitsService {
       counts: countsOf(file.units),
       previous,
     };
-    this.audit.record({ actor: by.actor, capacity: by.capacity, action: 'admin-units.import', entity: 'admin_units', entityId: 'national-list', before: previous, after: view });
+    this.audit.record({ actor: by.actor, capacity: by.capacity, ...IMPORT_AUDIT, before: previous, after: view });
     return view;
   }
 

@@ -34,3 +34,9 @@ export interface AdminUnitsImportView {
   /** The counts of the list it replaced (all zero when none was loaded). */
   previous: AdminUnitCounts;
 }
+
+/** The list in force, for the administrator's page: its counts, and the import that loaded it (none before the first). */
+export interface AdminUnitsStatus {
+  counts: AdminUnitCounts;
+  loadedBy: { at: string; source: string | null; date: string | null; fileName: string | null } | null;
+}

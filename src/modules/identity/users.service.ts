@@ -14,6 +14,7 @@ import { ActingAppointmentsService } from './acting-appointments.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { UnitService } from '../organization/unit.service';
 import type { CreateUserDto } from './dto/create-user.dto';
+import type { CreateUserAccountDto } from './dto/create-user-account.dto';
 import type { LeaderScopeDto, UpdateUserDto } from './dto/update-user.dto';
 import type { UserQuery } from './dto/user-query.dto';
 import { IdentityError } from './identity.error';
@@ -34,6 +35,8 @@ export interface NewUser {
   roles: Role[];
   /** A deputy director's field of work (leaders only). */
   leaderScope?: LeaderScope | null;
+  /** Opened with a temporary password: the user chooses their own at the first sign-in. */
+  mustChangePassword?: boolean;
 }
 
 /** A person who signs papers, as the register of outgoing documents records them. */
@@ -78,6 +81,37 @@ export class UsersService {
         'user.create',
       );
       return toUserView(user);
+    });
+  }
+
+  /**
+   * An account opened by an administrator on the pages: as `createUser` (the same checks, the same
+   * audit entry), but the password is a temporary one made here as a reset makes it, answered once
+   * and never stored in clear; the user must change it at their first sign-in, as after a reset.
+   * A deputy director's field of work may be given at once (checked as `updateUser` checks it).
+   */
+  async createUserWithTemporaryPassword(actor: Actor, dto: CreateUserAccountDto): Promise<{ user: UserView; temporaryPassword: string }> {
+    const capacity = requireRole(actor, 'admin');
+    const temporaryPassword = newTemporaryPassword();
+    const passwordHash = await this.hasher.hash(temporaryPassword);
+    return this.tx.run(async () => {
+      await this.units.requireActiveUnits([{ field: 'unitId', id: dto.unitId }]);
+      if (dto.leaderScope) await this.assertScopeExists(dto.leaderScope);
+      const user = await this.addUser(
+        {
+          email: dto.email,
+          passwordHash,
+          fullName: dto.fullName,
+          phone: dto.phone,
+          unitId: dto.unitId,
+          roles: dto.roles,
+          leaderScope: scopeOf(dto.leaderScope ?? null),
+          mustChangePassword: true,
+        },
+        { actor, capacity },
+        'user.create',
+      );
+      return { user: toUserView(user), temporaryPassword };
     });
   }
 
@@ -264,6 +298,7 @@ export class UsersService {
         unitId: input.unitId,
         roles: canonicalRoles(input.roles),
         leaderScope: input.leaderScope ?? null,
+        mustChangePassword: input.mustChangePassword ?? false,
         active: true,
         createdAt: now,
         updatedAt: now,

@@ -7,10 +7,13 @@ import { PageResponder } from '../page-responder';
 import type { WebRequest } from '../web-context';
 import { FormBody, formValues } from './form-input';
 
-export interface FormOutcome {
-  redirect: string;
-  flash?: string;
-}
+export type FormOutcome =
+  | { redirect: string; flash?: string }
+  /**
+   * A page shown as the answer itself, not after a redirect: for what may be shown once only (a
+   * temporary password), which must never pass through the session's one-time message.
+   */
+  | { answer: { template: string; model: Record<string, unknown>; status?: number } };
 
 export interface FormSpec {
   /** The template that shows the form, with `values`, `fieldErrors` and `problem` when refused. */
@@ -49,6 +52,7 @@ export class FormPages {
       if (!problem || problem.status === 404 || problem.status === 401) throw error;
       return this.refused(request, response, spec, problem);
     }
+    if ('answer' in outcome) return this.pages.render(request, response, outcome.answer.template, outcome.answer.model, outcome.answer.status);
     return this.pages.redirect(request, response, outcome.redirect, outcome.flash);
   }
 
