@@ -112,14 +112,12 @@ class FileLife {
     return true;
   }
 
-  advance(permille: number) {
-    if (this.status !== 'approved') return;
-    const year = this.movesIn();
-    const amount = Money.max(1, this.approvedSupport.times(permille).div(1000).floor());
-    const refusal = disbursementRefusal({
-      kind: 'advance',
+  /** What DisbursementsService.request checks of a new request, on the file's books of `year`. */
+  private refusal(kind: 'advance' | 'payment', applicationStatus: 'contracted' | 'accepted', amount: Money, year: number) {
+    return disbursementRefusal({
+      kind,
       amount,
-      applicationStatus: 'contracted',
+      applicationStatus,
       approvedSupport: this.approvedSupport,
       advanceRate: RULE.advanceRate,
       currency: RULE.currency,
@@ -127,7 +125,13 @@ class FileLife {
       pending: new Money(0),
       committed: this.ledger.balance(FUND, year, commitment),
     });
-    if (refusal) return;
+  }
+
+  advance(permille: number) {
+    if (this.status !== 'approved') return;
+    const year = this.movesIn();
+    const amount = Money.max(1, this.approvedSupport.times(permille).div(1000).floor());
+    if (this.refusal('advance', 'contracted', amount, year)) return;
     this.post(year, commitment, payee, amount);
     this.advances = this.advances.plus(amount);
     this.payments.push({ kind: 'advance', amount, year });
@@ -138,18 +142,7 @@ class FileLife {
     if (this.status !== 'accepted' || this.pending) return;
     const year = this.movesIn();
     const amount = Money.max(1, this.approvedSupport.times(permille).div(1000).floor());
-    const refusal = disbursementRefusal({
-      kind: 'payment',
-      amount,
-      applicationStatus: 'accepted',
-      approvedSupport: this.approvedSupport,
-      advanceRate: RULE.advanceRate,
-      currency: RULE.currency,
-      advancesSoFar: this.advances,
-      pending: new Money(0),
-      committed: this.ledger.balance(FUND, year, commitment),
-    });
-    if (!refusal) this.pending = amount;
+    if (!this.refusal('payment', 'accepted', amount, year)) this.pending = amount;
   }
 
   /**
