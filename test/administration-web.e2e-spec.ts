@@ -200,4 +200,49 @@ describe('administration pages', () => {
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('Tỷ lệ hỗ trợ');
   });
+
+  it('publishes a rule with its eligibility from the page: the kinds supported, a yearly cap per establishment, a commune required', async () => {
+    const admin = await webUser(t, ['admin']);
+    const client = new PageClient(t);
+    await client.login(admin.email);
+    const code = `web_elig_${Date.now().toString(36)}`;
+    const form = (await client.get('/quan-tri/hoat-dong')).text;
+    expect(form).toContain('name="establishmentKinds" value="cooperative"');
+    expect(form).toContain('name="maxSupportPerEstablishmentPerYear"');
+    expect(form).toContain('name="requiresCommuneCode"');
+    const published = await client.post(
+      '/quan-tri/hoat-dong',
+      {
+        code,
+        name: 'Đào tạo nghề cho hợp tác xã',
+        supportRate: '0,5',
+        supportCap: '200.000.000',
+        advanceRate: '0.7',
+        effectiveFrom: t.clock.today(),
+        establishmentKinds: ['cooperative', 'cooperative_group'],
+        maxSupportPerEstablishmentPerYear: '300.000.000',
+        requiresCommuneCode: 'true',
+      },
+      { from: '/quan-tri/hoat-dong' },
+    );
+    expect(published.status).toBe(303);
+    const rule = (await t.http.get(`/api/v1/activity-types/${code}/versions`).set(admin.auth).expect(200)).body[0];
+    expect(rule).toMatchObject({
+      capCurrency: 'VND',
+      eligibility: { establishmentKinds: ['cooperative', 'cooperative_group'], maxSupportPerEstablishmentPerYear: '300000000', requiresCommuneCode: true },
+    });
+    const list = (await client.get('/quan-tri/hoat-dong')).text;
+    expect(list).toContain('Hợp tác xã; Tổ hợp tác; tối đa 300.000.000 ₫ một cơ sở một năm; phải ghi xã, phường');
+
+    // A wrong yearly cap is told at its own field, and nothing is published.
+    const other = `web_elig_bad_${Date.now().toString(36)}`;
+    const refused = await client.post(
+      '/quan-tri/hoat-dong',
+      { code: other, name: 'Sai mức', supportRate: '0.5', supportCap: '1000', advanceRate: '0.7', effectiveFrom: t.clock.today(), maxSupportPerEstablishmentPerYear: '-5' },
+      { from: '/quan-tri/hoat-dong' },
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.text).toMatch(/<input type="text" id="f-maxSupportPerEstablishmentPerYear" name="maxSupportPerEstablishmentPerYear"[^>]*aria-invalid="true"/);
+    expect((await t.http.get(`/api/v1/activity-types/${other}/versions`).set(admin.auth).expect(200)).body).toEqual([]);
+  });
 });

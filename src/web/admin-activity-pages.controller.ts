@@ -6,10 +6,11 @@ import { CatalogueService } from '../modules/catalogue/catalogue.service';
 import { CreateActivityTypeDto } from '../modules/catalogue/dto/create-activity-type.dto';
 import { DOCUMENT_KIND_LABELS } from '../modules/catalogue/catalogue.labels';
 import { FormPages } from './forms/form-pages';
-import { amount, FormBody, list, optionalText, text, wholeNumber } from './forms/form-input';
+import { amount, checkbox, FormBody, list, optionalText, text, wholeNumber } from './forms/form-input';
 import { validated } from './forms/form-validation';
 import { PageController } from './page-controller';
 import { FUND_SOURCE_LABELS } from '../modules/ledger/ledger.labels';
+import { ESTABLISHMENT_KIND_LABELS } from '../modules/establishments/establishments.labels';
 import { PageResponder } from './page-responder';
 import { PageActor, PageRoles, WebRequest } from './web-context';
 
@@ -44,14 +45,18 @@ export class AdminActivityPagesController {
           fundSource: optionalText(body, 'fundSource'),
           supportRate: text(body, 'supportRate').trim().replace(',', '.'),
           supportCap: amount(body, 'supportCap') ?? '',
+          capCurrency: optionalText(body, 'capCurrency')?.trim().toUpperCase(),
           advanceRate: text(body, 'advanceRate').trim().replace(',', '.'),
           settlementDueDays: wholeNumber(body, 'settlementDueDays'),
           effectiveFrom: text(body, 'effectiveFrom'),
           requiredDocumentKinds: list(body, 'requiredDocumentKinds'),
+          eligibility: eligibilityOf(body),
         });
         const rule = await this.catalogue.publish(actor, dto);
         return { redirect: '/quan-tri/hoat-dong', flash: `Đã ban hành quy định "${rule.name}" hiệu lực từ ${rule.effectiveFrom.split('-').reverse().join('/')}.` };
       },
+      // The eligibility's fields stand on the form by their own names.
+      fieldNames: (field) => field.replace(/^eligibility\./, ''),
     });
   }
 
@@ -65,6 +70,25 @@ export class AdminActivityPagesController {
       entry.versions.push({ ...v, inForce: v.effectiveFrom <= today && (v.effectiveTo === null || v.effectiveTo >= today) });
       codes.set(v.code, entry);
     }
-    return { title: 'Quy định hỗ trợ theo loại hoạt động', activityTypes: [...codes.values()], fundSources: Object.keys(FUND_SOURCE_LABELS), documentKinds: Object.keys(DOCUMENT_KIND_LABELS) };
+    return {
+      title: 'Quy định hỗ trợ theo loại hoạt động',
+      activityTypes: [...codes.values()],
+      fundSources: Object.keys(FUND_SOURCE_LABELS),
+      documentKinds: Object.keys(DOCUMENT_KIND_LABELS),
+      establishmentKinds: Object.keys(ESTABLISHMENT_KIND_LABELS),
+    };
   }
+}
+
+/** Who the rule supports, as the form gives it: nothing chosen is no condition (the API's absent eligibility). */
+function eligibilityOf(body: FormBody) {
+  const establishmentKinds = list(body, 'establishmentKinds');
+  const maxSupportPerEstablishmentPerYear = amount(body, 'maxSupportPerEstablishmentPerYear');
+  const requiresCommuneCode = checkbox(body, 'requiresCommuneCode');
+  if (!establishmentKinds?.length && maxSupportPerEstablishmentPerYear === undefined && !requiresCommuneCode) return undefined;
+  return {
+    ...(establishmentKinds?.length ? { establishmentKinds } : {}),
+    ...(maxSupportPerEstablishmentPerYear !== undefined ? { maxSupportPerEstablishmentPerYear } : {}),
+    ...(requiresCommuneCode ? { requiresCommuneCode } : {}),
+  };
 }
