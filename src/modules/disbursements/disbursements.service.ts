@@ -358,16 +358,10 @@ export class DisbursementsService {
    */
   private async assertPayable(app: FileFacts, disbursement: Disbursement): Promise<Money> {
     const facts = await this.limitFacts(app, disbursement.id);
-    const released = releasedByClose({ approvedSupport: app.approvedSupport!, paid: await this.paidSoFar(app.id), committed: facts.committed });
+    const released = releasedByClose({ approvedSupport: app.approvedSupport!, paid: facts.paid, committed: facts.committed });
     const refusal = disbursementRefusal({ ...facts, kind: disbursement.kind, amount: disbursement.amount, committed: new Money(facts.committed).plus(released) });
     if (refusal) throw new DisbursementError(refusal.code, refusal.detail);
     return released;
-  }
-
-  /** What was paid to a file and not sent back by the treasury. */
-  private async paidSoFar(applicationId: string): Promise<Money> {
-    const [row]: Array<{ total: string | null }> = await this.tx.manager.query(`SELECT SUM(amount) AS total FROM disbursements WHERE application_id = ? AND status = 'paid'`, [applicationId]);
-    return new Money(row?.total ?? 0);
   }
 
   /**
@@ -375,7 +369,7 @@ export class DisbursementsService {
    * rule in force on its decision date, its disbursements that count (this one excluded) and what
    * is left of its commitment in the books its money moves in now.
    */
-  private async limitFacts(app: FileFacts, excludeId: string | null): Promise<Omit<DisbursementCheck, 'kind' | 'amount'>> {
+  private async limitFacts(app: FileFacts, excludeId: string | null): Promise<Omit<DisbursementCheck, 'kind' | 'amount'> & { paid: Money }> {
     const rows: Array<{ kind: string; status: string; total: string }> = await this.tx.manager.query(
       `SELECT kind, status, SUM(amount) AS total FROM disbursements
         WHERE application_id = ? AND status NOT IN (${NOT_COUNTING_STATUSES.map((s) => `'${s}'`).join(',')}) AND id <> ? GROUP BY kind, status`,
@@ -394,6 +388,8 @@ export class DisbursementsService {
       advancesSoFar: sum((r) => r.kind === 'advance'),
       pending: sum((r) => r.status === 'requested' || r.status === 'approved'),
       committed,
+      // What was paid and not sent back by the treasury (returned payments do not count).
+      paid: sum((r) => r.status === 'paid'),
     };
   }
 
