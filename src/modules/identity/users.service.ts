@@ -223,7 +223,8 @@ export class UsersService {
     const wanted = [...new Set(ids)].filter(Boolean);
     if (wanted.length === 0) return new Map();
     const rows = await this.tx.manager.find(User, { select: { id: true, fullName: true, roles: true, leaderScope: true, unitId: true }, where: { id: In(wanted) } });
-    const acting = await this.acting.actingOn(wanted, day ?? this.clock.today());
+    // Only a leader is appointed to act as head of the Sở: officers' and heads' steps ask no more.
+    const acting = await this.acting.actingOn(rows.filter((u) => u.roles.includes('leader')).map((u) => u.id), day ?? this.clock.today());
     return new Map(
       rows.map((u) => [
         u.id,
