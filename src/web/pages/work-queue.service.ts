@@ -167,7 +167,9 @@ export class WorkQueueService {
     const fileList = (status: ApplicationStatus) => ({ total: totals.get(status) ?? 0, href: `/ho-so?trang-thai=${status}` });
 
     // A head's routine delegate assigns and initials for the head while the delegation stands: their queues too.
-    const routine = !hasRole(actor, 'head') && (await this.hasActiveDelegation(actor, 'routine'));
+    // The delegations the actor holds today, read once for the queues that follow them.
+    const held = hasRole(actor, 'head') && hasRole(actor, 'leader') ? new Set<string>() : await this.activeDelegationScopes(actor);
+    const routine = !hasRole(actor, 'head') && held.has('routine');
     if (hasRole(actor, 'head') || routine) {
       add('assign', 'Hồ sơ mới nộp cần giao xử lý', (await files('submitted')).map((a) => fileItem(a, 'Đề nghị hỗ trợ', a.requestedSupport)), fileList('submitted'));
     }
@@ -206,7 +208,7 @@ export class WorkQueueService {
         { total: page.total, href: '/ho-so?trang-thai=recommended' },
       );
     }
-    if (hasRole(actor, 'leader') || (await this.hasActiveDelegation(actor, 'decision'))) {
+    if (hasRole(actor, 'leader') || held.has('decision')) {
       // A deputy director (a leader with a field of work) sees the files of their field first.
       const inField = await this.delegations.fieldOfWork(actor);
       add(
@@ -280,10 +282,10 @@ export class WorkQueueService {
     return sections;
   }
 
-  /** A delegation of that scope in force today: a decision one hands over deciding, a routine one assigning and initialing. */
-  private async hasActiveDelegation(actor: Actor, scope: 'decision' | 'routine'): Promise<boolean> {
+  /** The scopes of the delegations in force today: a decision one hands over deciding, a routine one assigning and initialing. */
+  private async activeDelegationScopes(actor: Actor): Promise<Set<string>> {
     const received = await this.delegations.listDelegations(actor, { ...PAGE, direction: 'received' });
-    return received.items.some((d) => d.status === 'active' && d.scope === scope);
+    return new Set(received.items.filter((d) => d.status === 'active').map((d) => d.scope));
   }
 }
 
