@@ -1,16 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import type { Actor } from '../common/auth/actor';
 import { BrowserErrorPage } from '../common/http/browser-error-page';
 import type { ProblemDetails } from '../common/http/problem';
-import { ROLE_LABELS } from '../modules/identity/identity.labels';
-import { navigationFor } from './navigation';
 import { PageResponder } from './page-responder';
 
 /**
  * The error page for a download a page links to under the API (see `followsPageLink`): the same
- * page the pages show for their own errors, with the signed-in person's menu when the session
- * cookie named them, and a way back to the page the link was on.
+ * page the pages show for their own errors (with the signed-in person's menu: the responder takes
+ * them from the API guard), and a way back to the page the link was on.
  */
 @Injectable()
 export class ApiErrorPage extends BrowserErrorPage {
@@ -19,7 +16,6 @@ export class ApiErrorPage extends BrowserErrorPage {
   }
 
   send(request: Request, response: Response, problem: ProblemDetails): void {
-    const actor = (request as Request & { actor?: Actor }).actor ?? null;
     const detail =
       problem.status === 404
         ? 'Tài liệu hoặc báo cáo này không tồn tại, hoặc bạn không có quyền xem.'
@@ -31,7 +27,7 @@ export class ApiErrorPage extends BrowserErrorPage {
       request,
       response,
       'error',
-      { title: problem.title, detail, problem, back, me: actor, nav: navigationFor(actor), myRoles: actor ? actor.roles.map((role) => ROLE_LABELS[role]).join(', ') : '' },
+      { title: problem.title, detail, problem, back },
       problem.status,
     );
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
+import type { Actor } from '../common/auth/actor';
 import { Clock } from '../common/clock';
 import { ROLE_LABELS } from '../modules/identity/identity.labels';
 import { navigationFor } from './navigation';
@@ -31,7 +32,8 @@ export class PageResponder {
 
   render(request: WebRequest, response: Response, template: string, data: Record<string, unknown> = {}, status = 200): void {
     const web = request.web;
-    const actor = web?.actor ?? null;
+    // A page answers an API download too (its error page): the person is then the API guard's.
+    const actor = web?.actor ?? (request as WebRequest & { actor?: Actor }).actor ?? null;
     const html = this.views.render(template, {
       me: actor,
       myRoles: actor ? actor.roles.map((role) => ROLE_LABELS[role]).join(', ') : '',
